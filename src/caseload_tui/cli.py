@@ -1,0 +1,245 @@
+"""The `caseload` command: the only place that reads argv or the real clock."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from . import __version__, config, crash
+from .safe_text import one_line
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 88}
+
+
+def real_clock() -> datetime:
+    """The one reading of the real clock; everything else is handed it."""
+    return datetime.now().replace(second=0, microsecond=0)
+
+
+class UserError(click.ClickException):
+    """A problem to tell the user in one line; exit status 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"caseload: {self.message}", err=True)
+
+
+def _db_option(func):
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+        help="The caseload file to use (default: your caseload; see `caseload locate`).",
+    )(func)
+
+
+def _known_problems():
+    from .interchange import ImportProblem
+    from .rules import DateError, ScheduleError
+    from .store import StoreError
+
+    return (StoreError, ImportProblem, DateError, ScheduleError, config.ConfigError)
+
+
+@contextlib.contextmanager
+def _plain_errors():
+    """Known problems become a one-line message; anything else a content-free crash report."""
+    try:
+        yield
+    except click.ClickException:
+        raise
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - every failure must reach the user in plain words
+        if isinstance(exc, _known_problems()):
+            raise UserError(str(exc)) from None
+        report = crash.write_report(exc, real_clock())
+        raise UserError(crash.message(report)) from None
+
+
+@contextlib.contextmanager
+def open_store(db_path: Path | None, demo: bool = False, create: bool = False):
+    """The caseload to work on: the demo (a fresh temporary copy), an explicit file, or yours."""
+    from .store import Store
+
+    if demo:
+        with tempfile.TemporaryDirectory(prefix="caseload-demo-") as folder:
+            store = Store.open(Path(folder) / "demo.db", create=True)
+            try:
+                from .demo import load_demo
+
+                store.import_data(load_demo(real_clock().date()))
+                yield store
+            finally:
+                store.close()
+        return
+    if db_path is None:
+        db_path = config.default_db_path()
+        # Your own caseload is created on first use, in a folder only you can open.
+        config.ensure_private_dir(db_path.parent)
+        create = True
+    store = Store.open(db_path, create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+# ---------------------------------------------------------------- the dashboard
+
+
+@click.group(invoke_without_command=True, context_settings=CONTEXT)
+@_db_option
+@click.option("--demo", is_flag=True, help="Explore a made-up caseload; your own is never touched.")
+@click.option("--redact", is_flag=True, help="Start in privacy mode: clients shown only by their codes.")
+@click.version_option(__version__, "--version", message="caseload %(version)s")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> None:
+    """A private dashboard for the thinking you do between sessions.
+
+    Run with no command to open the dashboard. Your notes stay on this
+    computer; nothing leaves it unless you export it.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if demo and db_path:
+        raise UserError("Use either --demo or --db, not both.")
+    with _plain_errors():
+        settings = config.load_settings()
+        with open_store(db_path, demo=demo) as store:
+            from .tui.app import run_app
+
+            run_app(store, clock=real_clock, settings=settings, redact=redact, demo=demo)
+
+
+# ---------------------------------------------------------------- groups
+
+
+@main.command()
+@_db_option
+@click.option("--demo", is_flag=True, help="Use the made-up demo caseload.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option("--redact", is_flag=True, help="Show clients by code only.")
+def groups(db_path: Path | None, demo: bool, as_json: bool, redact: bool) -> None:
+    """Show who are regulars, absentees and graduates, and why."""
+    if demo and db_path:
+        raise UserError("Use either --demo or --db, not both.")
+    from .rules import group_caseload
+
+    with _plain_errors():
+        settings = config.load_settings()
+        now = real_clock()
+        with open_store(db_path, demo=demo) as store:
+            grouped = group_caseload(store.records(now), now, settings.thresholds)
+    if as_json:
+        doc = {
+            group.value: [
+                {"name": record.client.code if redact else record.client.name,
+                 "code": record.client.code, "reason": placement.reason,
+                 "last_attended": record.last_attended.isoformat(timespec="minutes")
+                 if record.last_attended else None,
+                 "open_questions": record.open_questions,
+                 "lingering_thoughts": record.lingering_thoughts,
+                 "bring_to_supervision": record.client.bring_to_supervision}
+                for record, placement in members
+            ]
+            for group, members in grouped.items()
+        }
+        click.echo(json.dumps(doc, indent=2))
+        return
+    for group, members in grouped.items():
+        click.echo(f"{group.title} ({len(members)})")
+        for record, placement in members:
+            client = record.client
+            who = client.code if redact else f"{one_line(client.name, 28)} ({one_line(client.code, 12)})"
+            click.echo(f"  {who}: {placement.reason}")
+        click.echo("")
+
+
+# ---------------------------------------------------------------- import and export
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_db_option
+@click.option("--dry-run", is_flag=True, help="Check the file and say what would be added; change nothing.")
+def import_(file: Path, db_path: Path | None, dry_run: bool) -> None:
+    """Add the clients and notes in FILE (a caseload JSON file) to your caseload.
+
+    All or nothing: if anything in the file is wrong, nothing is added and
+    the message says which record and field.
+    """
+    from .interchange import json_format
+
+    with _plain_errors():
+        data = json_format.parse(json_format.read_file(file), source=file.name)
+        with open_store(db_path, create=True) as store:
+            counts = store.import_data(data, dry_run=dry_run)
+    summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+    click.echo(("Would add: " if dry_run else "Added: ") + summary + ".")
+
+
+@main.command()
+@_db_option
+@click.option("--demo", is_flag=True, help="Export the made-up demo caseload.")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="File format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of the screen.")
+def export(db_path: Path | None, demo: bool, fmt: str, output: Path | None) -> None:
+    """Write out the whole caseload, so it can be kept or moved to another computer."""
+    from .interchange import json_format
+
+    with _plain_errors():
+        with open_store(db_path, demo=demo) as store:
+            text = json_format.dumps(store.export_data())
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    with _plain_errors():
+        _write_private(output, text)
+    click.echo(f"Wrote the caseload to {output}.", err=True)
+
+
+def _write_private(path: Path, text: str) -> None:
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+# ---------------------------------------------------------------- housekeeping
+
+
+@main.command()
+def locate() -> None:
+    """Say where your caseload, settings and backups are kept."""
+    click.echo(f"caseload:  {config.default_db_path()}")
+    click.echo(f"settings:  {config.config_path()}")
+    click.echo(f"backups:   {config.backups_dir()}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def init(path: Path) -> None:
+    """Create a new, empty caseload file at PATH."""
+    from .store import Store
+
+    if path.exists():
+        raise UserError(f"{path} already exists; nothing was changed.")
+    with _plain_errors():
+        config.ensure_private_dir(path.parent) if not path.parent.exists() else None
+        Store.open(path, create=True).close()
+    click.echo(f"Created an empty caseload at {path}.")
+
+
+def run() -> None:  # pragma: no cover - used by `python -m caseload_tui`
+    main(prog_name="caseload")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run())

@@ -1,0 +1,400 @@
+"""Grouping, attendance summaries, schedules and typed dates.
+
+Pure functions: every one that depends on the time is handed `now` (or
+`today`); nothing here reads the clock, the disk or the database.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from dateutil import parser as date_parser
+from dateutil import rrule
+from dateutil.relativedelta import relativedelta, weekday
+
+from .config import Thresholds
+from .model import (
+    CAME,
+    COUNTED,
+    MISSED,
+    AttendanceSummary,
+    Client,
+    ClientRecord,
+    Group,
+    Placement,
+    Session,
+    Status,
+)
+
+STRIP_LENGTH = 8
+
+
+class DateError(ValueError):
+    """A typed date that could not be read; the message is for the user."""
+
+
+class ScheduleError(ValueError):
+    """A schedule that could not be understood; the message is for the user."""
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Thresholds()) -> Placement:
+    """Which group a client belongs to, with the reason in one sentence."""
+    client = record.client
+    if client.ended_on is not None:
+        return Placement(Group.GRADUATES, _graduate_reason(client))
+    past = [s for s in record.recent if s.starts_at <= now]
+    counted = [s for s in past if s.status in COUNTED]
+    streak = _missed_streak(counted)
+    window_start = now - relativedelta(weeks=thresholds.window_weeks)
+    in_window = [s for s in counted if s.starts_at > window_start]
+    missed = sum(1 for s in in_window if s.status in MISSED)
+    moved = sum(1 for s in past if s.starts_at > window_start and s.status is Status.RESCHEDULED)
+    quiet_start = now - timedelta(days=thresholds.quiet_days)
+    recent_counted = [s for s in counted if s.starts_at > quiet_start]
+    quiet = bool(recent_counted) and not any(s.status in CAME for s in recent_counted)
+
+    by_streak = streak >= thresholds.missed_in_a_row
+    by_share = (
+        len(in_window) >= thresholds.min_scheduled_in_window
+        and missed / len(in_window) >= thresholds.missed_share - 1e-9
+    )
+    if by_streak or by_share or quiet:
+        parts = []
+        if by_share or (in_window and missed):
+            parts.append(f"missed {missed} of the last {_sessions(len(in_window))}")
+            if streak >= 2:
+                parts.append(f"{streak} in a row")
+        elif by_streak:
+            parts.append(f"missed the last {streak} sessions in a row")
+        if quiet and not by_share and not by_streak:
+            parts.append(
+                f"has not come in the last {thresholds.quiet_days} days although "
+                f"{_sessions(len(recent_counted), article=False)} "
+                f"{'was' if len(recent_counted) == 1 else 'were'} booked"
+            )
+        parts.append("none rescheduled" if moved == 0 else f"{moved} moved to another time")
+        return Placement(Group.ABSENTEES, _sentence(", ".join(parts)))
+
+    if len(counted) < thresholds.min_scheduled_in_window:
+        since = client.started_on.strftime("%-d %b %Y")
+        done = sum(1 for s in counted if s.status in CAME)
+        so_far = "no sessions yet" if done == 0 else f"{_sessions(done, article=False)} so far"
+        return Placement(Group.REGULARS, _sentence(f"new since {since}, {so_far}"))
+    came = len(in_window) - missed
+    if in_window:
+        text = f"came to {came} of the last {_sessions(len(in_window))}"
+    else:
+        text = f"no sessions in the last {thresholds.window_weeks} weeks"
+    if record.last_attended is not None:
+        text += f"; last came {ago(record.last_attended, now)}"
+    return Placement(Group.REGULARS, _sentence(text))
+
+
+def _graduate_reason(client: Client) -> str:
+    when = client.ended_on.strftime("%-d %b %Y") if client.ended_on else "?"
+    kind = f" ({client.ending_kind.label})" if client.ending_kind else ""
+    return f"Work ended on {when}{kind}."
+
+
+def _missed_streak(counted_newest_first: list[Session]) -> int:
+    streak = 0
+    for session in counted_newest_first:
+        if session.status not in MISSED:
+            break
+        streak += 1
+    return streak
+
+
+def _sessions(n: int, article: bool = True) -> str:
+    if article:
+        return f"{n} session" if n == 1 else f"{n} sessions"
+    return "1 session" if n == 1 else f"{n} sessions"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def ago(when: datetime | date, now: datetime) -> str:
+    """'today', 'yesterday', '4 days ago', '3 weeks ago', in words."""
+    days = (now.date() - (when.date() if isinstance(when, datetime) else when)).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 730:
+        return f"{days // 30} months ago"
+    return f"{days // 365} years ago"
+
+
+def since_short(when: datetime | date | None, now: datetime) -> str:
+    """The list's compact 'last seen': 'today', '4d', '3w', '5mo', '2y'."""
+    if when is None:
+        return "–"
+    days = (now.date() - (when.date() if isinstance(when, datetime) else when)).days
+    if days <= 0:
+        return "today"
+    if days < 14:
+        return f"{days}d"
+    if days < 60:
+        return f"{days // 7}w"
+    if days < 730:
+        return f"{days // 30}mo"
+    return f"{days // 365}y"
+
+
+# ---------------------------------------------------------------- attendance
+
+
+def summarise(
+    record: ClientRecord, now: datetime, thresholds: Thresholds = Thresholds()
+) -> AttendanceSummary:
+    """Last attended, next expected, missed share in the window and the strip."""
+    past = [s for s in record.recent if s.starts_at <= now]
+    window_start = now - relativedelta(weeks=thresholds.window_weeks)
+    counted = [s for s in past if s.status in COUNTED and s.starts_at > window_start]
+    missed = sum(1 for s in counted if s.status in MISSED)
+    strip: list[Status | None] = [s.status for s in reversed(past[:STRIP_LENGTH])]
+    strip = [None] * (STRIP_LENGTH - len(strip)) + strip
+    return AttendanceSummary(
+        last_attended=record.last_attended,
+        next_expected=next_expected(record.client, record.next_booked, now),
+        missed_share=(missed / len(counted)) if counted else None,
+        counted_in_window=len(counted),
+        missed_in_window=missed,
+        strip=strip,
+    )
+
+
+def next_expected(client: Client, next_booked: datetime | None, now: datetime) -> datetime | None:
+    """The sooner of the next booked session and the next one the schedule expects."""
+    if not client.active:
+        return None
+    candidates = [next_booked] if next_booked else []
+    if client.schedule:
+        try:
+            upcoming = expected_sessions(client, now, now + relativedelta(months=3), limit=1)
+        except ScheduleError:
+            upcoming = []
+        candidates += upcoming
+    return min(candidates) if candidates else None
+
+
+# ---------------------------------------------------------------- schedules
+
+DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_DAY_PREFIXES = {name[:3].lower(): i for i, name in enumerate(DAY_NAMES)}
+
+
+def _rule(client_schedule: str, dtstart: datetime) -> rrule.rrule:
+    try:
+        rule = rrule.rrulestr(client_schedule, dtstart=dtstart, forceset=False)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise ScheduleError(f"“{_short(client_schedule)}” is not a schedule I can read.") from None
+    if not isinstance(rule, rrule.rrule):
+        raise ScheduleError("A schedule must be a single repeating rule.")
+    return rule
+
+
+def expected_sessions(
+    client: Client, start: datetime, end: datetime, limit: int | None = None
+) -> list[datetime]:
+    """Sessions the client's schedule expects in [start, end), none after their ending."""
+    if not client.schedule:
+        return []
+    rule = _rule(client.schedule, datetime.combine(client.started_on, time()))
+    if client.ended_on is not None:
+        end = min(end, datetime.combine(client.ended_on, time()) + timedelta(days=1))
+    found = []
+    for occurrence in rule.xafter(start, inc=True):
+        if occurrence >= end or (limit is not None and len(found) >= limit):
+            break
+        found.append(occurrence)
+    return found
+
+
+def describe_schedule(schedule: str) -> str:
+    """An RRULE in words: 'weekly, Tuesdays 10:00'."""
+    if not schedule:
+        return "no regular schedule"
+    rule = _rule(schedule, datetime(2000, 1, 3))
+    freq, interval = rule._freq, rule._interval
+    days = sorted(rule._byweekday or ())
+    if freq == rrule.WEEKLY:
+        how = {1: "weekly", 2: "fortnightly"}.get(interval, f"every {interval} weeks")
+        if len(days) == 2 and interval == 1:
+            how = "twice weekly"
+    elif freq == rrule.MONTHLY:
+        how = "monthly" if interval == 1 else f"every {interval} months"
+    elif freq == rrule.DAILY:
+        how = "daily" if interval == 1 else f"every {interval} days"
+    else:
+        how = "repeating"
+    text = how
+    if days:
+        text += ", " + " and ".join(DAY_NAMES[d] + "s" for d in days)
+    hours, minutes = sorted(rule._byhour or ()), sorted(rule._byminute or ())
+    if hours and "BYHOUR" in schedule.upper():
+        minute = minutes[0] if minutes and "BYMINUTE" in schedule.upper() else 0
+        text += f" {hours[0]:02d}:{minute:02d}"
+    return text
+
+
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
+
+
+def parse_schedule(text: str) -> str:
+    """Words such as 'weekly tue 10:00' or 'fortnightly thursday 6pm' to an RRULE.
+
+    A raw RRULE (FREQ=...) is accepted as it is once it has been checked.
+    Empty text means no regular schedule.
+    """
+    text = text.strip()
+    if not text:
+        return ""
+    if text.upper().startswith(("FREQ=", "RRULE:")):
+        body = text.split(":", 1)[1] if text.upper().startswith("RRULE:") else text
+        _rule(body, datetime(2000, 1, 3))
+        return body.upper()
+    freq, interval, days, hour, minute = "WEEKLY", 1, [], None, 0
+    for word in re.split(r"[\s,]+", text.lower()):
+        if not word or word in ("on", "at", "every", "and", "s"):
+            continue
+        if word in ("weekly", "week"):
+            continue
+        if word in ("fortnightly", "biweekly"):
+            interval = 2
+        elif word in ("monthly", "month"):
+            freq = "MONTHLY"
+        elif word[:3] in _DAY_PREFIXES and word.rstrip("s")[:3] == word[:3] and word.isalpha():
+            days.append(DAY_CODES[_DAY_PREFIXES[word[:3]]])
+        elif match := _TIME.match(word):
+            hour, minute = int(match.group(1)), int(match.group(2) or 0)
+            if match.group(3) == "pm" and hour < 12:
+                hour += 12
+            if match.group(3) == "am" and hour == 12:
+                hour = 0
+            if hour > 23 or minute > 59:
+                raise ScheduleError(f"“{word}” is not a time of day.")
+        else:
+            raise ScheduleError(
+                f"I didn't understand “{_short(word)}” in the schedule. "
+                "Try something like “weekly tue 10:00” or “fortnightly thu 18:30”."
+            )
+    if not days and freq == "WEEKLY":
+        raise ScheduleError("Say which day, for example “weekly tue 10:00”.")
+    parts = [f"FREQ={freq}"]
+    if interval != 1:
+        parts.append(f"INTERVAL={interval}")
+    if days:
+        parts.append("BYDAY=" + ",".join(dict.fromkeys(days)))
+    if hour is not None:
+        parts += [f"BYHOUR={hour}", f"BYMINUTE={minute}"]
+    return ";".join(parts)
+
+
+def shift_schedule_days(schedule: str, days: int) -> str:
+    """Move a weekly rule's days along with dates shifted by `days`."""
+    if not schedule or days % 7 == 0:
+        return schedule
+
+    def move(match: re.Match) -> str:
+        codes = [DAY_CODES[(DAY_CODES.index(c) + days) % 7] for c in match.group(1).split(",")]
+        return "BYDAY=" + ",".join(codes)
+
+    return re.sub(r"BYDAY=((?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*)", move, schedule)
+
+
+# ---------------------------------------------------------------- typed dates
+
+_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def parse_day(text: str, today: date, prefer: str = "past") -> date:
+    """A typed day: 'today', 'yesterday', 'tue', 'last fri', '3 dec', '2026-12-03'.
+
+    With prefer='past' a weekday or a day without a year means the most recent
+    one (today included); with prefer='future', the next one.
+    """
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        raise DateError("Please type a date, for example “today”, “tue” or “3 dec”.")
+    if cleaned in _RELATIVE_DAYS:
+        return today + timedelta(days=_RELATIVE_DAYS[cleaned])
+    words = cleaned.split()
+    direction = prefer
+    if len(words) == 2 and words[0] in ("last", "next"):
+        direction = "past" if words[0] == "last" else "future"
+        words = words[1:]
+    if len(words) == 1 and words[0][:3] in _DAY_PREFIXES and words[0].isalpha():
+        wanted = _DAY_PREFIXES[words[0][:3]]
+        if not DAY_NAMES[wanted].lower().startswith(words[0]):
+            raise _date_error(text)
+        step = -1 if direction == "past" else +1
+        offset = 0 if direction == "past" else 1
+        return today + relativedelta(days=offset * step, weekday=weekday(wanted, step))
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+        try:
+            return date.fromisoformat(cleaned)
+        except ValueError:
+            raise _date_error(text) from None
+    try:
+        default = datetime.combine(today, time())
+        parsed = date_parser.parse(cleaned, default=default, dayfirst=True).date()
+    except (ValueError, OverflowError, TypeError):
+        raise _date_error(text) from None
+    has_year = bool(re.search(r"\d{4}", cleaned))
+    if not has_year:
+        if prefer == "past" and parsed > today:
+            parsed -= relativedelta(years=1)
+        elif prefer == "future" and parsed < today:
+            parsed += relativedelta(years=1)
+    return parsed
+
+
+def parse_moment(text: str, today: date, default_time: time, prefer: str = "past") -> datetime:
+    """A typed day with an optional time: 'today', 'tue 14:00', '3 dec 9:30'."""
+    words = text.strip().split()
+    clock = default_time
+    if len(words) >= 2 and (match := _TIME.match(words[-1].lower())):
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if match.group(3) == "pm" and hour < 12:
+            hour += 12
+        if hour > 23 or minute > 59:
+            raise DateError(f"“{_short(words[-1])}” is not a time of day.")
+        clock = time(hour, minute)
+        words = words[:-1]
+    return datetime.combine(parse_day(" ".join(words), today, prefer), clock)
+
+
+def _date_error(text: str) -> DateError:
+    return DateError(
+        f"I couldn't read “{_short(text)}” as a date. "
+        "Try “today”, “yesterday”, “tue”, “3 dec” or “2026-12-03”."
+    )
+
+
+def _short(text: str, limit: int = 30) -> str:
+    """Echo at most a little of what was typed, with control characters shown, not sent."""
+    visible = "".join(c if c.isprintable() else "�" for c in text)
+    return visible if len(visible) <= limit else visible[: limit - 1] + "…"
+
+
+def group_caseload(
+    records: list[ClientRecord], now: datetime, thresholds: Thresholds = Thresholds()
+) -> dict[Group, list[tuple[ClientRecord, Placement]]]:
+    """The whole caseload in its three groups, each client with their placement."""
+    groups: dict[Group, list[tuple[ClientRecord, Placement]]] = {g: [] for g in Group}
+    for record in records:
+        placement = place(record, now, thresholds)
+        groups[placement.group].append((record, placement))
+    return groups

@@ -1,0 +1,47 @@
+"""Making user text safe to put in front of a terminal, without changing what is stored.
+
+Control characters become their visible Unicode pictures (ESC shows as ␛),
+so nothing a user typed or imported can move the cursor, clear the screen,
+write the clipboard or reorder the line around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0/C1 controls and DEL; bidirectional embeddings, overrides and isolates
+# (they reorder what follows them); line and paragraph separators.
+_NEEDS_WORK = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
+
+
+def _picture(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"  # C1 controls, bidi controls, line and paragraph separators
+
+
+def visible(text: str, multiline: bool = False) -> str:
+    """Text as it should appear on screen: every control character shown, none obeyed.
+
+    With multiline=True, newlines are kept (and CRLF/CR read as one line break)
+    and tabs become four spaces; otherwise a line break shows as ⏎.
+    """
+    if not _NEEDS_WORK.search(text):
+        return text
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+        return "\n".join(_NEEDS_WORK.sub(lambda m: _picture(m.group()), line) for line in text.split("\n"))
+    text = text.replace("\r\n", "\n").replace("\t", " ")
+    text = text.replace("\n", " \u23ce ")
+    return _NEEDS_WORK.sub(lambda m: _picture(m.group()), text)
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """A single visible line, cut with an ellipsis at `limit` characters."""
+    line = visible(" ".join(text.split()) if "\n" in text or "\r" in text else text)
+    if limit is not None and len(line) > limit:
+        return line[: max(limit - 1, 0)] + "…"
+    return line

@@ -1,0 +1,597 @@
+"""The caseload store: the only part of the program that speaks SQL.
+
+Every method returns model objects; every write is one transaction that
+takes the write lock up front and is committed before the method returns.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .. import model as m
+from . import rows
+from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
+from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
+from .migrations import MIGRATION_SET, migrations
+
+__all__ = [
+    "Store", "StoreError", "Busy", "Conflict", "Invalid", "NoDatabase", "NotACaseload", "NotFound",
+]
+
+RECENT_SESSIONS = 24  # enough to cover an 8-week window at three sessions a week
+
+_RECORDS_SQL = f"""
+SELECT c.*,
+  (SELECT group_concat(starts_at || '|' || status, ';') FROM
+     (SELECT starts_at, status FROM appointments a
+      WHERE a.client_id = c.id AND a.starts_at <= :now
+      ORDER BY a.starts_at DESC LIMIT {RECENT_SESSIONS})) AS recent,
+  (SELECT max(starts_at) FROM appointments a
+     WHERE a.client_id = c.id AND a.status IN ('attended', 'late') AND a.starts_at <= :now)
+     AS last_attended,
+  (SELECT min(starts_at) FROM appointments a
+     WHERE a.client_id = c.id AND a.status = 'scheduled' AND a.starts_at > :now) AS next_booked,
+  (SELECT count(*) FROM questions q WHERE q.client_id = c.id AND q.status = 'open')
+     AS open_questions,
+  (SELECT count(*) FROM thoughts t WHERE t.client_id = c.id AND t.lingering = 1)
+     AS lingering_thoughts
+FROM clients c
+"""
+
+
+class Store:
+    """One open caseload file."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None):
+        self.path = path
+        conn.row_factory = sqlite3.Row
+        self._lock = WriteLock(conn)
+        self._conn = conn
+        self.db = Database(conn)
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: Path | str, create: bool = False) -> "Store":
+        """Open a caseload; with create=True a missing file becomes a new caseload.
+
+        A file that is not a caseload is refused and left exactly as it was.
+        """
+        path = Path(path)
+        if create and not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            check_file(path)
+        existed = path.exists()
+        try:
+            conn = connect(path)
+        except sqlite3.Error as exc:
+            raise describe_db_error(exc) from None
+        try:
+            if existed:
+                _check_is_caseload(conn, path)
+            configure(conn, memory=False)
+            store = cls(conn, path)
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise describe_db_error(exc) from None
+        except BaseException:
+            conn.close()
+            raise
+        make_private(path)
+        return store
+
+    @classmethod
+    def memory(cls) -> "Store":
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        configure(conn, memory=True)
+        store = cls(conn, None)
+        store._migrate()
+        return store
+
+    def _migrate(self) -> None:
+        with self._lock.reading():
+            migrations.apply(self.db)
+
+    def pending_migrations(self) -> list[str]:
+        return [mig.name for mig in migrations.pending(self.db)]
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # ------------------------------------------------------------ clients
+
+    def records(self, now: datetime) -> list[m.ClientRecord]:
+        """Every client with the grouping inputs, in one query."""
+        with self._lock.reading() as conn:
+            found = conn.execute(
+                _RECORDS_SQL + " ORDER BY c.name COLLATE NOCASE, c.id",
+                {"now": rows.iso_moment(now)},
+            ).fetchall()
+        return [_record(row) for row in found]
+
+    def record(self, client_id: int, now: datetime) -> m.ClientRecord:
+        with self._lock.reading() as conn:
+            row = conn.execute(
+                _RECORDS_SQL + " WHERE c.id = :id", {"now": rows.iso_moment(now), "id": client_id}
+            ).fetchone()
+        if row is None:
+            raise NotFound("That client is no longer in the caseload.")
+        return _record(row)
+
+    def clients(self) -> list[m.Client]:
+        with self._lock.reading() as conn:
+            found = conn.execute("SELECT * FROM clients ORDER BY name COLLATE NOCASE, id").fetchall()
+        return [rows.client(r) for r in found]
+
+    def client(self, client_id: int) -> m.Client:
+        with self._lock.reading() as conn:
+            row = conn.execute("SELECT * FROM clients WHERE id = ?", [client_id]).fetchone()
+        if row is None:
+            raise NotFound("That client is no longer in the caseload.")
+        return rows.client(row)
+
+    def find_client(self, text: str) -> m.Client:
+        """A client by code or name (exact, case-insensitive), else by a unique beginning."""
+        wanted = text.strip()
+        everyone = self.clients()
+        for test in (
+            lambda c: c.code == wanted,
+            lambda c: c.code.lower() == wanted.lower() or c.name.lower() == wanted.lower(),
+        ):
+            hits = [c for c in everyone if test(c)]
+            if len(hits) == 1:
+                return hits[0]
+        starts = [c for c in everyone if c.name.lower().startswith(wanted.lower())] if wanted else []
+        if len(starts) == 1:
+            return starts[0]
+        if len(starts) > 1:
+            names = ", ".join(c.code for c in starts[:5])
+            raise NotFound(f"More than one client matches that; use their code ({names}).")
+        raise NotFound("No client with that name or code is in the caseload.")
+
+    def client_count(self) -> int:
+        with self._lock.reading() as conn:
+            return conn.execute("SELECT count(*) FROM clients").fetchone()[0]
+
+    def add_client(self, client: m.Client) -> m.Client:
+        with self._lock.writing() as conn:
+            _check_code_free(conn, client.code, None)
+            cur = conn.execute(*_insert("clients", rows.client_values(client)))
+            client_id = cur.lastrowid
+        return self.client(client_id)
+
+    def update_client(self, client: m.Client) -> m.Client:
+        """Save an edited client; refused if someone changed it since it was read."""
+        with self._lock.writing() as conn:
+            _check_code_free(conn, client.code, client.id)
+            _update_versioned(conn, "clients", client.id, client.version, rows.client_values(client))
+        return self.client(client.id)
+
+    def set_flag(self, client_id: int, flagged: bool) -> m.Client:
+        with self._lock.writing() as conn:
+            _require(conn, "clients", client_id)
+            conn.execute(
+                "UPDATE clients SET bring_to_supervision = ?, version = version + 1 WHERE id = ?",
+                [int(flagged), client_id],
+            )
+        return self.client(client_id)
+
+    def delete_client(self, client_id: int) -> None:
+        """Remove a client and everything written about them."""
+        with self._lock.writing() as conn:
+            _require(conn, "clients", client_id)
+            conn.execute("DELETE FROM clients WHERE id = ?", [client_id])
+
+    # ------------------------------------------------------------ appointments
+
+    def appointments(self, client_id: int) -> list[m.Appointment]:
+        with self._lock.reading() as conn:
+            found = conn.execute(
+                "SELECT * FROM appointments WHERE client_id = ? ORDER BY starts_at DESC, id DESC",
+                [client_id],
+            ).fetchall()
+        return [rows.appointment(r) for r in found]
+
+    def appointments_between(self, start: datetime, end: datetime) -> list[m.Appointment]:
+        with self._lock.reading() as conn:
+            found = conn.execute(
+                "SELECT * FROM appointments WHERE starts_at >= ? AND starts_at < ? "
+                "ORDER BY starts_at, id",
+                [rows.iso_moment(start), rows.iso_moment(end)],
+            ).fetchall()
+        return [rows.appointment(r) for r in found]
+
+    def record_attendance(
+        self, client_id: int, starts_at: datetime, status: m.Status, note: str = ""
+    ) -> m.Appointment:
+        """Set what happened at a session; the session is booked if it was not."""
+        with self._lock.writing() as conn:
+            _require(conn, "clients", client_id)
+            day_start = starts_at.replace(hour=0, minute=0)
+            existing = conn.execute(
+                "SELECT id FROM appointments WHERE client_id = ? AND starts_at >= ? AND starts_at < ? "
+                "ORDER BY abs(julianday(starts_at) - julianday(?)) LIMIT 1",
+                [client_id, rows.iso_moment(day_start),
+                 rows.iso_moment(day_start.replace(hour=23, minute=59)) + ":59",
+                 rows.iso_moment(starts_at)],
+            ).fetchone()
+            if existing:
+                appointment_id = existing[0]
+                conn.execute(
+                    "UPDATE appointments SET status = ?, note = CASE WHEN ? = '' THEN note ELSE ? END "
+                    "WHERE id = ?",
+                    [status.value, note, note, appointment_id],
+                )
+            else:
+                values = rows.appointment_values(
+                    m.Appointment(client_id=client_id, starts_at=starts_at, status=status, note=note)
+                )
+                appointment_id = conn.execute(*_insert("appointments", values)).lastrowid
+            row = conn.execute("SELECT * FROM appointments WHERE id = ?", [appointment_id]).fetchone()
+        return rows.appointment(row)
+
+    def add_appointment(self, appointment: m.Appointment) -> m.Appointment:
+        with self._lock.writing() as conn:
+            _require(conn, "clients", appointment.client_id)
+            new_id = conn.execute(*_insert("appointments", rows.appointment_values(appointment))).lastrowid
+            row = conn.execute("SELECT * FROM appointments WHERE id = ?", [new_id]).fetchone()
+        return rows.appointment(row)
+
+    # ------------------------------------------------------------ thoughts
+
+    def thoughts(
+        self, client_ids: list[int] | None = None, lingering_only: bool = False, limit: int = 500,
+        since: datetime | None = None,
+    ) -> list[m.Thought]:
+        """Thoughts, newest first: about some clients, or (None) about everyone."""
+        where, args = _about(client_ids)
+        if lingering_only:
+            where.append("lingering = 1")
+        if since is not None:
+            where.append("written_at >= ?")
+            args.append(rows.iso_moment(since))
+        sql = "SELECT * FROM thoughts"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with self._lock.reading() as conn:
+            found = conn.execute(sql + " ORDER BY written_at DESC, id DESC LIMIT ?", [*args, limit]).fetchall()
+        return [rows.thought(r) for r in found]
+
+    def practice_thoughts(self, limit: int = 500) -> list[m.Thought]:
+        """Thoughts about my own practice rather than one client."""
+        with self._lock.reading() as conn:
+            found = conn.execute(
+                "SELECT * FROM thoughts WHERE client_id IS NULL ORDER BY written_at DESC, id DESC LIMIT ?",
+                [limit],
+            ).fetchall()
+        return [rows.thought(r) for r in found]
+
+    def thought(self, thought_id: int) -> m.Thought:
+        with self._lock.reading() as conn:
+            row = conn.execute("SELECT * FROM thoughts WHERE id = ?", [thought_id]).fetchone()
+        if row is None:
+            raise NotFound("That thought has been deleted.")
+        return rows.thought(row)
+
+    def add_thought(self, thought: m.Thought) -> m.Thought:
+        with self._lock.writing() as conn:
+            if thought.client_id is not None:
+                _require(conn, "clients", thought.client_id)
+            new_id = conn.execute(*_insert("thoughts", rows.thought_values(thought))).lastrowid
+        return self.thought(new_id)
+
+    def update_thought(self, thought: m.Thought) -> m.Thought:
+        with self._lock.writing() as conn:
+            _update_versioned(conn, "thoughts", thought.id, thought.version, rows.thought_values(thought))
+        return self.thought(thought.id)
+
+    def delete_thought(self, thought_id: int) -> None:
+        with self._lock.writing() as conn:
+            _require(conn, "thoughts", thought_id)
+            conn.execute("DELETE FROM thoughts WHERE id = ?", [thought_id])
+
+    # ------------------------------------------------------------ questions
+
+    def questions(self, client_ids: list[int] | None = None, open_only: bool = False,
+                  limit: int = 500) -> list[m.Question]:
+        """Questions with the open ones first, newest first within each."""
+        where, args = _about(client_ids)
+        if open_only:
+            where.append("status = 'open'")
+        sql = "SELECT * FROM questions"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY status != 'open', coalesce(closed_at, asked_at) DESC, id DESC LIMIT ?"
+        with self._lock.reading() as conn:
+            found = conn.execute(sql, [*args, limit]).fetchall()
+        return [rows.question(r) for r in found]
+
+    def question(self, question_id: int) -> m.Question:
+        with self._lock.reading() as conn:
+            row = conn.execute("SELECT * FROM questions WHERE id = ?", [question_id]).fetchone()
+        if row is None:
+            raise NotFound("That question has been deleted.")
+        return rows.question(row)
+
+    def add_question(self, question: m.Question) -> m.Question:
+        with self._lock.writing() as conn:
+            if question.client_id is not None:
+                _require(conn, "clients", question.client_id)
+            new_id = conn.execute(*_insert("questions", rows.question_values(question))).lastrowid
+        return self.question(new_id)
+
+    def update_question(self, question: m.Question) -> m.Question:
+        with self._lock.writing() as conn:
+            _update_versioned(conn, "questions", question.id, question.version,
+                              rows.question_values(question))
+        return self.question(question.id)
+
+    def delete_question(self, question_id: int) -> None:
+        with self._lock.writing() as conn:
+            _require(conn, "questions", question_id)
+            conn.execute("DELETE FROM questions WHERE id = ?", [question_id])
+
+    # ------------------------------------------------------------ encounters and supervision
+
+    def encounters(self, client_id: int) -> list[m.Encounter]:
+        with self._lock.reading() as conn:
+            found = conn.execute(
+                "SELECT * FROM encounters WHERE client_id = ? ORDER BY happened_on DESC, id DESC",
+                [client_id],
+            ).fetchall()
+        return [rows.encounter(r) for r in found]
+
+    def add_encounter(self, encounter: m.Encounter) -> m.Encounter:
+        with self._lock.writing() as conn:
+            _require(conn, "clients", encounter.client_id)
+            new_id = conn.execute(*_insert("encounters", rows.encounter_values(encounter))).lastrowid
+            row = conn.execute("SELECT * FROM encounters WHERE id = ?", [new_id]).fetchone()
+        return rows.encounter(row)
+
+    def meetings(self) -> list[m.SupervisionMeeting]:
+        """Supervision meetings, the most recent first, each with its items."""
+        with self._lock.reading() as conn:
+            found = conn.execute("SELECT * FROM supervision_meetings ORDER BY held_on DESC, id DESC").fetchall()
+            items = conn.execute("SELECT * FROM supervision_items ORDER BY id").fetchall()
+        by_meeting: dict[int, list[m.SupervisionItem]] = {}
+        for row in items:
+            by_meeting.setdefault(row["meeting_id"], []).append(rows.item(row))
+        return [rows.meeting(r, by_meeting.get(r["id"], [])) for r in found]
+
+    def add_meeting(self, meeting: m.SupervisionMeeting) -> m.SupervisionMeeting:
+        with self._lock.writing() as conn:
+            meeting_id = conn.execute(
+                "INSERT INTO supervision_meetings (held_on, notes) VALUES (?, ?)",
+                [rows.iso_day(meeting.held_on), meeting.notes],
+            ).lastrowid
+            for item in meeting.items:
+                _require(conn, "clients", item.client_id)
+                item.meeting_id = meeting_id
+                conn.execute(*_insert("supervision_items", rows.item_values(item)))
+        return next(x for x in self.meetings() if x.id == meeting_id)
+
+    # ------------------------------------------------------------ search
+
+    def search(self, query: str, limit: int = 50) -> list[m.SearchHit]:
+        """Full-text search over thoughts, questions and encounters, best first.
+
+        The query is quoted, so quotes and operators are searched as words.
+        """
+        if not query.strip():
+            return []
+        scored: list[tuple[float, m.SearchHit]] = []
+        with self._lock.reading():
+            names = dict(self._conn.execute("SELECT id, name FROM clients").fetchall())
+            for table, when, body in (
+                ("thoughts", "written_at", "t.body"),
+                ("questions", "asked_at", "t.body || CASE WHEN t.answer != '' THEN ' — ' || t.answer ELSE '' END"),
+                ("encounters", "happened_on", "t.body"),
+            ):
+                sql = (
+                    f"SELECT t.id, t.client_id, t.{when} AS at, {body} AS text, f.rank AS rank "
+                    f"FROM {table} t JOIN {table}_fts f ON t.rowid = f.rowid "
+                    f"WHERE {table}_fts MATCH :query ORDER BY f.rank LIMIT {int(limit)}"
+                )
+                try:
+                    found = self._conn.execute(sql, {"query": _fts_query(self.db, query)}).fetchall()
+                except sqlite3.OperationalError:
+                    return []
+                for row in found:
+                    scored.append((row["rank"], m.SearchHit(
+                        kind=table[:-1], id=row["id"], client_id=row["client_id"],
+                        client_name=names.get(row["client_id"], "My practice"),
+                        when=row["at"], body=row["text"],
+                    )))
+        scored.sort(key=lambda pair: pair[0])
+        return [hit for _, hit in scored[:limit]]
+
+    # ------------------------------------------------------------ whole caseload
+
+    def export_data(self) -> m.CaseloadData:
+        """Everything in the file, clients referred to by position (see CaseloadData)."""
+        with self._lock.reading() as conn:
+            clients = [rows.client(r) for r in conn.execute("SELECT * FROM clients ORDER BY id")]
+            position = {c.id: i + 1 for i, c in enumerate(clients)}
+
+            def relink(record):
+                if getattr(record, "client_id", None) is not None:
+                    record.client_id = position[record.client_id]
+                record.id = None
+                return record
+
+            data = m.CaseloadData(
+                clients=clients,
+                appointments=[relink(rows.appointment(r)) for r in conn.execute("SELECT * FROM appointments ORDER BY id")],
+                thoughts=[relink(rows.thought(r)) for r in conn.execute("SELECT * FROM thoughts ORDER BY id")],
+                questions=[relink(rows.question(r)) for r in conn.execute("SELECT * FROM questions ORDER BY id")],
+                encounters=[relink(rows.encounter(r)) for r in conn.execute("SELECT * FROM encounters ORDER BY id")],
+            )
+            items: dict[int, list[m.SupervisionItem]] = {}
+            for r in conn.execute("SELECT * FROM supervision_items ORDER BY id"):
+                item = relink(rows.item(r))
+                items.setdefault(item.meeting_id, []).append(item)
+            for r in conn.execute("SELECT * FROM supervision_meetings ORDER BY id"):
+                meeting = rows.meeting(r, items.get(r["id"], []))
+                for item in meeting.items:
+                    item.meeting_id = None
+                meeting.id = None
+                data.meetings.append(meeting)
+        for c in clients:
+            c.id = None
+        return data
+
+    def import_data(self, data: m.CaseloadData, dry_run: bool = False) -> dict[str, int]:
+        """Add a whole caseload in one transaction: all of it, or (on any error) none.
+
+        Returns how many of each kind were (or, with dry_run, would be) added.
+        """
+        counts = {"clients": len(data.clients), "sessions": len(data.appointments),
+                  "thoughts": len(data.thoughts), "questions": len(data.questions),
+                  "encounters": len(data.encounters), "supervision meetings": len(data.meetings)}
+        try:
+            with self._lock.writing() as conn:
+                ids: dict[int, int] = {}
+                for position, client in enumerate(data.clients, start=1):
+                    try:
+                        _check_code_free(conn, client.code, None)
+                    except Invalid:
+                        raise Invalid(f"Client {position} ({client.code}): that code is already in this caseload.") from None
+                    ids[position] = conn.execute(*_insert("clients", rows.client_values(client))).lastrowid
+
+                def link(position: int | None, what: str) -> int | None:
+                    if position is None:
+                        return None
+                    if position not in ids:
+                        raise Invalid(f"{what} refers to a client that is not in the file.")
+                    return ids[position]
+
+                for table, records, values in (
+                    ("appointments", data.appointments, rows.appointment_values),
+                    ("thoughts", data.thoughts, rows.thought_values),
+                    ("questions", data.questions, rows.question_values),
+                    ("encounters", data.encounters, rows.encounter_values),
+                ):
+                    batch = []
+                    for n, record in enumerate(records, start=1):
+                        row = values(record)
+                        row["client_id"] = link(record.client_id, f"{table[:-1].capitalize()} {n}")
+                        batch.append(row)
+                    if batch:
+                        cols = list(batch[0])
+                        conn.executemany(
+                            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                            [[r[c] for c in cols] for r in batch],
+                        )
+                for meeting in data.meetings:
+                    meeting_id = conn.execute(
+                        "INSERT INTO supervision_meetings (held_on, notes) VALUES (?, ?)",
+                        [rows.iso_day(meeting.held_on), meeting.notes],
+                    ).lastrowid
+                    for item in meeting.items:
+                        values = rows.item_values(item)
+                        values["meeting_id"] = meeting_id
+                        values["client_id"] = link(item.client_id, "A supervision item")
+                        conn.execute(*_insert("supervision_items", values))
+                if dry_run:
+                    raise _DryRun()
+        except _DryRun:
+            pass
+        except sqlite3.IntegrityError:
+            raise Invalid("The file holds two sessions with the same source and calendar id.") from None
+        return counts
+
+
+def _fts_query(db: Database, query: str) -> str:
+    """Every word quoted (so operators are plain words); the last one also matches as a prefix."""
+    quoted = db.quote_fts(query)
+    return quoted + "*" if quoted and not query[-1:].isspace() else quoted
+
+
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll it back after checking everything."""
+
+
+def _check_is_caseload(conn: sqlite3.Connection, path: Path) -> None:
+    """Read-only: the file must be empty of tables or hold our migration record."""
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return
+        if "_sqlite_migrations" in tables:
+            sets = {r[0] for r in conn.execute("SELECT DISTINCT migration_set FROM _sqlite_migrations")}
+            if MIGRATION_SET in sets:
+                return
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise NotACaseload(f"{path} is damaged or is not a caseload file. Nothing was changed.") from None
+    conn.close()
+    raise NotACaseload(f"{path} is a database, but not a caseload. Nothing was changed.")
+
+
+def _record(row: sqlite3.Row) -> m.ClientRecord:
+    recent = []
+    if row["recent"]:
+        for pair in row["recent"].split(";"):
+            when, _, status = pair.partition("|")
+            recent.append(m.Session(starts_at=rows.moment(when), status=m.Status(status)))
+    return m.ClientRecord(
+        client=rows.client(row),
+        recent=recent,
+        last_attended=rows.moment(row["last_attended"]),
+        next_booked=rows.moment(row["next_booked"]),
+        open_questions=row["open_questions"],
+        lingering_thoughts=row["lingering_thoughts"],
+    )
+
+
+def _insert(table: str, values: dict) -> tuple[str, list]:
+    cols = list(values)
+    return (
+        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+        [values[c] for c in cols],
+    )
+
+
+def _update_versioned(conn: sqlite3.Connection, table: str, record_id: int, version: int, values: dict) -> None:
+    sets = ", ".join(f"{c} = ?" for c in values)
+    cur = conn.execute(
+        f"UPDATE {table} SET {sets}, version = version + 1 WHERE id = ? AND version = ?",
+        [*values.values(), record_id, version],
+    )
+    if cur.rowcount == 0:
+        exists = conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone()
+        if not exists:
+            raise NotFound(f"That {_noun(table)} was deleted in another window; nothing was saved.")
+        raise Conflict(
+            f"That {_noun(table)} was changed in another window since you opened it, so your edit "
+            "was not saved. The latest version is now shown; make your change again."
+        )
+
+
+def _require(conn: sqlite3.Connection, table: str, record_id: int) -> None:
+    if not conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone():
+        raise NotFound(f"That {_noun(table)} is no longer in the caseload.")
+
+
+def _noun(table: str) -> str:
+    return {"clients": "client", "thoughts": "thought", "questions": "question"}.get(table, "record")
+
+
+def _check_code_free(conn: sqlite3.Connection, code: str, own_id: int | None) -> None:
+    row = conn.execute("SELECT id FROM clients WHERE code = ?", [code]).fetchone()
+    if row and row[0] != own_id:
+        raise Invalid("Another client already has that code; each client needs their own.")
+
+
+def _about(client_ids: list[int] | None) -> tuple[list[str], list]:
+    if client_ids is None:
+        return [], []
+    if not client_ids:
+        return ["0"], []
+    return [f"client_id IN ({', '.join('?' * len(client_ids))})"], list(client_ids)

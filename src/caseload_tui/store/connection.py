@@ -1,0 +1,143 @@
+"""Opening a caseload file safely, and the one way writes are made.
+
+Opening never changes a file that is not a caseload: the header and the
+schema are checked read-only before any pragma that writes is issued.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Iterator
+
+from .errors import Busy, NoDatabase, NotACaseload, StoreError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def describe_db_error(exc: sqlite3.Error) -> StoreError:
+    """Reword a database error for the clinician, without quoting any content."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return Busy(
+            "The caseload is busy in another window and did not free up in time. "
+            "Nothing was changed; please try again in a moment."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError("The caseload file cannot be written to (it is read-only). Nothing was changed.")
+    if "disk" in text and "full" in text:
+        return StoreError("The disk is full, so nothing could be saved. Free some space and try again.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return NotACaseload("The caseload file is damaged. Run `caseload check`, or restore a backup.")
+    return StoreError("The caseload could not be read or written. Nothing was changed.")
+
+
+def check_file(path: Path) -> None:
+    """Refuse, without touching it, a file that cannot be a caseload database."""
+    if not path.exists():
+        raise NoDatabase(
+            f"There is no caseload at {path}. Create one with `caseload init {path}`, "
+            "or try the demo with `caseload --demo`."
+        )
+    if path.is_dir():
+        raise NotACaseload(f"{path} is a folder, not a caseload file.")
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise StoreError(f"{path} could not be opened ({exc.strerror}).") from None
+    if len(header) == 0:
+        raise NotACaseload(f"{path} is empty: it is not a caseload. Nothing was changed.")
+    if not header.startswith(SQLITE_HEADER):
+        raise NotACaseload(f"{path} is not a caseload file. Nothing was changed.")
+    if len(header) < 100 or path.stat().st_size < 512:
+        raise NotACaseload(f"{path} is cut short: it looks damaged. Nothing was changed.")
+
+
+def make_private(path: Path) -> None:
+    """The database and its WAL, SHM and journal files are readable by their owner only."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        candidate = Path(str(path) + suffix)
+        if candidate.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(candidate, 0o600)
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection shareable between the UI thread and workers (guarded by a lock)."""
+    if str(path) != ":memory:":
+        # Create the file 0600 ourselves, so no umask ever exposes it.
+        p = Path(path)
+        if not p.exists():
+            fd = os.open(p, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+    old_umask = os.umask(0o077)  # WAL and SHM files are created by SQLite itself
+    try:
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    finally:
+        os.umask(old_umask)
+    return conn
+
+
+def configure(conn: sqlite3.Connection, memory: bool) -> None:
+    """Durable, waiting, cascading, and erasing on delete."""
+    old_umask = os.umask(0o077)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not memory:
+            conn.execute("PRAGMA journal_mode = WAL")
+        # FULL, not NORMAL: a saved note survives a power cut.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+    finally:
+        os.umask(old_umask)
+
+
+class WriteLock:
+    """Serialises use of one connection across threads, and makes write transactions."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+        self._lock = threading.RLock()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise describe_db_error(exc) from None
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction that takes the write lock up front (BEGIN IMMEDIATE)."""
+        with self._lock:
+            conn = self._conn
+            if conn.in_transaction:  # nested: part of the caller's transaction
+                yield conn
+                return
+            old_umask = os.umask(0o077)
+            try:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                except sqlite3.Error as exc:
+                    raise describe_db_error(exc) from None
+                try:
+                    yield conn
+                except BaseException as exc:
+                    conn.rollback()
+                    if isinstance(exc, sqlite3.Error):
+                        raise describe_db_error(exc) from None
+                    raise
+                try:
+                    conn.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    conn.rollback()
+                    raise describe_db_error(exc) from None
+            finally:
+                os.umask(old_umask)

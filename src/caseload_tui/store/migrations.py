@@ -1,0 +1,105 @@
+"""The schema, created and evolved by numbered migrations (sqlite-utils' Migrations).
+
+A migration is never edited once released: add a new numbered one instead.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "caseload"
+migrations = Migrations(MIGRATION_SET)
+
+STATUSES = (
+    "'scheduled','attended','late','cancelled','late_cancelled',"
+    "'no_show','clinician_cancelled','rescheduled'"
+)
+
+
+@migrations(name="0001_caseload")
+def m0001_caseload(db: Database) -> None:
+    db.executescript(
+        f"""
+        CREATE TABLE clients (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            code TEXT NOT NULL UNIQUE,
+            started_on TEXT NOT NULL,
+            ended_on TEXT,
+            ending_kind TEXT CHECK (ending_kind IN
+                ('planned','mutual','client_ended','unplanned')),
+            schedule TEXT NOT NULL DEFAULT '',
+            themes TEXT NOT NULL DEFAULT '',
+            bring_to_supervision INTEGER NOT NULL DEFAULT 0,
+            helped TEXT NOT NULL DEFAULT '',
+            not_helped TEXT NOT NULL DEFAULT '',
+            they_learned TEXT NOT NULL DEFAULT '',
+            i_learned TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE appointments (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            starts_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ({STATUSES})),
+            note TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            source_uid TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX appointments_by_client ON appointments(client_id, starts_at);
+        CREATE INDEX appointments_by_outcome ON appointments(client_id, status, starts_at);
+        CREATE INDEX appointments_by_time ON appointments(starts_at);
+        CREATE UNIQUE INDEX appointments_by_source ON appointments(source, source_uid)
+            WHERE source_uid != '';
+        CREATE TABLE thoughts (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
+            written_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN
+                ('insight','curiosity','holding','reaction','wondering','learning')),
+            lingering INTEGER NOT NULL DEFAULT 1,
+            tell_client INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX thoughts_by_client ON thoughts(client_id, lingering, written_at);
+        CREATE INDEX thoughts_by_time ON thoughts(written_at);
+        CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
+            asked_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','answered','dropped')),
+            answer TEXT NOT NULL DEFAULT '',
+            closed_at TEXT,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX questions_by_client ON questions(client_id, status, asked_at);
+        CREATE TABLE encounters (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            happened_on TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX encounters_by_client ON encounters(client_id, happened_on);
+        CREATE TABLE supervision_meetings (
+            id INTEGER PRIMARY KEY,
+            held_on TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE supervision_items (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES supervision_meetings(id) ON DELETE CASCADE,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            question TEXT NOT NULL DEFAULT '',
+            advice TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX supervision_items_by_client ON supervision_items(client_id);
+        """
+    )
+    # Full-text search, kept current by the triggers sqlite-utils creates.
+    db["thoughts"].enable_fts(["body"], create_triggers=True)
+    db["questions"].enable_fts(["body", "answer"], create_triggers=True)
+    db["encounters"].enable_fts(["body"], create_triggers=True)

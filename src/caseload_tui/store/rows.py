@@ -1,0 +1,181 @@
+"""Rows to model objects and back. Dates are ISO 8601 text in the file."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ..model import (
+    Appointment,
+    Client,
+    EndingKind,
+    Encounter,
+    Question,
+    QuestionStatus,
+    Reflection,
+    Status,
+    SupervisionItem,
+    SupervisionMeeting,
+    Thought,
+    ThoughtKind,
+)
+
+
+def iso_day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def iso_moment(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="minutes") if value is not None else None
+
+
+def day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def client(row: Any) -> Client:
+    return Client(
+        id=row["id"],
+        name=row["name"],
+        code=row["code"],
+        started_on=day(row["started_on"]),
+        ended_on=day(row["ended_on"]),
+        ending_kind=EndingKind(row["ending_kind"]) if row["ending_kind"] else None,
+        schedule=row["schedule"],
+        themes=row["themes"],
+        bring_to_supervision=bool(row["bring_to_supervision"]),
+        reflection=Reflection(
+            helped=row["helped"],
+            not_helped=row["not_helped"],
+            they_learned=row["they_learned"],
+            i_learned=row["i_learned"],
+        ),
+        version=row["version"],
+    )
+
+
+def client_values(c: Client) -> dict:
+    return {
+        "name": c.name,
+        "code": c.code,
+        "started_on": iso_day(c.started_on),
+        "ended_on": iso_day(c.ended_on),
+        "ending_kind": c.ending_kind.value if c.ending_kind else None,
+        "schedule": c.schedule,
+        "themes": c.themes,
+        "bring_to_supervision": int(c.bring_to_supervision),
+        "helped": c.reflection.helped,
+        "not_helped": c.reflection.not_helped,
+        "they_learned": c.reflection.they_learned,
+        "i_learned": c.reflection.i_learned,
+    }
+
+
+def appointment(row: Any) -> Appointment:
+    return Appointment(
+        id=row["id"],
+        client_id=row["client_id"],
+        starts_at=moment(row["starts_at"]),
+        status=Status(row["status"]),
+        note=row["note"],
+        source=row["source"],
+        source_uid=row["source_uid"],
+    )
+
+
+def appointment_values(a: Appointment) -> dict:
+    return {
+        "client_id": a.client_id,
+        "starts_at": iso_moment(a.starts_at),
+        "status": a.status.value,
+        "note": a.note,
+        "source": a.source,
+        "source_uid": a.source_uid,
+    }
+
+
+def thought(row: Any) -> Thought:
+    return Thought(
+        id=row["id"],
+        client_id=row["client_id"],
+        written_at=moment(row["written_at"]),
+        body=row["body"],
+        kind=ThoughtKind(row["kind"]),
+        lingering=bool(row["lingering"]),
+        tell_client=bool(row["tell_client"]),
+        version=row["version"],
+    )
+
+
+def thought_values(t: Thought) -> dict:
+    return {
+        "client_id": t.client_id,
+        "written_at": iso_moment(t.written_at),
+        "body": t.body,
+        "kind": t.kind.value,
+        "lingering": int(t.lingering),
+        "tell_client": int(t.tell_client),
+    }
+
+
+def question(row: Any) -> Question:
+    return Question(
+        id=row["id"],
+        client_id=row["client_id"],
+        asked_at=moment(row["asked_at"]),
+        body=row["body"],
+        status=QuestionStatus(row["status"]),
+        answer=row["answer"],
+        closed_at=moment(row["closed_at"]),
+        version=row["version"],
+    )
+
+
+def question_values(q: Question) -> dict:
+    return {
+        "client_id": q.client_id,
+        "asked_at": iso_moment(q.asked_at),
+        "body": q.body,
+        "status": q.status.value,
+        "answer": q.answer,
+        "closed_at": iso_moment(q.closed_at),
+    }
+
+
+def encounter(row: Any) -> Encounter:
+    return Encounter(
+        id=row["id"], client_id=row["client_id"], happened_on=day(row["happened_on"]), body=row["body"]
+    )
+
+
+def encounter_values(e: Encounter) -> dict:
+    return {"client_id": e.client_id, "happened_on": iso_day(e.happened_on), "body": e.body}
+
+
+def meeting(row: Any, items: list[SupervisionItem]) -> SupervisionMeeting:
+    return SupervisionMeeting(id=row["id"], held_on=day(row["held_on"]), notes=row["notes"], items=items)
+
+
+def item(row: Any) -> SupervisionItem:
+    return SupervisionItem(
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        client_id=row["client_id"],
+        question=row["question"],
+        advice=row["advice"],
+        outcome=row["outcome"],
+    )
+
+
+def item_values(i: SupervisionItem) -> dict:
+    return {
+        "meeting_id": i.meeting_id,
+        "client_id": i.client_id,
+        "question": i.question,
+        "advice": i.advice,
+        "outcome": i.outcome,
+    }
