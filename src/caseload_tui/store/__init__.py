@@ -104,6 +104,11 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
+    def data_version(self) -> int:
+        """Changes whenever another connection (another window) commits to the file."""
+        with self._lock.reading() as conn:
+            return conn.execute("PRAGMA data_version").fetchone()[0]
+
     # ------------------------------------------------------------ clients
 
     def records(self, now: datetime) -> list[m.ClientRecord]:

@@ -1,0 +1,99 @@
+"""The Textual app: handed its store, its clock and its settings; reads nothing else."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ..config import Settings
+from .modals.base import FormScreen
+from .modals.confirm import Confirm
+from .render import PRIVACY
+from .screens.dashboard import DashboardScreen
+from . import render
+
+
+class CaseloadApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "caseload"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, store, clock: Callable[[], datetime], settings: Settings | None = None,
+                 redact: bool = False, demo: bool = False,
+                 remember_theme: Callable[[str], None] | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.settings = settings or Settings()
+        self.demo = demo
+        self.privacy = PRIVACY
+        self.privacy.on = redact
+        self._remember_theme = remember_theme
+        self.crash_report = None
+        if self.settings.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen(DashboardScreen())
+
+    def _theme_changed(self, theme) -> None:
+        if self._remember_theme is not None:
+            try:
+                self._remember_theme(theme.name)
+            except OSError:
+                self.notify("The theme could not be remembered (settings file not writable).", markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every dashboard action beside Textual's own (themes, keys, quit)."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, DashboardScreen):
+            for binding in screen.BINDINGS:
+                if not binding.description or binding.action.startswith("app."):
+                    continue
+                yield SystemCommand(
+                    binding.description if not binding.tooltip else f"{binding.description}: {binding.tooltip}",
+                    f"key: {binding.key_display or binding.key.split(',')[0]}",
+                    lambda action=binding.action: screen.run_action(action),
+                )
+
+    async def action_quit(self) -> None:
+        """Leave at once, unless a form holds text that would be lost."""
+        unsaved = any(isinstance(s, FormScreen) and s.holds_unsaved_text for s in self.screen_stack)
+        if not unsaved:
+            self.exit()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(Confirm(render.label("A form holds text you have not saved. Quit and lose it?", "bold"),
+                                 yes="Quit", no="Stay"), answered)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Never print a traceback: Textual's shows local variables, which would hold note text."""
+        from rich.text import Text
+
+        from .. import crash
+
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self.crash_report = crash.write_report(error, self.clock())
+        self._exit_renderables.append(Text(crash.message(self.crash_report)))
+        self._close_messages_no_wait()
+
+
+def run_app(store, clock, settings: Settings, redact: bool = False, demo: bool = False) -> int:
+    from ..config import save_theme
+
+    app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
+                      remember_theme=None if demo else save_theme)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,131 @@
+"""What every form shares: a title, an inline error line, Save and Cancel, Escape to leave."""
+
+from __future__ import annotations
+
+from typing import Callable, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static, TextArea
+
+from .. import render
+
+T = TypeVar("T")
+
+MAX_NOTE_CHARS = 20_000  # a long page of process notes; a pasted megabyte is refused
+
+
+class FormError(ValueError):
+    """A problem with what was typed; shown in the form, in the clinician's words."""
+
+
+class FormScreen(ModalScreen[T], Generic[T]):
+    """A modal form. Subclasses compose `fields()` and turn them into a result in `collect()`."""
+
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > #form {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    FormScreen #form-title { text-style: bold; padding: 0 0 1 0; }
+    FormScreen .field-label { color: $text-muted; padding: 1 0 0 0; }
+    FormScreen Input, FormScreen TextArea, FormScreen Select { background: $boost; }
+    FormScreen TextArea { height: 7; }
+    FormScreen.-short .field-label { padding: 0; }
+    FormScreen.-short TextArea { height: 4; }
+    FormScreen.-short #form-title { padding: 0; }
+    FormScreen #error { color: $text-error; height: auto; }
+    FormScreen #buttons { height: auto; align: right middle; padding-top: 1; }
+    FormScreen #buttons Button { margin-left: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
+    title_text = "Form"
+    save_label = "Save"
+
+    def __init__(self, check: Callable[[T], str | None] | None = None) -> None:
+        super().__init__()
+        self._check = check
+        self._initial: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form"):
+            yield Static(render.label(self.title_text), id="form-title")
+            yield from self.fields()
+            yield Static("", id="error")
+            with Horizontal(id="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button(f"{self.save_label} (ctrl+s)", id="save", variant="primary")
+
+    def fields(self) -> ComposeResult:
+        yield from ()
+
+    def collect(self) -> T:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self._initial = self._texts()
+
+    def _texts(self) -> dict[str, str]:
+        found = {}
+        for widget in self.query("Input, TextArea"):
+            value = widget.text if isinstance(widget, TextArea) else widget.value
+            found[widget.id or str(id(widget))] = value
+        return found
+
+    @property
+    def holds_unsaved_text(self) -> bool:
+        return self._texts() != self._initial
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#error", Static).update(render.label(message))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        try:
+            result = self.collect()
+        except FormError as problem:
+            self.show_error(str(problem))
+            return
+        if self._check is not None:
+            problem = self._check(result)
+            if problem:
+                self.show_error(problem)
+                return
+        self.dismiss(result)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "cancel":
+            self.action_cancel()
+
+
+def label(text: str) -> Static:
+    return Static(render.label(text), classes="field-label")
+
+
+def note_text(area: TextArea, what: str, required: bool = True) -> str:
+    text = area.text
+    if required and not text.strip():
+        raise FormError(f"Please write the {what} first, or press Escape to leave without saving.")
+    if len(text) > MAX_NOTE_CHARS:
+        raise FormError(f"That {what} is {len(text):,} characters long; the most one note can hold is "
+                        f"{MAX_NOTE_CHARS:,}. Please shorten it.")
+    return text
+
+
+def line_text(field: Input, what: str, required: bool = True) -> str:
+    value = field.value
+    if required and not value.strip():
+        raise FormError(f"Please fill in the {what}.")
+    return value

@@ -1,0 +1,260 @@
+"""The dashboard's forms. Each returns its result through dismiss(); Escape returns None."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
+
+from ...model import Client, Question, Status, Thought, ThoughtKind
+from ...rules import DateError, ScheduleError, describe_schedule, parse_day, parse_moment, parse_schedule
+from .. import render
+from .base import FormError, FormScreen, label, line_text, note_text
+
+KIND_HINTS = {
+    ThoughtKind.INSIGHT: "insight: something I now see",
+    ThoughtKind.CURIOSITY: "curiosity: something I want to understand",
+    ThoughtKind.HOLDING: "holding: a feeling I carry for them",
+    ThoughtKind.REACTION: "reaction: my own response to them",
+    ThoughtKind.WONDERING: "wondering: how they are doing",
+    ThoughtKind.LEARNING: "learning: what this taught me",
+}
+
+
+@dataclass
+class ThoughtInput:
+    body: str
+    kind: ThoughtKind
+    lingering: bool
+    tell_client: bool
+
+
+class ThoughtForm(FormScreen[ThoughtInput]):
+    """Write or edit a lingering thought."""
+
+    def __init__(self, about: Content, thought: Thought | None = None, check=None,
+                 kind: ThoughtKind = ThoughtKind.HOLDING) -> None:
+        super().__init__(check)
+        self._about = about
+        self._thought = thought
+        self._kind = thought.kind if thought else kind
+        self.title_text = "Edit thought" if thought else "New thought"
+
+    def fields(self) -> ComposeResult:
+        yield Static(render.join(("About ", "$text-muted"), self._about))
+        yield label("Kind")
+        yield Select([(hint, kind) for kind, hint in KIND_HINTS.items()], value=self._kind,
+                     allow_blank=False, id="kind", compact=True)
+        yield label("What stays with you")
+        yield TextArea(self._thought.body if self._thought else "", id="body", soft_wrap=True,
+                       show_line_numbers=False, tab_behavior="focus", compact=True)
+        yield Checkbox("Still with me", value=self._thought.lingering if self._thought else True, id="lingering", compact=True)
+        yield Checkbox("Something to tell them I remembered",
+                       value=self._thought.tell_client if self._thought else False, id="tell", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#body", TextArea).focus()
+
+    def collect(self) -> ThoughtInput:
+        return ThoughtInput(
+            body=note_text(self.query_one("#body", TextArea), "thought"),
+            kind=self.query_one("#kind", Select).value,
+            lingering=self.query_one("#lingering", Checkbox).value,
+            tell_client=self.query_one("#tell", Checkbox).value,
+        )
+
+
+class QuestionForm(FormScreen[str]):
+    """A follow-up question: what to ask or check next time."""
+
+    title_text = "New follow-up question"
+
+    def __init__(self, about: Content, question: Question | None = None, check=None) -> None:
+        super().__init__(check)
+        self._about = about
+        self._question = question
+        if question:
+            self.title_text = "Edit follow-up question"
+
+    def fields(self) -> ComposeResult:
+        yield Static(render.join(("About ", "$text-muted"), self._about))
+        yield label("What to ask or check next time")
+        yield TextArea(self._question.body if self._question else "", id="body", soft_wrap=True,
+                       show_line_numbers=False, tab_behavior="focus", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#body", TextArea).focus()
+
+    def collect(self) -> str:
+        return note_text(self.query_one("#body", TextArea), "question")
+
+
+@dataclass
+class Closing:
+    answered: bool  # False: dropped
+    answer: str
+
+
+class AnswerForm(FormScreen[Closing]):
+    """Answer a question with what was learned, or drop it."""
+
+    title_text = "Answer or drop a question"
+    save_label = "Answer"
+
+    def __init__(self, question: Question, check=None) -> None:
+        super().__init__(check)
+        self._question = question
+        self._drop = False
+
+    def fields(self) -> ComposeResult:
+        yield Static(render.user_text(self._question.body, style="italic", multiline=True))
+        yield label("What I learned (the answer)")
+        yield TextArea(self._question.answer, id="answer", soft_wrap=True, show_line_numbers=False,
+                       tab_behavior="focus")
+        yield Static(render.label("Press ctrl+d to drop the question instead (no longer worth asking).",
+                                  "$text-muted"))
+
+    BINDINGS = [("ctrl+d", "drop", "Drop question")]
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#answer", TextArea).focus()
+
+    def action_drop(self) -> None:
+        self.dismiss(Closing(answered=False, answer=""))
+
+    def collect(self) -> Closing:
+        return Closing(answered=True, answer=note_text(self.query_one("#answer", TextArea), "answer"))
+
+
+ATTENDANCE_CHOICES = [
+    (Status.ATTENDED, "came"),
+    (Status.LATE, "came late"),
+    (Status.CANCELLED, "cancelled"),
+    (Status.LATE_CANCELLED, "cancelled late"),
+    (Status.NO_SHOW, "did not come (no show)"),
+    (Status.CLINICIAN_CANCELLED, "I cancelled"),
+    (Status.RESCHEDULED, "moved to another time"),
+]
+
+
+@dataclass
+class AttendanceInput:
+    starts_at: datetime
+    status: Status
+    moved_to: datetime | None
+
+
+class AttendanceForm(FormScreen[AttendanceInput]):
+    """Record what happened at a session: today's by default, any date typed."""
+
+    title_text = "Record attendance"
+
+    def __init__(self, about: Content, today: date, usual_time: time | None, check=None) -> None:
+        super().__init__(check)
+        self._about, self._today = about, today
+        self._usual = usual_time
+
+    def fields(self) -> ComposeResult:
+        yield Static(render.join(("Session with ", "$text-muted"), self._about))
+        yield label("Day (today, yesterday, tue, 3 dec, 2026-12-03) and time if not the usual")
+        default = "today" + (f" {self._usual.strftime('%H:%M')}" if self._usual else "")
+        yield Input(default, id="when", max_length=40, compact=True)
+        yield label("What happened")
+        with RadioSet(id="status", compact=True):
+            for i, (status, text) in enumerate(ATTENDANCE_CHOICES):
+                yield RadioButton(text, value=(i == 0), name=status.value)
+        yield label("If moved: the new day and time")
+        yield Input("", id="moved", placeholder="e.g. fri 14:00", max_length=40, compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#status", RadioSet).focus()
+
+    def collect(self) -> AttendanceInput:
+        default_time = self._usual or time(12, 0)
+        try:
+            when = parse_moment(line_text(self.query_one("#when", Input), "day"), self._today, default_time)
+        except DateError as problem:
+            raise FormError(str(problem)) from None
+        pressed = self.query_one("#status", RadioSet).pressed_button
+        if pressed is None:
+            raise FormError("Choose what happened.")
+        status = Status(pressed.name)
+        moved = None
+        moved_text = self.query_one("#moved", Input).value.strip()
+        if status is Status.RESCHEDULED and moved_text:
+            try:
+                moved = parse_moment(moved_text, self._today, when.time(), prefer="future")
+            except DateError as problem:
+                raise FormError(str(problem)) from None
+        return AttendanceInput(starts_at=when, status=status, moved_to=moved)
+
+
+@dataclass
+class ClientInput:
+    name: str
+    code: str
+    started_on: date
+    schedule: str
+    themes: str
+
+
+class ClientForm(FormScreen[ClientInput]):
+    """Add a client, or edit one."""
+
+    def __init__(self, today: date, client: Client | None = None, suggested_code: str = "", check=None) -> None:
+        super().__init__(check)
+        self._today, self._client = today, client
+        self._code = client.code if client else suggested_code
+        self.title_text = "Edit client" if client else "New client"
+
+    def fields(self) -> ComposeResult:
+        c = self._client
+        yield label("Name (what you call them; a pseudonym is fine)")
+        yield Input(c.name if c else "", id="name", max_length=200, compact=True)
+        yield label("Code (shown instead of the name in privacy mode and briefs)")
+        yield Input(self._code, id="code", max_length=40, compact=True)
+        yield label("Started (today, 3 dec, 2026-12-03)")
+        yield Input(c.started_on.isoformat() if c else "today", id="started", max_length=40, compact=True)
+        yield label("Usual sessions (e.g. weekly tue 10:00, fortnightly thu 18:30; empty for none)")
+        yield Input(_schedule_words(c.schedule) if c else "", id="schedule", max_length=200, compact=True)
+        yield label("Themes")
+        yield Input(c.themes if c else "", id="themes", max_length=500, compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#name", Input).focus()
+
+    def collect(self) -> ClientInput:
+        name = line_text(self.query_one("#name", Input), "name")
+        code = line_text(self.query_one("#code", Input), "code").strip()
+        try:
+            started = parse_day(line_text(self.query_one("#started", Input), "start date"), self._today)
+        except DateError as problem:
+            raise FormError(str(problem)) from None
+        try:
+            schedule = parse_schedule(self.query_one("#schedule", Input).value)
+        except ScheduleError as problem:
+            raise FormError(str(problem)) from None
+        return ClientInput(name=name, code=code, started_on=started, schedule=schedule,
+                           themes=self.query_one("#themes", Input).value)
+
+
+def _schedule_words(schedule: str) -> str:
+    """Show a stored rule the way it can be typed back: words if they say the same, else the rule."""
+    if not schedule:
+        return ""
+    try:
+        words = describe_schedule(schedule).replace(",", "").replace(" and ", " ")
+        words = words.replace("twice weekly", "weekly")
+        if parse_schedule(words) == schedule:
+            return words
+    except ScheduleError:
+        pass
+    return schedule

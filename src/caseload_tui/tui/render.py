@@ -1,0 +1,132 @@
+"""The one road from user text to the screen.
+
+Everything a clinician wrote or imported (names, codes, themes, thoughts,
+questions, answers) becomes a `Content` here: never parsed as markup, with
+control characters and escape sequences shown as visible symbols, never sent
+to the terminal. Widgets must not build user text into strings that Textual
+would parse; they ask this module instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual.content import Content
+
+from ..model import Client, Group, Status, ThoughtKind
+from ..safe_text import one_line, visible
+
+
+class Privacy:
+    """Privacy mode: clients appear only by their codes, even inside note text."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self._names: list[tuple[str, str]] = []
+
+    def learn(self, clients: list[Client]) -> None:
+        # Longest names first, so "Ann Marie" is replaced before "Ann".
+        pairs = {(c.name, c.code) for c in clients if c.name.strip()}
+        self._names = sorted(pairs, key=lambda p: -len(p[0]))
+
+    def apply(self, text: str) -> str:
+        if not self.on:
+            return text
+        from ..brief import redact_names
+
+        return redact_names(text, self._names)
+
+
+PRIVACY = Privacy()
+
+
+def user_text(text: str, style: str = "", multiline: bool = False) -> Content:
+    """User-written text, literally, with any control characters made visible."""
+    return Content.styled(visible(PRIVACY.apply(text), multiline=multiline), style)
+
+
+def user_line(text: str, width: int | None = None, style: str = "") -> Content:
+    """User text on one line, cut with an ellipsis to `width` cells."""
+    content = Content.styled(one_line(PRIVACY.apply(text)), style)
+    if width is not None:
+        content = content.truncate(width, ellipsis=True, pad=True)
+    return content
+
+
+def client_name(client: Client, width: int | None = None, style: str = "") -> Content:
+    """A client as the screen shows them: by name, or by code in privacy mode."""
+    shown = client.code if PRIVACY.on else client.name
+    content = Content.styled(one_line(shown), style)
+    if width is not None:
+        content = content.truncate(width, ellipsis=True, pad=True)
+    return content
+
+
+def label(text: str, style: str = "") -> Content:
+    """The program's own words (never user text), styled."""
+    return Content.styled(text, style)
+
+
+def join(*parts: Content | str | tuple[str, str]) -> Content:
+    """Glue pieces together; plain strings here are the program's own words, not markup."""
+    return Content.assemble(*parts)
+
+
+# ---------------------------------------------------------------- attendance strip
+
+STRIP_GLYPHS: dict[Status | None, tuple[str, str]] = {
+    Status.ATTENDED: ("●", "$success"),
+    Status.LATE: ("◑", "$success"),
+    Status.CANCELLED: ("○", "$warning"),
+    Status.LATE_CANCELLED: ("◌", "$warning"),
+    Status.NO_SHOW: ("✕", "$error"),
+    Status.CLINICIAN_CANCELLED: ("–", "$text-muted"),
+    Status.RESCHEDULED: ("↷", "$text-muted"),
+    Status.SCHEDULED: ("?", "$accent"),
+    None: ("·", "$text-disabled"),
+}
+
+
+def strip(statuses: list[Status | None]) -> Content:
+    return Content.assemble(*(STRIP_GLYPHS[s] for s in statuses))
+
+
+def strip_legend() -> Content:
+    parts: list = []
+    for status in (Status.ATTENDED, Status.LATE, Status.CANCELLED, Status.LATE_CANCELLED,
+                   Status.NO_SHOW, Status.CLINICIAN_CANCELLED, Status.RESCHEDULED, Status.SCHEDULED):
+        glyph, style = STRIP_GLYPHS[status]
+        parts += [(glyph, style), f" {status.label}   "]
+    return Content.assemble(*parts)
+
+
+# ---------------------------------------------------------------- dates and kinds
+
+KIND_STYLES = {
+    ThoughtKind.INSIGHT: "$accent",
+    ThoughtKind.CURIOSITY: "$secondary",
+    ThoughtKind.HOLDING: "$primary",
+    ThoughtKind.REACTION: "$warning",
+    ThoughtKind.WONDERING: "$secondary",
+    ThoughtKind.LEARNING: "$success",
+}
+
+GROUP_STYLES = {Group.REGULARS: "$success", Group.ABSENTEES: "$warning", Group.GRADUATES: "$secondary"}
+
+
+def day(value: date | datetime | None, today: date) -> str:
+    """'today', 'Tue 24 Nov', or '24 Nov 2025' for another year."""
+    if value is None:
+        return "–"
+    d = value.date() if isinstance(value, datetime) else value
+    if d == today:
+        return "today"
+    if d.year == today.year:
+        return d.strftime("%a %-d %b")
+    return d.strftime("%-d %b %Y")
+
+
+def moment(value: datetime | None, today: date) -> str:
+    if value is None:
+        return "–"
+    return f"{day(value, today)} {value.strftime('%H:%M')}"

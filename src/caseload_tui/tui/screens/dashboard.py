@@ -1,0 +1,232 @@
+"""The dashboard: the caseload on the left, the selected case (or group) on the right.
+
+The screen coordinates: it reads from the store, tells the list and panes
+what to show (method calls down), and hears what the user highlighted
+(messages up). Writes live in DashboardActions.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+
+from ...model import ClientRecord, Group, Placement
+from ...rules import group_caseload, place, summarise
+from ...store import StoreError
+from ..widgets.case_header import CaseHeader
+from ..widgets.caseload_list import PRACTICE_ID, CaseloadList, client_id, group_id
+from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
+from .dashboard_actions import DashboardActions
+
+GROUP_PANE_LIMIT = 300  # a group's view lists at most this many notes; the newest first
+
+
+class DashboardScreen(DashboardActions, Screen):
+    DEFAULT_CSS = """
+    DashboardScreen #detail { width: 1fr; }
+    DashboardScreen ThoughtsPane { height: 3fr; }
+    DashboardScreen QuestionsPane { height: 2fr; }
+    DashboardScreen CaseloadList, DashboardScreen ThoughtsPane, DashboardScreen QuestionsPane {
+        border: round $primary-background; background: $background;
+    }
+    DashboardScreen CaseloadList:focus, DashboardScreen ThoughtsPane:focus,
+    DashboardScreen QuestionsPane:focus { border: round $primary; }
+    DashboardScreen.-narrow CaseloadList { width: 36; }
+    DashboardScreen.-narrow CaseHeader { max-height: 6; }
+    """
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding("t", "new_thought", "Thought", tooltip="Write a lingering thought"),
+        Binding("f", "new_question", "Question", tooltip="Note a follow-up question"),
+        Binding("a", "attendance", "Attend", tooltip="Record what happened at a session"),
+        Binding("r", "answer", "Answer/drop", tooltip="Answer the highlighted question, or drop it"),
+        Binding("g", "toggle_lingering", "Let go/keep", tooltip="Let the highlighted thought go, or bring it back"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted thought, question or client"),
+        Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted thought or question"),
+        Binding("c", "new_client", "Client+", tooltip="Add a client"),
+        Binding("b", "toggle_flag", "Flag", tooltip="Flag or unflag the case for supervision"),
+        Binding("slash", "search", "Search", tooltip="Search thoughts, questions and news"),
+        Binding("z", "zoom", "Zoom", show=False, tooltip="Make the focused pane fill the screen, or shrink it back"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: dict[int, ClientRecord] = {}
+        self.placements: dict[int, Placement] = {}
+        self.grouped: dict[Group, list[tuple[ClientRecord, Placement]]] = {g: [] for g in Group}
+        self.loaded = False
+        self._data_version: int | None = None
+
+    # ------------------------------------------------------------ layout and loading
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        with Horizontal():
+            yield CaseloadList(id="caseload")
+            with Vertical(id="detail"):
+                yield CaseHeader(id="case-header")
+                yield ThoughtsPane(id="thoughts")
+                yield QuestionsPane(id="questions")
+        yield Footer(compact=True)
+
+    def on_resize(self) -> None:
+        # At 80 columns every key fits in the footer only without the palette hint (ctrl+p is in help).
+        self.query_one(Footer).show_command_palette = self.size.width >= 100
+
+    def on_mount(self) -> None:
+        self.title = "caseload" + (" · demo" if self.app.demo else "")
+        self.query_one(CaseHeader).show_message("Reading your caseload…", "")
+        self.query_one(CaseloadList).focus()
+        self.load_caseload()
+        self.set_interval(2.0, self._watch_other_windows)
+
+    @property
+    def store(self):
+        return self.app.store
+
+    @property
+    def now(self) -> datetime:
+        return self.app.clock()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_caseload(self) -> None:
+        """Read everything off the UI thread; the screen is already up."""
+        try:
+            now = self.now
+            records = self.store.records(now)
+            practice = len(self.store.practice_thoughts(limit=10_000))
+            version = self.store.data_version()
+        except StoreError as problem:
+            self.app.call_from_thread(self.app.notify, str(problem), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._populate, records, practice, now, version)
+
+    def _populate(self, records: list[ClientRecord], practice: int, now: datetime, version: int) -> None:
+        thresholds = self.app.settings.thresholds
+        self.records = {r.client.id: r for r in records}
+        self.placements = {r.client.id: place(r, now, thresholds) for r in records}
+        self._regroup(now, practice)
+        self._data_version = version
+        first_time = not self.loaded
+        self.loaded = True
+        self.app.privacy.learn([r.client for r in records])
+        caseload = self.query_one(CaseloadList)
+        if first_time:
+            first = next((r for g in self.grouped.values() for r, _ in g), None)
+            caseload.select_id(client_id(first.client.id) if first else PRACTICE_ID)
+        self.show_selection()
+
+    def _regroup(self, now: datetime, practice: int | None = None) -> None:
+        ordered = sorted(self.records.values(), key=lambda r: (r.client.name.lower(), r.client.id))
+        self.grouped = {g: [] for g in Group}
+        for record in ordered:
+            placement = self.placements[record.client.id]
+            self.grouped[placement.group].append((record, placement))
+        if practice is None:
+            practice = len(self.store.practice_thoughts(limit=10_000))
+        self.query_one(CaseloadList).show(self.grouped, now, self.app.settings.thresholds, practice)
+
+    def reload(self) -> None:
+        """Everything again, keeping the selection: after another window changed the file."""
+        self.load_caseload()
+
+    def _watch_other_windows(self) -> None:
+        try:
+            version = self.store.data_version()
+        except StoreError:
+            return
+        if self._data_version is not None and version != self._data_version:
+            self._data_version = version
+            self.reload()
+
+    # ------------------------------------------------------------ showing the selection
+
+    @on(OptionList.OptionHighlighted, "#caseload")
+    def _highlighted(self) -> None:
+        self.show_selection()
+
+    def show_selection(self) -> None:
+        kind, value = self.query_one(CaseloadList).current
+        header = self.query_one(CaseHeader)
+        thoughts, questions = self.query_one(ThoughtsPane), self.query_one(QuestionsPane)
+        today = self.now.date()
+        try:
+            if kind == "client" and value in self.records:
+                record = self.records[value]
+                now = self.now
+                header.show_client(record, self.placements[value], summarise(record, now, self.app.settings.thresholds), now)
+                thoughts.show(self.store.thoughts([value]), today)
+                questions.show(self.store.questions([value]), today)
+            elif kind == "group":
+                group = Group(value)
+                members = self.grouped[group]
+                ids = [r.client.id for r, _ in members]
+                clients = {r.client.id: r.client for r, _ in members}
+                header.show_group(group, len(members))
+                thoughts.show(self.store.thoughts(ids, lingering_only=True, limit=GROUP_PANE_LIMIT), today, clients,
+                              empty="Nothing still lingering about this group.")
+                questions.show(self.store.questions(ids, open_only=True, limit=GROUP_PANE_LIMIT), today, clients,
+                               empty="No open questions across this group.")
+            elif kind == "practice":
+                header.show_practice(0)
+                thoughts.show(self.store.practice_thoughts(), today,
+                              empty="Nothing yet. Press t to write a thought about your own practice.")
+                questions.show(self.store.questions([], open_only=False), today,
+                               empty="Questions belong to clients; choose one on the left.")
+            else:
+                self._show_empty()
+        except StoreError as problem:
+            self.app.notify(str(problem), severity="error", markup=False)
+        if not self.records and self.loaded:
+            self._show_empty()
+
+    def _show_empty(self) -> None:
+        self.query_one(CaseHeader).show_message(
+            "Welcome. Your caseload is empty.",
+            "Press c to add your first client. To look around first, quit (q) and run "
+            "`caseload --demo`: a made-up caseload that never touches yours.",
+        )
+
+    def selected_client(self) -> ClientRecord | None:
+        kind, value = self.query_one(CaseloadList).current
+        return self.records.get(value) if kind == "client" else None
+
+    def refresh_client(self, client_id_: int) -> None:
+        """After a save: redraw that client's row and the panes; regroup only if they moved."""
+        now = self.now
+        try:
+            record = self.store.record(client_id_, now)
+        except StoreError as problem:
+            self.app.notify(str(problem), severity="error", markup=False)
+            return
+        before = self.placements.get(client_id_)
+        old = self.records.get(client_id_)
+        placement = place(record, now, self.app.settings.thresholds)
+        self.records[client_id_] = record
+        self.placements[client_id_] = placement
+        renamed = old is None or old.client.name != record.client.name
+        if before is None or before.group is not placement.group or renamed:
+            self._regroup(now)
+        else:
+            self.query_one(CaseloadList).update_row(record, now, self.app.settings.thresholds)
+        self.app.privacy.learn([r.client for r in self.records.values()])
+        self._data_version = self.store.data_version()
+        self.show_selection()
+
+    def select_client(self, client_id_: int) -> None:
+        caseload = self.query_one(CaseloadList)
+        if caseload.select_id(client_id(client_id_)):
+            self.show_selection()
+
+    def select_group(self, group: Group) -> None:
+        self.query_one(CaseloadList).select_id(group_id(group))
+        self.show_selection()

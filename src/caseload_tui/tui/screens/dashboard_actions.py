@@ -1,0 +1,394 @@
+"""What the dashboard's keys do: each opens a form, waits for its result, saves, redraws."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from textual import work
+from textual.widgets import OptionList
+
+from ...model import Client, Question, QuestionStatus, Status, Thought, ThoughtKind
+from ...rules import ScheduleError, expected_sessions
+from ...store import Conflict, StoreError
+from .. import render
+from ..modals.confirm import Confirm
+from ..modals.forms import AnswerForm, AttendanceForm, ClientForm, QuestionForm, ThoughtForm
+from ..modals.search import SearchScreen
+from ..widgets.caseload_list import CaseloadList
+from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
+from .help import HelpScreen
+
+
+class DashboardActions:
+    """Mixed into DashboardScreen; uses its store, clock and refresh methods."""
+
+    # ------------------------------------------------------------ helpers
+
+    def _fail(self, problem: StoreError) -> None:
+        self.app.notify(str(problem), title="Not saved", severity="error", markup=False, timeout=8)
+        if isinstance(problem, Conflict):
+            self.reload()
+
+    def _about(self):
+        """Who a new note is about: the selected client, my practice, or (None) nobody yet."""
+        kind, value = self.query_one(CaseloadList).current
+        if kind == "client" and value in self.records:
+            return self.records[value].client
+        if kind == "practice":
+            return "practice"
+        return None
+
+    def _about_label(self, about):
+        return render.client_name(about, style="bold") if isinstance(about, Client) else render.label("My practice", "bold")
+
+    def _need_client(self, what: str) -> bool:
+        self.app.notify(f"Choose a client on the left first, then {what}.", markup=False)
+        return False
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """Show each key in the footer only where it applies."""
+        focused = self.focused
+        if action in ("toggle_lingering",):
+            return isinstance(focused, ThoughtsPane)
+        if action == "answer":
+            return isinstance(focused, QuestionsPane)
+        if action == "delete":
+            return isinstance(focused, (ThoughtsPane, QuestionsPane))
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------ thoughts
+
+    @work
+    async def action_new_thought(self) -> None:
+        about = self._about()
+        if about is None:
+            self._need_client("write a thought about them")
+            return
+        kind = ThoughtKind.WONDERING if isinstance(about, Client) and not about.active else ThoughtKind.HOLDING
+        result = await self.app.push_screen_wait(ThoughtForm(self._about_label(about), kind=kind))
+        if result is None:
+            return
+        client_id = about.id if isinstance(about, Client) else None
+        try:
+            self.store.add_thought(Thought(body=result.body, written_at=self.now, client_id=client_id,
+                                           kind=result.kind, lingering=result.lingering,
+                                           tell_client=result.tell_client))
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Thought saved.", markup=False)
+        self._after_change(client_id)
+
+    def _after_change(self, client_id: int | None) -> None:
+        if client_id is None:
+            self._regroup(self.now)
+            self.show_selection()
+        else:
+            self.refresh_client(client_id)
+
+    def _current_thought(self) -> Thought | None:
+        pane = self.query_one(ThoughtsPane)
+        if pane.current_id is None:
+            return None
+        try:
+            return self.store.thought(pane.current_id)
+        except StoreError as problem:
+            self._fail(problem)
+            return None
+
+    def action_toggle_lingering(self) -> None:
+        thought = self._current_thought()
+        if thought is None:
+            return
+        thought.lingering = not thought.lingering
+        try:
+            self.store.update_thought(thought)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Still with you." if thought.lingering else "Let go.", markup=False)
+        self._after_change(thought.client_id)
+
+    @work
+    async def _edit_thought(self, thought: Thought) -> None:
+        about = self.records[thought.client_id].client if thought.client_id in self.records else "practice"
+        result = await self.app.push_screen_wait(ThoughtForm(self._about_label(about), thought=thought))
+        if result is None:
+            return
+        if (result.body, result.kind, result.lingering, result.tell_client) == (
+                thought.body, thought.kind, thought.lingering, thought.tell_client):
+            return  # nothing changed: leave the stored bytes alone
+        thought.body, thought.kind = result.body, result.kind
+        thought.lingering, thought.tell_client = result.lingering, result.tell_client
+        try:
+            self.store.update_thought(thought)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Thought saved.", markup=False)
+        self._after_change(thought.client_id)
+
+    # ------------------------------------------------------------ questions
+
+    @work
+    async def action_new_question(self) -> None:
+        about = self._about()
+        if not isinstance(about, Client):
+            self._need_client("note a question to ask them")
+            return
+        body = await self.app.push_screen_wait(QuestionForm(self._about_label(about)))
+        if body is None:
+            return
+        try:
+            self.store.add_question(Question(body=body, asked_at=self.now, client_id=about.id))
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
+        self._after_change(about.id)
+
+    def _current_question(self) -> Question | None:
+        pane = self.query_one(QuestionsPane)
+        if pane.current_id is None:
+            return None
+        try:
+            return self.store.question(pane.current_id)
+        except StoreError as problem:
+            self._fail(problem)
+            return None
+
+    @work
+    async def action_answer(self) -> None:
+        question = self._current_question()
+        if question is None:
+            return
+        closing = await self.app.push_screen_wait(AnswerForm(question))
+        if closing is None:
+            return
+        question.status = QuestionStatus.ANSWERED if closing.answered else QuestionStatus.DROPPED
+        question.answer = closing.answer
+        question.closed_at = self.now
+        try:
+            self.store.update_question(question)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
+        self._after_change(question.client_id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a question answers it; on a thought, edits it."""
+        if isinstance(event.option_list, QuestionsPane):
+            self.action_answer()
+        elif isinstance(event.option_list, ThoughtsPane):
+            self.action_edit()
+
+    @work
+    async def _edit_question(self, question: Question) -> None:
+        about = self.records[question.client_id].client if question.client_id in self.records else "practice"
+        body = await self.app.push_screen_wait(QuestionForm(self._about_label(about), question=question))
+        if body is None or body == question.body:
+            return
+        question.body = body
+        try:
+            self.store.update_question(question)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Question saved.", markup=False)
+        self._after_change(question.client_id)
+
+    # ------------------------------------------------------------ edit and delete, by focus
+
+    def action_edit(self) -> None:
+        focused = self.focused
+        if isinstance(focused, ThoughtsPane):
+            thought = self._current_thought()
+            if thought:
+                self._edit_thought(thought)
+        elif isinstance(focused, QuestionsPane):
+            question = self._current_question()
+            if question:
+                self._edit_question(question)
+        else:
+            record = self.selected_client()
+            if record is None:
+                self._need_client("edit them")
+                return
+            self._edit_client(record.client)
+
+    @work
+    async def action_delete(self) -> None:
+        focused = self.focused
+        if isinstance(focused, ThoughtsPane):
+            item, what = self._current_thought(), "thought"
+        elif isinstance(focused, QuestionsPane):
+            item, what = self._current_question(), "question"
+        else:
+            return
+        if item is None:
+            return
+        sure = await self.app.push_screen_wait(Confirm(render.join(
+            (f"Delete this {what}? It will be gone for good.\n\n", "bold"),
+            render.user_text(item.body[:400] + ("…" if len(item.body) > 400 else ""), style="italic", multiline=True),
+        ), yes="Delete", no="Keep"))
+        if not sure:
+            return
+        try:
+            (self.store.delete_thought if what == "thought" else self.store.delete_question)(item.id)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify(f"The {what} was deleted.", markup=False)
+        self._after_change(item.client_id)
+
+    # ------------------------------------------------------------ attendance
+
+    @work
+    async def action_attendance(self) -> None:
+        record = self.selected_client()
+        if record is None:
+            self._need_client("record a session")
+            return
+        client = record.client
+        today = self.now.date()
+        usual = _usual_time(client, self.now)
+        result = await self.app.push_screen_wait(AttendanceForm(render.client_name(client, style="bold"), today, usual))
+        if result is None:
+            return
+        try:
+            self.store.record_attendance(client.id, result.starts_at, result.status)
+            if result.moved_to is not None:
+                from ...model import Appointment
+
+                self.store.add_appointment(Appointment(client_id=client.id, starts_at=result.moved_to))
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        moved = f"; booked for {render.moment(result.moved_to, today)}" if result.moved_to else ""
+        self.app.notify(f"Recorded: {result.status.label}, {render.moment(result.starts_at, today)}{moved}.",
+                        markup=False)
+        self.refresh_client(client.id)
+
+    # ------------------------------------------------------------ clients
+
+    def _code_check(self, own_id: int | None):
+        taken = {r.client.code: r.client.id for r in self.records.values()}
+
+        def check(result) -> str | None:
+            other = taken.get(result.code)
+            if other is not None and other != own_id:
+                return "Another client already has that code; each client needs their own."
+            return None
+
+        return check
+
+    @work
+    async def action_new_client(self) -> None:
+        today = self.now.date()
+        result = await self.app.push_screen_wait(
+            ClientForm(today, suggested_code=_next_code(self.records.values()), check=self._code_check(None)))
+        if result is None:
+            return
+        try:
+            client = self.store.add_client(Client(name=result.name, code=result.code, started_on=result.started_on,
+                                                  schedule=result.schedule, themes=result.themes))
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Client added.", markup=False)
+        self.refresh_client(client.id)
+        self.select_client(client.id)
+
+    @work
+    async def _edit_client(self, client: Client) -> None:
+        result = await self.app.push_screen_wait(
+            ClientForm(self.now.date(), client=client, check=self._code_check(client.id)))
+        if result is None:
+            return
+        if (result.name, result.code, result.started_on, result.schedule, result.themes) == (
+                client.name, client.code, client.started_on, client.schedule, client.themes):
+            return
+        client.name, client.code, client.started_on = result.name, result.code, result.started_on
+        client.schedule, client.themes = result.schedule, result.themes
+        try:
+            self.store.update_client(client)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Client saved.", markup=False)
+        self.refresh_client(client.id)
+
+    def action_toggle_flag(self) -> None:
+        record = self.selected_client()
+        if record is None:
+            self._need_client("flag them for supervision")
+            return
+        flagged = not record.client.bring_to_supervision
+        try:
+            self.store.set_flag(record.client.id, flagged)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Flagged for supervision." if flagged else "No longer flagged for supervision.",
+                        markup=False)
+        self.refresh_client(record.client.id)
+
+    # ------------------------------------------------------------ search, help, zoom
+
+    @work
+    async def action_search(self) -> None:
+        hit = await self.app.push_screen_wait(SearchScreen(self.store, self.now.date()))
+        if hit is None:
+            return
+        if hit.client_id is None:
+            from ..widgets.caseload_list import PRACTICE_ID
+
+            self.query_one(CaseloadList).select_id(PRACTICE_ID)
+            self.show_selection()
+        else:
+            self.select_client(hit.client_id)
+        pane = self.query_one(ThoughtsPane if hit.kind == "thought" else QuestionsPane)
+        if hit.kind in ("thought", "question"):
+            try:
+                pane.highlighted = pane.get_option_index(f"{hit.kind}:{hit.id}")
+                pane.focus()
+            except Exception:  # noqa: BLE001 - the note may sit past the pane's limit
+                pass
+
+    def action_help(self) -> None:
+        keys = [(b.key_display or b.key.split(",")[0], b.tooltip or b.description)
+                for b in self.BINDINGS if b.description]
+        keys += [("tab", "Move between the list and the panes"), ("ctrl+p", "Command palette: every action and the themes"),
+                 ("ctrl+q", "Quit")]
+        self.app.push_screen(HelpScreen(keys))
+
+    def action_zoom(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused)
+
+
+def _usual_time(client: Client, now: datetime) -> time | None:
+    try:
+        today = expected_sessions(client, datetime.combine(now.date(), time()),
+                                  datetime.combine(now.date(), time()) + timedelta(days=1), limit=1)
+        if today:
+            return today[0].time()
+        upcoming = expected_sessions(client, now - timedelta(days=14), now + timedelta(days=14), limit=1)
+    except ScheduleError:
+        return None
+    return upcoming[0].time() if upcoming and client.schedule and "BYHOUR" in client.schedule else None
+
+
+def _next_code(records) -> str:
+    numbers = []
+    for record in records:
+        code = record.client.code
+        if code.startswith("C-") and code[2:].isdigit():
+            numbers.append(int(code[2:]))
+    return f"C-{(max(numbers) + 1) if numbers else 1:03d}"

@@ -1,0 +1,70 @@
+"""The top of the right-hand side: who is selected, and where they stand."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.content import Content
+from textual.widgets import Static
+
+from ...model import AttendanceSummary, ClientRecord, Group, Placement
+from ...rules import ScheduleError, ago, describe_schedule
+from .. import render
+
+
+class CaseHeader(Static):
+    DEFAULT_CSS = """
+    CaseHeader { height: auto; max-height: 8; padding: 0 1; border-bottom: solid $primary-background; }
+    """
+
+    def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
+                    now: datetime) -> None:
+        client = record.client
+        today = now.date()
+        try:
+            schedule = describe_schedule(client.schedule)
+        except ScheduleError:
+            schedule = "schedule not understood"
+        lines = [
+            render.join(
+                render.client_name(client, style="bold"),
+                ("  ", ""),
+                render.user_line("" if render.PRIVACY.on else client.code, style="$text-muted"),
+                ("  ⚑ bring to supervision" if client.bring_to_supervision else "", "$accent"),
+            ),
+            render.join(
+                (f"since {render.day(client.started_on, today)}", "$text-muted"),
+                (f" · {schedule}" if client.active else "", "$text-muted"),
+                (f" · last came {ago(record.last_attended, now)}" if record.last_attended else "", "$text-muted"),
+                (f" · next {render.moment(summary.next_expected, today)}" if summary.next_expected else "",
+                 "$text-muted"),
+            ),
+        ]
+        if client.themes:
+            lines.append(render.join(("themes: ", "$text-muted"), render.user_line(client.themes)))
+        lines.append(render.join(
+            (f"{placement.group.title[:-1]}: ", f"bold {render.GROUP_STYLES[placement.group]}"),
+            (placement.reason, ""),
+        ))
+        if placement.group is not Group.GRADUATES:
+            lines.append(render.join(("last 8: ", "$text-muted"), render.strip(summary.strip)))
+        self.update(Content("\n").join(lines))
+
+    def show_group(self, group: Group, count: int) -> None:
+        what = {Group.REGULARS: "Active clients who come steadily.",
+                Group.ABSENTEES: "Active clients who cancel or do not come, often without rescheduling.",
+                Group.GRADUATES: "Former clients, whose work has ended."}[group]
+        self.update(Content("\n").join([
+            render.join((f"{group.title} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$text-muted")),
+            render.label(what, "$text-muted"),
+            render.label("Below: what is still lingering and still open, across the whole group.", "$text-muted"),
+        ]))
+
+    def show_practice(self, count: int) -> None:
+        self.update(Content("\n").join([
+            render.label("My practice", "bold $primary"),
+            render.label("Thoughts about my own work rather than one client.", "$text-muted"),
+        ]))
+
+    def show_message(self, title: str, text: str) -> None:
+        self.update(Content("\n").join([render.label(title, "bold"), render.label(text, "$text-muted")]))
