@@ -545,6 +545,7 @@ def _record(row: sqlite3.Row) -> m.ClientRecord:
         for pair in row["recent"].split(";"):
             when, _, status = pair.partition("|")
             recent.append(m.Session(starts_at=rows.moment(when), status=m.Status(status)))
+        recent.sort(key=lambda s: s.starts_at, reverse=True)  # group_concat does not promise order
     return m.ClientRecord(
         client=rows.client(row),
         recent=recent,
