@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
 
 from ...model import Client, Question, Status, Thought, ThoughtKind
 from ...rules import DateError, ScheduleError, describe_schedule, parse_day, parse_moment, parse_schedule
@@ -116,10 +117,17 @@ class AnswerForm(FormScreen[Closing]):
         yield label("What I learned (the answer)")
         yield TextArea(self._question.answer, id="answer", soft_wrap=True, show_line_numbers=False,
                        tab_behavior="focus")
-        yield Static(render.label("Press ctrl+d to drop the question instead (no longer worth asking).",
-                                  "$text-muted"))
+        yield Static(render.label("Or drop the question if it is no longer worth asking:", "$text-muted"))
+        yield Button("Drop question (ctrl+d)", id="drop", compact=True)
 
-    BINDINGS = [("ctrl+d", "drop", "Drop question")]
+    BINDINGS = [Binding("ctrl+d", "drop", "Drop question", priority=True)]
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "drop":
+            event.stop()
+            self.action_drop()
+        else:
+            super().on_button_pressed(event)
 
     def on_mount(self) -> None:
         super().on_mount()

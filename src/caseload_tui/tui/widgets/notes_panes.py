@@ -31,7 +31,15 @@ def item_id(option_id: str | None) -> int | None:
     return int(option_id.split(":", 1)[1])
 
 
-class ThoughtsPane(OptionList):
+class NotesPane(OptionList):
+    """A pane of notes: focusing it highlights its first note, ready for a key."""
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count and not self.get_option_at_index(0).disabled:
+            self.highlighted = 0
+
+
+class ThoughtsPane(NotesPane):
     """Newest first; each with its date, kind, and whether it is still with me."""
 
     BORDER_TITLE = "Lingering thoughts"
@@ -68,7 +76,7 @@ def thought_prompt(thought: Thought, today: date, clients: dict[int, Client] | N
     return render.join(*parts, "\n", render.user_text(thought.body, style=style, multiline=True))
 
 
-class QuestionsPane(OptionList):
+class QuestionsPane(NotesPane):
     """Open questions first; answered and dropped ones below them."""
 
     BORDER_TITLE = "Follow-up questions"

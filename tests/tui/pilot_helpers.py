@@ -1,0 +1,54 @@
+"""Helpers for Pilot tests: an app on a fixed clock, waiting for the load, reading the screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from caseload_tui.config import Settings
+from caseload_tui.store import Store
+from caseload_tui.tui.app import CaseloadApp
+
+# Thursday evening, day's end: the demo's story is written to end on this day.
+NOW = datetime(2026, 11, 26, 19, 30)
+
+
+def make_app(store, now: datetime = NOW, **kwargs) -> CaseloadApp:
+    return CaseloadApp(store, clock=lambda: now, settings=Settings(), **kwargs)
+
+
+async def loaded(pilot) -> None:
+    """Wait until the dashboard has read the caseload (it loads in a worker)."""
+    for _ in range(200):
+        screen = pilot.app.screen
+        if getattr(screen, "loaded", False):
+            break
+        await pilot.pause(0.01)
+    await settle(pilot, "load")
+
+
+async def settle(pilot, group: str) -> None:
+    """Wait for background readers of one group (not for forms awaiting the user)."""
+    for _ in range(500):
+        if not any(w.group == group and not w.is_finished for w in pilot.app.workers):
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+def shown(widget) -> str:
+    """The plain text a widget shows: an option list's prompts or a static's content."""
+    from textual.widgets import OptionList, Static
+
+    if isinstance(widget, OptionList):
+        return "\n".join(_plain(option.prompt) for option in widget.options)
+    if isinstance(widget, Static):
+        return _plain(widget.content)
+    raise TypeError(type(widget))
+
+
+def _plain(visual) -> str:
+    return visual.plain if hasattr(visual, "plain") else str(visual)
+
+
+def client_named(store: Store, name: str):
+    return next(c for c in store.clients() if c.name == name)

@@ -1,0 +1,380 @@
+"""Every dashboard action driven by key presses; what is stored and what is shown afterwards."""
+
+from __future__ import annotations
+
+from caseload_tui.model import QuestionStatus, Status, ThoughtKind
+from caseload_tui.tui.modals.base import FormScreen
+from caseload_tui.tui.modals.confirm import Confirm
+from caseload_tui.tui.screens.help import HelpScreen
+from caseload_tui.tui.widgets.case_header import CaseHeader
+from caseload_tui.tui.widgets.caseload_list import CaseloadList
+from caseload_tui.tui.widgets.notes_panes import QuestionsPane, ThoughtsPane
+
+from pilot_helpers import NOW, settle, client_named, loaded, make_app, shown
+
+
+async def go_to(pilot, option_id: str) -> None:
+    """Move the caseload list's highlight with the arrow keys, as a user would."""
+    caseload = pilot.app.screen.query_one(CaseloadList)
+    caseload.focus()
+    target = caseload.get_option_index(option_id)
+    while caseload.highlighted != target:
+        await pilot.press("down" if caseload.highlighted < target else "up")
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
+
+
+async def test_new_thought_is_stored_and_listed(demo_store):
+    melanie = client_named(demo_store, "Melanie")
+    before = len(demo_store.thoughts([melanie.id]))
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{melanie.id}")
+        await pilot.press("t")
+        assert isinstance(app.screen, FormScreen)
+        await type_text(pilot, "she left early again")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        thoughts = demo_store.thoughts([melanie.id])
+        assert len(thoughts) == before + 1
+        newest = thoughts[0]
+        assert newest.body == "she left early again"
+        assert newest.written_at == NOW and newest.lingering and newest.kind is ThoughtKind.HOLDING
+        pane = app.screen.query_one(ThoughtsPane)
+        assert shown(pane).splitlines()[1] == "she left early again"
+        assert app.screen.query_one(CaseloadList).highlighted_option.id == f"client:{melanie.id}"
+
+
+async def test_thought_form_escape_saves_nothing(demo_store):
+    count = len(demo_store.thoughts())
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await type_text(pilot, "never mind")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+    assert len(demo_store.thoughts()) == count
+
+
+async def test_empty_thought_shows_inline_error(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert "Please write the thought first" in shown(app.screen.query_one("#error"))
+
+
+async def test_let_go_and_bring_back(demo_store):
+    amaan = client_named(demo_store, "Amaan")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{amaan.id}")
+        await pilot.press("tab")
+        pane = app.screen.query_one(ThoughtsPane)
+        assert app.focused is pane
+        thought_id = pane.current_id
+        assert demo_store.thought(thought_id).lingering
+        await pilot.press("g")
+        await pilot.pause()
+        assert not demo_store.thought(thought_id).lingering
+        assert "○ let go" in shown(pane).splitlines()[0]
+        await pilot.press("g")
+        await pilot.pause()
+        assert demo_store.thought(thought_id).lingering
+        assert "● still with me" in shown(pane).splitlines()[0]
+
+
+async def test_edit_thought_and_unchanged_save_keeps_bytes(demo_store):
+    amaan = client_named(demo_store, "Amaan")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{amaan.id}")
+        await pilot.press("tab")
+        thought_id = app.screen.query_one(ThoughtsPane).current_id
+        original = demo_store.thought(thought_id)
+        await pilot.press("e")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")  # saved without a change: nothing is rewritten
+        await pilot.pause()
+        assert demo_store.thought(thought_id) == original
+        await pilot.press("e")
+        body = app.screen.query_one("#body")
+        body.move_cursor(body.document.end)
+        await type_text(pilot, " Still true.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        edited = demo_store.thought(thought_id)
+        assert edited.body.endswith(" Still true.")
+        assert edited.version == original.version + 1
+
+
+async def test_delete_thought_asks_first(demo_store):
+    amaan = client_named(demo_store, "Amaan")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{amaan.id}")
+        await pilot.press("tab")
+        thought_id = app.screen.query_one(ThoughtsPane).current_id
+        await pilot.press("d")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause()
+        assert demo_store.thought(thought_id)
+        await pilot.press("d")
+        await pilot.press("y")
+        await pilot.pause()
+        assert all(t.id != thought_id for t in demo_store.thoughts([amaan.id]))
+        assert f"thought:{thought_id}" not in [o.id for o in app.screen.query_one(ThoughtsPane).options]
+
+
+async def test_new_question_then_answer(demo_store):
+    noor = client_named(demo_store, "Noor")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{noor.id}")
+        await pilot.press("f")
+        await type_text(pilot, "did her husband take the news well?")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        question = demo_store.questions([noor.id])[0]
+        assert question.body == "did her husband take the news well?"
+        assert question.status is QuestionStatus.OPEN
+        pane = app.screen.query_one(QuestionsPane)
+        assert "did her husband take the news well?" in shown(pane)
+        pane.focus()
+        pane.highlighted = pane.get_option_index(f"question:{question.id}")
+        await pilot.press("r")
+        await type_text(pilot, "yes, better than she feared")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        answered = demo_store.question(question.id)
+        assert answered.status is QuestionStatus.ANSWERED
+        assert answered.answer == "yes, better than she feared" and answered.closed_at == NOW
+        assert "→ yes, better than she feared" in shown(pane)
+
+
+async def test_drop_question(demo_store):
+    melanie = client_named(demo_store, "Melanie")
+    open_before = demo_store.questions([melanie.id], open_only=True)
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{melanie.id}")
+        pane = app.screen.query_one(QuestionsPane)
+        pane.focus()
+        await pilot.pause()
+        question_id = pane.current_id
+        await pilot.press("r", "ctrl+d")
+        await pilot.pause()
+        assert demo_store.question(question_id).status is QuestionStatus.DROPPED
+        assert len(demo_store.questions([melanie.id], open_only=True)) == len(open_before) - 1
+        assert "– dropped" in shown(pane)
+
+
+async def test_record_attendance_today_by_default(demo_store):
+    melanie = client_named(demo_store, "Melanie")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{melanie.id}")
+        await pilot.press("a")
+        # The status list has focus: move to "did not come (no show)" and choose it.
+        await pilot.press("down", "down", "down", "down", "enter", "ctrl+s")
+        await pilot.pause()
+        today = [a for a in demo_store.appointments(melanie.id) if a.starts_at.date() == NOW.date()]
+        assert len(today) == 1 and today[0].status is Status.NO_SHOW
+        header = shown(app.screen.query_one(CaseHeader))
+        assert "Absentee" in header
+
+
+async def test_record_attendance_typed_day_and_bad_day(demo_store):
+    dev = client_named(demo_store, "Dev")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{dev.id}")
+        count = len(demo_store.appointments(dev.id))
+        await pilot.press("a", "shift+tab")
+        field = app.screen.query_one("#when")
+        field.value = "the day after never"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert "couldn't read" in shown(app.screen.query_one("#error"))
+        assert len(demo_store.appointments(dev.id)) == count
+        field.value = "tue 08:15"
+        app.screen.query_one("#status").focus()
+        await pilot.press("down", "enter", "ctrl+s")  # came late
+        await pilot.pause()
+        tuesday = [a for a in demo_store.appointments(dev.id) if a.starts_at.date().isoformat() == "2026-11-24"]
+        assert len(tuesday) == 1 and tuesday[0].status is Status.LATE
+
+
+async def test_add_client_and_edit(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("c")
+        await type_text(pilot, "Wren")
+        await pilot.press("tab")  # the code field holds a suggestion; keep it
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "weekly wed 9:30")
+        await pilot.press("tab")
+        await type_text(pilot, "grief")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        wren = client_named(demo_store, "Wren")
+        assert wren.code == "C-028" and wren.started_on == NOW.date()
+        assert wren.schedule == "FREQ=WEEKLY;BYDAY=WE;BYHOUR=9;BYMINUTE=30" and wren.themes == "grief"
+        caseload = app.screen.query_one(CaseloadList)
+        assert caseload.highlighted_option.id == f"client:{wren.id}"
+        assert "weekly, Wednesdays 09:30" in shown(app.screen.query_one(CaseHeader))
+        await pilot.press("e")
+        app.screen.query_one("#themes").value = "grief, a new job"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_store.client(wren.id).themes == "grief, a new job"
+
+
+async def test_duplicate_code_is_refused_inline(demo_store):
+    count = demo_store.client_count()
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("c")
+        await type_text(pilot, "Someone")
+        app.screen.query_one("#code").value = "C-007"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "already has that code" in shown(app.screen.query_one("#error"))
+    assert demo_store.client_count() == count
+
+
+async def test_flag_for_supervision(demo_store):
+    dev = client_named(demo_store, "Dev")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{dev.id}")
+        await pilot.press("b")
+        await pilot.pause()
+        assert demo_store.client(dev.id).bring_to_supervision
+        caseload = app.screen.query_one(CaseloadList)
+        assert "⚑" in caseload.get_option(f"client:{dev.id}").prompt.plain
+        await pilot.press("b")
+        await pilot.pause()
+        assert not demo_store.client(dev.id).bring_to_supervision
+
+
+async def test_search_opens_the_client(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "bookshop")
+        await settle(pilot, "search")
+        results = app.screen.query_one("#results")
+        assert "Pauline" in shown(results)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        pauline = client_named(demo_store, "Pauline")
+        assert app.screen.query_one(CaseloadList).highlighted_option.id == f"client:{pauline.id}"
+        assert "Pauline" in shown(app.screen.query_one(CaseHeader))
+
+
+async def test_help_on_question_mark_and_f1(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        for key in ("question_mark", "f1"):
+            await pilot.press(key)
+            assert isinstance(app.screen, HelpScreen)
+            text = shown(app.screen.query_one("Static"))
+            for description in ("Write a lingering thought", "Record what happened", "Search", "Quit"):
+                assert description in text
+            await pilot.press("escape")
+            assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_group_title_shows_the_whole_group(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, "group:absentees")
+        thoughts = shown(app.screen.query_one(ThoughtsPane))
+        names = {"Melanie", "Noor", "Gareth"}
+        assert any(line.startswith(name) for line in thoughts.splitlines() for name in names)
+        assert "let go" not in thoughts  # only what is still lingering
+        assert "Absentees (3)" in shown(app.screen.query_one(CaseHeader))
+
+
+async def test_quit_at_once_without_unsaved_text(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quit_asks_when_a_form_holds_text(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await type_text(pilot, "half a thought")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#body").text == "half a thought"
+
+
+async def test_palette_lists_every_action(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for word in ("Thought", "Question", "Attend", "Answer/drop", "Let go/keep", "Edit", "Delete",
+                     "Client+", "Flag", "Search", "Help", "Theme"):
+            assert any(word.lower() in t.lower() for t in titles), word
+
+
+async def test_theme_choice_is_remembered(demo_store):
+    remembered = []
+    app = make_app(demo_store, remember_theme=remembered.append)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await type_text(pilot, "ansi-dark")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.theme == "ansi-dark"
+    assert remembered[-1] == "ansi-dark"
+
+
+async def test_empty_first_run_explains_what_to_do(empty_store):
+    app = make_app(empty_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        header = shown(app.screen.query_one(CaseHeader))
+        assert "Press c to add your first client" in header and "caseload --demo" in header
