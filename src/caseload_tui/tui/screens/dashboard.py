@@ -38,7 +38,7 @@ class DashboardScreen(DashboardActions, Screen):
     DashboardScreen CaseloadList:focus, DashboardScreen ThoughtsPane:focus,
     DashboardScreen QuestionsPane:focus { border: round $primary; }
     DashboardScreen.-narrow CaseloadList { width: 36; }
-    DashboardScreen.-narrow CaseHeader { max-height: 6; }
+    DashboardScreen.-narrow CaseHeader { max-height: 8; }
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 

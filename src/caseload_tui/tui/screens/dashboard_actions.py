@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from textual import work
-from textual.widgets import OptionList
 
 from ...model import Client, Question, QuestionStatus, Status, Thought, ThoughtKind
 from ...rules import ScheduleError, expected_sessions
@@ -15,7 +14,7 @@ from ..modals.confirm import Confirm
 from ..modals.forms import AnswerForm, AttendanceForm, ClientForm, QuestionForm, ThoughtForm
 from ..modals.search import SearchScreen
 from ..widgets.caseload_list import CaseloadList
-from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
+from ..widgets.notes_panes import NotesPane, QuestionsPane, ThoughtsPane
 from .help import HelpScreen
 
 
@@ -179,11 +178,11 @@ class DashboardActions:
         self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
         self._after_change(question.client_id)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_notes_pane_open(self, event: NotesPane.Open) -> None:
         """Enter on a question answers it; on a thought, edits it."""
-        if isinstance(event.option_list, QuestionsPane):
+        if isinstance(event.pane, QuestionsPane):
             self.action_answer()
-        elif isinstance(event.option_list, ThoughtsPane):
+        elif isinstance(event.pane, ThoughtsPane):
             self.action_edit()
 
     @work

@@ -14,7 +14,7 @@ from .. import render
 
 class CaseHeader(Static):
     DEFAULT_CSS = """
-    CaseHeader { height: auto; max-height: 8; padding: 0 1; border-bottom: solid $primary-background; }
+    CaseHeader { height: auto; max-height: 10; padding: 0 1; }
     """
 
     def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
@@ -25,29 +25,29 @@ class CaseHeader(Static):
             schedule = describe_schedule(client.schedule)
         except ScheduleError:
             schedule = "schedule not understood"
+        group_style = f"bold {render.GROUP_STYLES[placement.group]}"
         lines = [
             render.join(
                 render.client_name(client, style="bold"),
-                ("  ", ""),
+                "  ",
                 render.user_line("" if render.PRIVACY.on else client.code, style="$text-muted"),
-                ("  ⚑ bring to supervision" if client.bring_to_supervision else "", "$accent"),
+                ("   ⚑ bring to supervision" if client.bring_to_supervision else "", "$text-accent"),
             ),
+            render.join((f"{placement.group.title[:-1]}: ", group_style), placement.reason),
             render.join(
                 (f"since {render.day(client.started_on, today)}", "$text-muted"),
                 (f" · {schedule}" if client.active else "", "$text-muted"),
-                (f" · last came {ago(record.last_attended, now)}" if record.last_attended else "", "$text-muted"),
-                (f" · next {render.moment(summary.next_expected, today)}" if summary.next_expected else "",
-                 "$text-muted"),
             ),
         ]
+        seen = []
+        if record.last_attended:
+            seen.append(f"last came {ago(record.last_attended, now)}")
+        if summary.next_expected:
+            seen.append(f"next {render.moment(summary.next_expected, today)}")
+        if seen:
+            lines.append(render.label(" · ".join(seen), "$text-muted"))
         if client.themes:
             lines.append(render.join(("themes: ", "$text-muted"), render.user_line(client.themes)))
-        lines.append(render.join(
-            (f"{placement.group.title[:-1]}: ", f"bold {render.GROUP_STYLES[placement.group]}"),
-            (placement.reason, ""),
-        ))
-        if placement.group is not Group.GRADUATES:
-            lines.append(render.join(("last 8: ", "$text-muted"), render.strip(summary.strip)))
         self.update(Content("\n").join(lines))
 
     def show_group(self, group: Group, count: int) -> None:

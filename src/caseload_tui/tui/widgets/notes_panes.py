@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -14,6 +16,7 @@ from .. import render
 
 def _keep_highlight(pane: OptionList, options: list[Option | None], empty: str) -> None:
     keep = pane.highlighted_option.id if pane.highlighted_option else None
+    options = options[:-1] if options and options[-1] is None else options
     with pane.prevent(OptionList.OptionHighlighted):
         if not any(options):
             options = [Option(render.label(empty, "italic $text-muted"), id="empty", disabled=True)]
@@ -32,7 +35,22 @@ def item_id(option_id: str | None) -> int | None:
 
 
 class NotesPane(OptionList):
-    """A pane of notes: focusing it highlights its first note, ready for a key."""
+    """A pane of notes: focusing it highlights its first note, ready for a key.
+
+    Enter opens the highlighted note (a click only highlights it, so a stray
+    click never opens a form).
+    """
+
+    BINDINGS = [Binding("enter", "open_note", "Open", show=False)]
+
+    class Open(Message):
+        def __init__(self, pane: "NotesPane") -> None:
+            super().__init__()
+            self.pane = pane
+
+    def action_open_note(self) -> None:
+        if self.highlighted is not None and not self.get_option_at_index(self.highlighted).disabled:
+            self.post_message(self.Open(self))
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count and not self.get_option_at_index(0).disabled:
@@ -48,7 +66,7 @@ class ThoughtsPane(NotesPane):
              empty: str = "Nothing written yet. Press t to write what stays with you.") -> None:
         options: list[Option | None] = []
         for thought in thoughts:
-            options.append(Option(thought_prompt(thought, today, clients), id=f"thought:{thought.id}"))
+            options += [Option(thought_prompt(thought, today, clients), id=f"thought:{thought.id}"), None]
         _keep_highlight(self, options, empty)
         lingering = sum(1 for t in thoughts if t.lingering)
         self.border_subtitle = f"{lingering} still with me" if thoughts else ""
@@ -83,7 +101,9 @@ class QuestionsPane(NotesPane):
 
     def show(self, questions: list[Question], today: date, clients: dict[int, Client] | None = None,
              empty: str = "No questions yet. Press f to note what to ask next time.") -> None:
-        options = [Option(question_prompt(q, today, clients), id=f"question:{q.id}") for q in questions]
+        options: list[Option | None] = []
+        for question in questions:
+            options += [Option(question_prompt(question, today, clients), id=f"question:{question.id}"), None]
         _keep_highlight(self, options, empty)
         still_open = sum(1 for q in questions if q.status is QuestionStatus.OPEN)
         self.border_subtitle = f"{still_open} open" if questions else ""

@@ -1,0 +1,86 @@
+"""User text with markup-like brackets, escape sequences and every script shows literally."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from caseload_tui import model as m
+from caseload_tui.store import Store
+from caseload_tui.tui.widgets.case_header import CaseHeader
+from caseload_tui.tui.widgets.caseload_list import CaseloadList
+from caseload_tui.tui.widgets.notes_panes import QuestionsPane, ThoughtsPane
+from pilot_helpers import NOW, loaded, make_app, settle, shown
+
+NAME = "O'Brien [/x] [b]bold[/b] \x1b[31mRED\x1b]52;c;aGVsbG8=\x07"
+THOUGHT = "[@click=app.quit]click me[/] \x1b[2J wipe 🧠 שלום مرحبا 漢字 [link=https://x]x[/link]"
+QUESTION = "did she say [red]no[/red]?\x1b[?1049l\x9b31m"
+# What the screen must show: the same characters, with each control character as its picture.
+NAME_SHOWN = "O'Brien [/x] [b]bold[/b] ␛[31mRED␛]52;c;aGVsbG8=␇"
+THOUGHT_SHOWN = "[@click=app.quit]click me[/] ␛[2J wipe 🧠 שלום مرحبا 漢字 [link=https://x]x[/link]"
+QUESTION_SHOWN = "did she say [red]no[/red]?␛[?1049l\ufffd31m"
+
+
+def hostile_store() -> tuple[Store, m.Client]:
+    store = Store.memory()
+    client = store.add_client(m.Client(name=NAME, code="C-1 [i]", started_on=date(2026, 1, 5),
+                                       themes="[@click=app.quit]themes[/]"))
+    store.add_thought(m.Thought(body=THOUGHT, written_at=datetime(2026, 11, 20, 18), client_id=client.id))
+    store.add_question(m.Question(body=QUESTION, asked_at=datetime(2026, 11, 20, 18), client_id=client.id))
+    return store, client
+
+
+def _no_user_styles(content) -> None:
+    """Nothing the user wrote became a style, a link or an action."""
+    for span in content.spans:
+        style = str(span.style)
+        assert "@click" not in style and "link" not in style and "red" != style
+
+
+async def test_hostile_text_is_literal_everywhere():
+    store, client = hostile_store()
+    app = make_app(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        caseload = app.screen.query_one(CaseloadList)
+        row = caseload.get_option(f"client:{client.id}").prompt
+        assert NAME_SHOWN[:14] in row.plain  # the list truncates names to the column
+        _no_user_styles(row)
+        header = app.screen.query_one(CaseHeader)
+        assert NAME_SHOWN in shown(header) and "[@click=app.quit]themes[/]" in shown(header)
+        _no_user_styles(header.content)
+        thoughts = app.screen.query_one(ThoughtsPane)
+        assert THOUGHT_SHOWN in shown(thoughts)
+        questions = app.screen.query_one(QuestionsPane)
+        assert QUESTION_SHOWN in shown(questions)
+        for pane in (thoughts, questions):
+            for option in pane.options:
+                _no_user_styles(option.prompt)
+
+        # Clicking on the would-be link does nothing but select the note.
+        await pilot.click(ThoughtsPane, offset=(3, 2))
+        await pilot.pause()
+        assert app.is_running
+
+        await pilot.press("slash", *"wipe")
+        await settle(pilot, "search")
+        results = shown(app.screen.query_one("#results"))
+        assert THOUGHT_SHOWN in results and NAME_SHOWN[:14] in results
+
+        screenshot = app.export_screenshot()
+        assert "\x1b" not in screenshot and "\x07" not in screenshot
+    # Stored text is unchanged, byte for byte.
+    assert store.client(client.id).name == NAME
+    assert store.thoughts([client.id])[0].body == THOUGHT
+    assert store.questions([client.id])[0].body == QUESTION
+
+
+async def test_very_long_text_is_wrapped_not_crashing():
+    store = Store.memory()
+    client = store.add_client(m.Client(name="N" * 500, code="C-1", started_on=date(2026, 1, 5)))
+    store.add_thought(m.Thought(body="word " * 4000, written_at=datetime(2026, 11, 20, 18), client_id=client.id))
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        row = app.screen.query_one(CaseloadList).get_option(f"client:{client.id}").prompt
+        assert "…" in row.plain and len(row.plain) < 80
+        assert app.is_running
