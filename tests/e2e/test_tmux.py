@@ -1,0 +1,88 @@
+"""The installed `caseload` in a real terminal (tmux): add a thought by keys, quit, find it stored."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from caseload_tui import model as m
+from caseload_tui.store import Store
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def _caseload_command() -> str:
+    """The console script installed beside this Python."""
+    script = Path(sys.executable).parent / "caseload"
+    assert script.exists(), "install the project (pip install -e .) so `caseload` exists"
+    return str(script)
+
+
+class Terminal:
+    def __init__(self, tmp_path: Path, width: int, height: int):
+        self.name = f"caseload-e2e-{os.getpid()}-{time.monotonic_ns()}"
+        self.socket = str(tmp_path / "tmux.sock")
+        self.width, self.height = width, height
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-S", self.socket, *args], capture_output=True, text=True, timeout=30)
+        return done.stdout
+
+    def start(self, command: str, env: dict[str, str]) -> None:
+        exports = " ".join(f"{k}={v}" for k, v in env.items())
+        self.tmux("new-session", "-d", "-s", self.name, "-x", str(self.width), "-y", str(self.height),
+                  f"env {exports} {command}; echo EXITED $?; sleep 30")
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", self.name)
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.name, *keys)
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def test_add_a_thought_in_a_real_terminal(tmp_path, size):
+    db = tmp_path / "caseload.db"
+    store = Store.open(db, create=True)
+    store.add_client(m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6),
+                              schedule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=17;BYMINUTE=0"))
+    store.close()
+    env = {"CASELOAD_DATA_DIR": str(tmp_path / "data"), "CASELOAD_CONFIG": str(tmp_path / "config.toml"),
+           "TERM": "xterm-256color"}
+    terminal = Terminal(tmp_path, *size)
+    try:
+        terminal.start(f"{_caseload_command()} --db {db}", env)
+        terminal.wait_for("Amaan")
+        terminal.wait_for("Nothing written yet")
+        terminal.keys("t")
+        terminal.wait_for("What stays with you")
+        terminal.keys("-l", "he wants my approval [b]as with his mother[/b]")
+        terminal.keys("C-s")
+        terminal.wait_for("he wants my approval [b]as")
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    store = Store.open(db)
+    thoughts = store.thoughts()
+    store.close()
+    assert [t.body for t in thoughts] == ["he wants my approval [b]as with his mother[/b]"]
