@@ -176,10 +176,29 @@ def import_(file: Path, db_path: Path | None, dry_run: bool) -> None:
 
     with _plain_errors():
         data = json_format.parse(json_format.read_file(file), source=file.name)
-        with open_store(db_path, create=True) as store:
+        with _import_target(db_path, dry_run) as store:
             counts = store.import_data(data, dry_run=dry_run)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     click.echo(("Would add: " if dry_run else "Added: ") + summary + ".")
+
+
+@contextlib.contextmanager
+def _import_target(db_path: Path | None, dry_run: bool):
+    """The caseload to import into.
+
+    A dry run against a caseload not yet made checks against an empty one in memory.
+    """
+    from .store import Store
+
+    if dry_run and not (db_path or config.default_db_path()).exists():
+        store = Store.memory()  # a dry run creates no file and no folder
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    with open_store(db_path, create=True) as store:
+        yield store
 
 
 @main.command()
@@ -200,16 +219,29 @@ def export(db_path: Path | None, demo: bool, fmt: str, output: Path | None) -> N
         click.echo(text, nl=False)
         return
     with _plain_errors():
-        _write_private(output, text)
+        try:
+            _write_private(output, text)
+        except OSError as exc:
+            raise UserError(f"{output} could not be written ({exc.strerror}). Nothing was changed.") from None
     click.echo(f"Wrote the caseload to {output}.", err=True)
 
 
 def _write_private(path: Path, text: str) -> None:
+    """Write a file only its owner can read, replacing any file there (whatever its mode) once complete."""
     import os
 
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    # mkstemp makes the file 0600; os.replace then puts it in place in one step.
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 # ---------------------------------------------------------------- housekeeping

@@ -64,18 +64,20 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
     )
     if by_streak or by_share or quiet:
         parts = []
-        if by_share or (in_window and missed):
-            parts.append(f"missed {missed} of the last {_sessions(len(in_window))}")
-            if streak >= 2:
-                parts.append(f"{streak} in a row")
-        elif by_streak:
-            parts.append(f"missed the last {streak} sessions in a row")
-        if quiet and not by_share and not by_streak:
-            parts.append(
-                f"has not come in the last {thresholds.quiet_days} days although "
-                f"{_sessions(len(recent_counted), article=False)} "
-                f"{'was' if len(recent_counted) == 1 else 'were'} booked"
-            )
+        if by_share or by_streak:
+            if in_window and missed:
+                parts.append(f"missed {missed} of the last {_sessions(len(in_window))}")
+                if streak >= 2:
+                    parts.append(f"{streak} in a row")
+            else:
+                parts.append(f"missed the last {streak} sessions in a row")
+        else:
+            due = len(recent_counted)
+            text = (f"has not come in {thresholds.quiet_days} days, though "
+                    f"{_sessions(due, article=False)} fell in that time")
+            if record.last_attended is not None:
+                text += f" (last came {ago(record.last_attended, now)})"
+            parts.append(text)
         parts.append("none rescheduled" if moved == 0 else f"{moved} moved to another time")
         return Placement(Group.ABSENTEES, _sentence(", ".join(parts)))
 
@@ -192,7 +194,19 @@ def next_expected(client: Client, next_booked: datetime | None, now: datetime) -
 
 DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_DAY_PREFIXES = {name[:3].lower(): i for i, name in enumerate(DAY_NAMES)}
+ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+
+
+def _weekday_number(word: str, plural: bool = False) -> int | None:
+    """0 to 6 for a day's name or the start of it ('mon', 'tues', 'thurs'), else None.
+
+    With plural=True, 'mondays' and the like are days too.
+    """
+    for number, name in enumerate(DAY_NAMES):
+        name = name.lower()
+        if (len(word) >= 3 and name.startswith(word)) or (plural and word == name + "s"):
+            return number
+    return None
 
 
 def _rule(client_schedule: str, dtstart: datetime) -> rrule.rrule:
@@ -228,7 +242,8 @@ def describe_schedule(schedule: str) -> str:
         return "no regular schedule"
     rule = _rule(schedule, datetime(2000, 1, 3))
     freq, interval = rule._freq, rule._interval
-    days = sorted(rule._byweekday or ())
+    # Without BYDAY, dateutil fills in the weekday of the start date, which the rule does not say.
+    days = sorted(rule._byweekday or ()) if "BYDAY" in schedule.upper() else []
     if freq == rrule.WEEKLY:
         how = {1: "weekly", 2: "fortnightly"}.get(interval, f"every {interval} weeks")
         if len(days) == 2 and interval == 1:
@@ -239,9 +254,11 @@ def describe_schedule(schedule: str) -> str:
         how = "daily" if interval == 1 else f"every {interval} days"
     else:
         how = "repeating"
+    named = [DAY_NAMES[d] + "s" for d in days]
+    named += [f"{ORDINALS.get(n, f'number {n}')} {DAY_NAMES[d]}" for d, n in sorted(rule._bynweekday or ())]
     text = how
-    if days:
-        text += ", " + " and ".join(DAY_NAMES[d] + "s" for d in days)
+    if named:
+        text += ", " + " and ".join(named)
     hours, minutes = sorted(rule._byhour or ()), sorted(rule._byminute or ())
     if hours and "BYHOUR" in schedule.upper():
         minute = minutes[0] if minutes and "BYMINUTE" in schedule.upper() else 0
@@ -250,6 +267,22 @@ def describe_schedule(schedule: str) -> str:
 
 
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
+
+
+def _time_of_day(word: str, error: type[ValueError]) -> time | None:
+    """'10:00', '9:30', '6pm', '12am' as a time; None for a word not shaped like a time.
+
+    A word shaped like a time that is none ('25:00', '10:75', '13pm') raises `error`.
+    """
+    match = _TIME.match(word.lower())
+    if not match:
+        return None
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
+    if not (1 <= hour <= 12 if half else hour <= 23) or minute > 59:
+        raise error(f"“{_short(word)}” is not a time of day.")
+    if half:  # 12am is midnight, 12pm noon
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    return time(hour, minute)
 
 
 def parse_schedule(text: str) -> str:
@@ -265,9 +298,10 @@ def parse_schedule(text: str) -> str:
         body = text.split(":", 1)[1] if text.upper().startswith("RRULE:") else text
         _rule(body, datetime(2000, 1, 3))
         return body.upper()
-    freq, interval, days, hour, minute = "WEEKLY", 1, [], None, 0
+    freq, interval, days, clock, nth = "WEEKLY", 1, [], None, None
+    ordinals = {word: n for n, word in ORDINALS.items()}
     for word in re.split(r"[\s,]+", text.lower()):
-        if not word or word in ("on", "at", "every", "and", "s"):
+        if not word or word in ("on", "at", "every", "and", "s", "the", "of"):
             continue
         if word in ("weekly", "week"):
             continue
@@ -275,16 +309,12 @@ def parse_schedule(text: str) -> str:
             interval = 2
         elif word in ("monthly", "month"):
             freq = "MONTHLY"
-        elif word[:3] in _DAY_PREFIXES and word.rstrip("s")[:3] == word[:3] and word.isalpha():
-            days.append(DAY_CODES[_DAY_PREFIXES[word[:3]]])
-        elif match := _TIME.match(word):
-            hour, minute = int(match.group(1)), int(match.group(2) or 0)
-            if match.group(3) == "pm" and hour < 12:
-                hour += 12
-            if match.group(3) == "am" and hour == 12:
-                hour = 0
-            if hour > 23 or minute > 59:
-                raise ScheduleError(f"“{word}” is not a time of day.")
+        elif word in ordinals:
+            nth = ordinals[word]
+        elif (day := _weekday_number(word, plural=True)) is not None:
+            days.append(DAY_CODES[day])
+        elif (typed := _time_of_day(word, ScheduleError)) is not None:
+            clock = typed
         else:
             raise ScheduleError(
                 f"I didn't understand “{_short(word)}” in the schedule. "
@@ -292,13 +322,20 @@ def parse_schedule(text: str) -> str:
             )
     if not days and freq == "WEEKLY":
         raise ScheduleError("Say which day, for example “weekly tue 10:00”.")
+    if nth is not None and freq != "MONTHLY":
+        raise ScheduleError(
+            f"“{ORDINALS[nth]}” goes with a monthly schedule, as in “monthly first tue 10:00”."
+        )
+    if freq == "MONTHLY":
+        # Once a month: on the first (or the named) such weekday, not on every one.
+        days = [f"{nth or 1:+d}{code}" for code in days]
     parts = [f"FREQ={freq}"]
     if interval != 1:
         parts.append(f"INTERVAL={interval}")
     if days:
         parts.append("BYDAY=" + ",".join(dict.fromkeys(days)))
-    if hour is not None:
-        parts += [f"BYHOUR={hour}", f"BYMINUTE={minute}"]
+    if clock is not None:
+        parts += [f"BYHOUR={clock.hour}", f"BYMINUTE={clock.minute}"]
     return ";".join(parts)
 
 
@@ -308,10 +345,14 @@ def shift_schedule_days(schedule: str, days: int) -> str:
         return schedule
 
     def move(match: re.Match) -> str:
-        codes = [DAY_CODES[(DAY_CODES.index(c) + days) % 7] for c in match.group(1).split(",")]
+        codes = []
+        for code in match.group(1).split(","):  # 'TU', or '+1TU' for a month's first Tuesday
+            nth, day = code[:-2], code[-2:]
+            codes.append(nth + DAY_CODES[(DAY_CODES.index(day) + days) % 7])
         return "BYDAY=" + ",".join(codes)
 
-    return re.sub(r"BYDAY=((?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*)", move, schedule)
+    code = r"[+-]?\d*(?:MO|TU|WE|TH|FR|SA|SU)"
+    return re.sub(rf"BYDAY=({code}(?:,{code})*)", move, schedule)
 
 
 # ---------------------------------------------------------------- typed dates
@@ -320,10 +361,11 @@ _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def parse_day(text: str, today: date, prefer: str = "past") -> date:
-    """A typed day: 'today', 'yesterday', 'tue', 'last fri', '3 dec', '2026-12-03'.
+    """A typed day: 'today', 'yesterday', 'tue', 'last fri', '3 dec', '3/12', '2026-12-03'.
 
     With prefer='past' a weekday or a day without a year means the most recent
-    one (today included); with prefer='future', the next one.
+    one (today included); with prefer='future', the next one. Numbers are read
+    day first ('3/12' is 3 December), except after a four-digit year.
     """
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
@@ -335,24 +377,20 @@ def parse_day(text: str, today: date, prefer: str = "past") -> date:
     if len(words) == 2 and words[0] in ("last", "next"):
         direction = "past" if words[0] == "last" else "future"
         words = words[1:]
-    if len(words) == 1 and words[0][:3] in _DAY_PREFIXES and words[0].isalpha():
-        wanted = _DAY_PREFIXES[words[0][:3]]
-        if not DAY_NAMES[wanted].lower().startswith(words[0]):
-            raise _date_error(text)
+    if len(words) == 1 and (wanted := _weekday_number(words[0])) is not None:
         step = -1 if direction == "past" else +1
         offset = 0 if direction == "past" else 1
         return today + relativedelta(days=offset * step, weekday=weekday(wanted, step))
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
-        try:
-            return date.fromisoformat(cleaned)
-        except ValueError:
-            raise _date_error(text) from None
+    year_first = bool(re.match(r"\d{4}(?!\d)", cleaned))
     try:
-        default = datetime.combine(today, time())
-        parsed = date_parser.parse(cleaned, default=default, dayfirst=True).date()
+        parsed = date_parser.parse(
+            cleaned, default=datetime.combine(today, time()), yearfirst=year_first, dayfirst=not year_first
+        ).date()
     except (ValueError, OverflowError, TypeError):
         raise _date_error(text) from None
-    has_year = bool(re.search(r"\d{4}", cleaned))
+    has_year = _gives_a_year(cleaned)
+    if not _numbers_all_used(cleaned, parsed, has_year):
+        raise _date_error(text)  # '32 dec': dateutil would take 32 for the year 2032
     if not has_year:
         if prefer == "past" and parsed > today:
             parsed -= relativedelta(years=1)
@@ -361,19 +399,44 @@ def parse_day(text: str, today: date, prefer: str = "past") -> date:
     return parsed
 
 
+_MONTH_NAMES = date_parser.parserinfo()
+
+
+def _gives_a_year(cleaned: str) -> bool:
+    """A four-digit year, or a third part after a day and a month: '3/12/26', '3 dec 26'."""
+    numbers = re.findall(r"\d+", cleaned)
+    return any(len(n) == 4 for n in numbers) or len(numbers) + _names_a_month(cleaned) >= 3
+
+
+def _names_a_month(cleaned: str) -> bool:
+    return any(_MONTH_NAMES.month(word) for word in re.findall(r"[a-z]+", cleaned))
+
+
+def _numbers_all_used(cleaned: str, parsed: date, has_year: bool) -> bool:
+    """Every short number typed is the day, the month or (if one was given) the year read."""
+    used = {parsed.day, parsed.month} | ({parsed.year % 100} if has_year else set())
+    return all(int(n) in used for n in re.findall(r"\d+", cleaned) if len(n) <= 2)
+
+
 def parse_moment(text: str, today: date, default_time: time, prefer: str = "past") -> datetime:
-    """A typed day with an optional time: 'today', 'tue 14:00', '3 dec 9:30'."""
+    """A typed day with an optional time: 'today', 'tue 14:00', '3 dec 9:30', or '14:00' for today."""
     words = text.strip().split()
     clock = default_time
-    if len(words) >= 2 and (match := _TIME.match(words[-1].lower())):
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
-        if match.group(3) == "pm" and hour < 12:
-            hour += 12
-        if hour > 23 or minute > 59:
-            raise DateError(f"“{_short(words[-1])}” is not a time of day.")
-        clock = time(hour, minute)
-        words = words[:-1]
+    if words and _may_end_with_time(words):
+        typed = _time_of_day(words[-1], DateError)
+        if typed is not None:
+            clock, words = typed, words[:-1]
+            if not words:
+                return datetime.combine(today, clock)
     return datetime.combine(parse_day(" ".join(words), today, prefer), clock)
+
+
+def _may_end_with_time(words: list[str]) -> bool:
+    """'14:00', '9am' and 'tue 10' end with a time; '3', 'dec 3' and '3 dec 26' end with part of a date."""
+    if not words[-1].isdigit():
+        return True
+    day = " ".join(words[:-1]).lower()
+    return bool(day) and not re.search(r"\d", day) and not _names_a_month(day)
 
 
 def _date_error(text: str) -> DateError:

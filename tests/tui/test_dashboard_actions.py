@@ -378,3 +378,48 @@ async def test_empty_first_run_explains_what_to_do(empty_store):
         await loaded(pilot)
         header = shown(app.screen.query_one(CaseHeader))
         assert "Press c to add your first client" in header and "caseload --demo" in header
+
+
+async def test_privacy_mode_shows_codes_everywhere(demo_store):
+    amaan = client_named(demo_store, "Amaan")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{amaan.id}")
+        demo_store.add_thought(demo_store.thoughts([amaan.id])[0].__class__(
+            body="Amaan said his mother never asked.", written_at=NOW, client_id=amaan.id))
+        await pilot.press("p")
+        await pilot.pause()
+        screen_text = "\n".join(shown(w) for w in (app.screen.query_one(CaseloadList),
+                                                  app.screen.query_one(CaseHeader),
+                                                  app.screen.query_one(ThoughtsPane),
+                                                  app.screen.query_one(QuestionsPane)))
+        for client in demo_store.clients():
+            assert client.name not in screen_text.replace(client.code, "")
+        assert "C-007 said his mother never asked." in screen_text
+        await pilot.press("p")
+        await pilot.pause()
+        assert "Amaan" in shown(app.screen.query_one(CaseHeader))
+
+
+async def test_redact_at_start(demo_store):
+    app = make_app(demo_store, redact=True)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        listing = shown(app.screen.query_one(CaseloadList))
+        assert "C-025" in listing and "Melanie" not in listing
+
+
+async def test_blank_screen_until_pressed_again(demo_store):
+    from caseload_tui.tui.screens.blank import BlankScreen
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, BlankScreen)
+        assert "Amaan" not in app.export_screenshot()
+        await pilot.press("t")  # other keys do nothing while blank
+        assert isinstance(app.screen, BlankScreen)
+        await pilot.press("ctrl+l")
+        assert not isinstance(app.screen, BlankScreen)

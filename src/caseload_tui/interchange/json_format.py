@@ -91,6 +91,8 @@ class _Reader:
             raise self._fail(where, f"{key!r} should be {_kind_name(kinds)}, not true/false.")
         if not isinstance(value, kinds):
             raise self._fail(where, f"{key!r} should be {_kind_name(kinds)}.")
+        if isinstance(value, str) and not _is_text(value):
+            raise self._fail(where, f"{key!r} holds a character that is not valid text.")
         return value
 
     def _text(self, where, raw, key, required=False) -> str:
@@ -234,6 +236,15 @@ def _kind_name(kinds: tuple) -> str:
     names = {str: "text", int: "a number", float: "a number", bool: "true or false",
              list: "a list", dict: "an object"}
     return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+
+
+def _is_text(value: str) -> bool:
+    """False if it holds a lone surrogate ('\\ud83d', half an emoji): JSON allows one, storage does not."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _short(text: str, limit: int = 24) -> str:

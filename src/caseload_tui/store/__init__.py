@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .. import model as m
+from ..safe_text import one_line
 from . import rows
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
@@ -461,55 +462,73 @@ class Store:
                   "encounters": len(data.encounters), "supervision meetings": len(data.meetings)}
         try:
             with self._lock.writing() as conn:
-                ids: dict[int, int] = {}
-                for position, client in enumerate(data.clients, start=1):
-                    try:
-                        _check_code_free(conn, client.code, None)
-                    except Invalid:
-                        raise Invalid(f"Client {position} ({client.code}): that code is already in this caseload.") from None
-                    ids[position] = conn.execute(*_insert("clients", rows.client_values(client))).lastrowid
-
-                def link(position: int | None, what: str) -> int | None:
-                    if position is None:
-                        return None
-                    if position not in ids:
-                        raise Invalid(f"{what} refers to a client that is not in the file.")
-                    return ids[position]
-
+                ids = _import_clients(conn, data.clients)
                 for table, records, values in (
                     ("appointments", data.appointments, rows.appointment_values),
                     ("thoughts", data.thoughts, rows.thought_values),
                     ("questions", data.questions, rows.question_values),
                     ("encounters", data.encounters, rows.encounter_values),
                 ):
-                    batch = []
-                    for n, record in enumerate(records, start=1):
-                        row = values(record)
-                        row["client_id"] = link(record.client_id, f"{table[:-1].capitalize()} {n}")
-                        batch.append(row)
-                    if batch:
-                        cols = list(batch[0])
-                        conn.executemany(
-                            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                            [[r[c] for c in cols] for r in batch],
-                        )
-                for meeting in data.meetings:
-                    meeting_id = conn.execute(
-                        "INSERT INTO supervision_meetings (held_on, notes) VALUES (?, ?)",
-                        [rows.iso_day(meeting.held_on), meeting.notes],
-                    ).lastrowid
-                    for item in meeting.items:
-                        values = rows.item_values(item)
-                        values["meeting_id"] = meeting_id
-                        values["client_id"] = link(item.client_id, "A supervision item")
-                        conn.execute(*_insert("supervision_items", values))
+                    _import_records(conn, table, records, values, ids)
+                _import_meetings(conn, data.meetings, ids)
                 if dry_run:
                     raise _DryRun()
         except _DryRun:
             pass
-        except sqlite3.IntegrityError:
-            raise Invalid("The file holds two sessions with the same source and calendar id.") from None
         return counts
+
+
+# Records are named as the JSON file names them ('clients[0]', 'appointments[3]'), counting from 0.
+
+
+def _import_clients(conn: sqlite3.Connection, clients: list[m.Client]) -> dict[int, int]:
+    """Add the clients; returns each one's new id by its position (counting from 1, as CaseloadData does)."""
+    ids: dict[int, int] = {}
+    for i, client in enumerate(clients):
+        try:
+            _check_code_free(conn, client.code, None)
+        except Invalid:
+            raise Invalid(f"clients[{i}] (code {one_line(client.code, 24)}): "
+                          "that code is already in this caseload.") from None
+        ids[i + 1] = conn.execute(*_insert("clients", rows.client_values(client))).lastrowid
+    return ids
+
+
+def _import_records(conn: sqlite3.Connection, table: str, records: list, values, ids: dict[int, int]) -> None:
+    for i, record in enumerate(records):
+        row = values(record)
+        row["client_id"] = _imported_client(ids, record.client_id, f"{table}[{i}]")
+        try:
+            conn.execute(*_insert(table, row))
+        except sqlite3.IntegrityError:
+            if table != "appointments":
+                raise
+            # The only rule a session can break: one (source, source_uid) per calendar entry.
+            raise Invalid(f"appointments[{i}]: another session in the file or the caseload has the "
+                          "same source and calendar id.") from None
+
+
+def _import_meetings(
+    conn: sqlite3.Connection, meetings: list[m.SupervisionMeeting], ids: dict[int, int]
+) -> None:
+    for i, meeting in enumerate(meetings):
+        meeting_id = conn.execute(
+            "INSERT INTO supervision_meetings (held_on, notes) VALUES (?, ?)",
+            [rows.iso_day(meeting.held_on), meeting.notes],
+        ).lastrowid
+        for j, item in enumerate(meeting.items):
+            values = rows.item_values(item)
+            values["meeting_id"] = meeting_id
+            values["client_id"] = _imported_client(ids, item.client_id, f"supervision[{i}].items[{j}]")
+            conn.execute(*_insert("supervision_items", values))
+
+
+def _imported_client(ids: dict[int, int], position: int | None, where: str) -> int | None:
+    if position is None:
+        return None
+    if position not in ids:
+        raise Invalid(f"{where} refers to a client that is not in the file.")
+    return ids[position]
 
 
 def _fts_query(db: Database, query: str) -> str:

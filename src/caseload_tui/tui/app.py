@@ -32,6 +32,7 @@ class CaseloadApp(App[None]):
         self.demo = demo
         self.privacy = PRIVACY
         self.privacy.on = redact
+        self.sub_title = "privacy mode" if redact else ""
         self._remember_theme = remember_theme
         self.crash_report = None
         if self.settings.theme and self.settings.theme in self.available_themes:
@@ -60,6 +61,23 @@ class CaseloadApp(App[None]):
                     f"key: {binding.key_display or binding.key.split(',')[0]}",
                     lambda action=binding.action: screen.run_action(action),
                 )
+
+    def action_toggle_privacy(self) -> None:
+        """Privacy mode: every client shown only by their code, everywhere, even inside notes."""
+        self.privacy.on = not self.privacy.on
+        self.sub_title = "privacy mode" if self.privacy.on else ""
+        for screen in self.screen_stack:
+            redraw = getattr(screen, "redraw", None)
+            if redraw is not None:
+                redraw()
+        self.notify("Privacy mode: clients shown by code." if self.privacy.on else "Names shown again.",
+                    markup=False)
+
+    def action_blank(self) -> None:
+        from .screens.blank import BlankScreen
+
+        if not isinstance(self.screen, BlankScreen):
+            self.push_screen(BlankScreen())
 
     async def action_quit(self) -> None:
         """Leave at once, unless a form holds text that would be lost."""

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 
 from ...model import ClientRecord, Group, Placement
 from ...rules import group_caseload, place, summarise
 from ...store import StoreError
 from ..widgets.case_header import CaseHeader
+from ..widgets.footer import WrappingFooter
 from ..widgets.caseload_list import PRACTICE_ID, CaseloadList, client_id, group_id
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_actions import DashboardActions
@@ -53,6 +54,8 @@ class DashboardScreen(DashboardActions, Screen):
         Binding("c", "new_client", "Client+", tooltip="Add a client"),
         Binding("b", "toggle_flag", "Flag", tooltip="Flag or unflag the case for supervision"),
         Binding("slash", "search", "Search", tooltip="Search thoughts, questions and news"),
+        Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
+        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once (for when someone walks in)"),
         Binding("z", "zoom", "Zoom", show=False, tooltip="Make the focused pane fill the screen, or shrink it back"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
@@ -76,11 +79,11 @@ class DashboardScreen(DashboardActions, Screen):
                 yield CaseHeader(id="case-header")
                 yield ThoughtsPane(id="thoughts")
                 yield QuestionsPane(id="questions")
-        yield Footer(compact=True)
+        yield WrappingFooter(compact=True)
 
     def on_resize(self) -> None:
-        # At 80 columns every key fits in the footer only without the palette hint (ctrl+p is in help).
-        self.query_one(Footer).show_command_palette = self.size.width >= 100
+        # At 80 columns the keys wrap onto two footer rows rather than being cut off.
+        self.query_one(WrappingFooter).set_narrow(self.size.width < 110)
 
     def on_mount(self) -> None:
         self.title = "caseload" + (" · demo" if self.app.demo else "")
@@ -134,6 +137,12 @@ class DashboardScreen(DashboardActions, Screen):
         if practice is None:
             practice = len(self.store.practice_thoughts(limit=10_000))
         self.query_one(CaseloadList).show(self.grouped, now, self.app.settings.thresholds, practice)
+
+    def redraw(self) -> None:
+        """Render everything again from what is already read (after privacy mode changes)."""
+        if self.loaded:
+            self._regroup(self.now)
+            self.show_selection()
 
     def reload(self) -> None:
         """Everything again, keeping the selection: after another window changed the file."""

@@ -1,0 +1,25 @@
+"""Textual's footer, wrapping its keys onto two rows on a narrow terminal instead of cutting them."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer
+
+NARROW_COLUMNS = 7
+
+
+class WrappingFooter(Footer):
+    DEFAULT_CSS = """
+    WrappingFooter.-wrap { layout: grid; height: 2; grid-gutter: 0 0; }
+    """
+
+    def compose(self):
+        yield from super().compose()
+        if self.has_class("-wrap"):
+            # Footer sets one column per key; on a narrow screen, seven to a row.
+            self.styles.grid_size_columns = NARROW_COLUMNS
+
+    def set_narrow(self, narrow: bool) -> None:
+        if narrow != self.has_class("-wrap"):
+            self.set_class(narrow, "-wrap")
+            self.show_command_palette = not narrow
+            self.refresh(recompose=True)

@@ -1,0 +1,173 @@
+"""The house rules of DESIGN.md that a test can check.
+
+- Everything outside caseload_tui.tui never imports textual or rich.
+- Nothing but the entry point (cli.py) reads the real clock.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import caseload_tui
+
+PACKAGE = Path(caseload_tui.__file__).resolve().parent
+FORBIDDEN = ("textual", "rich")
+
+
+def _python_files(skip_tui: bool) -> list[Path]:
+    files = sorted(PACKAGE.rglob("*.py"))
+    if skip_tui:
+        files = [f for f in files if f.relative_to(PACKAGE).parts[0] != "tui"]
+    return files
+
+
+def forbidden_imports(source: str) -> list[str]:
+    """Every import of textual or rich in a module's source, however it is spelled."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.args[0] if node.args else None, ast.Constant)
+            and (
+                (isinstance(node.func, ast.Name) and node.func.id == "__import__")
+                or (isinstance(node.func, ast.Attribute) and node.func.attr == "import_module")
+            )
+        ):
+            names = [str(node.args[0].value)]
+        else:
+            continue
+        found += [n for n in names if n.split(".")[0] in FORBIDDEN]
+    return found
+
+
+def clock_reads(source: str) -> list[str]:
+    """Calls that read the real clock: datetime.now(), date.today(), time.time() and kin."""
+    tree = ast.parse(source)
+    clock_classes = {"datetime", "date"}  # names bound to datetime.datetime / datetime.date
+    time_modules = {"time"}
+    time_functions: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "datetime":
+            for alias in node.names:
+                if alias.name in ("datetime", "date"):
+                    clock_classes.add(alias.asname or alias.name)
+        elif isinstance(node, ast.ImportFrom) and node.module == "time":
+            for alias in node.names:
+                if alias.name in ("time", "time_ns", "localtime", "gmtime"):
+                    time_functions.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name == "time":
+                    time_modules.add(alias.asname or "time")
+
+    def dotted(expr: ast.expr) -> str:
+        if isinstance(expr, ast.Name):
+            return expr.id
+        if isinstance(expr, ast.Attribute):
+            return f"{dotted(expr.value)}.{expr.attr}"
+        return "?"
+
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            base = dotted(func.value)
+            if func.attr in ("now", "today", "utcnow") and base.split(".")[-1] in clock_classes:
+                found.append(f"{base}.{func.attr}() at line {node.lineno}")
+            elif func.attr in ("time", "time_ns", "localtime", "gmtime") and base in time_modules:
+                found.append(f"{base}.{func.attr}() at line {node.lineno}")
+        elif isinstance(func, ast.Name) and func.id in time_functions:
+            found.append(f"{func.id}() at line {node.lineno}")
+    return found
+
+
+# ---------------------------------------------------------------- the checkers themselves
+
+
+def test_import_checker_sees_every_spelling():
+    source = (
+        "import rich\nimport textual.app as t\nfrom rich.text import Text\n"
+        "from textual import events\nimport importlib\nimportlib.import_module('rich.markup')\n"
+        "__import__('textual')\nfrom . import tui\nimport richer\nfrom .textual import x\n"
+    )
+    assert forbidden_imports(source) == [
+        "rich", "textual.app", "rich.text", "textual", "rich.markup", "textual"
+    ]
+
+
+def test_clock_checker_sees_every_spelling():
+    source = (
+        "import datetime\nfrom datetime import datetime as dt, date\nimport time\n"
+        "from time import time as now_s\n"
+        "datetime.datetime.now()\ndt.now()\ndate.today()\ndt.utcnow()\ntime.time()\nnow_s()\n"
+        "clock()\nself.now()\nrecord.started_on.today\n"
+    )
+    assert len(clock_reads(source)) == 6
+
+
+def test_clock_checker_finds_the_entry_points_clock():
+    # cli.py is the one place allowed to read the clock, and it does.
+    assert clock_reads((PACKAGE / "cli.py").read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- the rules
+
+
+def test_nothing_outside_tui_imports_textual_or_rich():
+    files = _python_files(skip_tui=True)
+    assert len(files) >= 10  # the core is there to check
+    offenders = {
+        str(f.relative_to(PACKAGE)): names
+        for f in files
+        if (names := forbidden_imports(f.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}
+
+
+def test_the_core_runs_without_loading_textual_or_rich():
+    script = r"""
+import json, sys
+from datetime import date, datetime
+import caseload_tui.cli, caseload_tui.store, caseload_tui.rules, caseload_tui.model
+import caseload_tui.config, caseload_tui.interchange.json_format, caseload_tui.demo
+import caseload_tui.safe_text, caseload_tui.crash
+from caseload_tui import model as m, rules
+from caseload_tui.interchange import json_format
+from caseload_tui.store import Store
+
+store = Store.memory()
+client = store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5),
+                                   schedule="FREQ=WEEKLY;BYDAY=TU;BYHOUR=10"))
+store.record_attendance(client.id, datetime(2026, 11, 24, 10), m.Status.ATTENDED)
+now = datetime(2026, 11, 25, 18)
+grouped = rules.group_caseload(store.records(now), now)
+rules.summarise(store.records(now)[0], now)
+rules.describe_schedule(client.schedule)
+store.search("anything")
+json_format.dumps(store.export_data())
+loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("textual", "rich"))
+print(json.dumps(loaded))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_only_the_entry_point_reads_the_clock():
+    offenders = {}
+    for f in _python_files(skip_tui=False):
+        if f == PACKAGE / "cli.py":
+            continue
+        if reads := clock_reads(f.read_text(encoding="utf-8")):
+            offenders[str(f.relative_to(PACKAGE))] = reads
+    assert offenders == {}
