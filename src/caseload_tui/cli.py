@@ -269,6 +269,10 @@ def init(path: Path) -> None:
     click.echo(f"Created an empty caseload at {path}.")
 
 
+# The three moments and the trust commands live beside this file; importing them registers them.
+from . import cli_moments  # noqa: E402,F401
+
+
 def run() -> None:  # pragma: no cover - used by `python -m caseload_tui`
     main(prog_name="caseload")
 

@@ -175,10 +175,11 @@ class SupervisionItem:
 
 @dataclass
 class SupervisionMeeting:
-    held_on: date
+    held_on: date  # for a planned meeting: the day it is planned for
     notes: str = ""
     items: list[SupervisionItem] = field(default_factory=list)
     id: int | None = None
+    planned: bool = False  # prepared, not yet held
 
 
 @dataclass

@@ -228,7 +228,8 @@ class _Reader:
                 outcome=self._text(at, item, "outcome"),
             ))
         return m.SupervisionMeeting(
-            held_on=self._date(where, raw, "held_on"), notes=self._text(where, raw, "notes"), items=items
+            held_on=self._date(where, raw, "held_on"), notes=self._text(where, raw, "notes"), items=items,
+            planned=self._flag(where, raw, "planned", False),
         )
 
 
@@ -303,7 +304,7 @@ def to_document(data: m.CaseloadData) -> dict:
             for e in data.encounters
         ],
         "supervision": [
-            {"held_on": iso(s.held_on), "notes": s.notes, "items": [
+            {"held_on": iso(s.held_on), "planned": s.planned, "notes": s.notes, "items": [
                 {"client": ref(i.client_id), "question": i.question, "advice": i.advice,
                  "outcome": i.outcome} for i in s.items]}
             for s in data.meetings

@@ -373,14 +373,86 @@ class Store:
     def add_meeting(self, meeting: m.SupervisionMeeting) -> m.SupervisionMeeting:
         with self._lock.writing() as conn:
             meeting_id = conn.execute(
-                "INSERT INTO supervision_meetings (held_on, notes) VALUES (?, ?)",
-                [rows.iso_day(meeting.held_on), meeting.notes],
+                "INSERT INTO supervision_meetings (held_on, notes, status) VALUES (?, ?, ?)",
+                [rows.iso_day(meeting.held_on), meeting.notes, "planned" if meeting.planned else "held"],
             ).lastrowid
             for item in meeting.items:
                 _require(conn, "clients", item.client_id)
                 item.meeting_id = meeting_id
                 conn.execute(*_insert("supervision_items", rows.item_values(item)))
-        return next(x for x in self.meetings() if x.id == meeting_id)
+        return self.meeting(meeting_id)
+
+    def meeting(self, meeting_id: int) -> m.SupervisionMeeting:
+        found = [x for x in self.meetings() if x.id == meeting_id]
+        if not found:
+            raise NotFound("That supervision meeting is no longer in the caseload.")
+        return found[0]
+
+    def save_meeting(self, meeting: m.SupervisionMeeting) -> m.SupervisionMeeting:
+        """Replace a meeting's date, notes, status and items (a plan being edited, or recorded as held)."""
+        with self._lock.writing() as conn:
+            _require(conn, "supervision_meetings", meeting.id)
+            conn.execute(
+                "UPDATE supervision_meetings SET held_on = ?, notes = ?, status = ? WHERE id = ?",
+                [rows.iso_day(meeting.held_on), meeting.notes, "planned" if meeting.planned else "held",
+                 meeting.id],
+            )
+            conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting.id])
+            for item in meeting.items:
+                _require(conn, "clients", item.client_id)
+                item.meeting_id = meeting.id
+                conn.execute(*_insert("supervision_items", rows.item_values(item)))
+        return self.meeting(meeting.id)
+
+    def set_item_outcome(self, item_id: int, outcome: str) -> None:
+        """How the supervisor's advice went, written when it is followed up."""
+        with self._lock.writing() as conn:
+            _require(conn, "supervision_items", item_id)
+            conn.execute("UPDATE supervision_items SET outcome = ? WHERE id = ?", [outcome, item_id])
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        with self._lock.writing() as conn:
+            _require(conn, "supervision_meetings", meeting_id)
+            conn.execute("DELETE FROM supervision_meetings WHERE id = ?", [meeting_id])
+
+    # ------------------------------------------------------------ endings
+
+    def graduate(self, client_id: int, ended_on, kind: m.EndingKind, reflection: m.Reflection,
+                 close_open_questions: bool, now: datetime) -> m.Client:
+        """End the work: the date, the kind of ending and the reflection, in one transaction.
+
+        Booked sessions after the ending that were never held are removed, so no
+        session is expected any more; open questions are dropped if asked.
+        """
+        with self._lock.writing() as conn:
+            _require(conn, "clients", client_id)
+            conn.execute(
+                "UPDATE clients SET ended_on = ?, ending_kind = ?, helped = ?, not_helped = ?, "
+                "they_learned = ?, i_learned = ?, version = version + 1 WHERE id = ?",
+                [rows.iso_day(ended_on), kind.value, reflection.helped, reflection.not_helped,
+                 reflection.they_learned, reflection.i_learned, client_id],
+            )
+            conn.execute(
+                "DELETE FROM appointments WHERE client_id = ? AND status = 'scheduled' AND starts_at > ?",
+                [client_id, rows.iso_day(ended_on) + "T23:59"],
+            )
+            if close_open_questions:
+                conn.execute(
+                    "UPDATE questions SET status = 'dropped', closed_at = ?, version = version + 1 "
+                    "WHERE client_id = ? AND status = 'open'",
+                    [rows.iso_moment(now), client_id],
+                )
+        return self.client(client_id)
+
+    def reactivate(self, client_id: int) -> m.Client:
+        """A graduate returns: active again, with all their history (and reflection) kept."""
+        with self._lock.writing() as conn:
+            _require(conn, "clients", client_id)
+            conn.execute(
+                "UPDATE clients SET ended_on = NULL, ending_kind = NULL, version = version + 1 WHERE id = ?",
+                [client_id],
+            )
+        return self.client(client_id)
 
     # ------------------------------------------------------------ search
 
@@ -513,8 +585,8 @@ def _import_meetings(
 ) -> None:
     for i, meeting in enumerate(meetings):
         meeting_id = conn.execute(
-            "INSERT INTO supervision_meetings (held_on, notes) VALUES (?, ?)",
-            [rows.iso_day(meeting.held_on), meeting.notes],
+            "INSERT INTO supervision_meetings (held_on, notes, status) VALUES (?, ?, ?)",
+            [rows.iso_day(meeting.held_on), meeting.notes, "planned" if meeting.planned else "held"],
         ).lastrowid
         for j, item in enumerate(meeting.items):
             values = rows.item_values(item)
@@ -605,7 +677,9 @@ def _require(conn: sqlite3.Connection, table: str, record_id: int) -> None:
 
 
 def _noun(table: str) -> str:
-    return {"clients": "client", "thoughts": "thought", "questions": "question"}.get(table, "record")
+    return {"clients": "client", "thoughts": "thought", "questions": "question",
+            "supervision_meetings": "supervision meeting", "supervision_items": "supervision item",
+            }.get(table, "record")
 
 
 def _check_code_free(conn: sqlite3.Connection, code: str, own_id: int | None) -> None:

@@ -103,3 +103,12 @@ def m0001_caseload(db: Database) -> None:
     db["thoughts"].enable_fts(["body"], create_triggers=True)
     db["questions"].enable_fts(["body", "answer"], create_triggers=True)
     db["encounters"].enable_fts(["body"], create_triggers=True)
+
+
+@migrations(name="0002_planned_supervision")
+def m0002_planned_supervision(db: Database) -> None:
+    """A supervision can be prepared before it is held: its cases and questions are kept as a plan."""
+    db.execute(
+        "ALTER TABLE supervision_meetings ADD COLUMN status TEXT NOT NULL DEFAULT 'held' "
+        "CHECK (status IN ('planned', 'held'))"
+    )

@@ -157,7 +157,8 @@ def encounter_values(e: Encounter) -> dict:
 
 
 def meeting(row: Any, items: list[SupervisionItem]) -> SupervisionMeeting:
-    return SupervisionMeeting(id=row["id"], held_on=day(row["held_on"]), notes=row["notes"], items=items)
+    return SupervisionMeeting(id=row["id"], held_on=day(row["held_on"]), notes=row["notes"], items=items,
+                              planned=row["status"] == "planned")
 
 
 def item(row: Any) -> SupervisionItem:

@@ -24,8 +24,10 @@ class CaseloadApp(App[None]):
 
     def __init__(self, store, clock: Callable[[], datetime], settings: Settings | None = None,
                  redact: bool = False, demo: bool = False,
-                 remember_theme: Callable[[str], None] | None = None) -> None:
+                 remember_theme: Callable[[str], None] | None = None, start: str | None = None,
+                 start_client: int | None = None) -> None:
         super().__init__()
+        self._start, self._start_client = start, start_client
         self.store = store
         self.clock = clock
         self.settings = settings or Settings()
@@ -40,7 +42,14 @@ class CaseloadApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(DashboardScreen())
+        dashboard = DashboardScreen()
+        self.push_screen(dashboard)
+        if self._start == "review":
+            dashboard.action_review()
+        elif self._start == "supervision":
+            dashboard.action_supervision()
+        elif self._start == "graduate" and self._start_client is not None:
+            dashboard.start_graduation(self._start_client)
 
     def _theme_changed(self, theme) -> None:
         if self._remember_theme is not None:
@@ -108,10 +117,11 @@ class CaseloadApp(App[None]):
         self._close_messages_no_wait()
 
 
-def run_app(store, clock, settings: Settings, redact: bool = False, demo: bool = False) -> int:
+def run_app(store, clock, settings: Settings, redact: bool = False, demo: bool = False,
+            start: str | None = None, start_client: int | None = None) -> int:
     from ..config import save_theme
 
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
-                      remember_theme=None if demo else save_theme)
+                      remember_theme=None if demo else save_theme, start=start, start_client=start_client)
     app.run()
     return app.return_code or 0

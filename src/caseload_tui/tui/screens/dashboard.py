@@ -54,6 +54,10 @@ class DashboardScreen(DashboardActions, Screen):
         Binding("c", "new_client", "Client+", tooltip="Add a client"),
         Binding("b", "toggle_flag", "Flag", tooltip="Flag or unflag the case for supervision"),
         Binding("slash", "search", "Search", tooltip="Search thoughts, questions and news"),
+        Binding("R", "review", "Day's end", tooltip="Day's end review: today's sessions, one client at a time"),
+        Binding("S", "supervision", "Supervision", tooltip="Prepare for supervision, export the brief, record it"),
+        Binding("G", "graduate", "Graduate", tooltip="Mark the case as ended (or bring a graduate back)"),
+        Binding("n", "news", "News", tooltip="Log news of a graduate, or a chance meeting"),
         Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
         Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once (for when someone walks in)"),
         Binding("z", "zoom", "Zoom", show=False, tooltip="Make the focused pane fill the screen, or shrink it back"),
@@ -137,6 +141,11 @@ class DashboardScreen(DashboardActions, Screen):
         if practice is None:
             practice = len(self.store.practice_thoughts(limit=10_000))
         self.query_one(CaseloadList).show(self.grouped, now, self.app.settings.thresholds, practice)
+
+    def on_screen_resume(self) -> None:
+        """Back from the review or supervision screens: show what they changed."""
+        if self.loaded:
+            self.reload()
 
     def redraw(self) -> None:
         """Render everything again from what is already read (after privacy mode changes)."""

@@ -336,6 +336,18 @@ class DashboardActions:
                         markup=False)
         self.refresh_client(record.client.id)
 
+    # ------------------------------------------------------------ the three moments
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
+
+    def action_supervision(self) -> None:
+        from .supervision import SupervisionScreen
+
+        self.app.push_screen(SupervisionScreen())
+
     # ------------------------------------------------------------ search, help, zoom
 
     @work
