@@ -44,8 +44,8 @@ def test_absentees_group(snap_compare, demo_store):
     assert snap_compare(make_app(demo_store), terminal_size=WIDE, run_before=run_before)
 
 
-@pytest.mark.parametrize("keys", [("t",), ("f",), ("a",), ("c",), ("e",)],
-                         ids=["thought", "question", "attendance", "new-client", "edit-client"])
+@pytest.mark.parametrize("keys", [("t",), ("f",), ("a",), ("c",), ("e",), ("G",)],
+                         ids=["thought", "question", "attendance", "new-client", "edit-client", "graduate"])
 def test_forms(snap_compare, demo_store, keys):
     assert snap_compare(make_app(demo_store), terminal_size=WIDE, run_before=_go_to("Melanie", *keys))
 
@@ -75,3 +75,11 @@ def test_search_results(snap_compare, demo_store):
 @pytest.mark.parametrize("size", [WIDE, NARROW], ids=["160x48", "80x24"])
 def test_empty_first_run(snap_compare, empty_store, size):
     assert snap_compare(make_app(empty_store), terminal_size=size, run_before=_ready)
+
+
+def test_graduate_view(snap_compare, demo_store):
+    assert snap_compare(make_app(demo_store), terminal_size=WIDE, run_before=_go_to("Pauline"))
+
+
+def test_news_form(snap_compare, demo_store):
+    assert snap_compare(make_app(demo_store), terminal_size=WIDE, run_before=_go_to("Pauline", "n"))

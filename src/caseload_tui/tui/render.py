@@ -103,15 +103,16 @@ def strip_legend() -> Content:
 # ---------------------------------------------------------------- dates and kinds
 
 KIND_STYLES = {
-    ThoughtKind.INSIGHT: "$accent",
-    ThoughtKind.CURIOSITY: "$secondary",
-    ThoughtKind.HOLDING: "$primary",
-    ThoughtKind.REACTION: "$warning",
-    ThoughtKind.WONDERING: "$secondary",
-    ThoughtKind.LEARNING: "$success",
+    ThoughtKind.INSIGHT: "$text-accent",
+    ThoughtKind.CURIOSITY: "$text-secondary",
+    ThoughtKind.HOLDING: "$text-primary",
+    ThoughtKind.REACTION: "$text-warning",
+    ThoughtKind.WONDERING: "$text-secondary",
+    ThoughtKind.LEARNING: "$text-success",
 }
 
-GROUP_STYLES = {Group.REGULARS: "$success", Group.ABSENTEES: "$warning", Group.GRADUATES: "$secondary"}
+GROUP_STYLES = {Group.REGULARS: "$text-success", Group.ABSENTEES: "$text-warning",
+                Group.GRADUATES: "$text-secondary"}
 
 
 def day(value: date | datetime | None, today: date) -> str:

@@ -19,6 +19,7 @@ from textual.widgets import Header, OptionList
 from ...model import ClientRecord, Group, Placement
 from ...rules import group_caseload, place, summarise
 from ...store import StoreError
+from ..widgets.arc_pane import ArcPane
 from ..widgets.case_header import CaseHeader
 from ..widgets.footer import WrappingFooter
 from ..widgets.caseload_list import PRACTICE_ID, CaseloadList, client_id, group_id
@@ -32,12 +33,17 @@ class DashboardScreen(DashboardActions, Screen):
     DEFAULT_CSS = """
     DashboardScreen #detail { width: 1fr; }
     DashboardScreen ThoughtsPane { height: 3fr; }
-    DashboardScreen QuestionsPane { height: 2fr; }
-    DashboardScreen CaseloadList, DashboardScreen ThoughtsPane, DashboardScreen QuestionsPane {
+    DashboardScreen QuestionsPane, DashboardScreen ArcPane { height: 2fr; }
+    DashboardScreen ArcPane { display: none; }
+    DashboardScreen.-graduate ArcPane { display: block; }
+    DashboardScreen.-graduate QuestionsPane { display: none; }
+    DashboardScreen CaseloadList, DashboardScreen ThoughtsPane, DashboardScreen QuestionsPane,
+    DashboardScreen ArcPane {
         border: round $primary-background; background: $background;
+        border-title-color: $text-muted; border-subtitle-color: $text-muted;
     }
     DashboardScreen CaseloadList:focus, DashboardScreen ThoughtsPane:focus,
-    DashboardScreen QuestionsPane:focus { border: round $primary; }
+    DashboardScreen QuestionsPane:focus, DashboardScreen ArcPane:focus { border: round $primary; }
     DashboardScreen.-narrow CaseloadList { width: 36; }
     DashboardScreen.-narrow CaseHeader { max-height: 8; }
     """
@@ -83,6 +89,7 @@ class DashboardScreen(DashboardActions, Screen):
                 yield CaseHeader(id="case-header")
                 yield ThoughtsPane(id="thoughts")
                 yield QuestionsPane(id="questions")
+                yield ArcPane(id="arc")
         yield WrappingFooter(compact=True)
 
     def on_resize(self) -> None:
@@ -177,13 +184,20 @@ class DashboardScreen(DashboardActions, Screen):
         header = self.query_one(CaseHeader)
         thoughts, questions = self.query_one(ThoughtsPane), self.query_one(QuestionsPane)
         today = self.now.date()
+        graduate = kind == "client" and value in self.records and not self.records[value].client.active
+        self.set_class(graduate, "-graduate")
         try:
             if kind == "client" and value in self.records:
                 record = self.records[value]
                 now = self.now
                 header.show_client(record, self.placements[value], summarise(record, now, self.app.settings.thresholds), now)
                 thoughts.show(self.store.thoughts([value]), today)
-                questions.show(self.store.questions([value]), today)
+                if graduate:
+                    attended = sum(1 for a in self.store.appointments(value) if a.status.value in ("attended", "late"))
+                    self.query_one(ArcPane).show(record.client, attended, self.store.encounters(value),
+                                                 self.store.questions([value], open_only=True), today)
+                else:
+                    questions.show(self.store.questions([value]), today)
             elif kind == "group":
                 group = Group(value)
                 members = self.grouped[group]

@@ -338,6 +338,78 @@ class DashboardActions:
 
     # ------------------------------------------------------------ the three moments
 
+    def start_graduation(self, client_id_: int) -> None:
+        """Opened as `caseload graduate NAME`: select them once loaded, then ask."""
+        def when_loaded() -> None:
+            if not self.loaded:
+                self.set_timer(0.05, when_loaded)
+                return
+            self.select_client(client_id_)
+            self.action_graduate()
+
+        when_loaded()
+
+    @work
+    async def action_graduate(self) -> None:
+        record = self.selected_client()
+        if record is None:
+            self._need_client("mark their case as ended")
+            return
+        client = record.client
+        if not client.active:
+            back = await self.app.push_screen_wait(Confirm(render.join(
+                ("Bring ", "bold"), render.client_name(client, style="bold"),
+                (" back as an active client?\n\nTheir history, reflection and news are all kept.", "bold"),
+            ), yes="Bring back", no="Not now"))
+            if not back:
+                return
+            try:
+                self.store.reactivate(client.id)
+            except StoreError as problem:
+                self._fail(problem)
+                return
+            self.app.notify("Active again; everything written before is kept.", markup=False)
+            self.refresh_client(client.id)
+            self.select_client(client.id)
+            return
+        from ..modals.endings import GraduateForm
+
+        result = await self.app.push_screen_wait(GraduateForm(
+            render.client_name(client, style="bold"), self.now.date(), record.open_questions, client.reflection))
+        if result is None:
+            return
+        try:
+            self.store.graduate(client.id, result.ended_on, result.kind, result.reflection,
+                                result.close_questions, self.now)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("The case is marked as ended. It is now among the graduates.", markup=False)
+        self.refresh_client(client.id)
+        self.select_client(client.id)
+
+    @work
+    async def action_news(self) -> None:
+        record = self.selected_client()
+        if record is None or record.client.active:
+            self.app.notify("News is for graduates: choose a former client on the left first.", markup=False)
+            return
+        from ..modals.endings import NewsForm
+        from ...model import Encounter
+
+        result = await self.app.push_screen_wait(NewsForm(render.client_name(record.client, style="bold"),
+                                                          self.now.date()))
+        if result is None:
+            return
+        try:
+            self.store.add_encounter(Encounter(client_id=record.client.id, happened_on=result.happened_on,
+                                               body=result.body))
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("News saved.", markup=False)
+        self.show_selection()
+
     def action_review(self) -> None:
         from .review import ReviewScreen
 
