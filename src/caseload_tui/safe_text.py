@@ -45,3 +45,24 @@ def one_line(text: str, limit: int | None = None) -> str:
     if limit is not None and len(line) > limit:
         return line[: max(limit - 1, 0)] + "…"
     return line
+
+
+_NOT_FOR_EDITING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
+
+
+def for_editing(text: str, multiline: bool = True) -> str:
+    """Text to put in an editing field: control characters shown as pictures, line breaks kept.
+
+    Editing widgets draw what they hold straight to the terminal, so stored
+    text goes in through here. A form compares what comes back with this
+    value: unchanged means the stored bytes are kept exactly (see keep_if_unchanged).
+    """
+    shown = _NOT_FOR_EDITING.sub(lambda m: _picture(m.group()), text)
+    if not multiline:
+        shown = shown.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\u23ce").replace("\t", " ")
+    return shown
+
+
+def keep_if_unchanged(edited: str, original: str, multiline: bool = True) -> str:
+    """The original bytes when the field came back as it was shown; otherwise what was typed."""
+    return original if edited == for_editing(original, multiline) else edited

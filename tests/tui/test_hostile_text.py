@@ -84,3 +84,40 @@ async def test_very_long_text_is_wrapped_not_crashing():
         row = app.screen.query_one(CaseloadList).get_option(f"client:{client.id}").prompt
         assert "…" in row.plain and len(row.plain) < 80
         assert app.is_running
+
+
+async def test_editing_hostile_text_shows_it_literally_and_keeps_bytes():
+    store, client = hostile_store()
+    thought = store.thoughts([client.id])[0]
+    app = make_app(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("tab", "e")
+        body = app.screen.query_one("#body")
+        assert body.text == THOUGHT_SHOWN and "\x1b" not in body.text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one(CaseloadList).focus()
+        await pilot.press("e")
+        assert app.screen.query_one("#name").value == NAME_SHOWN
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "\x1b" not in app.export_screenshot()
+    assert store.thought(thought.id) == thought  # same bytes, same version: nothing rewritten
+    assert store.client(client.id).name == NAME and store.client(client.id).version == client.version
+
+
+async def test_pasting_a_megabyte_is_refused_with_a_message(demo_store):
+    from textual import events
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        body = app.screen.query_one("#body")
+        body.post_message(events.Paste("x" * 1_000_000))
+        await pilot.pause()
+        assert body.text == ""
+        assert any("a note holds at most" in str(n.message) for n in app._notifications)
+        await pilot.press("a", "b")
+        assert body.text == "ab"  # still responsive

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Generic, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,6 +16,20 @@ from .. import render
 T = TypeVar("T")
 
 MAX_NOTE_CHARS = 20_000  # a long page of process notes; a pasted megabyte is refused
+
+
+class NoteArea(TextArea):
+    """A text area that refuses to take more than a note can hold, so a huge paste never freezes it."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        room = MAX_NOTE_CHARS - len(self.text)
+        if len(event.text) > room:
+            event.prevent_default()
+            event.stop()
+            self.notify(f"That paste was {len(event.text):,} characters; a note holds at most "
+                        f"{MAX_NOTE_CHARS:,}, so it was not added.", severity="warning", markup=False)
+            return
+        await super()._on_paste(event)
 
 
 class FormError(ValueError):

@@ -11,8 +11,9 @@ from textual.widgets import Input, RadioButton, RadioSet, Select, Static, TextAr
 
 from ...model import EndingKind, Reflection
 from ...rules import DateError, parse_day
+from ...safe_text import for_editing, keep_if_unchanged
 from .. import render
-from .base import FormError, FormScreen, label, line_text, note_text
+from .base import FormError, FormScreen, NoteArea, label, line_text, note_text
 
 REFLECTION_PARTS = [
     ("helped", "What helped"),
@@ -54,7 +55,7 @@ class GraduateForm(FormScreen[GraduationInput]):
                      id="kind", compact=True)
         for key, title in REFLECTION_PARTS:
             yield label(title)
-            yield TextArea(getattr(self._reflection, key), id=key, soft_wrap=True, show_line_numbers=False,
+            yield NoteArea(for_editing(getattr(self._reflection, key)), id=key, soft_wrap=True, show_line_numbers=False,
                            tab_behavior="focus", compact=True)
         if self._open:
             yield label(f"{self._open} follow-up question{'s are' if self._open != 1 else ' is'} still open")
@@ -72,7 +73,8 @@ class GraduateForm(FormScreen[GraduationInput]):
         except DateError as problem:
             raise FormError(str(problem)) from None
         reflection = Reflection(**{
-            key: note_text(self.query_one(f"#{key}", TextArea), title.lower(), required=False)
+            key: keep_if_unchanged(note_text(self.query_one(f"#{key}", TextArea), title.lower(), required=False),
+                                   getattr(self._reflection, key))
             for key, title in REFLECTION_PARTS
         })
         close = False
@@ -103,7 +105,7 @@ class NewsForm(FormScreen[NewsInput]):
         yield label("When (today, yesterday, tue, 3 dec, 2026-12-03)")
         yield Input("today", id="when", max_length=40, compact=True)
         yield label("What happened")
-        yield TextArea("", id="body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus", compact=True)
+        yield NoteArea("", id="body", soft_wrap=True, show_line_numbers=False, tab_behavior="focus", compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -12,8 +12,9 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Sele
 
 from ...model import Client, Question, Status, Thought, ThoughtKind
 from ...rules import DateError, ScheduleError, describe_schedule, parse_day, parse_moment, parse_schedule
+from ...safe_text import for_editing, keep_if_unchanged
 from .. import render
-from .base import FormError, FormScreen, label, line_text, note_text
+from .base import FormError, FormScreen, NoteArea, label, line_text, note_text
 
 KIND_HINTS = {
     ThoughtKind.INSIGHT: "insight: something I now see",
@@ -50,7 +51,7 @@ class ThoughtForm(FormScreen[ThoughtInput]):
         yield Select([(hint, kind) for kind, hint in KIND_HINTS.items()], value=self._kind,
                      allow_blank=False, id="kind", compact=True)
         yield label("What stays with you")
-        yield TextArea(self._thought.body if self._thought else "", id="body", soft_wrap=True,
+        yield NoteArea(for_editing(self._thought.body) if self._thought else "", id="body", soft_wrap=True,
                        show_line_numbers=False, tab_behavior="focus", compact=True)
         yield Checkbox("Still with me", value=self._thought.lingering if self._thought else True, id="lingering", compact=True)
         yield Checkbox("Something to tell them I remembered",
@@ -61,8 +62,9 @@ class ThoughtForm(FormScreen[ThoughtInput]):
         self.query_one("#body", TextArea).focus()
 
     def collect(self) -> ThoughtInput:
+        body = note_text(self.query_one("#body", TextArea), "thought")
         return ThoughtInput(
-            body=note_text(self.query_one("#body", TextArea), "thought"),
+            body=keep_if_unchanged(body, self._thought.body) if self._thought else body,
             kind=self.query_one("#kind", Select).value,
             lingering=self.query_one("#lingering", Checkbox).value,
             tell_client=self.query_one("#tell", Checkbox).value,
@@ -84,7 +86,7 @@ class QuestionForm(FormScreen[str]):
     def fields(self) -> ComposeResult:
         yield Static(render.join(("About ", "$text-muted"), self._about))
         yield label("What to ask or check next time")
-        yield TextArea(self._question.body if self._question else "", id="body", soft_wrap=True,
+        yield NoteArea(for_editing(self._question.body) if self._question else "", id="body", soft_wrap=True,
                        show_line_numbers=False, tab_behavior="focus", compact=True)
 
     def on_mount(self) -> None:
@@ -92,7 +94,8 @@ class QuestionForm(FormScreen[str]):
         self.query_one("#body", TextArea).focus()
 
     def collect(self) -> str:
-        return note_text(self.query_one("#body", TextArea), "question")
+        body = note_text(self.query_one("#body", TextArea), "question")
+        return keep_if_unchanged(body, self._question.body) if self._question else body
 
 
 @dataclass
@@ -115,7 +118,7 @@ class AnswerForm(FormScreen[Closing]):
     def fields(self) -> ComposeResult:
         yield Static(render.user_text(self._question.body, style="italic", multiline=True))
         yield label("What I learned (the answer)")
-        yield TextArea(self._question.answer, id="answer", soft_wrap=True, show_line_numbers=False,
+        yield NoteArea(for_editing(self._question.answer), id="answer", soft_wrap=True, show_line_numbers=False,
                        tab_behavior="focus")
         yield Static(render.label("Or drop the question if it is no longer worth asking:", "$text-muted"))
         yield Button("Drop question (ctrl+d)", id="drop", compact=True)
@@ -137,7 +140,8 @@ class AnswerForm(FormScreen[Closing]):
         self.dismiss(Closing(answered=False, answer=""))
 
     def collect(self) -> Closing:
-        return Closing(answered=True, answer=note_text(self.query_one("#answer", TextArea), "answer"))
+        answer = note_text(self.query_one("#answer", TextArea), "answer")
+        return Closing(answered=True, answer=keep_if_unchanged(answer, self._question.answer))
 
 
 ATTENDANCE_CHOICES = [
@@ -225,23 +229,29 @@ class ClientForm(FormScreen[ClientInput]):
     def fields(self) -> ComposeResult:
         c = self._client
         yield label("Name (what you call them; a pseudonym is fine)")
-        yield Input(c.name if c else "", id="name", max_length=200, compact=True)
+        yield Input(for_editing(c.name, multiline=False) if c else "", id="name", max_length=200, compact=True)
         yield label("Code (shown instead of the name in privacy mode and briefs)")
-        yield Input(self._code, id="code", max_length=40, compact=True)
+        yield Input(for_editing(self._code, multiline=False), id="code", max_length=40, compact=True)
         yield label("Started (today, 3 dec, 2026-12-03)")
         yield Input(c.started_on.isoformat() if c else "today", id="started", max_length=40, compact=True)
         yield label("Usual sessions (e.g. weekly tue 10:00, fortnightly thu 18:30; empty for none)")
         yield Input(_schedule_words(c.schedule) if c else "", id="schedule", max_length=200, compact=True)
         yield label("Themes")
-        yield Input(c.themes if c else "", id="themes", max_length=500, compact=True)
+        yield Input(for_editing(c.themes, multiline=False) if c else "", id="themes", max_length=500, compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#name", Input).focus()
 
     def collect(self) -> ClientInput:
+        original = self._client
         name = line_text(self.query_one("#name", Input), "name")
         code = line_text(self.query_one("#code", Input), "code").strip()
+        themes = self.query_one("#themes", Input).value
+        if original is not None:
+            name = keep_if_unchanged(name, original.name, multiline=False)
+            code = keep_if_unchanged(code, original.code, multiline=False)
+            themes = keep_if_unchanged(themes, original.themes, multiline=False)
         try:
             started = parse_day(line_text(self.query_one("#started", Input), "start date"), self._today)
         except DateError as problem:
@@ -250,8 +260,7 @@ class ClientForm(FormScreen[ClientInput]):
             schedule = parse_schedule(self.query_one("#schedule", Input).value)
         except ScheduleError as problem:
             raise FormError(str(problem)) from None
-        return ClientInput(name=name, code=code, started_on=started, schedule=schedule,
-                           themes=self.query_one("#themes", Input).value)
+        return ClientInput(name=name, code=code, started_on=started, schedule=schedule, themes=themes)
 
 
 def _schedule_words(schedule: str) -> str:

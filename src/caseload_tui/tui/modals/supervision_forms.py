@@ -1,0 +1,194 @@
+"""The supervision screen's forms: the start date, the question to bring, the export, the meeting, the follow-through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Checkbox, Input, Static, TextArea
+
+from ...model import SupervisionItem
+from ...rules import DateError, parse_day
+from .. import render
+from .base import FormError, FormScreen, label, line_text, note_text
+
+
+def _area(text: str, id: str) -> TextArea:
+    return TextArea(text, id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", compact=True)
+
+
+def _typed_day(field: Input, today: date, what: str) -> date:
+    try:
+        return parse_day(line_text(field, what), today)
+    except DateError as problem:
+        raise FormError(str(problem)) from None
+
+
+@dataclass
+class SinceInput:
+    since: date | None  # None: since the last supervision
+
+
+class SinceForm(FormScreen[SinceInput]):
+    """Cover the time since another day, or (left empty) since the last supervision."""
+
+    title_text = "The time to cover"
+
+    def __init__(self, today: date, current: date | None, check=None) -> None:
+        super().__init__(check)
+        self._today, self._current = today, current
+
+    def fields(self) -> ComposeResult:
+        yield label("Since (1 nov, last mon, 2026-10-01); leave empty for since the last supervision")
+        yield Input(self._current.isoformat() if self._current else "", id="since", max_length=40, compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#since", Input).focus()
+
+    def collect(self) -> SinceInput:
+        field = self.query_one("#since", Input)
+        if not field.value.strip():
+            return SinceInput(None)
+        since = _typed_day(field, self._today, "start date")
+        if since > self._today:
+            raise FormError("The time to cover has to start today or before.")
+        return SinceInput(since)
+
+
+class BringQuestionForm(FormScreen[str]):
+    """The question to bring to supervision about one case (empty clears it)."""
+
+    title_text = "The question to bring"
+
+    def __init__(self, about: Content, question: str, check=None) -> None:
+        super().__init__(check)
+        self._about, self._question = about, question
+
+    def fields(self) -> ComposeResult:
+        yield Static(render.join(("About ", "$text-muted"), self._about))
+        yield label("What I want to ask my supervisor about this case")
+        yield _area(self._question, "question")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#question", TextArea).focus()
+
+    def collect(self) -> str:
+        return note_text(self.query_one("#question", TextArea), "question", required=False)
+
+
+@dataclass
+class ExportInput:
+    path: Path
+    redact: bool
+
+
+class ExportForm(FormScreen[ExportInput]):
+    """Where to write the brief, and whether to take the names out."""
+
+    title_text = "Export the supervision brief"
+    save_label = "Export"
+
+    def __init__(self, default_path: Path, redact: bool = True, check=None) -> None:
+        super().__init__(check)
+        self._default, self._redact = default_path, redact
+
+    def fields(self) -> ComposeResult:
+        yield label("Write the brief (Markdown, readable only by you) to")
+        yield Input(str(self._default), id="path", max_length=1000, compact=True)
+        yield Checkbox("Redact: clients by code only, names taken out of the notes too",
+                       value=self._redact, id="redact", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#path", Input).focus()
+
+    def collect(self) -> ExportInput:
+        typed = line_text(self.query_one("#path", Input), "file to write").strip()
+        path = Path(typed).expanduser()
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        if path.is_dir():
+            raise FormError("That is a folder; add a file name, such as supervision-brief.md.")
+        if not path.parent.is_dir():
+            raise FormError(f"There is no folder {path.parent}; choose a folder that exists.")
+        return ExportInput(path=path, redact=self.query_one("#redact", Checkbox).value)
+
+
+@dataclass
+class MeetingInput:
+    held_on: date
+    notes: str
+    advice: dict[int, str]  # by client id
+    unflag: bool
+
+
+class MeetingForm(FormScreen[MeetingInput]):
+    """After supervision: when it was, notes, and the advice about each case brought."""
+
+    title_text = "Record the supervision"
+
+    def __init__(self, today: date, cases: list[tuple[int, Content, str]], check=None) -> None:
+        """`cases`: each case brought as (client id, how to show them, the question brought)."""
+        super().__init__(check)
+        self._today, self._cases = today, cases
+
+    def fields(self) -> ComposeResult:
+        yield label("Held on (today, tue, 3 dec, 2026-12-03)")
+        yield Input("today", id="held", max_length=40, compact=True)
+        yield label("Notes from the meeting")
+        yield _area("", "notes")
+        if not self._cases:
+            yield Static(render.label("No cases were chosen; only the date and notes will be kept.",
+                                      "italic $text-muted"))
+        for client_id, who, question in self._cases:
+            yield Static(render.join(("Advice about ", "$text-muted"), who), classes="field-label")
+            if question.strip():
+                yield Static(render.user_text(question, style="italic $text-muted", multiline=True))
+            yield _area("", f"advice-{client_id}")
+        yield Checkbox("Unflag the cases brought (flag them again on the dashboard with b)",
+                       value=True, id="unflag", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#notes", TextArea).focus()
+
+    def collect(self) -> MeetingInput:
+        held_on = _typed_day(self.query_one("#held", Input), self._today, "date it was held")
+        if held_on > self._today:
+            raise FormError("Record a supervision once it has been held: the date cannot be after today.")
+        advice = {cid: note_text(self.query_one(f"#advice-{cid}", TextArea), "advice", required=False)
+                  for cid, _, _ in self._cases}
+        return MeetingInput(held_on=held_on, notes=note_text(self.query_one("#notes", TextArea), "notes",
+                                                             required=False),
+                            advice=advice, unflag=self.query_one("#unflag", Checkbox).value)
+
+
+class OutcomeForm(FormScreen[str]):
+    """Following through: was last time's advice tried, and how did it go?"""
+
+    title_text = "How the advice went"
+
+    def __init__(self, about: Content, item: SupervisionItem, held_on: str, check=None) -> None:
+        super().__init__(check)
+        self._about, self._item, self._held_on = about, item, held_on
+
+    def fields(self) -> ComposeResult:
+        yield Static(render.join(("About ", "$text-muted"), self._about,
+                                 (f"  · supervision on {self._held_on}", "$text-muted")))
+        if self._item.advice.strip():
+            yield label("The advice")
+            yield Static(render.user_text(self._item.advice, style="italic", multiline=True))
+        yield label("Was it tried, and how did it go?")
+        yield _area(self._item.outcome, "outcome")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#outcome", TextArea).focus()
+
+    def collect(self) -> str:
+        return note_text(self.query_one("#outcome", TextArea), "outcome")
