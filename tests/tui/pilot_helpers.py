@@ -24,6 +24,9 @@ async def loaded(pilot) -> None:
             break
         await pilot.pause(0.01)
     await settle(pilot, "load")
+    # Let a first resize (which re-fits the list's columns and the footer) finish.
+    for _ in range(3):
+        await pilot.pause(0.02)
 
 
 async def settle(pilot, group: str) -> None:

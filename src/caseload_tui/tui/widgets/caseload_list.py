@@ -67,7 +67,7 @@ class CaseloadList(OptionList):
     """Group titles and client rows; highlighting one tells the screen what to show."""
 
     DEFAULT_CSS = """
-    CaseloadList { width: 44; height: 1fr; }
+    CaseloadList { width: 44; height: 1fr; scrollbar-gutter: stable; }
     """
 
     _shown: tuple | None = None
