@@ -28,7 +28,7 @@ def _caseload_command() -> str:
 class Terminal:
     def __init__(self, tmp_path: Path, width: int, height: int):
         self.name = f"caseload-e2e-{os.getpid()}-{time.monotonic_ns()}"
-        self.socket = str(tmp_path / "tmux.sock")
+        self.socket = str(tmp_path / f"tmux-{time.monotonic_ns()}.sock")
         self.width, self.height = width, height
 
     def tmux(self, *args: str) -> str:
@@ -86,3 +86,50 @@ def test_add_a_thought_in_a_real_terminal(tmp_path, size):
     thoughts = store.thoughts()
     store.close()
     assert [t.body for t in thoughts] == ["he wants my approval [b]as with his mother[/b]"]
+
+
+def _app_pid(terminal: Terminal) -> int:
+    shell = terminal.tmux("display", "-p", "-t", terminal.name, "#{pane_pid}").strip()
+    found = subprocess.run(["pgrep", "-f", "-P", shell, "caseload"], capture_output=True, text=True).stdout.split()
+    return int(found[0])
+
+
+@pytest.mark.parametrize("stop", ["TERM", "HUP"])
+def test_text_in_a_form_survives_being_stopped(tmp_path, stop):
+    import signal
+
+    db = tmp_path / "caseload.db"
+    store = Store.open(db, create=True)
+    store.add_client(m.Client(name="Melanie", code="C-025", started_on=date(2026, 8, 3)))
+    store.close()
+    env = {"CASELOAD_DATA_DIR": str(tmp_path / "data"), "CASELOAD_CONFIG": str(tmp_path / "config.toml"),
+           "TERM": "xterm-256color"}
+    terminal = Terminal(tmp_path, 100, 30)
+    try:
+        terminal.start(f"{_caseload_command()} --db {db}", env)
+        terminal.wait_for("Melanie")
+        terminal.keys("t")
+        terminal.wait_for("What stays with you")
+        terminal.keys("-l", "resentment again, a cue to her ambivalence")
+        time.sleep(0.3)
+        os.kill(_app_pid(terminal), getattr(signal, f"SIG{stop}"))
+        terminal.wait_for("EXITED")
+        drafts = list((tmp_path / "data" / "drafts").glob("*.json"))
+        assert len(drafts) == 1 and oct(drafts[0].stat().st_mode & 0o777) == "0o600"
+    finally:
+        terminal.close()
+    terminal = Terminal(tmp_path, 100, 30)
+    try:
+        terminal.start(f"{_caseload_command()} --db {db}", env)
+        screen = terminal.wait_for("resentment again, a cue to her ambivalence")
+        assert "Restored" in screen
+        terminal.keys("C-s")
+        terminal.wait_for("Thought saved")
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    assert not list((tmp_path / "data" / "drafts").glob("*.json"))
+    store = Store.open(db)
+    assert [t.body for t in store.thoughts()] == ["resentment again, a cue to her ambivalence"]
+    store.close()

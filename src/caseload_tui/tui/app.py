@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from datetime import datetime
 from typing import Callable, Iterable
 
@@ -25,8 +27,9 @@ class CaseloadApp(App[None]):
     def __init__(self, store, clock: Callable[[], datetime], settings: Settings | None = None,
                  redact: bool = False, demo: bool = False,
                  remember_theme: Callable[[str], None] | None = None, start: str | None = None,
-                 start_client: int | None = None) -> None:
+                 start_client: int | None = None, drafts=None) -> None:
         super().__init__()
+        self.drafts = drafts  # where unsaved form text goes if the program is stopped; None: nowhere
         self._start, self._start_client = start, start_client
         self.store = store
         self.clock = clock
@@ -42,6 +45,10 @@ class CaseloadApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.drafts is not None:
+            loop = asyncio.get_running_loop()
+            for stop in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(stop, self._stopped_from_outside)
         dashboard = DashboardScreen()
         self.push_screen(dashboard)
         if self._start == "review":
@@ -70,6 +77,20 @@ class CaseloadApp(App[None]):
                     f"key: {binding.key_display or binding.key.split(',')[0]}",
                     lambda action=binding.action: screen.run_action(action),
                 )
+
+    def _stopped_from_outside(self) -> None:
+        """Terminal closed or SIGTERM: keep what a form holds as a draft, then leave."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, FormScreen) and screen.holds_unsaved_text and screen.draft_kind:
+                try:
+                    self.drafts.save(screen.draft())
+                except OSError:
+                    pass
+                break
+        self.exit(return_code=0)
+
+    def take_draft(self) -> dict | None:
+        return self.drafts.take() if self.drafts is not None else None
 
     def action_toggle_privacy(self) -> None:
         """Privacy mode: every client shown only by their code, everywhere, even inside notes."""
@@ -121,7 +142,11 @@ def run_app(store, clock, settings: Settings, redact: bool = False, demo: bool =
             start: str | None = None, start_client: int | None = None) -> int:
     from ..config import save_theme
 
+    from ..drafts import Drafts
+
+    drafts = None if demo or store.path is None else Drafts(store.path)
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
-                      remember_theme=None if demo else save_theme, start=start, start_client=start_client)
+                      remember_theme=None if demo else save_theme, start=start, start_client=start_client,
+                      drafts=drafts)
     app.run()
     return app.return_code or 0

@@ -68,6 +68,10 @@ class FormScreen(ModalScreen[T], Generic[T]):
         super().__init__()
         self._check = check
         self._initial: dict[str, str] = {}
+        # What a draft needs to reopen this form (set by whoever opens it), and restored text.
+        self.draft_kind: str | None = None
+        self.draft_context: dict = {}
+        self.prefill: dict[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
@@ -86,7 +90,20 @@ class FormScreen(ModalScreen[T], Generic[T]):
 
     def on_mount(self) -> None:
         self._initial = self._texts()
+        if self.prefill:
+            for widget in self.query("Input, TextArea"):
+                if widget.id in self.prefill:
+                    if isinstance(widget, TextArea):
+                        widget.load_text(self.prefill[widget.id])
+                    else:
+                        widget.value = self.prefill[widget.id]
+            self.show_error("")
+            self.query_one("#error", Static).update(render.label(
+                "Restored: what you were writing when caseload was closed.", "$text-warning"))
 
+    def draft(self) -> dict:
+        """This form's unsaved text and how to reopen it."""
+        return {"kind": self.draft_kind, "context": self.draft_context, "values": self._texts()}
     def _texts(self) -> dict[str, str]:
         found = {}
         for widget in self.query("Input, TextArea"):

@@ -138,6 +138,8 @@ class DashboardScreen(DashboardActions, Screen):
             first = next((r for g in self.grouped.values() for r, _ in g), None)
             caseload.select_id(client_id(first.client.id) if first else PRACTICE_ID)
         self.show_selection()
+        if first_time and (draft := self.app.take_draft()):
+            self.restore_draft(draft)
 
     def _regroup(self, now: datetime, practice: int | None = None) -> None:
         ordered = sorted(self.records.values(), key=lambda r: (r.client.name.lower(), r.client.id))

@@ -58,6 +58,55 @@ class DashboardActions:
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
 
+    # ------------------------------------------------------------ forms and drafts
+
+    async def _ask(self, form, kind: str, **context):
+        """Open a form and wait for its result; it can be kept as a draft if the program is stopped."""
+        form.draft_kind, form.draft_context = kind, context
+        pending = getattr(self, "_restoring", None)
+        if pending and pending.get("kind") == kind:
+            form.prefill = pending["values"]
+            self._restoring = None
+        return await self.app.push_screen_wait(form)
+
+    def restore_draft(self, draft: dict) -> None:
+        """Reopen the form that was open when caseload was stopped, with what was written in it."""
+        self._restoring = draft
+        context = draft.get("context") or {}
+        kind = draft.get("kind")
+        client_id_ = context.get("client_id")
+        if client_id_ is not None:
+            self.select_client(client_id_)
+        else:
+            from ..widgets.caseload_list import PRACTICE_ID
+
+            if kind == "thought":
+                self.query_one(CaseloadList).select_id(PRACTICE_ID)
+                self.show_selection()
+        self.app.notify("Text you were writing when caseload was closed has been reopened.", markup=False,
+                        timeout=8)
+        try:
+            if kind == "thought" and context.get("thought_id"):
+                self._edit_thought(self.store.thought(context["thought_id"]))
+            elif kind == "thought":
+                self.action_new_thought()
+            elif kind == "question" and context.get("question_id"):
+                self._edit_question(self.store.question(context["question_id"]))
+            elif kind == "question":
+                self.action_new_question()
+            elif kind == "answer" and context.get("question_id"):
+                self._answer(self.store.question(context["question_id"]))
+            elif kind == "news":
+                self.action_news()
+            elif kind == "graduate":
+                self.action_graduate()
+            elif kind == "client" and context.get("editing") and client_id_ is not None:
+                self._edit_client(self.store.client(client_id_))
+            elif kind == "client":
+                self.action_new_client()
+        except StoreError as problem:
+            self._fail(problem)
+
     # ------------------------------------------------------------ thoughts
 
     @work
@@ -67,7 +116,8 @@ class DashboardActions:
             self._need_client("write a thought about them")
             return
         kind = ThoughtKind.WONDERING if isinstance(about, Client) and not about.active else ThoughtKind.HOLDING
-        result = await self.app.push_screen_wait(ThoughtForm(self._about_label(about), kind=kind))
+        result = await self._ask(ThoughtForm(self._about_label(about), kind=kind), "thought",
+                                 client_id=about.id if isinstance(about, Client) else None)
         if result is None:
             return
         client_id = about.id if isinstance(about, Client) else None
@@ -114,7 +164,8 @@ class DashboardActions:
     @work
     async def _edit_thought(self, thought: Thought) -> None:
         about = self.records[thought.client_id].client if thought.client_id in self.records else "practice"
-        result = await self.app.push_screen_wait(ThoughtForm(self._about_label(about), thought=thought))
+        result = await self._ask(ThoughtForm(self._about_label(about), thought=thought), "thought",
+                                 client_id=thought.client_id, thought_id=thought.id)
         if result is None:
             return
         if (result.body, result.kind, result.lingering, result.tell_client) == (
@@ -138,7 +189,7 @@ class DashboardActions:
         if not isinstance(about, Client):
             self._need_client("note a question to ask them")
             return
-        body = await self.app.push_screen_wait(QuestionForm(self._about_label(about)))
+        body = await self._ask(QuestionForm(self._about_label(about)), "question", client_id=about.id)
         if body is None:
             return
         try:
@@ -159,12 +210,15 @@ class DashboardActions:
             self._fail(problem)
             return None
 
-    @work
-    async def action_answer(self) -> None:
+    def action_answer(self) -> None:
         question = self._current_question()
-        if question is None:
-            return
-        closing = await self.app.push_screen_wait(AnswerForm(question))
+        if question is not None:
+            self._answer(question)
+
+    @work
+    async def _answer(self, question: Question) -> None:
+        closing = await self._ask(AnswerForm(question), "answer", client_id=question.client_id,
+                                  question_id=question.id)
         if closing is None:
             return
         question.status = QuestionStatus.ANSWERED if closing.answered else QuestionStatus.DROPPED
@@ -188,7 +242,8 @@ class DashboardActions:
     @work
     async def _edit_question(self, question: Question) -> None:
         about = self.records[question.client_id].client if question.client_id in self.records else "practice"
-        body = await self.app.push_screen_wait(QuestionForm(self._about_label(about), question=question))
+        body = await self._ask(QuestionForm(self._about_label(about), question=question), "question",
+                               client_id=question.client_id, question_id=question.id)
         if body is None or body == question.body:
             return
         question.body = body
@@ -288,8 +343,9 @@ class DashboardActions:
     @work
     async def action_new_client(self) -> None:
         today = self.now.date()
-        result = await self.app.push_screen_wait(
-            ClientForm(today, suggested_code=_next_code(self.records.values()), check=self._code_check(None)))
+        result = await self._ask(
+            ClientForm(today, suggested_code=_next_code(self.records.values()), check=self._code_check(None)),
+            "client")
         if result is None:
             return
         try:
@@ -304,8 +360,9 @@ class DashboardActions:
 
     @work
     async def _edit_client(self, client: Client) -> None:
-        result = await self.app.push_screen_wait(
-            ClientForm(self.now.date(), client=client, check=self._code_check(client.id)))
+        result = await self._ask(
+            ClientForm(self.now.date(), client=client, check=self._code_check(client.id)), "client",
+            client_id=client.id, editing=True)
         if result is None:
             return
         if (result.name, result.code, result.started_on, result.schedule, result.themes) == (
@@ -374,8 +431,9 @@ class DashboardActions:
             return
         from ..modals.endings import GraduateForm
 
-        result = await self.app.push_screen_wait(GraduateForm(
-            render.client_name(client, style="bold"), self.now.date(), record.open_questions, client.reflection))
+        result = await self._ask(GraduateForm(
+            render.client_name(client, style="bold"), self.now.date(), record.open_questions, client.reflection),
+            "graduate", client_id=client.id)
         if result is None:
             return
         try:
@@ -397,8 +455,8 @@ class DashboardActions:
         from ..modals.endings import NewsForm
         from ...model import Encounter
 
-        result = await self.app.push_screen_wait(NewsForm(render.client_name(record.client, style="bold"),
-                                                          self.now.date()))
+        result = await self._ask(NewsForm(render.client_name(record.client, style="bold"), self.now.date()),
+                                 "news", client_id=record.client.id)
         if result is None:
             return
         try:
