@@ -81,7 +81,11 @@ def open_store(db_path: Path | None, demo: bool = False, create: bool = False):
         # Your own caseload is created on first use, in a folder only you can open.
         config.ensure_private_dir(db_path.parent)
         create = True
-    store = Store.open(db_path, create=create)
+    # Your own file (not the demo) is backed up on the first start of each day.
+    store = Store.open(db_path, create=create, daily_backup_dir=config.backups_dir(),
+                       today=real_clock().date(), keep_backups=config.backups_keep())
+    for warning in store.warnings:
+        click.echo(f"caseload: {warning}", err=True)
     try:
         yield store
     finally:
@@ -103,6 +107,7 @@ def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> 
     Run with no command to open the dashboard. Your notes stay on this
     computer; nothing leaves it unless you export it.
     """
+    crash.install_hooks(real_clock)  # nothing that escapes is ever printed with its content
     if ctx.invoked_subcommand is not None:
         return
     if demo and db_path:
@@ -112,7 +117,9 @@ def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> 
         with open_store(db_path, demo=demo) as store:
             from .tui.app import run_app
 
-            run_app(store, clock=real_clock, settings=settings, redact=redact, demo=demo)
+            code = run_app(store, clock=real_clock, settings=settings, redact=redact, demo=demo)
+    if code:
+        raise SystemExit(code)  # a crash inside the dashboard exits non-zero
 
 
 # ---------------------------------------------------------------- groups
@@ -162,16 +169,45 @@ def groups(db_path: Path | None, demo: bool, as_json: bool, redact: bool) -> Non
 # ---------------------------------------------------------------- import and export
 
 
+CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar")
+REPORT_SUFFIXES = (".csv", ".tsv")
+# The status vocabularies of interchange/vocabularies.py (a test keeps the two lists alike).
+VOCABULARY_NAMES = ("any", "simplepractice", "therapynotes", "openemr", "caseload")
+
+
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_db_option
-@click.option("--dry-run", is_flag=True, help="Check the file and say what would be added; change nothing.")
-def import_(file: Path, db_path: Path | None, dry_run: bool) -> None:
-    """Add the clients and notes in FILE (a caseload JSON file) to your caseload.
+@click.option("--dry-run", is_flag=True,
+              help="Check the file and say what would be added, changed and left alone; change nothing.")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=HEADER",
+              help="CSV reports: the column holding a field (client, starts_at, time, status, id). "
+                   "Repeat for each field.")
+@click.option("--vocabulary", type=click.Choice(VOCABULARY_NAMES),
+              help="CSV reports: the status words the report uses (default: any of them).")
+@click.option("--date-order", type=click.Choice(["dmy", "mdy"]),
+              help="CSV reports: read 03/04/2026 day first (dmy) or month first (mdy).")
+def import_(file: Path, db_path: Path | None, dry_run: bool, columns: tuple[str, ...],
+            vocabulary: str | None, date_order: str | None) -> None:
+    """Bring FILE into your caseload: a calendar, an appointment report or a caseload file.
 
-    All or nothing: if anything in the file is wrong, nothing is added and
-    the message says which record and field.
+    \b
+    FILE.ics  a calendar (Google, Apple, Outlook): its sessions, matched to
+              clients as [calendar] in the settings says
+    FILE.csv  an appointment report from a practice system, with a header row
+    other     a caseload JSON file (from `caseload export`): clients and notes
+
+    All or nothing: if anything in the file is wrong, nothing is changed and
+    the message says which row or event and which field. Importing the same
+    calendar or report again changes only what changed; an outcome you have
+    recorded is never overwritten.
     """
+    kind = file.suffix.lower()
+    if (columns or vocabulary or date_order) and kind not in REPORT_SUFFIXES:
+        raise UserError("--column, --vocabulary and --date-order are for CSV reports only.")
+    if kind in CALENDAR_SUFFIXES + REPORT_SUFFIXES:
+        _import_sessions(file, db_path, dry_run, columns, vocabulary, date_order)
+        return
     from .interchange import json_format
 
     with _plain_errors():
@@ -180,6 +216,50 @@ def import_(file: Path, db_path: Path | None, dry_run: bool) -> None:
             counts = store.import_data(data, dry_run=dry_run)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     click.echo(("Would add: " if dry_run else "Added: ") + summary + ".")
+
+
+def _import_sessions(file: Path, db_path: Path | None, dry_run: bool, columns: tuple[str, ...],
+                     vocabulary: str | None, date_order: str | None) -> None:
+    """A calendar or an appointment report: sessions added, changed or left alone."""
+    from .interchange import csv_format, ics
+    from .interchange.session_report import describe_changes
+    from .store import StoreError
+
+    with _plain_errors():
+        settings = config.load_settings()
+        now = real_clock()
+        with _import_target(db_path, dry_run) as store:
+            clients = store.clients()
+            if file.suffix.lower() in CALENDAR_SUFFIXES:
+                found = ics.read_calendar(file, clients, settings.calendar, now)
+            else:
+                options = csv_format.ReportOptions(
+                    columns={**settings.csv.columns, **_column_mapping(columns)},
+                    vocabulary=vocabulary or settings.csv.vocabulary,
+                    extra_statuses=settings.csv.statuses,
+                    date_order=date_order or settings.csv.date_order,
+                )
+                found = csv_format.read_report(file, clients, options)
+            try:
+                changes = store.upsert_sessions(
+                    found.source, found.sessions, dry_run=dry_run,
+                    withdraw_between=found.covers, still_listed=found.still_listed,
+                )
+            except StoreError as exc:
+                raise UserError(f"{file.name}: {exc}") from None
+    for line in describe_changes(found, changes, clients, dry_run):
+        click.echo(line)
+
+
+def _column_mapping(columns: tuple[str, ...]) -> dict[str, str]:
+    """--column client=Client --column starts_at=Date → {"client": "Client", "starts_at": "Date"}."""
+    mapping = {}
+    for given in columns:
+        field, sep, header = given.partition("=")
+        if not sep or not field.strip() or not header.strip():
+            raise UserError(f"--column {one_line(given, 30)}: write it as FIELD=HEADER, e.g. client=Client.")
+        mapping[field.strip()] = header.strip()
+    return mapping
 
 
 @contextlib.contextmanager
@@ -204,17 +284,35 @@ def _import_target(db_path: Path | None, dry_run: bool):
 @main.command()
 @_db_option
 @click.option("--demo", is_flag=True, help="Export the made-up demo caseload.")
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="File format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of the screen.")
-def export(db_path: Path | None, demo: bool, fmt: str, output: Path | None) -> None:
-    """Write out the whole caseload, so it can be kept or moved to another computer."""
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True,
+              help="json: the whole caseload; csv: one file per table, in a folder; "
+                   "ics: the upcoming sessions as a calendar, clients by code only.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (for csv: this folder) instead of the screen.")
+@click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True,
+              help="ics: how many weeks ahead to include.")
+def export(db_path: Path | None, demo: bool, fmt: str, output: Path | None, weeks: int) -> None:
+    """Write out the caseload, to keep, move, read or share.
+
+    \b
+    json  the whole caseload, to keep or move to another computer
+    csv   one file per table in a folder, to read in a spreadsheet
+    ics   the coming sessions as a calendar, clients by code only (never
+          names), safe to share with a calendar on your phone
+    """
     from .interchange import json_format
 
+    if fmt == "csv":
+        _export_tables(db_path, demo, output)
+        return
+    if output is not None and output.is_dir():
+        raise UserError(f"{output} is a folder; give a file name to write to.")
     with _plain_errors():
         with open_store(db_path, demo=demo) as store:
-            text = json_format.dumps(store.export_data())
+            if fmt == "ics":
+                text = _upcoming_calendar(store, weeks)
+            else:
+                text = json_format.dumps(store.export_data())
     if output is None:
         click.echo(text, nl=False)
         return
@@ -223,7 +321,35 @@ def export(db_path: Path | None, demo: bool, fmt: str, output: Path | None) -> N
             _write_private(output, text)
         except OSError as exc:
             raise UserError(f"{output} could not be written ({exc.strerror}). Nothing was changed.") from None
-    click.echo(f"Wrote the caseload to {output}.", err=True)
+    what = "the upcoming sessions" if fmt == "ics" else "the caseload"
+    click.echo(f"Wrote {what} to {output}.", err=True)
+
+
+def _upcoming_calendar(store, weeks: int) -> str:
+    """The booked and expected sessions of the coming weeks as iCalendar text, clients by code."""
+    from datetime import timedelta
+
+    from .interchange.ics_export import calendar_bytes, upcoming_sessions
+
+    settings = config.load_settings()
+    now = real_clock()
+    booked = store.appointments_between(now, now + timedelta(weeks=weeks))
+    sessions = upcoming_sessions(store.clients(), booked, now, weeks)
+    return calendar_bytes(sessions, now, settings.calendar.session_minutes,
+                          settings.calendar.timezone).decode("utf-8")
+
+
+def _export_tables(db_path: Path | None, demo: bool, folder: Path | None) -> None:
+    """`export --format csv -o FOLDER`: one file per table, the folder and files private."""
+    from .interchange.csv_export import write_tables
+
+    if folder is None:
+        raise UserError("A CSV export is a folder of files: say where with -o FOLDER.")
+    with _plain_errors():
+        with open_store(db_path, demo=demo) as store:
+            data = store.export_data()
+        written = write_tables(folder, data)
+    click.echo(f"Wrote {len(written)} tables to {folder}.", err=True)
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -271,6 +397,7 @@ def init(path: Path) -> None:
 
 # The three moments and the trust commands live beside this file; importing them registers them.
 from . import cli_moments  # noqa: E402,F401
+from . import cli_trust  # noqa: E402,F401
 
 
 def run() -> None:  # pragma: no cover - used by `python -m caseload_tui`

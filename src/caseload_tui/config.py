@@ -49,6 +49,24 @@ def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+def backups_keep(path: Path | None = None) -> int:
+    """How many daily backups to keep: `[backups] keep = 14` in the settings file (0: none made)."""
+    path = path or config_path()
+    if not path.exists():
+        return 14
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"The settings file {path} could not be read: {exc}") from None
+    section = raw.get("backups", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"In {path}, [backups] should be a table of settings.")
+    keep = section.get("keep", 14)
+    if isinstance(keep, bool) or not isinstance(keep, int) or keep < 0:
+        raise ConfigError(f"In {path}, backups.keep should be a whole number of 0 or more.")
+    return keep
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create a directory only its owner can enter, whatever the umask."""
     path.mkdir(parents=True, exist_ok=True)
@@ -67,10 +85,110 @@ class Thresholds:
     quiet_days: int = 21
 
 
+# ---------------------------------------------------------------- calendar and CSV imports
+
+
+@dataclass(frozen=True)
+class CalendarSettings:
+    """How calendar events become sessions ([calendar] in the settings file).
+
+    match: find the client in an event's title by their "code", their "name" or "both".
+    prefix: when set (e.g. "Therapy:"), only events whose title starts with it are sessions.
+    timezone: the zone sessions are kept in (e.g. "Europe/London"); empty: this computer's zone.
+    weeks_back / weeks_ahead: which stretch of a calendar an import reads, around today.
+    session_minutes: how long each session lasts in an exported calendar.
+    """
+
+    match: str = "both"
+    prefix: str = ""
+    timezone: str = ""
+    weeks_back: int = 26
+    weeks_ahead: int = 12
+    session_minutes: int = 50
+
+
+@dataclass(frozen=True)
+class CsvSettings:
+    """How appointment reports are read ([csv], [csv.columns] and [csv.statuses]).
+
+    columns: field → the report's column header (fields: client, starts_at, date, time, status, id).
+    vocabulary: the status words the report uses (see interchange/vocabularies.py); "any" knows them all.
+    statuses: extra words → a session status, added to the vocabulary.
+    date_order: "dmy" or "mdy" for dates like 03/04/2026; empty: worked out from the file.
+    """
+
+    columns: dict[str, str] = field(default_factory=dict)
+    vocabulary: str = "any"
+    statuses: dict[str, str] = field(default_factory=dict)
+    date_order: str = ""
+
+
+MATCH_RULES = ("code", "name", "both")
+DATE_ORDERS = ("", "dmy", "mdy")
+
+
+def _calendar_settings(raw: dict, path: Path) -> CalendarSettings:
+    section = _table(raw, "calendar", path)
+    values: dict = {}
+    for name in ("match", "prefix", "timezone"):
+        if name in section:
+            values[name] = _text_setting(section, "calendar", name, path)
+    for name in ("weeks_back", "weeks_ahead", "session_minutes"):
+        if name in section:
+            value = section[name]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ConfigError(f"In {path}, calendar.{name} should be a whole number of 0 or more.")
+            values[name] = value
+    if values.get("match", "both") not in MATCH_RULES:
+        raise ConfigError(f'In {path}, calendar.match should be "code", "name" or "both".')
+    if values.get("timezone"):
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(values["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(
+                f'In {path}, calendar.timezone should name a time zone such as "Europe/London".'
+            ) from None
+    return CalendarSettings(**values)
+
+
+def _csv_settings(raw: dict, path: Path) -> CsvSettings:
+    section = _table(raw, "csv", path)
+    values: dict = {}
+    for name in ("vocabulary", "date_order"):
+        if name in section:
+            values[name] = _text_setting(section, "csv", name, path)
+    if values.get("date_order", "") not in DATE_ORDERS:
+        raise ConfigError(f'In {path}, csv.date_order should be "dmy" or "mdy".')
+    for name in ("columns", "statuses"):
+        table = _table(section, name, path, where=f"csv.{name}")
+        for key in table:
+            _text_setting(table, f"csv.{name}", key, path)
+        values[name] = dict(table)
+    return CsvSettings(**values)
+
+
+def _table(raw: dict, name: str, path: Path, where: str | None = None) -> dict:
+    section = raw.get(name, {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"In {path}, [{where or name}] should be a table of settings.")
+    return section
+
+
+def _text_setting(section: dict, where: str, name: str, path: Path) -> str:
+    value = section[name]
+    if not isinstance(value, str):
+        raise ConfigError(f"In {path}, {where}.{name} should be text in quotes.")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     theme: str | None = None
+    calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    csv: CsvSettings = field(default_factory=CsvSettings)
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -94,7 +212,8 @@ def load_settings(path: Path | None = None) -> Settings:
                 raise ConfigError(f"In {path}, absentees.{f.name} should be a number.")
             values[f.name] = expected(value)
     theme = raw.get("look", {}).get("theme") if isinstance(raw.get("look"), dict) else None
-    return Settings(thresholds=Thresholds(**values), theme=theme if isinstance(theme, str) else None)
+    return Settings(thresholds=Thresholds(**values), theme=theme if isinstance(theme, str) else None,
+                    calendar=_calendar_settings(raw, path), csv=_csv_settings(raw, path))
 
 
 def save_theme(theme: str, path: Path | None = None) -> None:

@@ -1,4 +1,4 @@
-"""Moving a caseload in and out of files: JSON (the sample format), later CSV and iCalendar."""
+"""Moving a caseload in and out of files: JSON (the sample format), iCalendar and CSV."""
 
 from .errors import ImportProblem
 

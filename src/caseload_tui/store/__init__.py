@@ -7,7 +7,8 @@ takes the write lock up front and is committed before the method returns.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -15,7 +16,10 @@ from sqlite_utils import Database
 from .. import model as m
 from ..safe_text import one_line
 from . import rows
-from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
+from . import backup
+from .connection import (WriteLock, check_file, configure, connect, describe_db_error, empty_wal,
+                         make_private, purge_search_index)
+from .integrity import check_pages, damaged_message, exposure
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
 from .migrations import MIGRATION_SET, migrations
 
@@ -53,14 +57,19 @@ class Store:
         self._lock = WriteLock(conn)
         self._conn = conn
         self.db = Database(conn)
+        self.warnings: list[str] = []  # to tell the user at start: a file others could read, a backup not made
 
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: Path | str, create: bool = False) -> "Store":
+    def open(cls, path: Path | str, create: bool = False, daily_backup_dir: Path | None = None,
+             today: date | None = None, keep_backups: int = backup.DEFAULT_KEEP) -> "Store":
         """Open a caseload; with create=True a missing file becomes a new caseload.
 
-        A file that is not a caseload is refused and left exactly as it was.
+        A file that is not a caseload, or is damaged, is refused and left exactly as it was.
+        With daily_backup_dir and today, the first opening of the day backs the file up there
+        (the last keep_backups are kept). Updates to the schema are made in one transaction,
+        after a backup beside the file; problems to tell the user are in store.warnings.
         """
         path = Path(path)
         if create and not path.exists():
@@ -68,6 +77,7 @@ class Store:
         else:
             check_file(path)
         existed = path.exists()
+        warning = exposure(path) if existed else None
         try:
             conn = connect(path)
         except sqlite3.Error as exc:
@@ -75,14 +85,22 @@ class Store:
         try:
             if existed:
                 _check_is_caseload(conn, path)
+                check_pages(conn, path)
             configure(conn, memory=False)
             store = cls(conn, path)
-            store._migrate()
+            store.warnings += [warning] if warning else []
+            if existed and daily_backup_dir is not None and today is not None:
+                if note := backup.daily(conn, path, daily_backup_dir, today, keep_backups):
+                    store.warnings.append(note)
+            store._migrate(back_up=existed)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise describe_db_error(exc) from None
         except BaseException:
             conn.close()
+            if not existed:  # a new file that never became a caseload is not left behind
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(str(path) + suffix).unlink(missing_ok=True)
             raise
         make_private(path)
         return store
@@ -95,9 +113,36 @@ class Store:
         store._migrate()
         return store
 
-    def _migrate(self) -> None:
+    def _migrate(self, back_up: bool = False) -> None:
+        """Apply pending migrations in one transaction: all of them or, on any failure, none.
+
+        With back_up, a caseload that already has data is first copied beside itself.
+        """
         with self._lock.reading():
-            migrations.apply(self.db)
+            pending = migrations.pending(self.db)
+            has_data = bool(migrations.applied(self.db))
+        if not pending:
+            return
+        before = None
+        if back_up and has_data and self.path is not None:
+            try:
+                before = backup.before_update(self._conn, self.path, pending[0].name)
+            except (OSError, sqlite3.Error, StoreError):
+                raise StoreError(f"{self.path} needs updating for this version of caseload, but a backup "
+                                 "could not be made beside it first, so nothing was changed.") from None
+        try:
+            with self._lock.writing():
+                migrations.apply(self.db)
+        except Busy:
+            raise
+        except Exception:
+            copy = f" A copy made just before is at {before}." if before else ""
+            raise StoreError(f"{self.path or 'The caseload'} could not be updated for this version of "
+                             f"caseload, so it was left as it was.{copy}") from None
+
+    def _empty_wal(self) -> None:
+        with self._lock.reading() as conn:
+            empty_wal(conn)
 
     def pending_migrations(self) -> list[str]:
         return [mig.name for mig in migrations.pending(self.db)]
@@ -189,10 +234,12 @@ class Store:
         return self.client(client_id)
 
     def delete_client(self, client_id: int) -> None:
-        """Remove a client and everything written about them."""
+        """Remove a client and everything written about them: no trace left in the file or its index."""
         with self._lock.writing() as conn:
             _require(conn, "clients", client_id)
             conn.execute("DELETE FROM clients WHERE id = ?", [client_id])
+            purge_search_index(conn, ("thoughts", "questions", "encounters"))
+        self._empty_wal()
 
     # ------------------------------------------------------------ appointments
 
@@ -301,6 +348,8 @@ class Store:
         with self._lock.writing() as conn:
             _require(conn, "thoughts", thought_id)
             conn.execute("DELETE FROM thoughts WHERE id = ?", [thought_id])
+            purge_search_index(conn, ("thoughts",))
+        self._empty_wal()
 
     # ------------------------------------------------------------ questions
 
@@ -342,6 +391,8 @@ class Store:
         with self._lock.writing() as conn:
             _require(conn, "questions", question_id)
             conn.execute("DELETE FROM questions WHERE id = ?", [question_id])
+            purge_search_index(conn, ("questions",))
+        self._empty_wal()
 
     # ------------------------------------------------------------ encounters and supervision
 
@@ -549,6 +600,43 @@ class Store:
             pass
         return counts
 
+    # ------------------------------------------------------------ sessions from calendars and reports
+    # (issue 6: `caseload import FILE.ics|FILE.csv`; the helpers are at the end of this file)
+
+    def upsert_sessions(
+        self,
+        source: str,
+        sessions: list[m.Appointment],
+        *,
+        dry_run: bool = False,
+        withdraw_between: tuple[datetime, datetime] | None = None,
+        still_listed: frozenset[str] = frozenset(),
+    ) -> "SessionChanges":
+        """Bring sessions read from a calendar or a report into the caseload, in one transaction.
+
+        Each session is found again by (source, source_uid), or failing that by the
+        same client at the same minute, so importing twice adds nothing twice. A
+        session whose outcome the clinician has recorded (any status but
+        'scheduled') is never changed: not its status, its time nor its client.
+        With `withdraw_between`, sessions from this source in that stretch that the
+        file no longer lists (and whose uid is not in `still_listed`) are removed,
+        if nothing was recorded for them (status 'scheduled', no note).
+
+        All of it or, on any error, none of it; with dry_run nothing is written and
+        the result says what would have been done.
+        """
+        changes = SessionChanges()
+        try:
+            with self._lock.writing() as conn:
+                _upsert_sessions(conn, source, sessions, changes)
+                if withdraw_between is not None:
+                    _withdraw_sessions(conn, source, withdraw_between, still_listed, changes)
+                if dry_run:
+                    raise _DryRun()
+        except _DryRun:
+            pass
+        return changes
+
 
 # Records are named as the JSON file names them ('clients[0]', 'appointments[3]'), counting from 0.
 
@@ -625,7 +713,7 @@ def _check_is_caseload(conn: sqlite3.Connection, path: Path) -> None:
                 return
     except sqlite3.DatabaseError:
         conn.close()
-        raise NotACaseload(f"{path} is damaged or is not a caseload file. Nothing was changed.") from None
+        raise NotACaseload(damaged_message(path)) from None
     conn.close()
     raise NotACaseload(f"{path} is a database, but not a caseload. Nothing was changed.")
 
@@ -694,3 +782,116 @@ def _about(client_ids: list[int] | None) -> tuple[list[str], list]:
     if not client_ids:
         return ["0"], []
     return [f"client_id IN ({', '.join('?' * len(client_ids))})"], list(client_ids)
+
+
+# ---------------------------------------------------------------- sessions from calendars and reports
+
+
+@dataclass
+class SessionChanges:
+    """What an import did (or, in a dry run, would do) to the sessions."""
+
+    added: list[m.Appointment] = field(default_factory=list)
+    changed: list[tuple[m.Appointment, m.Appointment]] = field(default_factory=list)  # (before, after)
+    unchanged: list[m.Appointment] = field(default_factory=list)
+    # Sessions with an outcome the clinician recorded, which the file describes differently: (kept, file).
+    kept: list[tuple[m.Appointment, m.Appointment]] = field(default_factory=list)
+    removed: list[m.Appointment] = field(default_factory=list)
+
+    @property
+    def left_alone(self) -> int:
+        return len(self.unchanged) + len(self.kept)
+
+
+def _upsert_sessions(
+    conn: sqlite3.Connection, source: str, sessions: list[m.Appointment], changes: SessionChanges
+) -> None:
+    stored = {
+        r["source_uid"]: rows.appointment(r)
+        for r in conn.execute(
+            "SELECT * FROM appointments WHERE source = ? AND source_uid != ''", [source]
+        )
+    }
+    listed = {s.source_uid for s in sessions}
+    claimed = {a.id for uid, a in stored.items() if uid in listed}  # each is found by its own uid
+    seen: set[str] = set()
+    for incoming in sessions:
+        if not incoming.source_uid:
+            raise Invalid("A session to import has no calendar or report id; nothing was imported.")
+        if incoming.source_uid in seen:
+            raise Invalid("The same session appears twice in the file; nothing was imported.")
+        seen.add(incoming.source_uid)
+        if not conn.execute("SELECT 1 FROM clients WHERE id = ?", [incoming.client_id]).fetchone():
+            raise NotFound("A client was removed while the file was being read; nothing was imported.")
+        old = stored.get(incoming.source_uid) or _same_client_and_minute(conn, incoming, claimed)
+        if old is None:
+            values = rows.appointment_values(incoming)
+            values["source"] = source
+            new_id = conn.execute(*_insert("appointments", values)).lastrowid
+            changes.added.append(_reread(conn, new_id))
+            continue
+        claimed.add(old.id)
+        _update_one_session(conn, source, old, incoming, changes)
+
+
+def _update_one_session(
+    conn: sqlite3.Connection, source: str, old: m.Appointment, incoming: m.Appointment,
+    changes: SessionChanges,
+) -> None:
+    differs = (old.client_id, old.starts_at) != (incoming.client_id, incoming.starts_at)
+    if old.status is not m.Status.SCHEDULED:  # the clinician's record stands
+        if differs or incoming.status not in (m.Status.SCHEDULED, old.status):
+            changes.kept.append((old, incoming))
+        else:
+            changes.unchanged.append(old)
+        return
+    differs = differs or old.status is not incoming.status
+    adopt = old.source_uid == ""  # a session typed in by hand becomes this file's session
+    if not (differs or adopt):
+        changes.unchanged.append(old)
+        return
+    conn.execute(
+        "UPDATE appointments SET client_id = ?, starts_at = ?, status = ?, source = ?, source_uid = ? "
+        "WHERE id = ?",
+        [incoming.client_id, rows.iso_moment(incoming.starts_at), incoming.status.value,
+         source if adopt else old.source, incoming.source_uid if adopt else old.source_uid, old.id],
+    )
+    if differs:
+        changes.changed.append((old, _reread(conn, old.id)))
+    else:
+        changes.unchanged.append(old)
+
+
+def _same_client_and_minute(
+    conn: sqlite3.Connection, incoming: m.Appointment, claimed: set[int]
+) -> m.Appointment | None:
+    """A session already in the caseload (typed in, or from another file) for this client at this time."""
+    for row in conn.execute(
+        "SELECT * FROM appointments WHERE client_id = ? AND starts_at = ? ORDER BY id",
+        [incoming.client_id, rows.iso_moment(incoming.starts_at)],
+    ):
+        if row["id"] not in claimed:
+            return rows.appointment(row)
+    return None
+
+
+def _withdraw_sessions(
+    conn: sqlite3.Connection, source: str, between: tuple[datetime, datetime],
+    still_listed: frozenset[str], changes: SessionChanges,
+) -> None:
+    """Remove this source's unrecorded sessions in the stretch that the file no longer lists."""
+    kept_ids = {a.id for a in changes.unchanged} | {a.id for _, a in changes.changed}
+    kept_ids |= {a.id for a, _ in changes.kept} | {a.id for a in changes.added}
+    for row in conn.execute(
+        "SELECT * FROM appointments WHERE source = ? AND source_uid != '' AND status = 'scheduled' "
+        "AND note = '' AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id",
+        [source, rows.iso_moment(between[0]), rows.iso_moment(between[1])],
+    ).fetchall():
+        if row["id"] in kept_ids or row["source_uid"] in still_listed:
+            continue
+        conn.execute("DELETE FROM appointments WHERE id = ?", [row["id"]])
+        changes.removed.append(rows.appointment(row))
+
+
+def _reread(conn: sqlite3.Connection, appointment_id: int) -> m.Appointment:
+    return rows.appointment(conn.execute("SELECT * FROM appointments WHERE id = ?", [appointment_id]).fetchone())

@@ -1,0 +1,141 @@
+"""`caseload export --format csv`: the whole caseload as one CSV file per table, in a folder.
+
+For reading in a spreadsheet; the JSON export is the one to move a caseload
+with. Records name their client by code, as the JSON format does. Files are
+UTF-8 with a byte-order mark (so spreadsheets read accents right), readable
+by their owner only (0600), in a folder only its owner can enter (0700).
+
+A cell of text that starts with = + - @ or a tab would be run as a formula by
+a spreadsheet: it is written with a leading apostrophe, which spreadsheets
+show as text and do not run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from .. import model as m
+from .errors import ImportProblem
+
+TABLES = ("clients", "appointments", "thoughts", "questions", "encounters",
+          "supervision_meetings", "supervision_items")
+FILE_NAMES = tuple(f"{table}.csv" for table in TABLES)
+
+HEADERS = {
+    "clients": ["code", "name", "started_on", "ended_on", "ending_kind", "schedule", "themes",
+                "bring_to_supervision", "helped", "not_helped", "they_learned", "i_learned"],
+    "appointments": ["client", "starts_at", "status", "note", "source", "source_uid"],
+    "thoughts": ["client", "written_at", "kind", "lingering", "tell_client", "body"],
+    "questions": ["client", "asked_at", "status", "body", "answer", "closed_at"],
+    "encounters": ["client", "happened_on", "body"],
+    "supervision_meetings": ["meeting", "held_on", "planned", "notes"],
+    "supervision_items": ["meeting", "client", "question", "advice", "outcome"],
+}
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportProblem(ImportProblem):
+    """The export could not be written where asked; the message says why.
+
+    A kind of ImportProblem only so that the command line reports both alike.
+    """
+
+
+def table_rows(data: m.CaseloadData) -> dict[str, list[list]]:
+    """Each table's rows (without the header), records in the order they were added."""
+    code = {i + 1: c.code for i, c in enumerate(data.clients)}
+
+    def ref(position: int | None) -> str:
+        return code[position] if position is not None else ""
+
+    items = [[n, ref(i.client_id), i.question, i.advice, i.outcome]
+             for n, s in enumerate(data.meetings, start=1) for i in s.items]
+    return {
+        "clients": [[c.code, c.name, c.started_on, c.ended_on, c.ending_kind.value if c.ending_kind else "",
+                     c.schedule, c.themes, c.bring_to_supervision, c.reflection.helped,
+                     c.reflection.not_helped, c.reflection.they_learned, c.reflection.i_learned]
+                    for c in data.clients],
+        "appointments": [[ref(a.client_id), a.starts_at, a.status.value, a.note, a.source, a.source_uid]
+                         for a in data.appointments],
+        "thoughts": [[ref(t.client_id), t.written_at, t.kind.value, t.lingering, t.tell_client, t.body]
+                     for t in data.thoughts],
+        "questions": [[ref(q.client_id), q.asked_at, q.status.value, q.body, q.answer, q.closed_at]
+                      for q in data.questions],
+        "encounters": [[ref(e.client_id), e.happened_on, e.body] for e in data.encounters],
+        "supervision_meetings": [[n, s.held_on, s.planned, s.notes] for n, s in enumerate(data.meetings, start=1)],
+        "supervision_items": items,
+    }
+
+
+def cell(value) -> str:
+    """A value as a spreadsheet should see it: dates in ISO form, yes/no, formulas defused."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def table_text(table: str, rows: list[list]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADERS[table])
+    writer.writerows([[cell(v) for v in row] for row in rows])
+    return buffer.getvalue()
+
+
+def write_tables(folder: Path, data: m.CaseloadData) -> list[Path]:
+    """Write one file per table into `folder`, made 0700; returns the files written.
+
+    The folder must be new, empty, or hold only an earlier export, so an
+    export never lands among other files (nor makes a shared folder private).
+    """
+    if folder.exists() and not folder.is_dir():
+        raise ExportProblem(f"{folder} is a file; a CSV export needs a folder.")
+    if folder.exists():
+        others = [p.name for p in folder.iterdir() if p.name not in FILE_NAMES]
+        if others:
+            raise ExportProblem(
+                f"{folder} already holds other files; export into a new or empty folder. Nothing was written."
+            )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+        rows = table_rows(data)
+        written = []
+        for table in TABLES:
+            path = folder / f"{table}.csv"
+            _write_private(path, table_text(table, rows[table]))
+            written.append(path)
+    except OSError as exc:
+        raise ExportProblem(f"{folder} could not be written ({exc.strerror}).") from None
+    return written
+
+
+def _write_private(path: Path, text: str) -> None:
+    """A file only its owner can read, put in place whole."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,110 @@
+"""What calendar and report imports share: finding the client, and the sessions read from a file.
+
+A file is read into a SessionFile (sessions ready for Store.upsert_sessions,
+and the entries that were not imported, with the reason); nothing here
+writes. Clients are never guessed: an entry that names no client, or more
+than one, is listed for the clinician instead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .. import model as m
+from ..safe_text import one_line
+
+
+@dataclass
+class NotImported:
+    """An entry of the file that did not become a session, and why, in the clinician's words."""
+
+    where: str  # 'event “Team meeting” on Tue 24 Nov 2026 10:00', 'row 7'
+    reason: str
+    more: int = 0  # further occurrences of the same repeating event, not listed one by one
+
+
+@dataclass
+class SessionFile:
+    """Sessions read from one calendar or report."""
+
+    source: str  # 'ics:<calendar name>' or 'csv:<vocabulary>'
+    sessions: list[m.Appointment] = field(default_factory=list)
+    where: dict[str, str] = field(default_factory=dict)  # source_uid → how the file names the entry
+    not_imported: list[NotImported] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # things worth saying, e.g. '3 all-day events skipped'
+    # A calendar speaks for everything in this stretch: sessions it no longer lists may be withdrawn.
+    covers: tuple[datetime, datetime] | None = None
+    # Entries in the file that are not sessions here; a session once imported from one is never withdrawn.
+    still_listed: frozenset[str] = frozenset()
+
+
+def describe_moment(when: datetime) -> str:
+    return when.strftime("%a %-d %b %Y %H:%M")
+
+
+def normal_text(text: str) -> str:
+    """For comparing names: composed Unicode ('Zoë' either way), case folded, spaces single."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+class ClientFinder:
+    """Finds the one client an event title or a report cell names.
+
+    rule: "code", "name" or "both" (which of the client's code and name may name them).
+    """
+
+    def __init__(self, clients: list[m.Client], rule: str = "both"):
+        self.clients = clients
+        self.rule = rule
+
+    def _labels(self, client: m.Client) -> list[str]:
+        labels = []
+        if self.rule in ("code", "both") and client.code.strip():
+            labels.append(client.code)
+        if self.rule in ("name", "both") and client.name.strip():
+            labels.append(client.name)
+        return [normal_text(label) for label in labels]
+
+    def in_title(self, title: str) -> tuple[m.Client | None, str]:
+        """The client whose code or name stands in the title as whole words; else None and why."""
+        text = normal_text(title)
+        spans: list[tuple[int, int, m.Client]] = []
+        for client in self.clients:
+            for label in self._labels(client):
+                for found in re.finditer(rf"(?<!\w){re.escape(label)}(?!\w)", text):
+                    spans.append((found.start(), found.end(), client))
+        # 'Ann Lee' holds 'Ann': a client named only inside another's longer match is not meant.
+        meant = {
+            id(c): c for s, e, c in spans
+            if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) and c2 is not c for s2, e2, c2 in spans)
+        }
+        return self._one(list(meant.values()), "the title")
+
+    def named(self, value: str) -> tuple[m.Client | None, str]:
+        """The client whose code (or name, as the rule allows) is exactly the value."""
+        text = normal_text(value)
+        if not text:
+            return None, "no client is named"
+        exact = [c for c in self.clients if self.rule != "name" and c.code == value.strip()]
+        if len(exact) == 1:
+            return exact[0], ""
+        return self._one([c for c in self.clients if text in self._labels(c)], "it")
+
+    def _one(self, found: list[m.Client], place: str) -> tuple[m.Client | None, str]:
+        if len(found) == 1:
+            return found[0], ""
+        what = {"code": "code", "name": "name", "both": "code or name"}[self.rule]
+        if not found:
+            return None, f"no client's {what} is in {place}"
+        codes = ", ".join(one_line(c.code, 12) for c in found[:4])
+        return None, f"more than one client could be meant ({codes})"
+
+
+def after_the_ending(client: m.Client, when: datetime) -> str:
+    """Why a session after the client's work ended is not imported; '' if it is not after."""
+    if client.ended_on is not None and when.date() > client.ended_on:
+        return f"it is after the work with {one_line(client.code, 12)} ended ({client.ended_on:%-d %b %Y})"
+    return ""
