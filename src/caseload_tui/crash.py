@@ -7,10 +7,14 @@ either could hold what the clinician wrote.
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
+import threading
 import traceback
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from . import config
 
@@ -36,3 +40,34 @@ def message(report: Path | None) -> str:
     where = f" A report without any of your notes is in {report}." if report else ""
     return ("caseload stopped because of an unexpected problem. "
             "Everything you saved before this is kept." + where)
+
+
+def install_hooks(clock: Callable[[], datetime]) -> None:
+    """Whatever escapes, in any thread or while Python shuts down, is reported without its content.
+
+    Python's own handlers would print the error's message (which may quote a note),
+    and asyncio's logs the repr of a failed task; these write the content-free report instead.
+    """
+
+    def report(exc: BaseException | None) -> Path | None:
+        return write_report(exc, clock()) if exc is not None else None
+
+    def excepthook(kind, exc, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.stderr.write("caseload: stopped.\n")
+            return
+        sys.stderr.write(message(report(exc)) + "\n")
+
+    def thread_hook(args) -> None:
+        if args.exc_type is not SystemExit:
+            sys.stderr.write(message(report(args.exc_value)) + "\n")
+
+    class ContentFree(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.exc_info and record.exc_info[1] is not None:
+                report(record.exc_info[1])
+
+    sys.excepthook = excepthook
+    threading.excepthook = thread_hook
+    sys.unraisablehook = lambda unraisable: report(unraisable.exc_value)
+    logging.lastResort = ContentFree(logging.WARNING)

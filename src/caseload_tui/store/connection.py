@@ -90,12 +90,35 @@ def configure(conn: sqlite3.Connection, memory: bool) -> None:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not memory:
             conn.execute("PRAGMA journal_mode = WAL")
-        # FULL, not NORMAL: a saved note survives a power cut.
+        # FULL, not NORMAL: a saved note survives a power cut (fullfsync: macOS flushes the drive too).
         conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA fullfsync = ON")
+        conn.execute("PRAGMA checkpoint_fullfsync = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
     finally:
         os.umask(old_umask)
+
+
+def purge_search_index(conn: sqlite3.Connection, tables: tuple[str, ...]) -> None:
+    """Deleted text leaves the full-text index too.
+
+    An external-content FTS5 index keeps a deleted note's words in its old
+    segments until they are merged; 'optimize' merges them now (secure_delete
+    then zeroes the freed pages). Call inside the deleting transaction.
+    """
+    for table in tables:
+        conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('optimize')")
+
+
+def empty_wal(conn: sqlite3.Connection) -> None:
+    """Move committed pages into the main file and cut the WAL to nothing (after a delete).
+
+    Skipped quietly if another window is reading: its next checkpoint does it.
+    """
+    if not conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 class WriteLock:

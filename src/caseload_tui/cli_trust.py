@@ -1,0 +1,105 @@
+"""`caseload check`, `backup` and `restore`: looking after the caseload file itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import cli, config
+from .cli import UserError, _db_option, _plain_errors, main
+
+
+def _caseload_path(db_path: Path | None) -> Path:
+    return db_path if db_path is not None else config.default_db_path()
+
+
+def _unwritable(path: Path, exc: OSError) -> UserError:
+    return UserError(f"{path} could not be written ({exc.strerror or 'an error from the system'}). "
+                     "Nothing was changed.")
+
+
+@main.command()
+@_db_option
+def check(db_path: Path | None) -> None:
+    """Check the caseload file for damage and say what was found. Changes nothing."""
+    from .store import integrity
+
+    path = _caseload_path(db_path)
+    with _plain_errors():
+        health = integrity.inspect(path, thorough=True)
+        warning = integrity.exposure(path, fixing=False)
+    if warning:
+        click.echo(f"caseload: {warning}", err=True)
+    if not health.ok:
+        for problem in health.problems:
+            click.echo(f"caseload: {problem}", err=True)
+        raise SystemExit(1)
+    held = ", ".join(f"{n} {what}" for what, n in health.counts.items())
+    click.echo(f"The caseload at {path} is in good order: no damage found. It holds {held}.")
+
+
+@main.command()
+@click.argument("dest", required=False, type=click.Path(path_type=Path))
+@_db_option
+def backup(dest: Path | None, db_path: Path | None) -> None:
+    """Make a copy of the caseload, safe even while caseload is open in another window.
+
+    DEST is a new file or a folder; without it the copy goes in your backups
+    folder (see `caseload locate`). The copy is readable by you only.
+    """
+    from .store import backup as backups
+
+    path = _caseload_path(db_path)
+    stem = f"{path.stem}-{cli.real_clock():%Y-%m-%d-%H%M}"
+    with _plain_errors():
+        try:
+            if dest is None:
+                dest = backups.free_name(backups.private_folder(config.backups_dir()), stem, ".db")
+            elif dest.is_dir():
+                dest = backups.free_name(dest, stem, ".db")
+            made = backups.copy_file(path, dest)
+        except OSError as exc:
+            raise _unwritable(dest or config.backups_dir(), exc) from None
+    click.echo(f"Backed up the caseload to {made}.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_db_option
+@click.option("--yes", is_flag=True, help="Put the backup back without asking first.")
+def restore(file: Path, db_path: Path | None, yes: bool) -> None:
+    """Put the backup FILE back as the caseload.
+
+    The caseload there now is not deleted: it is kept beside it under a dated
+    name. Close caseload in other windows first.
+    """
+    from .store import backup as backups
+    from .store import integrity
+
+    path = _caseload_path(db_path)
+    with _plain_errors():
+        health = integrity.inspect(file, thorough=True)  # checked before anything is asked
+        if not health.ok:
+            raise UserError(f"{file} cannot be put back: {health.problems[0]}")
+        if db_path is None:
+            config.ensure_private_dir(path.parent)
+    aside = backups.aside_name(path, f"{cli.real_clock():%Y%m%d-%H%M}")
+    if not yes:
+        question = f"Put the backup {file} back as the caseload at {path}?"
+        if path.exists():
+            question += f" The caseload there now will be kept as {aside.name}."
+        try:
+            agreed = click.confirm(question, default=False, err=True)
+        except click.Abort:
+            agreed = False
+        if not agreed:
+            click.echo("Nothing was changed.", err=True)
+            raise SystemExit(1)
+    with _plain_errors():
+        try:
+            moved = backups.restore(file, path, aside)
+        except OSError as exc:
+            raise _unwritable(path, exc) from None
+    kept = f" The caseload that was there is kept as {moved}." if moved else ""
+    click.echo(f"Put the backup back as the caseload at {path}.{kept}")

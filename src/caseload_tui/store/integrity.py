@@ -1,0 +1,146 @@
+"""Is this file a healthy caseload, and is it private? Checks that change nothing.
+
+Every check here reads only: a damaged or foreign file is reported, never
+repaired or rewritten. No write pragma is issued on these connections.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .connection import check_file
+from .errors import NotACaseload
+from .migrations import MIGRATION_SET
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+COUNTED = (("clients", "clients"), ("sessions", "appointments"), ("thoughts", "thoughts"),
+           ("questions", "questions"), ("news and encounters", "encounters"))
+
+
+@dataclass
+class Health:
+    """What a check found, in the clinician's words."""
+
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def exposure(path: Path, fixing: bool = True) -> str | None:
+    """A warning if the caseload (or its side files) can be read by other accounts on this computer.
+
+    fixing: the caller (Store.open) is about to make the files private, and the warning says so.
+    """
+    exposed = []
+    for suffix in ("", *SIDE_FILES):
+        candidate = Path(str(path) + suffix)
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:
+            continue
+        if stat.S_ISREG(mode) and mode & 0o077:
+            exposed.append(candidate)
+    if not exposed:
+        return None
+    if fixing:
+        return (f"{path} could be read by other people using this computer. It has been made "
+                "private to you now; if someone else may have read it, take that into account.")
+    return (f"{path} can be read by other people using this computer. Opening it with caseload "
+            "makes it private to you.")
+
+
+def check_pages(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file whose pages are damaged, before anything is written to it (PRAGMA quick_check)."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(1)").fetchall()
+        healthy = rows == [("ok",)]
+    except sqlite3.DatabaseError:
+        healthy = False
+    if not healthy:
+        raise NotACaseload(damaged_message(path))
+
+
+def damaged_message(path: Path) -> str:
+    what = "is cut short (part of the file is missing)" if cut_short(path) else "is damaged (some of it cannot be read)"
+    return (f"{path} {what}. Nothing was changed. `caseload check` says more; "
+            "`caseload restore` can put a backup back.")
+
+
+def cut_short(path: Path) -> bool:
+    """True when the file is shorter than its own header says it is."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return False
+    if len(header) < 100:
+        return True
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    counter_valid = header[24:28] == header[92:96]
+    return bool(counter_valid and pages and page_size and pages * page_size > size)
+
+
+def open_plain(path: Path) -> sqlite3.Connection:
+    """A connection that issues no pragma at all: reading it leaves the file as it was."""
+    return sqlite3.connect(str(path), timeout=5)
+
+
+def is_caseload(conn: sqlite3.Connection) -> bool:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "_sqlite_migrations" not in tables:
+        return False
+    sets = {r[0] for r in conn.execute("SELECT DISTINCT migration_set FROM _sqlite_migrations")}
+    return MIGRATION_SET in sets
+
+
+def inspect(path: Path, thorough: bool = True) -> Health:
+    """Check a caseload file without changing it.
+
+    Raises (NoDatabase, NotACaseload) for a file that is not a caseload at all;
+    returns the problems found in a caseload, which are empty when it is healthy.
+    thorough runs the full integrity check and the check of links between records.
+    """
+    path = Path(path)
+    check_file(path)
+    health = Health(path)
+    conn = open_plain(path)
+    try:
+        try:
+            if not is_caseload(conn):
+                raise NotACaseload(f"{path} is not a caseload file. Nothing was changed.")
+        except sqlite3.DatabaseError:
+            health.problems.append(damaged_message(path))
+            return health
+        try:
+            found = conn.execute("PRAGMA integrity_check(100)" if thorough else "PRAGMA quick_check(1)").fetchall()
+        except sqlite3.DatabaseError:
+            found = [("unreadable",)]
+        if found != [("ok",)]:
+            health.problems.append(
+                damaged_message(path) if len(found) == 1 else
+                f"{path} is damaged: {len(found)} problems were found in how it is stored. Nothing was changed. "
+                "`caseload restore` can put a backup back."
+            )
+            return health
+        if thorough:
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                health.problems.append(
+                    f"{len(broken)} records point to a client or meeting that is no longer there "
+                    "(for example a thought whose client was removed). Nothing was changed."
+                )
+        for label, table in COUNTED:
+            health.counts[label] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+    return health
