@@ -189,6 +189,15 @@ class Settings:
     theme: str | None = None
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
     csv: CsvSettings = field(default_factory=CsvSettings)
+    lock_after_minutes: int = 0  # [privacy] lock_after_minutes: hide everything after this long idle; 0: never
+
+
+def _lock_after(raw: dict, path: Path) -> int:
+    section = _table(raw, "privacy", path)
+    value = section.get("lock_after_minutes", 0)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"In {path}, privacy.lock_after_minutes should be a whole number of minutes (0: never).")
+    return value
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -213,7 +222,8 @@ def load_settings(path: Path | None = None) -> Settings:
             values[f.name] = expected(value)
     theme = raw.get("look", {}).get("theme") if isinstance(raw.get("look"), dict) else None
     return Settings(thresholds=Thresholds(**values), theme=theme if isinstance(theme, str) else None,
-                    calendar=_calendar_settings(raw, path), csv=_csv_settings(raw, path))
+                    calendar=_calendar_settings(raw, path), csv=_csv_settings(raw, path),
+                    lock_after_minutes=_lock_after(raw, path))
 
 
 def save_theme(theme: str, path: Path | None = None) -> None:

@@ -423,3 +423,27 @@ async def test_blank_screen_until_pressed_again(demo_store):
         assert isinstance(app.screen, BlankScreen)
         await pilot.press("ctrl+l")
         assert not isinstance(app.screen, BlankScreen)
+
+
+async def test_idle_lock_hides_everything(demo_store):
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from caseload_tui.config import Settings
+    from caseload_tui.tui.app import CaseloadApp
+    from caseload_tui.tui.screens.blank import BlankScreen
+
+    now = [NOW]
+    app = CaseloadApp(demo_store, clock=lambda: now[0], settings=replace(Settings(), lock_after_minutes=10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        now[0] = NOW + timedelta(minutes=9)
+        app._lock_when_idle()
+        assert not isinstance(app.screen, BlankScreen)
+        now[0] = NOW + timedelta(minutes=10)
+        app._lock_when_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, BlankScreen)
+        assert "Amaan" not in app.export_screenshot()
+        await pilot.press("ctrl+l")
+        assert not isinstance(app.screen, BlankScreen)

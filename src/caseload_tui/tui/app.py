@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Callable, Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -43,7 +44,24 @@ class CaseloadApp(App[None]):
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
+            self._last_active = self.clock()
+        await super().on_event(event)
+
+    def _lock_when_idle(self) -> None:
+        minutes = self.settings.lock_after_minutes
+        from .screens.blank import BlankScreen
+
+        if isinstance(self.screen, BlankScreen):
+            return
+        if self.clock() - self._last_active >= timedelta(minutes=minutes):
+            self.push_screen(BlankScreen(f"Hidden after {minutes} minutes without use. Press ctrl+l to return."))
+
     def on_mount(self) -> None:
+        self._last_active = self.clock()
+        if self.settings.lock_after_minutes:
+            self.set_interval(10, self._lock_when_idle)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.drafts is not None:
             loop = asyncio.get_running_loop()

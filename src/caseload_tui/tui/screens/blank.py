@@ -17,5 +17,9 @@ class BlankScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("ctrl+l", "dismiss", "Show again", priority=True)]
 
+    def __init__(self, message: str = "ctrl+l") -> None:
+        super().__init__()
+        self._message = message
+
     def compose(self) -> ComposeResult:
-        yield Static(render.label("ctrl+l"))
+        yield Static(render.label(self._message))
