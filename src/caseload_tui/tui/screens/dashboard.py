@@ -138,6 +138,9 @@ class DashboardScreen(DashboardActions, Screen):
             first = next((r for g in self.grouped.values() for r, _ in g), None)
             caseload.select_id(client_id(first.client.id) if first else PRACTICE_ID)
         self.show_selection()
+        if first_time:
+            for warning in getattr(self.store, "warnings", []):
+                self.app.notify(warning, title="Please note", severity="warning", markup=False, timeout=15)
         if first_time and (draft := self.app.take_draft()):
             self.restore_draft(draft)
 

@@ -1,0 +1,55 @@
+"""Two windows on one caseload: each sees the other's saves; a stale edit is refused, not lost."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from caseload_tui import model as m
+from caseload_tui.store import Store
+from caseload_tui.tui.widgets.caseload_list import CaseloadList
+from caseload_tui.tui.widgets.notes_panes import ThoughtsPane
+from pilot_helpers import loaded, make_app, settle, shown
+from test_dashboard_actions import type_text
+
+
+def two_stores(tmp_path):
+    path = tmp_path / "caseload.db"
+    first = Store.open(path, create=True)
+    client = first.add_client(m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6)))
+    first.add_thought(m.Thought(body="the first version", written_at=datetime(2026, 11, 20, 18),
+                                client_id=client.id))
+    return first, Store.open(path), client
+
+
+async def test_the_other_windows_saves_appear(tmp_path):
+    mine, other, client = two_stores(tmp_path)
+    app = make_app(mine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        other.add_thought(m.Thought(body="written in the other window", written_at=datetime(2026, 11, 26, 18),
+                                    client_id=client.id))
+        app.screen._watch_other_windows()
+        await settle(pilot, "load")
+        await pilot.pause()
+        assert "written in the other window" in shown(app.screen.query_one(ThoughtsPane))
+        assert "✎2" in shown(app.screen.query_one(CaseloadList))
+
+
+async def test_a_stale_edit_is_refused_with_a_message(tmp_path):
+    mine, other, client = two_stores(tmp_path)
+    app = make_app(mine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("tab", "e")
+        body = app.screen.query_one("#body")
+        body.move_cursor(body.document.end)
+        await type_text(pilot, " and mine")
+        theirs = other.thoughts()[0]
+        theirs.body = "their edit"
+        other.update_thought(theirs)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("changed in another window" in text for text in messages)
+        await settle(pilot, "load")
+    assert mine.thoughts()[0].body == "their edit"  # nothing silently overwritten
