@@ -169,8 +169,6 @@ def groups(db_path: Path | None, demo: bool, as_json: bool, redact: bool) -> Non
 # ---------------------------------------------------------------- import and export
 
 
-CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar")
-REPORT_SUFFIXES = (".csv", ".tsv")
 # The status vocabularies of interchange/vocabularies.py (a test keeps the two lists alike).
 VOCABULARY_NAMES = ("any", "simplepractice", "therapynotes", "openemr", "caseload")
 
@@ -202,52 +200,22 @@ def import_(file: Path, db_path: Path | None, dry_run: bool, columns: tuple[str,
     calendar or report again changes only what changed; an outcome you have
     recorded is never overwritten.
     """
-    kind = file.suffix.lower()
-    if (columns or vocabulary or date_order) and kind not in REPORT_SUFFIXES:
+    from .interchange.importing import CALENDAR_SUFFIXES, REPORT_SUFFIXES, ReportChoices, import_file
+
+    if (columns or vocabulary or date_order) and file.suffix.lower() not in REPORT_SUFFIXES:
         raise UserError("--column, --vocabulary and --date-order are for CSV reports only.")
-    if kind in CALENDAR_SUFFIXES + REPORT_SUFFIXES:
-        _import_sessions(file, db_path, dry_run, columns, vocabulary, date_order)
-        return
-    from .interchange import json_format
+    if file.suffix.lower() not in CALENDAR_SUFFIXES + REPORT_SUFFIXES:
+        with _plain_errors():  # a caseload file is checked whole before any caseload is opened or made
+            from .interchange import json_format
 
-    with _plain_errors():
-        data = json_format.parse(json_format.read_file(file), source=file.name)
-        with _import_target(db_path, dry_run) as store:
-            counts = store.import_data(data, dry_run=dry_run)
-    summary = ", ".join(f"{n} {what}" for what, n in counts.items())
-    click.echo(("Would add: " if dry_run else "Added: ") + summary + ".")
-
-
-def _import_sessions(file: Path, db_path: Path | None, dry_run: bool, columns: tuple[str, ...],
-                     vocabulary: str | None, date_order: str | None) -> None:
-    """A calendar or an appointment report: sessions added, changed or left alone."""
-    from .interchange import csv_format, ics
-    from .interchange.session_report import describe_changes
-    from .store import StoreError
-
+            json_format.parse(json_format.read_file(file), source=file.name)
+    choices = ReportChoices(columns=_column_mapping(columns), vocabulary=vocabulary, date_order=date_order)
     with _plain_errors():
         settings = config.load_settings()
         now = real_clock()
         with _import_target(db_path, dry_run) as store:
-            clients = store.clients()
-            if file.suffix.lower() in CALENDAR_SUFFIXES:
-                found = ics.read_calendar(file, clients, settings.calendar, now)
-            else:
-                options = csv_format.ReportOptions(
-                    columns={**settings.csv.columns, **_column_mapping(columns)},
-                    vocabulary=vocabulary or settings.csv.vocabulary,
-                    extra_statuses=settings.csv.statuses,
-                    date_order=date_order or settings.csv.date_order,
-                )
-                found = csv_format.read_report(file, clients, options)
-            try:
-                changes = store.upsert_sessions(
-                    found.source, found.sessions, dry_run=dry_run,
-                    withdraw_between=found.covers, still_listed=found.still_listed,
-                )
-            except StoreError as exc:
-                raise UserError(f"{file.name}: {exc}") from None
-    for line in describe_changes(found, changes, clients, dry_run):
+            lines = import_file(store, file, settings, now, dry_run, choices)
+    for line in lines:
         click.echo(line)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -275,3 +276,28 @@ def _schedule_words(schedule: str) -> str:
     except ScheduleError:
         pass
     return schedule
+
+
+class ImportForm(FormScreen[Path]):
+    """Which file to bring in: a calendar (.ics), an appointment report (.csv) or a caseload file."""
+
+    title_text = "Import sessions or a caseload"
+    save_label = "Check the file"
+
+    def fields(self) -> ComposeResult:
+        yield Static(render.label(
+            "A calendar from Google, Apple or Outlook (.ics), an appointment report from a practice "
+            "system (.csv), or a caseload file (.json). Nothing changes until you have seen what would.",
+            "$text-muted"))
+        yield label("File")
+        yield Input("", id="path", placeholder="e.g. ~/Downloads/calendar.ics", max_length=1000, compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#path", Input).focus()
+
+    def collect(self) -> Path:
+        path = Path(line_text(self.query_one("#path", Input), "file").strip()).expanduser()
+        if not path.is_file():
+            raise FormError("There is no file there. Check the name and folder.")
+        return path

@@ -64,6 +64,7 @@ class DashboardScreen(DashboardActions, Screen):
         Binding("S", "supervision", "Supervision", tooltip="Prepare for supervision, export the brief, record it"),
         Binding("G", "graduate", "Graduate", tooltip="Mark the case as ended (or bring a graduate back)"),
         Binding("n", "news", "News", tooltip="Log news of a graduate, or a chance meeting"),
+        Binding("i", "import_file", "Import", tooltip="Bring in a calendar, an appointment report or a caseload file"),
         Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
         Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once (for when someone walks in)"),
         Binding("z", "zoom", "Zoom", show=False, tooltip="Make the focused pane fill the screen, or shrink it back"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, time, timedelta
 
 from textual import work
@@ -104,6 +105,10 @@ class DashboardActions:
                 self._edit_client(self.store.client(client_id_))
             elif kind == "client":
                 self.action_new_client()
+            elif isinstance(kind, str) and kind.startswith("supervision_"):
+                from .supervision import SupervisionScreen
+
+                self.app.push_screen(SupervisionScreen(draft=draft))
         except StoreError as problem:
             self._fail(problem)
 
@@ -477,6 +482,40 @@ class DashboardActions:
         from .supervision import SupervisionScreen
 
         self.app.push_screen(SupervisionScreen())
+
+    # ------------------------------------------------------------ importing
+
+    @work
+    async def action_import_file(self) -> None:
+        from ..modals.forms import ImportForm
+
+        path = await self.app.push_screen_wait(ImportForm())
+        if path is None:
+            return
+        lines = await self._import(path, dry_run=True)
+        if lines is None:
+            return
+        go = await self.app.push_screen_wait(Confirm(render.join(
+            (f"Importing {path.name} would do this:\n\n", "bold"),
+            render.user_text("\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else ""), multiline=True),
+        ), yes="Import", no="Cancel"))
+        if go and await self._import(path, dry_run=False) is not None:
+            self.app.notify(f"Imported {path.name}.", markup=False)
+            self.reload()
+
+    async def _import(self, path, dry_run: bool) -> list[str] | None:
+        from ...interchange import ImportProblem
+        from ...interchange.importing import import_file
+
+        def run() -> list[str]:
+            return import_file(self.store, path, self.app.settings, self.now, dry_run)
+
+        try:
+            return await asyncio.to_thread(run)
+        except (ImportProblem, StoreError, OSError, ValueError) as problem:
+            message = str(problem) if not isinstance(problem, OSError) else f"{path.name} could not be read."
+            self.app.notify(message, title="Not imported", severity="error", markup=False, timeout=12)
+            return None
 
     # ------------------------------------------------------------ search, help, zoom
 
