@@ -49,10 +49,12 @@ def backup(dest: Path | None, db_path: Path | None) -> None:
     folder (see `caseload locate`). The copy is readable by you only.
     """
     from .store import backup as backups
+    from .store.connection import check_file
 
     path = _caseload_path(db_path)
     stem = f"{path.stem}-{cli.real_clock():%Y-%m-%d-%H%M}"
     with _plain_errors():
+        check_file(path)  # before any folder is made for the copy
         try:
             if dest is None:
                 dest = backups.free_name(backups.private_folder(config.backups_dir()), stem, ".db")

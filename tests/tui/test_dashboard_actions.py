@@ -349,7 +349,7 @@ async def test_palette_lists_every_action(demo_store):
     async with app.run_test(size=(160, 48)) as pilot:
         await loaded(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for word in ("Thought", "Question", "Attend", "Answer/drop", "Let go/keep", "Edit", "Delete",
+        for word in ("Thought", "Question", "Attend", "Answer", "Let go", "Edit", "Delete",
                      "Client+", "Flag", "Search", "Help", "Theme"):
             assert any(word.lower() in t.lower() for t in titles), word
 

@@ -15,8 +15,7 @@ from sqlite_utils import Database
 
 from .. import model as m
 from ..safe_text import one_line
-from . import rows
-from . import backup
+from . import backup, rows
 from .connection import (WriteLock, check_file, configure, connect, describe_db_error, empty_wal,
                          make_private, purge_search_index)
 from .integrity import check_pages, damaged_message, exposure

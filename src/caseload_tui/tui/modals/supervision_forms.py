@@ -12,12 +12,15 @@ from textual.widgets import Checkbox, Input, Static, TextArea
 
 from ...model import SupervisionItem
 from ...rules import DateError, parse_day
+from ...safe_text import for_editing, keep_if_unchanged
 from .. import render
-from .base import FormError, FormScreen, label, line_text, note_text
+from .base import FormError, FormScreen, NoteArea, label, line_text, note_text
 
 
-def _area(text: str, id: str) -> TextArea:
-    return TextArea(text, id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", compact=True)
+def _area(stored: str, id: str) -> TextArea:
+    """A note field holding stored text (control characters shown as pictures, never sent)."""
+    return NoteArea(for_editing(stored), id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
+                    compact=True)
 
 
 def _typed_day(field: Input, today: date, what: str) -> date:
@@ -78,7 +81,8 @@ class BringQuestionForm(FormScreen[str]):
         self.query_one("#question", TextArea).focus()
 
     def collect(self) -> str:
-        return note_text(self.query_one("#question", TextArea), "question", required=False)
+        return keep_if_unchanged(note_text(self.query_one("#question", TextArea), "question", required=False),
+                                 self._question)
 
 
 @dataclass
@@ -99,7 +103,7 @@ class ExportForm(FormScreen[ExportInput]):
 
     def fields(self) -> ComposeResult:
         yield label("Write the brief (Markdown, readable only by you) to")
-        yield Input(str(self._default), id="path", max_length=1000, compact=True)
+        yield Input(for_editing(str(self._default), multiline=False), id="path", max_length=1000, compact=True)
         yield Checkbox("Redact: clients by code only, names taken out of the notes too",
                        value=self._redact, id="redact", compact=True)
 
@@ -108,7 +112,8 @@ class ExportForm(FormScreen[ExportInput]):
         self.query_one("#path", Input).focus()
 
     def collect(self) -> ExportInput:
-        typed = line_text(self.query_one("#path", Input), "file to write").strip()
+        typed = keep_if_unchanged(line_text(self.query_one("#path", Input), "file to write").strip(),
+                                  str(self._default), multiline=False)
         path = Path(typed).expanduser()
         if not path.is_absolute():
             path = Path.cwd() / path
@@ -146,7 +151,7 @@ class MeetingForm(FormScreen[MeetingInput]):
             yield Static(render.label("No cases were chosen; only the date and notes will be kept.",
                                       "italic $text-muted"))
         for client_id, who, question in self._cases:
-            yield Static(render.join(("Advice about ", "$text-muted"), who), classes="field-label")
+            yield Static(render.join("Advice about ", who), classes="field-label")
             if question.strip():
                 yield Static(render.user_text(question, style="italic $text-muted", multiline=True))
             yield _area("", f"advice-{client_id}")
@@ -191,4 +196,4 @@ class OutcomeForm(FormScreen[str]):
         self.query_one("#outcome", TextArea).focus()
 
     def collect(self) -> str:
-        return note_text(self.query_one("#outcome", TextArea), "outcome")
+        return keep_if_unchanged(note_text(self.query_one("#outcome", TextArea), "outcome"), self._item.outcome)

@@ -54,6 +54,9 @@ class DashboardActions:
             return isinstance(focused, QuestionsPane)
         if action == "delete":
             return isinstance(focused, (ThoughtsPane, QuestionsPane))
+        if action == "news":
+            record = self.selected_client()
+            return record is not None and not record.client.active
         return True
 
     def on_descendant_focus(self) -> None:

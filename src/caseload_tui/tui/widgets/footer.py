@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from textual.widgets import Footer
 
-NARROW_COLUMNS = 7
+NARROW_COLUMNS = 6
 
 
 class WrappingFooter(Footer):
     DEFAULT_CSS = """
-    WrappingFooter.-wrap { layout: grid; height: 2; grid-gutter: 0 0; }
+    WrappingFooter.-wrap { layout: grid; height: auto; max-height: 3; grid-gutter: 0 0; grid-rows: 1; }
     """
 
     def compose(self):
         yield from super().compose()
         if self.has_class("-wrap"):
-            # Footer sets one column per key; on a narrow screen, seven to a row.
+            # Footer sets one column per key; on a narrow screen, six to a row.
             self.styles.grid_size_columns = NARROW_COLUMNS
 
     def set_narrow(self, narrow: bool) -> None:

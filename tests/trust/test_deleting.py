@@ -1,0 +1,93 @@
+"""Deleting means gone: a deleted note's words are in none of the database's files, nor in its search index."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from caseload_tui import model as m
+from caseload_tui.store import Store
+
+from trust_helpers import db_files
+
+WHEN = datetime(2026, 11, 24, 19)
+OTHER_NOTES = 120  # enough that the search index holds several segments, the deleted words among them
+
+
+def traces(path: Path, words: list[str]) -> dict[str, list[str]]:
+    """Which of the database's files still hold each word, in the case written or folded by the index."""
+    found: dict[str, list[str]] = {}
+    files = {p.name: p.read_bytes() for p in db_files(path)}
+    for word in words:
+        for spelling in {word, word.lower()}:
+            where = [name for name, raw in files.items() if spelling.encode() in raw]
+            if where:
+                found[spelling] = where
+    return found
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = Store.open(tmp_path / "caseload.db", create=True)
+    ann = opened.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
+    for n in range(OTHER_NOTES):
+        opened.add_thought(m.Thought(body=f"ordinary thought {n} about the weekly rhythm", written_at=WHEN,
+                                     client_id=ann.id))
+        if n % 3 == 0:
+            opened.add_question(m.Question(body=f"ordinary question {n} for next time", asked_at=WHEN,
+                                           client_id=ann.id))
+    yield opened
+    opened.close()
+
+
+def _ann(store: Store) -> int:
+    return store.find_client("A1").id
+
+
+def _assert_gone(store: Store, words: list[str]) -> None:
+    path = store.path
+    assert traces(path, words) == {}, "deleted words remain while the caseload is open"
+    for word in words:
+        assert store.search(word) == []
+    assert store.search("ordinary rhythm"), "the rest of the search index was lost"
+    store.close()
+    assert traces(path, words) == {}, "deleted words remain after closing"
+
+
+def test_a_deleted_thought_leaves_no_trace(store):
+    words = ["Quixotical", "marmaladeish", "zeppelinlike"]
+    thought = store.add_thought(m.Thought(body="Quixotical marmaladeish zeppelinlike feelings toward him",
+                                          written_at=WHEN, client_id=_ann(store)))
+    store.add_thought(m.Thought(body="one more after it", written_at=WHEN, client_id=_ann(store)))
+    assert traces(store.path, words), "the test needs the words in the file before the delete"
+    store.delete_thought(thought.id)
+    _assert_gone(store, words)
+
+
+def test_a_deleted_question_leaves_no_trace_of_question_or_answer(store):
+    words = ["Brontosaurian", "sesquipedalia"]
+    question = store.add_question(m.Question(body="Did the Brontosaurian plan hold?", asked_at=WHEN,
+                                             client_id=_ann(store)))
+    question.status, question.answer, question.closed_at = m.QuestionStatus.ANSWERED, "sesquipedalia, she said", WHEN
+    store.update_question(question)
+    assert traces(store.path, words)
+    store.delete_question(question.id)
+    _assert_gone(store, words)
+
+
+def test_a_deleted_client_leaves_no_trace_of_anything_written_about_them(store):
+    words = ["Wolfgangina", "WG-77", "Hippocampusy", "Antimacassar", "Chrysanthemal", "Portmanteaux",
+             "Ventriloquial", "Kaleidoscopy", "Pterodactylic"]
+    client = store.add_client(m.Client(
+        name="Wolfgangina", code="WG-77", started_on=date(2025, 3, 1), themes="Hippocampusy",
+        reflection=m.Reflection(helped="Antimacassar moments", i_learned="Chrysanthemal patience")))
+    store.add_thought(m.Thought(body="Portmanteaux of grief", written_at=WHEN, client_id=client.id))
+    store.add_question(m.Question(body="Ventriloquial voice again?", asked_at=WHEN, client_id=client.id))
+    store.add_encounter(m.Encounter(client_id=client.id, happened_on=date(2026, 10, 1),
+                                    body="Kaleidoscopy card at the market"))
+    store.record_attendance(client.id, datetime(2026, 11, 20, 10), m.Status.ATTENDED, note="Pterodactylic dream")
+    assert set(traces(store.path, words)) >= {"Wolfgangina", "Portmanteaux"}
+    store.delete_client(client.id)
+    _assert_gone(store, words)
