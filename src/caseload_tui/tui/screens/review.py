@@ -262,9 +262,11 @@ class ReviewScreen(Screen):
     ReviewScreen #session { height: auto; padding: 0 1; }
     ReviewScreen ReviewNotes { height: 1fr; }
     ReviewScreen #summary { height: 1fr; padding: 0 1; }
-    /* The footer's label after the attendance keys needs its space; wrapped, the seven keys take two cells. */
+    /* The footer's label after the attendance keys needs its space; wrapped, the seven keys take two
+       cells, and so does the last key ("esc Dashboard"), so that no word is cut. */
     ReviewScreen WrappingFooter.-compact FooterLabel { margin: 0 1 0 0; }
     ReviewScreen WrappingFooter.-wrap KeyGroup { column-span: 2; }
+    ReviewScreen WrappingFooter.-wrap FooterKey:last-child { column-span: 2; }
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
@@ -386,8 +388,8 @@ class ReviewScreen(Screen):
         notes = []
         if not session.booked:
             notes.append("expected from their usual time; not booked")
-        if session.starts_at.date() < today:
-            notes.append("from before today, never recorded" if not session.recorded else "from before today")
+        if session.starts_at.date() < today and not session.recorded:
+            notes.append("never recorded")
         lines = [
             render.join(render.client_name(client, style="bold"), "  ", (when, "bold $text-accent"),
                         (f"   {self.index + 1} of {len(self.walk)}", "$foreground-muted")),
