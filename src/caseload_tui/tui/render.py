@@ -80,10 +80,10 @@ STRIP_GLYPHS: dict[Status | None, tuple[str, str]] = {
     Status.CANCELLED: ("○", "$warning"),
     Status.LATE_CANCELLED: ("◌", "$warning"),
     Status.NO_SHOW: ("✕", "$error"),
-    Status.CLINICIAN_CANCELLED: ("–", "$text-muted"),
-    Status.RESCHEDULED: ("↷", "$text-muted"),
+    Status.CLINICIAN_CANCELLED: ("–", "$foreground-muted"),
+    Status.RESCHEDULED: ("↷", "$foreground-muted"),
     Status.SCHEDULED: ("?", "$accent"),
-    None: ("·", "$text-disabled"),
+    None: ("·", "$foreground-disabled"),
 }
 
 

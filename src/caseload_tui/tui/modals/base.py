@@ -46,7 +46,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
         border: thick $primary; background: $surface; padding: 0 1;
     }
     FormScreen #form-title { text-style: bold; padding: 0 0 1 0; }
-    FormScreen .field-label { color: $text-muted; padding: 1 0 0 0; }
+    FormScreen .field-label { color: $foreground-muted; padding: 1 0 0 0; }
     FormScreen Input, FormScreen TextArea, FormScreen Select { background: $boost; }
     FormScreen TextArea { height: 7; }
     FormScreen.-short .field-label { padding: 0; }

@@ -47,7 +47,7 @@ class GraduateForm(FormScreen[GraduationInput]):
         self._reflection = reflection or Reflection()
 
     def fields(self) -> ComposeResult:
-        yield Static(render.join(("Ending the work with ", "$text-muted"), self._about))
+        yield Static(render.join(("Ending the work with ", "$foreground-muted"), self._about))
         yield label("Ended on (today, yesterday, tue, 3 dec, 2026-12-03)")
         yield Input("today", id="ended", max_length=40, compact=True)
         yield label("Kind of ending")
@@ -101,7 +101,7 @@ class NewsForm(FormScreen[NewsInput]):
         self._about, self._today = about, today
 
     def fields(self) -> ComposeResult:
-        yield Static(render.join(("About ", "$text-muted"), self._about))
+        yield Static(render.join(("About ", "$foreground-muted"), self._about))
         yield label("When (today, yesterday, tue, 3 dec, 2026-12-03)")
         yield Input("today", id="when", max_length=40, compact=True)
         yield label("What happened")

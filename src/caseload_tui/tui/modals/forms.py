@@ -47,7 +47,7 @@ class ThoughtForm(FormScreen[ThoughtInput]):
         self.title_text = "Edit thought" if thought else "New thought"
 
     def fields(self) -> ComposeResult:
-        yield Static(render.join(("About ", "$text-muted"), self._about))
+        yield Static(render.join(("About ", "$foreground-muted"), self._about))
         yield label("Kind")
         yield Select([(hint, kind) for kind, hint in KIND_HINTS.items()], value=self._kind,
                      allow_blank=False, id="kind", compact=True)
@@ -85,7 +85,7 @@ class QuestionForm(FormScreen[str]):
             self.title_text = "Edit follow-up question"
 
     def fields(self) -> ComposeResult:
-        yield Static(render.join(("About ", "$text-muted"), self._about))
+        yield Static(render.join(("About ", "$foreground-muted"), self._about))
         yield label("What to ask or check next time")
         yield NoteArea(for_editing(self._question.body) if self._question else "", id="body", soft_wrap=True,
                        show_line_numbers=False, tab_behavior="focus", compact=True)
@@ -121,7 +121,7 @@ class AnswerForm(FormScreen[Closing]):
         yield label("What I learned (the answer)")
         yield NoteArea(for_editing(self._question.answer), id="answer", soft_wrap=True, show_line_numbers=False,
                        tab_behavior="focus")
-        yield Static(render.label("Or drop the question if it is no longer worth asking:", "$text-muted"))
+        yield Static(render.label("Or drop the question if it is no longer worth asking:", "$foreground-muted"))
         yield Button("Drop question (ctrl+d)", id="drop", compact=True)
 
     BINDINGS = [Binding("ctrl+d", "drop", "Drop question", priority=True)]
@@ -174,7 +174,7 @@ class AttendanceForm(FormScreen[AttendanceInput]):
         self._usual = usual_time
 
     def fields(self) -> ComposeResult:
-        yield Static(render.join(("Session with ", "$text-muted"), self._about))
+        yield Static(render.join(("Session with ", "$foreground-muted"), self._about))
         yield label("Day (today, yesterday, tue, 3 dec, 2026-12-03) and time if not the usual")
         default = "today" + (f" {self._usual.strftime('%H:%M')}" if self._usual else "")
         yield Input(default, id="when", max_length=40, compact=True)
@@ -288,7 +288,7 @@ class ImportForm(FormScreen[Path]):
         yield Static(render.label(
             "A calendar from Google, Apple or Outlook (.ics), an appointment report from a practice "
             "system (.csv), or a caseload file (.json). Nothing changes until you have seen what would.",
-            "$text-muted"))
+            "$foreground-muted"))
         yield label("File")
         yield Input("", id="path", placeholder="e.g. ~/Downloads/calendar.ics", max_length=1000, compact=True)
 

@@ -25,7 +25,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
     SearchScreen > Vertical { width: 100; max-width: 100%; height: 90%; margin-top: 1;
                               border: thick $primary; background: $surface; }
     SearchScreen #results { height: 1fr; border: none; }
-    SearchScreen #status { color: $text-muted; padding: 0 1; }
+    SearchScreen #status { color: $foreground-muted; padding: 0 1; }
     """
     BINDINGS = [Binding("escape", "dismiss_none", "Close"), Binding("down", "to_results", "Results", show=False)]
 
@@ -73,7 +73,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
                 render.label("My practice".ljust(18), "bold"),
                 "  ",
                 (KIND_WORDS.get(hit.kind, hit.kind).ljust(9), "$text-accent"),
-                (hit.when[:10], "$text-muted"),
+                (hit.when[:10], "$foreground-muted"),
                 "\n",
                 render.user_text(hit.body, multiline=True),
             ), id=f"hit:{i}"))

@@ -13,7 +13,7 @@ from .. import render
 class BlankScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     BlankScreen { background: $background 100%; align: center middle; }
-    BlankScreen Static { width: auto; color: $text-disabled; }
+    BlankScreen Static { width: auto; color: $foreground-disabled; }
     """
     BINDINGS = [Binding("ctrl+l", "dismiss", "Show again", priority=True)]
 

@@ -40,7 +40,7 @@ class DashboardScreen(DashboardActions, Screen):
     DashboardScreen CaseloadList, DashboardScreen ThoughtsPane, DashboardScreen QuestionsPane,
     DashboardScreen ArcPane {
         border: round $primary-background; background: $background;
-        border-title-color: $text-muted; border-subtitle-color: $text-muted;
+        border-title-color: $foreground-muted; border-subtitle-color: $foreground-muted;
     }
     DashboardScreen CaseloadList:focus, DashboardScreen ThoughtsPane:focus,
     DashboardScreen QuestionsPane:focus, DashboardScreen ArcPane:focus { border: round $primary; }

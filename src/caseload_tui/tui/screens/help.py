@@ -38,10 +38,10 @@ class HelpScreen(ModalScreen[None]):
         lines += [render.label(""), render.label("The attendance strip (oldest to newest)", "bold"),
                   render.strip_legend(), render.label(""),
                   render.label("In the list: ?N open questions, ✎N thoughts still with you, "
-                               "⚑ flagged for supervision.", "$text-muted"),
+                               "⚑ flagged for supervision.", "$foreground-muted"),
                   render.label("Forms: Tab moves between fields, ctrl+s saves, Escape leaves without saving.",
-                               "$text-muted"),
+                               "$foreground-muted"),
                   render.label("Everything is also in the command palette (ctrl+p), including the themes.",
-                               "$text-muted")]
+                               "$foreground-muted")]
         with VerticalScroll():
             yield Static(Content("\n").join(lines))

@@ -20,13 +20,13 @@ class ArcPane(OptionList):
              open_questions: list[Question], today: date) -> None:
         ending = f" ({client.ending_kind.label})" if client.ending_kind else ""
         options: list[Option | None] = [Option(render.join(
-            ("Began ", "$text-muted"), render.day(client.started_on, today),
-            ("  ·  ended ", "$text-muted"), render.day(client.ended_on, today), (ending, "$text-muted"),
-            ("  ·  ", "$text-muted"), f"{sessions_attended} sessions attended",
+            ("Began ", "$foreground-muted"), render.day(client.started_on, today),
+            ("  ·  ended ", "$foreground-muted"), render.day(client.ended_on, today), (ending, "$foreground-muted"),
+            ("  ·  ", "$foreground-muted"), f"{sessions_attended} sessions attended",
         ), id="arc:dates"), None]
         for key, title in REFLECTION_PARTS:
             text = getattr(client.reflection, key)
-            body = render.user_text(text, multiline=True) if text else render.label("not written", "italic $text-muted")
+            body = render.user_text(text, multiline=True) if text else render.label("not written", "italic $foreground-muted")
             options += [Option(render.join((title, "bold $text-secondary"), "\n", body), id=f"arc:{key}"), None]
         for encounter in encounters:
             options += [Option(render.join((f"News · {render.day(encounter.happened_on, today)}", "bold $text-accent"),
@@ -34,7 +34,7 @@ class ArcPane(OptionList):
                                id=f"encounter:{encounter.id}"), None]
         if not encounters:
             options += [Option(render.label("No news yet. Press n to note news or a chance meeting.",
-                                            "italic $text-muted"), id="arc:no-news", disabled=True), None]
+                                            "italic $foreground-muted"), id="arc:no-news", disabled=True), None]
         for question in open_questions:
             options += [Option(question_prompt(question, today, None), id=f"question:{question.id}"), None]
         keep = self.highlighted

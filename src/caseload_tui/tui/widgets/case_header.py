@@ -30,13 +30,13 @@ class CaseHeader(Static):
             render.join(
                 render.client_name(client, style="bold"),
                 "  ",
-                render.user_line("" if render.PRIVACY.on else client.code, style="$text-muted"),
+                render.user_line("" if render.PRIVACY.on else client.code, style="$foreground-muted"),
                 ("   ⚑ bring to supervision" if client.bring_to_supervision else "", "$text-accent"),
             ),
             render.join((f"{placement.group.title[:-1]}: ", group_style), placement.reason),
             render.join(
-                (f"since {render.day(client.started_on, today)}", "$text-muted"),
-                (f" · {schedule}" if client.active else "", "$text-muted"),
+                (f"since {render.day(client.started_on, today)}", "$foreground-muted"),
+                (f" · {schedule}" if client.active else "", "$foreground-muted"),
             ),
         ]
         seen = []
@@ -45,9 +45,9 @@ class CaseHeader(Static):
         if summary.next_expected:
             seen.append(f"next {render.moment(summary.next_expected, today)}")
         if seen:
-            lines.append(render.label(" · ".join(seen), "$text-muted"))
+            lines.append(render.label(" · ".join(seen), "$foreground-muted"))
         if client.themes:
-            lines.append(render.join(("themes: ", "$text-muted"), render.user_line(client.themes)))
+            lines.append(render.join(("themes: ", "$foreground-muted"), render.user_line(client.themes)))
         self.update(Content("\n").join(lines))
 
     def show_group(self, group: Group, count: int) -> None:
@@ -55,16 +55,16 @@ class CaseHeader(Static):
                 Group.ABSENTEES: "Active clients who cancel or do not come, often without rescheduling.",
                 Group.GRADUATES: "Former clients, whose work has ended."}[group]
         self.update(Content("\n").join([
-            render.join((f"{group.title} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$text-muted")),
-            render.label(what, "$text-muted"),
-            render.label("Below: what is still lingering and still open, across the whole group.", "$text-muted"),
+            render.join((f"{group.title} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$foreground-muted")),
+            render.label(what, "$foreground-muted"),
+            render.label("Below: what is still lingering and still open, across the whole group.", "$foreground-muted"),
         ]))
 
     def show_practice(self, count: int) -> None:
         self.update(Content("\n").join([
             render.label("My practice", "bold $primary"),
-            render.label("Thoughts about my own work rather than one client.", "$text-muted"),
+            render.label("Thoughts about my own work rather than one client.", "$foreground-muted"),
         ]))
 
     def show_message(self, title: str, text: str) -> None:
-        self.update(Content("\n").join([render.label(title, "bold"), render.label(text, "$text-muted")]))
+        self.update(Content("\n").join([render.label(title, "bold"), render.label(text, "$foreground-muted")]))

@@ -51,7 +51,7 @@ def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int 
         render.client_name(record.client, name_width),
         " ",
         render.strip(summary.strip[-STRIP_LENGTH:]),
-        (last, "$text-muted"),
+        (last, "$foreground-muted"),
         " ",
         (questions.ljust(3), "$text-accent"),
         (thoughts.ljust(3), "$text-secondary"),
@@ -60,7 +60,7 @@ def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int 
 
 
 def group_row(group: Group, count: int) -> Content:
-    return render.join((f"{group.title} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$text-muted"))
+    return render.join((f"{group.title} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$foreground-muted"))
 
 
 class CaseloadList(OptionList):
@@ -95,7 +95,7 @@ class CaseloadList(OptionList):
             for record, _ in members:
                 options.append(Option(client_row(record, now, thresholds, width), id=client_id(record.client.id)))
         practice = render.join(("My practice ", "bold $primary"),
-                               (f"({practice_thoughts})" if practice_thoughts else "", "$text-muted"))
+                               (f"({practice_thoughts})" if practice_thoughts else "", "$foreground-muted"))
         options.append(Option(practice, id=PRACTICE_ID))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)

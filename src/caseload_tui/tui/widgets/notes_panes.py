@@ -19,7 +19,7 @@ def _keep_highlight(pane: OptionList, options: list[Option | None], empty: str) 
     options = options[:-1] if options and options[-1] is None else options
     with pane.prevent(OptionList.OptionHighlighted):
         if not any(options):
-            options = [Option(render.label(empty, "italic $text-muted"), id="empty", disabled=True)]
+            options = [Option(render.label(empty, "italic $foreground-muted"), id="empty", disabled=True)]
         pane.set_options(options)
         if keep is not None:
             try:
@@ -82,15 +82,15 @@ def thought_prompt(thought: Thought, today: date, clients: dict[int, Client] | N
         owner = clients.get(thought.client_id) if thought.client_id else None
         parts += [render.client_name(owner, style="bold") if owner else render.label("My practice", "bold"), "  "]
     parts += [
-        (render.day(thought.written_at, today), "$text-muted"),
+        (render.day(thought.written_at, today), "$foreground-muted"),
         "  ",
         (thought.kind.value, render.KIND_STYLES[thought.kind]),
         "  ",
-        ("● still with me", "$text-warning") if thought.lingering else ("○ let go", "$text-muted"),
+        ("● still with me", "$text-warning") if thought.lingering else ("○ let go", "$foreground-muted"),
     ]
     if thought.tell_client:
         parts += ["  ", ("✉ tell them", "$text-accent")]
-    style = "" if thought.lingering else "$text-muted"
+    style = "" if thought.lingering else "$foreground-muted"
     return render.join(*parts, "\n", render.user_text(thought.body, style=style, multiline=True))
 
 
@@ -119,12 +119,12 @@ def question_prompt(question: Question, today: date, clients: dict[int, Client] 
         owner = clients.get(question.client_id) if question.client_id else None
         parts += [render.client_name(owner, style="bold") if owner else render.label("My practice", "bold"), "  "]
     if question.status is QuestionStatus.OPEN:
-        parts += [("? open", "$text-accent"), "  ", (f"asked {render.day(question.asked_at, today)}", "$text-muted")]
+        parts += [("? open", "$text-accent"), "  ", (f"asked {render.day(question.asked_at, today)}", "$foreground-muted")]
         return render.join(*parts, "\n", render.user_text(question.body, multiline=True))
     status = "✓ answered" if question.status is QuestionStatus.ANSWERED else "– dropped"
-    parts += [(status, "$text-success" if question.status is QuestionStatus.ANSWERED else "$text-muted"),
-              "  ", (render.day(question.closed_at or question.asked_at, today), "$text-muted")]
-    body = render.join(*parts, "\n", render.user_text(question.body, style="$text-muted", multiline=True))
+    parts += [(status, "$text-success" if question.status is QuestionStatus.ANSWERED else "$foreground-muted"),
+              "  ", (render.day(question.closed_at or question.asked_at, today), "$foreground-muted")]
+    body = render.join(*parts, "\n", render.user_text(question.body, style="$foreground-muted", multiline=True))
     if question.answer:
         body = render.join(body, "\n", ("→ ", "$text-success"), render.user_text(question.answer, multiline=True))
     return body
