@@ -141,6 +141,16 @@ class CaseloadApp(App[None]):
         self.push_screen(Confirm(render.label("A form holds text you have not saved. Quit and lose it?", "bold"),
                                  yes="Quit", no="Stay"), answered)
 
+    def panic(self, *renderables) -> None:
+        """Textual's last-resort exit prints what it is given, which could quote note text: say only that it stopped."""
+        from rich.text import Text
+
+        from .. import crash
+
+        self._return_code = 1
+        self._exit_renderables.append(Text(crash.message(None)))
+        self._close_messages_no_wait()
+
     def _handle_exception(self, error: Exception) -> None:
         """Never print a traceback: Textual's shows local variables, which would hold note text."""
         from rich.text import Text
