@@ -1,4 +1,4 @@
-"""Every interchange test runs with its own data and settings folders, never the user's."""
+"""Interchange fixtures: an in-memory caseload with four clients."""
 
 from __future__ import annotations
 
@@ -6,16 +6,6 @@ import pytest
 
 from caseload_tui.store import Store
 from import_helpers import add_clients
-
-
-@pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    config = tmp_path / "config" / "config.toml"
-    monkeypatch.setenv("CASELOAD_DATA_DIR", str(data))
-    monkeypatch.setenv("CASELOAD_CONFIG", str(config))
-    monkeypatch.delenv("CASELOAD_DB", raising=False)
-    return {"data": data, "config": config}
 
 
 @pytest.fixture

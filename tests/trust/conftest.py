@@ -13,16 +13,6 @@ from trust_helpers import CLOCK
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    config = tmp_path / "config" / "config.toml"
-    monkeypatch.setenv("CASELOAD_DATA_DIR", str(data))
-    monkeypatch.setenv("CASELOAD_CONFIG", str(config))
-    monkeypatch.delenv("CASELOAD_DB", raising=False)
-    return {"data": data, "config": config}
-
-
-@pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch):
     monkeypatch.setattr(cli, "real_clock", lambda: CLOCK)
 

@@ -9,13 +9,6 @@ from caseload_tui.store import Store
 from pilot_helpers import NOW
 
 
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch):
-    """Crash reports and settings go to a temporary folder, never the user's."""
-    monkeypatch.setenv("CASELOAD_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("CASELOAD_CONFIG", str(tmp_path / "config.toml"))
-
-
 @pytest.fixture
 def demo_store():
     store = Store.memory()

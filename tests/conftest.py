@@ -1,4 +1,4 @@
-"""Every CLI test runs with its own data and config folders, never the user's."""
+"""Every test runs with its own data and settings folders, never the user's real ones."""
 
 from __future__ import annotations
 
