@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__, config, crash
+from .private_files import write_private
 from .safe_text import one_line
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 88}
@@ -320,22 +321,8 @@ def _export_tables(db_path: Path | None, demo: bool, folder: Path | None) -> Non
     click.echo(f"Wrote {len(written)} tables to {folder}.", err=True)
 
 
-def _write_private(path: Path, text: str) -> None:
-    """Write a file only its owner can read, replacing any file there (whatever its mode) once complete."""
-    import os
-
-    # mkstemp makes the file 0600; os.replace then puts it in place in one step.
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+# Kept under this name for the commands beside this file.
+_write_private = write_private
 
 
 # ---------------------------------------------------------------- housekeeping

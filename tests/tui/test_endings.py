@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from caseload_tui.model import EndingKind, QuestionStatus, Status
+from caseload_tui.model import EndingKind, QuestionStatus
 from caseload_tui.tui.modals.confirm import Confirm
 from caseload_tui.tui.modals.endings import GraduateForm
 from caseload_tui.tui.widgets.arc_pane import ArcPane

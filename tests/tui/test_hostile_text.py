@@ -9,7 +9,7 @@ from caseload_tui.store import Store
 from caseload_tui.tui.widgets.case_header import CaseHeader
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 from caseload_tui.tui.widgets.notes_panes import QuestionsPane, ThoughtsPane
-from pilot_helpers import NOW, loaded, make_app, settle, shown
+from pilot_helpers import loaded, make_app, settle, shown
 
 NAME = "O'Brien [/x] [b]bold[/b] \x1b[31mRED\x1b]52;c;aGVsbG8=\x07"
 THOUGHT = "[@click=app.quit]click me[/] \x1b[2J wipe 🧠 שלום مرحبا 漢字 [link=https://x]x[/link]"

@@ -12,13 +12,13 @@ show as text and do not run.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
+
+from ..private_files import write_private
 
 from .. import model as m
 from .errors import ImportProblem
@@ -119,23 +119,8 @@ def write_tables(folder: Path, data: m.CaseloadData) -> list[Path]:
         written = []
         for table in TABLES:
             path = folder / f"{table}.csv"
-            _write_private(path, table_text(table, rows[table]))
+            write_private(path, table_text(table, rows[table]), encoding="utf-8-sig", newline="")
             written.append(path)
     except OSError as exc:
         raise ExportProblem(f"{folder} could not be written ({exc.strerror}).") from None
     return written
-
-
-def _write_private(path: Path, text: str) -> None:
-    """A file only its owner can read, put in place whole."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList
 
 from ...model import ClientRecord, Group, Placement
-from ...rules import group_caseload, place, summarise
+from ...rules import place, summarise
 from ...store import StoreError
 from ..widgets.arc_pane import ArcPane
 from ..widgets.case_header import CaseHeader

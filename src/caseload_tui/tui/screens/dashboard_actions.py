@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 
 from textual import work
 
-from ...model import Client, Question, QuestionStatus, Status, Thought, ThoughtKind
+from ...model import Client, Question, QuestionStatus, Thought, ThoughtKind
 from ...rules import ScheduleError, expected_sessions
 from ...store import Conflict, StoreError
 from .. import render
