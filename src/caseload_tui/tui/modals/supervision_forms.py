@@ -72,7 +72,7 @@ class BringQuestionForm(FormScreen[str]):
         self._about, self._question = about, question
 
     def fields(self) -> ComposeResult:
-        yield Static(render.join(("About ", "$text-muted"), self._about))
+        yield Static(render.join(("About ", "$foreground-muted"), self._about))
         yield label("What I want to ask my supervisor about this case")
         yield _area(self._question, "question")
 
@@ -149,11 +149,11 @@ class MeetingForm(FormScreen[MeetingInput]):
         yield _area("", "notes")
         if not self._cases:
             yield Static(render.label("No cases were chosen; only the date and notes will be kept.",
-                                      "italic $text-muted"))
+                                      "italic $foreground-muted"))
         for client_id, who, question in self._cases:
             yield Static(render.join("Advice about ", who), classes="field-label")
             if question.strip():
-                yield Static(render.user_text(question, style="italic $text-muted", multiline=True))
+                yield Static(render.user_text(question, style="italic $foreground-muted", multiline=True))
             yield _area("", f"advice-{client_id}")
         yield Checkbox("Unflag the cases brought (flag them again on the dashboard with b)",
                        value=True, id="unflag", compact=True)
@@ -183,8 +183,8 @@ class OutcomeForm(FormScreen[str]):
         self._about, self._item, self._held_on = about, item, held_on
 
     def fields(self) -> ComposeResult:
-        yield Static(render.join(("About ", "$text-muted"), self._about,
-                                 (f"  · supervision on {self._held_on}", "$text-muted")))
+        yield Static(render.join(("About ", "$foreground-muted"), self._about,
+                                 (f"  · supervision on {self._held_on}", "$foreground-muted")))
         if self._item.advice.strip():
             yield label("The advice")
             yield Static(render.user_text(self._item.advice, style="italic", multiline=True))

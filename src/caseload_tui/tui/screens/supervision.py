@@ -210,7 +210,7 @@ class SupervisionScreen(Screen):
             options += [Option(self._case_prompt(c, []), id=f"client:{c.id}") for c in self.others]
         if not options:
             options = [Option(render.label("The caseload is empty: add clients on the dashboard first.",
-                                           "italic $text-muted"), disabled=True)]
+                                           "italic $foreground-muted"), disabled=True)]
         with chooser.prevent(OptionList.OptionHighlighted):
             chooser.set_options(_trim(options))
             target = keep if keep and not first_time else None
@@ -224,10 +224,10 @@ class SupervisionScreen(Screen):
 
     def _case_prompt(self, client: Client, tags: list[str]) -> Content:
         chosen = client.id in self.chosen
-        mark = ("☑ ", "bold $text-success") if chosen else ("☐ ", "$text-muted")
+        mark = ("☑ ", "bold $text-success") if chosen else ("☐ ", "$foreground-muted")
         first = render.join(mark, render.client_name(client, style="bold"))
         if not client.active:
-            first = render.join(first, ("  graduate", "$text-muted"))
+            first = render.join(first, ("  graduate", "$foreground-muted"))
         if self.questions.get(client.id, "").strip():
             first = render.join(first, ("  ? question written", "$text-accent"))
         if not tags:
@@ -242,7 +242,7 @@ class SupervisionScreen(Screen):
                 joined = tag
             line = joined
         lines.append(line)
-        return render.join(first, *(("\n  " + text, "$text-muted") for text in lines))
+        return render.join(first, *(("\n  " + text, "$foreground-muted") for text in lines))
 
     def _show_window(self) -> None:
         window = self.window
@@ -253,8 +253,8 @@ class SupervisionScreen(Screen):
         self.query_one("#window", Static).update(render.join(
             ("Supervision  ", "bold"),
             window.describe(),
-            (f"  {chosen} {'case' if chosen == 1 else 'cases'} chosen, {written} with a question.", "$text-muted"),
-            ("  s: another start date", "$text-muted"),
+            (f"  {chosen} {'case' if chosen == 1 else 'cases'} chosen, {written} with a question.", "$foreground-muted"),
+            ("  s: another start date", "$foreground-muted"),
         ))
 
     @on(OptionList.OptionHighlighted, "#cases")
@@ -266,7 +266,7 @@ class SupervisionScreen(Screen):
         text = self.query_one("#material-text", Static)
         if client_id is None or self.window is None:
             self.case = None
-            text.update(render.label("Choose a case on the left to see what to bring.", "italic $text-muted"))
+            text.update(render.label("Choose a case on the left to see what to bring.", "italic $foreground-muted"))
             return
         try:
             self.case = sv.material(self.store, client_id, self.now, self.window, self.thresholds)
@@ -417,7 +417,7 @@ class SupervisionScreen(Screen):
             if not sure:
                 return
         from ...brief import build_brief
-        from ...cli import _write_private
+        from ...private_files import write_private as _write_private
 
         try:
             text = build_brief(sv.prepare(self.store, self.now, chosen, self.since, self.thresholds),
@@ -524,9 +524,9 @@ def material_content(case: sv.CaseMaterial, window: sv.Window, now: datetime, ch
         render.join(
             render.client_name(client, style="bold"),
             "  ",
-            render.user_line("" if render.PRIVACY.on else client.code, style="$text-muted"),
+            render.user_line("" if render.PRIVACY.on else client.code, style="$foreground-muted"),
             ("   ☑ chosen" if chosen else "   ☐ not chosen (space to choose)",
-             "$text-success" if chosen else "$text-muted"),
+             "$text-success" if chosen else "$foreground-muted"),
         ),
         render.join((f"{case.placement.group.title[:-1]}: ", group_style), case.placement.reason),
         render.label(""),
@@ -535,50 +535,50 @@ def material_content(case: sv.CaseMaterial, window: sv.Window, now: datetime, ch
     if case.question.strip():
         lines.append(render.user_text(case.question, multiline=True))
     else:
-        lines.append(render.label("Not written yet. Press w to write it.", "italic $text-muted"))
+        lines.append(render.label("Not written yet. Press w to write it.", "italic $foreground-muted"))
     lines += [render.label(""), render.label("Why it might go to supervision", "bold")]
-    lines += [render.join(("• ", "$text-muted"), reason) for reason in case.reasons]
+    lines += [render.join(("• ", "$foreground-muted"), reason) for reason in case.reasons]
     lines += [render.label("")]
     follow = case.advice
     if follow is None:
         lines.append(render.join(("Last time  ", "bold"),
-                                 ("no earlier advice recorded for this case", "$text-muted")))
+                                 ("no earlier advice recorded for this case", "$foreground-muted")))
     else:
         item = follow.item
         lines.append(render.join(("Last time  ", "bold"),
-                                 (f"supervision on {sv.short_day(follow.held_on, today)}", "$text-muted")))
+                                 (f"supervision on {sv.short_day(follow.held_on, today)}", "$foreground-muted")))
         if item.question.strip():
-            lines.append(render.join(("I asked: ", "$text-muted"), render.user_text(item.question, multiline=True)))
+            lines.append(render.join(("I asked: ", "$foreground-muted"), render.user_text(item.question, multiline=True)))
         if item.advice.strip():
-            lines.append(render.join(("Advised: ", "$text-muted"), render.user_text(item.advice, multiline=True)))
+            lines.append(render.join(("Advised: ", "$foreground-muted"), render.user_text(item.advice, multiline=True)))
         if item.outcome.strip():
-            lines.append(render.join(("How it went: ", "$text-muted"),
+            lines.append(render.join(("How it went: ", "$foreground-muted"),
                                      render.user_text(item.outcome, multiline=True),
-                                     ("  (o to change)", "$text-muted")))
+                                     ("  (o to change)", "$foreground-muted")))
         else:
-            lines.append(render.join(("How it went: ", "$text-muted"),
+            lines.append(render.join(("How it went: ", "$foreground-muted"),
                                      ("not recorded yet. Press o to record whether it was tried and how it went.",
                                       "$text-warning")))
     lines += [render.label(""), render.label("Attendance", "bold")]
-    lines.append(render.join(render.strip(case.summary.strip), ("  oldest to newest", "$text-muted")))
+    lines.append(render.join(render.strip(case.summary.strip), ("  oldest to newest", "$foreground-muted")))
     if case.summary.next_expected is not None:
         lines.append(render.label(f"Next session expected {render.moment(case.summary.next_expected, today)}",
-                                  "$text-muted"))
+                                  "$foreground-muted"))
     lines += [render.label(""),
               render.join((f"Still with me, {window.since_words()}", "bold"),
-                          (f"  ({len(case.thoughts)})", "$text-muted"))]
+                          (f"  ({len(case.thoughts)})", "$foreground-muted"))]
     if not case.thoughts:
-        lines.append(render.label(f"Nothing new still lingering {window.since_words()}.", "italic $text-muted"))
+        lines.append(render.label(f"Nothing new still lingering {window.since_words()}.", "italic $foreground-muted"))
     for thought in case.thoughts:
-        lines.append(render.join((render.day(thought.written_at, today), "$text-muted"), "  ",
+        lines.append(render.join((render.day(thought.written_at, today), "$foreground-muted"), "  ",
                                  (thought.kind.value, render.KIND_STYLES[thought.kind])))
         lines.append(render.user_text(thought.body, multiline=True))
     lines += [render.label(""),
               render.join(("Follow-up questions still open", "bold"),
-                          (f"  ({len(case.open_questions)})", "$text-muted"))]
+                          (f"  ({len(case.open_questions)})", "$foreground-muted"))]
     if not case.open_questions:
-        lines.append(render.label("None open.", "italic $text-muted"))
+        lines.append(render.label("None open.", "italic $foreground-muted"))
     for question in case.open_questions:
-        lines.append(render.join((f"asked {render.day(question.asked_at, today)}  ", "$text-muted"),
+        lines.append(render.join((f"asked {render.day(question.asked_at, today)}  ", "$foreground-muted"),
                                  render.user_text(question.body, multiline=True)))
     return Content("\n").join(lines)
