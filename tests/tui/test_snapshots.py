@@ -44,14 +44,16 @@ def test_absentees_group(snap_compare, demo_store):
     assert snap_compare(make_app(demo_store), terminal_size=WIDE, run_before=run_before)
 
 
-@pytest.mark.parametrize("keys", [("t",), ("f",), ("a",), ("c",), ("e",), ("G",)],
-                         ids=["thought", "question", "attendance", "new-client", "edit-client", "graduate"])
+@pytest.mark.parametrize("keys", [("t",), ("f",), ("a",), ("c",), ("e",), ("G",), ("i",)],
+                         ids=["thought", "question", "attendance", "new-client", "edit-client", "graduate",
+                              "import"])
 def test_forms(snap_compare, demo_store, keys):
     assert snap_compare(make_app(demo_store), terminal_size=WIDE, run_before=_go_to("Melanie", *keys))
 
 
-def test_thought_form_80x24(snap_compare, demo_store):
-    assert snap_compare(make_app(demo_store), terminal_size=NARROW, run_before=_go_to("Amaan", "t"))
+@pytest.mark.parametrize("key", ["t", "G"], ids=["thought", "graduate"])
+def test_forms_80x24(snap_compare, demo_store, key):
+    assert snap_compare(make_app(demo_store), terminal_size=NARROW, run_before=_go_to("Amaan", key))
 
 
 def test_answer_form(snap_compare, demo_store):
