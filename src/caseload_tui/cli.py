@@ -61,6 +61,46 @@ def _plain_errors():
         raise UserError(crash.message(report)) from None
 
 
+PASSPHRASE_TRIES = 3
+
+
+class Unlocking:
+    """The passphrase of an encrypted caseload, asked for only when one is needed.
+
+    Asked on the terminal with the typing hidden, before any screen is drawn; held only
+    while this one command runs, never written anywhere (not to the settings, drafts,
+    logs, crash reports or the environment). Three tries, then a plain refusal.
+    """
+
+    def __init__(self) -> None:
+        self._passphrase: str | None = None
+        self._tries = 0
+
+    def run(self, action):
+        """action(passphrase): first with what is known (nothing, or the passphrase already given)."""
+        from .store.errors import PassphraseNeeded, WrongPassphrase
+
+        while True:
+            try:
+                return action(self._passphrase)
+            except PassphraseNeeded:
+                if self._passphrase is not None:
+                    raise
+            except WrongPassphrase as wrong:
+                if self._tries >= PASSPHRASE_TRIES:
+                    raise UserError(str(wrong)) from None
+                click.echo("caseload: That passphrase does not open this caseload. Try again.", err=True)
+            self._passphrase = self._ask()
+            self._tries += 1
+
+    @staticmethod
+    def _ask() -> str:
+        try:
+            return click.prompt("Passphrase for this caseload", hide_input=True, err=True)
+        except click.Abort:
+            raise UserError("No passphrase was given, so the caseload was not opened. Nothing was changed.") from None
+
+
 @contextlib.contextmanager
 def open_store(db_path: Path | None, demo: bool = False, create: bool = False):
     """The caseload to work on: the demo (a fresh temporary copy), an explicit file, or yours."""
@@ -83,8 +123,11 @@ def open_store(db_path: Path | None, demo: bool = False, create: bool = False):
         config.ensure_private_dir(db_path.parent)
         create = True
     # Your own file (not the demo) is backed up on the first start of each day.
-    store = Store.open(db_path, create=create, daily_backup_dir=config.backups_dir(),
-                       today=real_clock().date(), keep_backups=config.backups_keep())
+    # An encrypted one asks for its passphrase here, before any screen is drawn.
+    today, keep = real_clock().date(), config.backups_keep()
+    store = Unlocking().run(lambda passphrase: Store.open(
+        db_path, create=create, daily_backup_dir=config.backups_dir(), today=today, keep_backups=keep,
+        passphrase=passphrase))
     for warning in store.warnings:
         click.echo(f"caseload: {warning}", err=True)
     try:
@@ -338,15 +381,33 @@ def locate() -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-def init(path: Path) -> None:
+@click.option("--encrypt", is_flag=True,
+              help="Lock the file with a passphrase, asked for now and at every start (needs "
+                   "pip install 'caseload-tui[encrypted]'). It is stored nowhere: without it the notes "
+                   "cannot be read.")
+def init(path: Path, encrypt: bool) -> None:
     """Create a new, empty caseload file at PATH."""
     from .store import Store
+    from .store.cipher import INSTALL, available
 
     if path.exists():
         raise UserError(f"{path} already exists; nothing was changed.")
+    passphrase = None
+    if encrypt:
+        if not available():
+            raise UserError(f"An encrypted caseload needs the extra: {INSTALL}. Nothing was changed.")
+        try:
+            passphrase = click.prompt("Passphrase for the new caseload", hide_input=True,
+                                      confirmation_prompt="Type it again", err=True)
+        except click.Abort:
+            raise UserError("No passphrase was given, so no caseload was made.") from None
     with _plain_errors():
         config.ensure_private_dir(path.parent) if not path.parent.exists() else None
-        Store.open(path, create=True).close()
+        Store.open(path, create=True, passphrase=passphrase).close()
+    if encrypt:
+        click.echo(f"Created an empty encrypted caseload at {path}. Keep the passphrase somewhere safe: "
+                   "it is stored nowhere, and without it the notes cannot be read.")
+        return
     click.echo(f"Created an empty caseload at {path}.")
 
 

@@ -1,4 +1,7 @@
-"""`caseload check`, `backup` and `restore`: looking after the caseload file itself."""
+"""`caseload check`, `backup` and `restore`: looking after the caseload file itself.
+
+An encrypted caseload (or backup) asks for its passphrase, as opening the dashboard does.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import cli, config
-from .cli import UserError, _db_option, _plain_errors, main
+from .cli import Unlocking, UserError, _db_option, _plain_errors, main
 
 
 def _caseload_path(db_path: Path | None) -> Path:
@@ -27,7 +30,7 @@ def check(db_path: Path | None) -> None:
 
     path = _caseload_path(db_path)
     with _plain_errors():
-        health = integrity.inspect(path, thorough=True)
+        health = Unlocking().run(lambda passphrase: integrity.inspect(path, thorough=True, passphrase=passphrase))
         warning = integrity.exposure(path, fixing=False)
     if warning:
         click.echo(f"caseload: {warning}", err=True)
@@ -36,7 +39,8 @@ def check(db_path: Path | None) -> None:
             click.echo(f"caseload: {problem}", err=True)
         raise SystemExit(1)
     held = ", ".join(f"{n} {what}" for what, n in health.counts.items())
-    click.echo(f"The caseload at {path} is in good order: no damage found. It holds {held}.")
+    locked = " It is encrypted." if health.encrypted else ""
+    click.echo(f"The caseload at {path} is in good order: no damage found. It holds {held}.{locked}")
 
 
 @main.command()
@@ -49,18 +53,20 @@ def backup(dest: Path | None, db_path: Path | None) -> None:
     folder (see `caseload locate`). The copy is readable by you only.
     """
     from .store import backup as backups
-    from .store.connection import check_file
+    from .store import integrity
 
     path = _caseload_path(db_path)
     stem = f"{path.stem}-{cli.real_clock():%Y-%m-%d-%H%M}"
     with _plain_errors():
-        check_file(path)  # before any folder is made for the copy
+        unlocking = Unlocking()  # an encrypted caseload: its passphrase, and its copy is encrypted too
+        # Checked (and unlocked) before any folder is made for the copy.
+        unlocking.run(lambda passphrase: integrity.unlock(path, passphrase))
         try:
             if dest is None:
                 dest = backups.free_name(backups.private_folder(config.backups_dir()), stem, ".db")
             elif dest.is_dir():
                 dest = backups.free_name(dest, stem, ".db")
-            made = backups.copy_file(path, dest)
+            made = unlocking.run(lambda passphrase: backups.copy_file(path, dest, passphrase))
         except OSError as exc:
             raise _unwritable(dest or config.backups_dir(), exc) from None
     click.echo(f"Backed up the caseload to {made}.")
@@ -78,12 +84,17 @@ def restore(file: Path, db_path: Path | None, yes: bool) -> None:
     """
     from .store import backup as backups
     from .store import integrity
+    from .store.cipher import file_looks_encrypted
 
     path = _caseload_path(db_path)
+    unlocking = Unlocking()  # one passphrase for an encrypted backup and an encrypted caseload
     with _plain_errors():
-        health = integrity.inspect(file, thorough=True)  # checked before anything is asked
+        # checked before anything is asked
+        health = unlocking.run(lambda passphrase: integrity.inspect(file, thorough=True, passphrase=passphrase))
         if not health.ok:
             raise UserError(f"{file} cannot be put back: {health.problems[0]}")
+        if path.exists() and file_looks_encrypted(path):  # an encrypted caseload there: unlocked before asking
+            unlocking.run(lambda passphrase: integrity.unlock(path, passphrase))
         if db_path is None:
             config.ensure_private_dir(path.parent)
     aside = backups.aside_name(path, f"{cli.real_clock():%Y%m%d-%H%M}")
@@ -98,10 +109,12 @@ def restore(file: Path, db_path: Path | None, yes: bool) -> None:
         if not agreed:
             click.echo("Nothing was changed.", err=True)
             raise SystemExit(1)
+    goes_plain = not health.encrypted and path.exists() and file_looks_encrypted(path)
     with _plain_errors():
         try:
-            moved = backups.restore(file, path, aside)
+            moved = unlocking.run(lambda passphrase: backups.restore(file, path, aside, passphrase))
         except OSError as exc:
             raise _unwritable(path, exc) from None
     kept = f" The caseload that was there is kept as {moved}." if moved else ""
-    click.echo(f"Put the backup back as the caseload at {path}.{kept}")
+    plain = " The backup is not encrypted, so the caseload is not encrypted now either." if goes_plain else ""
+    click.echo(f"Put the backup back as the caseload at {path}.{kept}{plain}")

@@ -7,6 +7,7 @@ takes the write lock up front and is committed before the method returns.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -46,6 +47,56 @@ SELECT c.*,
 FROM clients c
 """
 
+_STATUSES = {status.value: status for status in m.Status}
+
+
+class _RecentSessions(Sequence):
+    """A client's recent sessions, newest first, kept as the query's text until first read.
+
+    `records()` reads every client; grouping never looks at a graduate's sessions and the
+    caseload list draws only the rows on screen, so in a large caseload most of these are
+    never parsed. Reads like a list of Session, and compares equal to one.
+    """
+
+    __slots__ = ("_text", "_sessions")
+
+    def __init__(self, text: str | None) -> None:
+        self._text = text
+        self._sessions: list[m.Session] | None = None if text else []
+
+    def _parsed(self) -> list[m.Session]:
+        sessions = self._sessions
+        if sessions is None:
+            sessions = []
+            for pair in self._text.split(";"):
+                when, _, status = pair.partition("|")
+                sessions.append(m.Session(starts_at=datetime.fromisoformat(when), status=_STATUSES[status]))
+            sessions.sort(key=lambda s: s.starts_at, reverse=True)  # group_concat does not promise order
+            self._sessions, self._text = sessions, None
+        return sessions
+
+    def __getitem__(self, index):
+        return self._parsed()[index]
+
+    def __len__(self) -> int:
+        return len(self._parsed())
+
+    def __iter__(self):
+        return iter(self._parsed())
+
+    def __reversed__(self):
+        return reversed(self._parsed())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, _RecentSessions)):
+            return self._parsed() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # like a list
+
+    def __repr__(self) -> str:
+        return repr(self._parsed())
+
 
 class Store:
     """One open caseload file."""
@@ -57,28 +108,36 @@ class Store:
         self._conn = conn
         self.db = Database(conn)
         self.warnings: list[str] = []  # to tell the user at start: a file others could read, a backup not made
+        self.encrypted = False  # an encrypted (SQLCipher) caseload: what is kept beside it must not undo that
 
     # ------------------------------------------------------------ opening
 
     @classmethod
     def open(cls, path: Path | str, create: bool = False, daily_backup_dir: Path | None = None,
-             today: date | None = None, keep_backups: int = backup.DEFAULT_KEEP) -> "Store":
+             today: date | None = None, keep_backups: int = backup.DEFAULT_KEEP,
+             passphrase: str | None = None) -> "Store":
         """Open a caseload; with create=True a missing file becomes a new caseload.
 
         A file that is not a caseload, or is damaged, is refused and left exactly as it was.
         With daily_backup_dir and today, the first opening of the day backs the file up there
         (the last keep_backups are kept). Updates to the schema are made in one transaction,
         after a backup beside the file; problems to tell the user are in store.warnings.
+
+        An encrypted caseload needs its passphrase (kept nowhere once the file is unlocked):
+        without one PassphraseNeeded is raised, and WrongPassphrase for one that does not open
+        it, the file unchanged. With create=True and a passphrase, a new caseload is encrypted.
+        Its backups are encrypted with the same key.
         """
         path = Path(path)
         if create and not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
+            encrypted = passphrase is not None
         else:
-            check_file(path)
+            encrypted = check_file(path, passphrase)
         existed = path.exists()
         warning = exposure(path) if existed else None
         try:
-            conn = connect(path)
+            conn = connect(path, passphrase if encrypted else None)
         except sqlite3.Error as exc:
             raise describe_db_error(exc) from None
         try:
@@ -87,6 +146,7 @@ class Store:
                 check_pages(conn, path)
             configure(conn, memory=False)
             store = cls(conn, path)
+            store.encrypted = encrypted
             store.warnings += [warning] if warning else []
             if existed and daily_backup_dir is not None and today is not None:
                 if note := backup.daily(conn, path, daily_backup_dir, today, keep_backups):
@@ -157,13 +217,19 @@ class Store:
     # ------------------------------------------------------------ clients
 
     def records(self, now: datetime) -> list[m.ClientRecord]:
-        """Every client with the grouping inputs, in one query."""
+        """Every client with the grouping inputs, in one query.
+
+        Each client's recent sessions are parsed when first used (see _RecentSessions).
+        """
+        moment, client, record = rows.moment, rows.client, m.ClientRecord
         with self._lock.reading() as conn:
-            found = conn.execute(
-                _RECORDS_SQL + " ORDER BY c.name COLLATE NOCASE, c.id",
-                {"now": rows.iso_moment(now)},
-            ).fetchall()
-        return [_record(row) for row in found]
+            # Row by row rather than fetchall(): at 10,000 clients that keeps megabytes of
+            # rows from being held at once beside the records made from them.
+            return [record(client=client(row), recent=_RecentSessions(row["recent"]),
+                           last_attended=moment(row["last_attended"]), next_booked=moment(row["next_booked"]),
+                           open_questions=row["open_questions"], lingering_thoughts=row["lingering_thoughts"])
+                    for row in conn.execute(_RECORDS_SQL + " ORDER BY c.name COLLATE NOCASE, c.id",
+                                            {"now": rows.iso_moment(now)})]
 
     def record(self, client_id: int, now: datetime) -> m.ClientRecord:
         with self._lock.reading() as conn:
@@ -506,34 +572,45 @@ class Store:
 
     # ------------------------------------------------------------ search
 
+    SEARCH_RANKED = 2_000  # matches ranked per kind of note: the newest ones
+
     def search(self, query: str, limit: int = 50) -> list[m.SearchHit]:
         """Full-text search over thoughts, questions and encounters, best first.
 
-        The query is quoted, so quotes and operators are searched as words.
+        The query is quoted, so quotes and operators are searched as words. Where more
+        than SEARCH_RANKED notes of one kind match (a common word, a short beginning, in
+        a large caseload), the best of the newest SEARCH_RANKED are given: ranking every
+        match would take longer than a keystroke.
         """
         if not query.strip():
             return []
+        match = _fts_query(self.db, query)
         scored: list[tuple[float, m.SearchHit]] = []
         with self._lock.reading():
-            names = dict(self._conn.execute("SELECT id, name FROM clients").fetchall())
             for table, when, body in (
                 ("thoughts", "written_at", "t.body"),
                 ("questions", "asked_at", "t.body || CASE WHEN t.answer != '' THEN ' — ' || t.answer ELSE '' END"),
                 ("encounters", "happened_on", "t.body"),
             ):
-                sql = (
-                    f"SELECT t.id, t.client_id, t.{when} AS at, {body} AS text, f.rank AS rank "
-                    f"FROM {table} t JOIN {table}_fts f ON t.rowid = f.rowid "
-                    f"WHERE {table}_fts MATCH :query ORDER BY f.rank LIMIT {int(limit)}"
-                )
                 try:
-                    found = self._conn.execute(sql, {"query": _fts_query(self.db, query)}).fetchall()
+                    # Notes are numbered as they are written, so the newest matches have the highest rowids.
+                    floor = self._conn.execute(
+                        f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :query "
+                        f"ORDER BY rowid DESC LIMIT 1 OFFSET {self.SEARCH_RANKED - 1}", {"query": match},
+                    ).fetchone()
+                    found = self._conn.execute(
+                        f"SELECT t.id, t.client_id, t.{when} AS at, {body} AS text, f.rank AS rank, c.name AS name "
+                        f"FROM {table}_fts f JOIN {table} t ON t.rowid = f.rowid "
+                        f"LEFT JOIN clients c ON c.id = t.client_id "
+                        f"WHERE {table}_fts MATCH :query AND f.rowid >= :floor ORDER BY f.rank LIMIT {int(limit)}",
+                        {"query": match, "floor": floor[0] if floor else 0},
+                    ).fetchall()
                 except sqlite3.OperationalError:
                     return []
                 for row in found:
                     scored.append((row["rank"], m.SearchHit(
                         kind=table[:-1], id=row["id"], client_id=row["client_id"],
-                        client_name=names.get(row["client_id"], "My practice"),
+                        client_name=row["name"] if row["name"] is not None else "My practice",
                         when=row["at"], body=row["text"],
                     )))
         scored.sort(key=lambda pair: pair[0])

@@ -8,6 +8,11 @@ online backup reads one consistent moment even while another window writes.
 - daily(): the first start of each day makes one; the last `keep` are kept.
 - before_update(): a copy beside the caseload, always made before a migration.
 - restore(): a backup put back, the current file kept aside under a dated name.
+
+A backup of an encrypted caseload is encrypted with the same key: the copy is
+attached to the open connection without a key of its own (SQLCipher then uses the
+caseload's) and filled by sqlcipher_export in one read transaction, so the
+passphrase is never needed again after opening.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from .connection import SQLITE_HEADER
+from . import cipher
+from .connection import SQLITE_HEADER, check_file
 from .errors import Busy, NotACaseload, StoreError
 from .integrity import SIDE_FILES, inspect, is_caseload, open_plain
 
@@ -40,12 +46,15 @@ def copy(source: sqlite3.Connection, dest: Path) -> Path:
     os.close(fd)
     partial = Path(name)
     try:
-        target = sqlite3.connect(str(partial))
-        try:
-            source.backup(target)  # pages=-1: the whole database in one consistent step
-            healthy = target.execute("PRAGMA quick_check(1)").fetchall() == [("ok",)]
-        finally:
-            target.close()
+        if isinstance(source, cipher.CipherConnection):
+            healthy = _export_encrypted(source, partial)
+        else:
+            target = sqlite3.connect(str(partial))
+            try:
+                source.backup(target)  # pages=-1: the whole database in one consistent step
+                healthy = target.execute("PRAGMA quick_check(1)").fetchall() == [("ok",)]
+            finally:
+                target.close()
         if not healthy:
             raise StoreError("The copy did not pass its check, so it was not kept. "
                              "Run `caseload check` on your caseload.")
@@ -60,12 +69,38 @@ def copy(source: sqlite3.Connection, dest: Path) -> Path:
     return dest
 
 
-def copy_file(db_path: Path, dest: Path) -> Path:
-    """`caseload backup`: a copy of the caseload at db_path, checked first (it is never changed)."""
-    health = inspect(db_path, thorough=False)
+def _export_encrypted(source: cipher.CipherConnection, partial: Path) -> bool:
+    """Fill the empty file `partial` with an encrypted copy of the caseload open on source; True if it checks out.
+
+    ATTACH without KEY gives the copy the caseload's own key; the export reads one consistent
+    moment (one read transaction) even while another window writes.
+    """
+    if source.in_transaction:
+        raise StoreError("A backup cannot be made in the middle of a change. Nothing was changed.")
+    source.execute("ATTACH DATABASE ? AS caseload_copy", [str(partial)])
+    try:
+        source.execute("BEGIN")
+        try:
+            source.execute("SELECT sqlcipher_export('caseload_copy')").fetchall()
+            source.execute("COMMIT")
+        except BaseException:
+            source.rollback()
+            raise
+        found = source.execute("PRAGMA caseload_copy.quick_check(1)").fetchall()
+        return [tuple(row) for row in found] == [("ok",)]
+    finally:
+        source.execute("DETACH DATABASE caseload_copy")
+
+
+def copy_file(db_path: Path, dest: Path, passphrase: str | None = None) -> Path:
+    """`caseload backup`: a copy of the caseload at db_path, checked first (it is never changed).
+
+    An encrypted caseload needs its passphrase; its copy is encrypted with the same key.
+    """
+    health = inspect(db_path, thorough=False, passphrase=passphrase)
     if not health.ok:
         raise NotACaseload(health.problems[0])
-    source = open_plain(db_path)
+    source = open_plain(db_path, passphrase)
     try:
         return copy(source, dest)
     except sqlite3.Error:
@@ -156,25 +191,27 @@ def aside_name(target: Path, stamp: str) -> Path:
     return free_name(target.parent, f"{target.stem}.replaced-{stamp}", target.suffix or ".db")
 
 
-def restore(backup_path: Path, target: Path, aside: Path) -> Path | None:
+def restore(backup_path: Path, target: Path, aside: Path, passphrase: str | None = None) -> Path | None:
     """Put a backup back at target; the current file (if any) is renamed to aside. Returns aside if so.
 
     The backup must be a healthy caseload, and the caseload must not be open
-    in another window; otherwise nothing is changed.
+    in another window; otherwise nothing is changed. An encrypted backup, or an
+    encrypted caseload at target, is opened with the passphrase (one for both);
+    an encrypted backup is put back encrypted.
     """
     backup_path, target = Path(backup_path), Path(target)
     if target.exists() and backup_path.resolve() == target.resolve():
         raise StoreError("That backup is the caseload itself; nothing was changed.")
-    health = inspect(backup_path, thorough=True)
+    health = inspect(backup_path, thorough=True, passphrase=passphrase)
     if not health.ok:
         raise NotACaseload(f"{backup_path} cannot be put back: " + health.problems[0])
     if aside.exists():
         raise StoreError(f"{aside} already exists; nothing was changed. Try again in a moment.")
-    healthy = _healthy(target) if target.exists() else False
+    healthy = _healthy(target, passphrase) if target.exists() else False
     # The copy is made (and checked) first, under a temporary name, so a failure changes nothing.
     incoming = free_name(target.parent, f".{target.name}.restoring", "")
     try:
-        source = open_plain(backup_path)
+        source = open_plain(backup_path, passphrase)
         try:
             copy(source, incoming)
         finally:
@@ -182,7 +219,7 @@ def restore(backup_path: Path, target: Path, aside: Path) -> Path | None:
         moved = None
         if target.exists():
             if healthy:
-                _settle(target)
+                _settle(target, passphrase)
             for suffix in ("", *SIDE_FILES):
                 current = Path(str(target) + suffix)
                 if current.exists():
@@ -197,19 +234,23 @@ def restore(backup_path: Path, target: Path, aside: Path) -> Path | None:
     return moved
 
 
-def _healthy(target: Path) -> bool:
+def _healthy(target: Path, passphrase: str | None = None) -> bool:
     """True for a healthy caseload; False for a damaged, cut or empty one (moved aside byte for byte).
 
     Someone else's file (a text file, another program's database) is refused: a backup
-    never takes the place of what is not a caseload.
+    never takes the place of what is not a caseload. An encrypted caseload must be opened
+    by the passphrase (else PassphraseNeeded or WrongPassphrase, and nothing is changed).
     """
     with open(target, "rb") as handle:
         head = handle.read(len(SQLITE_HEADER))
-    if head and not SQLITE_HEADER.startswith(head):
+    encrypted = bool(head) and not SQLITE_HEADER.startswith(head) and cipher.file_looks_encrypted(target)
+    if head and not SQLITE_HEADER.startswith(head) and not encrypted:
         raise NotACaseload(f"{target} is not a caseload file, so nothing was put in its place. Nothing was changed.")
-    if head != SQLITE_HEADER or target.stat().st_size < 512:
+    if encrypted:
+        check_file(target, passphrase)
+    elif head != SQLITE_HEADER or target.stat().st_size < 512:
         return False
-    conn = open_plain(target)
+    conn = open_plain(target, passphrase)
     try:
         foreign = not is_caseload(conn)
     except sqlite3.DatabaseError:
@@ -218,16 +259,17 @@ def _healthy(target: Path) -> bool:
         conn.close()
     if foreign:
         raise NotACaseload(f"{target} is not a caseload file, so nothing was put in its place. Nothing was changed.")
-    return inspect(target, thorough=False).ok
+    return inspect(target, thorough=False, passphrase=passphrase).ok
 
 
-def _settle(target: Path) -> None:
+def _settle(target: Path, passphrase: str | None = None) -> None:
     """Fold any recent changes into the main file, and refuse if another window has it open.
 
     Leaving WAL mode needs the only connection to the file, so it fails at once if
     the caseload is open elsewhere. (Only for a healthy file: its content is unchanged.)
     """
-    conn = sqlite3.connect(str(target), timeout=0.2)
+    conn = (cipher.open_keyed(target, passphrase, timeout=0.2) if passphrase is not None
+            and cipher.file_looks_encrypted(target) else sqlite3.connect(str(target), timeout=0.2))
     try:
         conn.execute("PRAGMA journal_mode = DELETE").fetchall()
     except sqlite3.OperationalError as exc:

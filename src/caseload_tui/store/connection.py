@@ -2,6 +2,7 @@
 
 Opening never changes a file that is not a caseload: the header and the
 schema are checked read-only before any pragma that writes is issued.
+An encrypted caseload (see cipher.py) is opened the same way once its key is set.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
+from . import cipher
 from .errors import Busy, NoDatabase, NotACaseload, StoreError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = cipher.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -36,8 +38,13 @@ def describe_db_error(exc: sqlite3.Error) -> StoreError:
     return StoreError("The caseload could not be read or written. Nothing was changed.")
 
 
-def check_file(path: Path) -> None:
-    """Refuse, without touching it, a file that cannot be a caseload database."""
+def check_file(path: Path, passphrase: str | None = None) -> bool:
+    """Refuse, without touching it, a file that cannot be a caseload database.
+
+    Returns True for a file that may be an encrypted caseload, when the sqlcipher3 extra is
+    installed and a passphrase is given (whether it opens the file is found out on opening);
+    without a passphrase that raises PassphraseNeeded, and without the extra EncryptionUnavailable.
+    """
     if not path.exists():
         raise NoDatabase(
             f"There is no caseload at {path}. Create one with `caseload init {path}`, "
@@ -47,15 +54,19 @@ def check_file(path: Path) -> None:
         raise NotACaseload(f"{path} is a folder, not a caseload file.")
     try:
         with open(path, "rb") as handle:
-            header = handle.read(100)
+            header = handle.read(cipher.PROBE)
     except OSError as exc:
         raise StoreError(f"{path} could not be opened ({exc.strerror}).") from None
     if len(header) == 0:
         raise NotACaseload(f"{path} is empty: it is not a caseload. Nothing was changed.")
     if not header.startswith(SQLITE_HEADER):
+        if cipher.looks_encrypted(header, path.stat().st_size):
+            cipher.require(path, passphrase)
+            return True
         raise NotACaseload(f"{path} is not a caseload file. Nothing was changed.")
     if len(header) < 100 or path.stat().st_size < 512:
         raise NotACaseload(f"{path} is cut short: it looks damaged. Nothing was changed.")
+    return False
 
 
 def make_private(path: Path) -> None:
@@ -67,14 +78,20 @@ def make_private(path: Path) -> None:
                 os.chmod(candidate, 0o600)
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """A connection shareable between the UI thread and workers (guarded by a lock)."""
+def connect(path: Path | str, passphrase: str | None = None) -> sqlite3.Connection:
+    """A connection shareable between the UI thread and workers (guarded by a lock).
+
+    With a passphrase, an encrypted caseload's (a new file becomes an encrypted one): the key is
+    set before anything else, and a passphrase that does not open it raises WrongPassphrase.
+    """
     if str(path) != ":memory:":
         # Create the file 0600 ourselves, so no umask ever exposes it.
         p = Path(path)
         if not p.exists():
             fd = os.open(p, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
+    if passphrase is not None:
+        return cipher.open_keyed(Path(path), passphrase, timeout=BUSY_TIMEOUT_MS / 1000, shared=True)
     old_umask = os.umask(0o077)  # WAL and SHM files are created by SQLite itself
     try:
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)

@@ -33,3 +33,19 @@ class NotFound(StoreError):
 
 class Invalid(StoreError):
     """A value the store refuses, such as a second client with the same code."""
+
+
+class Locked(StoreError):
+    """An encrypted caseload that cannot be opened as things stand."""
+
+
+class PassphraseNeeded(Locked):
+    """The caseload is encrypted and no passphrase was given: the caller may ask for one."""
+
+
+class WrongPassphrase(Locked):
+    """The passphrase given does not open the caseload (the file was not changed)."""
+
+
+class EncryptionUnavailable(Locked):
+    """The caseload is encrypted and the sqlcipher3 extra is not installed."""

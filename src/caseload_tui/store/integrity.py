@@ -11,6 +11,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cipher
 from .connection import check_file
 from .errors import NotACaseload
 from .migrations import MIGRATION_SET
@@ -27,6 +28,7 @@ class Health:
     path: Path
     problems: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    encrypted: bool = False
 
     @property
     def ok(self) -> bool:
@@ -90,9 +92,26 @@ def cut_short(path: Path) -> bool:
     return bool(counter_valid and pages and page_size and pages * page_size > size)
 
 
-def open_plain(path: Path) -> sqlite3.Connection:
-    """A connection that issues no pragma at all: reading it leaves the file as it was."""
+def open_plain(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
+    """A connection that issues no pragma at all: reading it leaves the file as it was.
+
+    With a passphrase, an encrypted caseload's, whose only pragma is its key
+    (WrongPassphrase if the passphrase does not open it).
+    """
+    if passphrase is not None and cipher.file_looks_encrypted(path):
+        return cipher.open_keyed(Path(path), passphrase)
     return sqlite3.connect(str(path), timeout=5)
+
+
+def unlock(path: Path, passphrase: str | None = None) -> bool:
+    """check_file, and for an encrypted caseload that the passphrase opens it; True if it is encrypted.
+
+    Changes nothing (PassphraseNeeded, WrongPassphrase or NotACaseload otherwise).
+    """
+    encrypted = check_file(Path(path), passphrase)
+    if encrypted:
+        cipher.open_keyed(Path(path), passphrase).close()
+    return encrypted
 
 
 def is_caseload(conn: sqlite3.Connection) -> bool:
@@ -103,17 +122,18 @@ def is_caseload(conn: sqlite3.Connection) -> bool:
     return MIGRATION_SET in sets
 
 
-def inspect(path: Path, thorough: bool = True) -> Health:
+def inspect(path: Path, thorough: bool = True, passphrase: str | None = None) -> Health:
     """Check a caseload file without changing it.
 
     Raises (NoDatabase, NotACaseload) for a file that is not a caseload at all;
     returns the problems found in a caseload, which are empty when it is healthy.
     thorough runs the full integrity check and the check of links between records.
+    An encrypted caseload needs its passphrase (PassphraseNeeded, WrongPassphrase).
     """
     path = Path(path)
-    check_file(path)
-    health = Health(path)
-    conn = open_plain(path)
+    encrypted = check_file(path, passphrase)
+    health = Health(path, encrypted=encrypted)
+    conn = cipher.open_keyed(path, passphrase) if encrypted else open_plain(path)
     try:
         try:
             if not is_caseload(conn):

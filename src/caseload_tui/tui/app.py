@@ -172,7 +172,8 @@ def run_app(store, clock, settings: Settings, redact: bool = False, demo: bool =
 
     from ..drafts import Drafts
 
-    drafts = None if demo or store.path is None else Drafts(store.path)
+    # No drafts for the demo, nor for an encrypted caseload: a draft is plain text on disk.
+    drafts = None if demo or store.path is None or getattr(store, "encrypted", False) else Drafts(store.path)
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
                       remember_theme=None if demo else save_theme, start=start, start_client=start_client,
                       drafts=drafts)

@@ -1,0 +1,285 @@
+"""An encrypted caseload (SQLCipher, through the optional sqlcipher3 binding).
+
+The passphrase unlocks the file and is then forgotten: it is put in a PRAGMA key
+before anything else is done on the connection, and nothing here keeps it.
+sqlcipher3 raises its own exception classes; the connection is handed to the rest
+of the store wrapped so that they arrive as sqlite3's (every `except sqlite3.Error`
+in the store, and in sqlite-utils, keeps working).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from .errors import EncryptionUnavailable, PassphraseNeeded, StoreError, WrongPassphrase
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PROBE = 512  # SQLCipher pages are at least this long; the first is random-looking from byte 0
+INSTALL = "pip install 'caseload-tui[encrypted]'"
+WRONG = "That passphrase does not open this caseload. Nothing was changed."
+
+
+def dbapi():
+    """sqlcipher3's DB-API module, or None when the extra is not installed."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        return None
+    return dbapi2
+
+
+def available() -> bool:
+    return dbapi() is not None
+
+
+def looks_encrypted(head: bytes, size: int) -> bool:
+    """A file that may be an encrypted caseload: whole pages, and a first page that looks random.
+
+    An SQLCipher file begins with its random salt and an encrypted page, so no header and
+    no structure; a text file or another program's file has far fewer distinct bytes.
+    """
+    if head.startswith(SQLITE_HEADER) or size < PROBE or size % PROBE or len(head) < PROBE:
+        return False
+    return len(set(head[:PROBE])) >= 160  # random: about 221 of 256 values in 512 bytes
+
+
+def file_looks_encrypted(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(PROBE)
+        return looks_encrypted(head, Path(path).stat().st_size)
+    except OSError:
+        return False
+
+
+def require(path: Path, passphrase: str | None) -> None:
+    """An encrypted file can be opened only with the extra installed and a passphrase given."""
+    if not available():
+        raise EncryptionUnavailable(
+            f"This caseload is encrypted; install the extra with {INSTALL}. Nothing was changed at {path}.")
+    if passphrase is None:
+        raise PassphraseNeeded(f"{path} is an encrypted caseload: its passphrase is needed to open it. "
+                               "Nothing was changed.")
+
+
+def open_keyed(path: Path, passphrase: str, timeout: float = 5.0, shared: bool = False) -> "CipherConnection":
+    """A connection to an encrypted caseload, unlocked and checked with one read.
+
+    Only the key is set: like integrity.open_plain, reading it leaves the file as it was.
+    A passphrase that does not open it raises WrongPassphrase (nothing is written).
+    With shared, the connection may be used from several threads (the store guards it with a lock).
+    """
+    api = dbapi()
+    if api is None:
+        require(path, passphrase)
+    old_umask = os.umask(0o077)  # WAL and SHM files are created by SQLite itself
+    try:
+        raw = api.connect(str(path), timeout=timeout, check_same_thread=not shared)
+    except api.Error as exc:
+        raise translate(exc) from None
+    finally:
+        os.umask(old_umask)
+    try:
+        # The library would otherwise write its own complaints about a wrong key to the terminal.
+        raw.execute("PRAGMA cipher_log_level = NONE")
+        raw.execute("PRAGMA key = " + _literal(passphrase))
+        raw.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except api.Error as exc:
+        raw.close()
+        # A key that does not decrypt the first page reads as "file is not a database";
+        # anything else (busy, unreadable) is reported as the database error it is.
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" or "not a database" in str(exc):
+            raise WrongPassphrase(WRONG) from None
+        raise translate(exc) from None
+    except BaseException:
+        raw.close()
+        raise
+    return CipherConnection(raw, api)
+
+
+def _literal(passphrase: str) -> str:
+    if "\x00" in passphrase:
+        raise StoreError("A passphrase cannot contain a NUL character. Nothing was changed.")
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def translate(exc: BaseException) -> sqlite3.Error:
+    """The sqlite3 exception matching one of sqlcipher3's (same class name, same message and codes)."""
+    kind = getattr(sqlite3, type(exc).__name__, None)
+    if not (isinstance(kind, type) and issubclass(kind, sqlite3.Error)):
+        kind = sqlite3.DatabaseError
+    same = kind(*exc.args)
+    for attribute in ("sqlite_errorcode", "sqlite_errorname"):
+        if hasattr(exc, attribute):
+            setattr(same, attribute, getattr(exc, attribute))
+    return same
+
+
+class CipherCursor:
+    """A sqlcipher3 cursor whose errors are sqlite3's."""
+
+    __slots__ = ("_cursor", "_errors", "connection")
+
+    def __init__(self, cursor, errors, connection: "CipherConnection") -> None:
+        self._cursor = cursor
+        self._errors = errors
+        self.connection = connection
+
+    def execute(self, sql, parameters=()):
+        try:
+            self._cursor.execute(sql, parameters)
+        except self._errors as exc:
+            raise translate(exc) from None
+        return self
+
+    def executemany(self, sql, seq):
+        try:
+            self._cursor.executemany(sql, seq)
+        except self._errors as exc:
+            raise translate(exc) from None
+        return self
+
+    def executescript(self, script):
+        try:
+            self._cursor.executescript(script)
+        except self._errors as exc:
+            raise translate(exc) from None
+        return self
+
+    def fetchone(self):
+        try:
+            return self._cursor.fetchone()
+        except self._errors as exc:
+            raise translate(exc) from None
+
+    def fetchmany(self, size=None):
+        try:
+            return self._cursor.fetchmany(self._cursor.arraysize if size is None else size)
+        except self._errors as exc:
+            raise translate(exc) from None
+
+    def fetchall(self):
+        try:
+            return self._cursor.fetchall()
+        except self._errors as exc:
+            raise translate(exc) from None
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        try:
+            return next(self._cursor)
+        except self._errors as exc:
+            raise translate(exc) from None
+
+    def close(self) -> None:
+        self._cursor.close()
+
+    @property
+    def description(self):
+        return self._cursor.description
+
+    @property
+    def lastrowid(self):
+        return self._cursor.lastrowid
+
+    @property
+    def rowcount(self):
+        return self._cursor.rowcount
+
+    @property
+    def arraysize(self):
+        return self._cursor.arraysize
+
+    @arraysize.setter
+    def arraysize(self, value) -> None:
+        self._cursor.arraysize = value
+
+
+class CipherConnection:
+    """A sqlcipher3 connection that behaves, errors included, like a sqlite3 one.
+
+    sqlite-utils' Database takes it as its connection; the store's WriteLock guards it.
+    """
+
+    def __init__(self, raw, api) -> None:
+        self._raw = raw
+        self._api = api
+        self._errors = api.Error
+
+    # -- statements
+
+    def cursor(self) -> CipherCursor:
+        return CipherCursor(self._raw.cursor(), self._errors, self)
+
+    def execute(self, sql, parameters=()) -> CipherCursor:
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql, seq) -> CipherCursor:
+        return self.cursor().executemany(sql, seq)
+
+    def executescript(self, script) -> CipherCursor:
+        return self.cursor().executescript(script)
+
+    def commit(self) -> None:
+        self._call(self._raw.commit)
+
+    def rollback(self) -> None:
+        self._call(self._raw.rollback)
+
+    def close(self) -> None:
+        self._call(self._raw.close)
+
+    def create_function(self, *args, **kwargs) -> None:
+        self._call(self._raw.create_function, *args, **kwargs)
+
+    def _call(self, method, *args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except self._errors as exc:
+            raise translate(exc) from None
+
+    def __enter__(self) -> "CipherConnection":
+        return self
+
+    def __exit__(self, kind, value, traceback) -> bool:
+        self._call(self._raw.__exit__, kind, value, traceback)
+        return False
+
+    # -- state
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._raw.in_transaction
+
+    @property
+    def isolation_level(self):
+        return self._raw.isolation_level
+
+    @isolation_level.setter
+    def isolation_level(self, value) -> None:
+        self._raw.isolation_level = value
+
+    @property
+    def row_factory(self):
+        factory = self._raw.row_factory
+        return sqlite3.Row if factory is self._api.Row else factory
+
+    @row_factory.setter
+    def row_factory(self, factory) -> None:
+        # sqlite3.Row accepts only sqlite3's own cursors; sqlcipher3 has its twin.
+        self._raw.row_factory = self._api.Row if factory is sqlite3.Row else factory
+
+    @property
+    def total_changes(self) -> int:
+        return self._raw.total_changes
+
+    def __getattr__(self, name):
+        # Anything else (rarely used) is the underlying connection's; `autocommit` is absent as in
+        # Python 3.11's sqlite3, which is what sqlite-utils looks for.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._raw, name)
