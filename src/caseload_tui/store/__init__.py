@@ -139,7 +139,7 @@ class Store:
         try:
             conn = connect(path, passphrase if encrypted else None)
         except sqlite3.Error as exc:
-            raise describe_db_error(exc) from None
+            raise _named(describe_db_error(exc), path, existed) from None
         try:
             if existed:
                 _check_is_caseload(conn, path)
@@ -154,7 +154,7 @@ class Store:
             store._migrate(back_up=existed)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise describe_db_error(exc) from None
+            raise _named(describe_db_error(exc), path, existed) from None
         except BaseException:
             conn.close()
             if not existed:  # a new file that never became a caseload is not left behind
@@ -775,6 +775,13 @@ def _fts_query(db: Database, query: str) -> str:
 
 class _DryRun(Exception):
     """Raised inside the import transaction to roll it back after checking everything."""
+
+
+def _named(problem: StoreError, path: Path, existed: bool) -> StoreError:
+    """A damaged file is named in the message, whichever step of opening found the damage."""
+    if isinstance(problem, NotACaseload) and existed:
+        return NotACaseload(damaged_message(path))
+    return problem
 
 
 def _check_is_caseload(conn: sqlite3.Connection, path: Path) -> None:

@@ -110,7 +110,10 @@ def unlock(path: Path, passphrase: str | None = None) -> bool:
     """
     encrypted = check_file(Path(path), passphrase)
     if encrypted:
-        cipher.open_keyed(Path(path), passphrase).close()
+        try:
+            cipher.open_keyed(Path(path), passphrase).close()
+        except sqlite3.DatabaseError:
+            raise NotACaseload(damaged_message(Path(path))) from None
     return encrypted
 
 
@@ -133,7 +136,11 @@ def inspect(path: Path, thorough: bool = True, passphrase: str | None = None) ->
     path = Path(path)
     encrypted = check_file(path, passphrase)
     health = Health(path, encrypted=encrypted)
-    conn = cipher.open_keyed(path, passphrase) if encrypted else open_plain(path)
+    try:
+        conn = cipher.open_keyed(path, passphrase) if encrypted else open_plain(path)
+    except sqlite3.DatabaseError:
+        health.problems.append(damaged_message(path))  # the key opened it, but the page it read is damaged
+        return health
     try:
         try:
             if not is_caseload(conn):
