@@ -159,8 +159,14 @@ def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> 
     with _plain_errors():
         settings = config.load_settings()
         with open_store(db_path, demo=demo) as store:
+            import gc
+
             from .tui.app import run_app
 
+            # Everything loaded so far (the program's code, Textual's) lives until the program
+            # ends: set aside, no garbage collection has to walk it again, which keeps the
+            # pauses while the dashboard paints short.
+            gc.freeze()
             code = run_app(store, clock=real_clock, settings=settings, redact=redact, demo=demo)
     if code:
         raise SystemExit(code)  # a crash inside the dashboard exits non-zero

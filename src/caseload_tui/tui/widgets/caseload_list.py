@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from functools import partial
+from typing import Callable
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -63,14 +67,99 @@ def group_row(group: Group, count: int) -> Content:
     return render.join((f"{group.title} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$foreground-muted"))
 
 
+class _LazyRow(Option):
+    """A client's row, made when it is first drawn or read: at 10,000 clients most never are."""
+
+    def __init__(self, make: Callable[[ClientRecord], Content], record: ClientRecord, id: str) -> None:
+        super().__init__("", id=id)
+        self._make: Callable[[ClientRecord], Content] | None = make  # shared by the rows shown together
+        self._record: ClientRecord | None = record
+
+    @property
+    def prompt(self) -> Content:
+        if self._make is not None:
+            self._prompt, self._make, self._record = self._make(self._record), None, None
+        return self._prompt
+
+    def _set_prompt(self, prompt) -> None:
+        self._make = self._record = None
+        super()._set_prompt(prompt)
+
+
+class _RowLines(Sequence):
+    """An OptionList's lines when every option is one line: line i is (option i, its line 0)."""
+
+    def __init__(self, options: list[Option]) -> None:
+        self._options = options
+
+    def __len__(self) -> int:
+        return len(self._options)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [(i, 0) for i in range(len(self._options))[index]]
+        if index < 0:
+            index += len(self._options)
+        if not 0 <= index < len(self._options):
+            raise IndexError(index)
+        return (index, 0)
+
+    def clear(self) -> None:
+        """Nothing is stored."""
+
+
+class _RowMap(Mapping):
+    """Option index to its first line (the same number), or to its height (1)."""
+
+    def __init__(self, options: list[Option], height: bool) -> None:
+        self._options, self._height = options, height
+
+    def __getitem__(self, index: int) -> int:
+        if not 0 <= index < len(self._options):
+            raise KeyError(index)
+        return 1 if self._height else index
+
+    def __len__(self) -> int:
+        return len(self._options)
+
+    def __iter__(self):
+        return iter(range(len(self._options)))
+
+    def clear(self) -> None:
+        """Nothing is stored."""
+
+
+class _RowLineCache:
+    """OptionList's line cache (lines, heights, index_to_line), computed from the rows, never stored."""
+
+    def __init__(self, options: list[Option]) -> None:
+        self.lines = _RowLines(options)
+        self.heights = _RowMap(options, height=True)
+        self.index_to_line = _RowMap(options, height=False)
+
+    def clear(self) -> None:
+        """Nothing is stored."""
+
+
 class CaseloadList(OptionList):
-    """Group titles and client rows; highlighting one tells the screen what to show."""
+    """Group titles and client rows; highlighting one tells the screen what to show.
+
+    Virtualised for large caseloads: a row is one line by design (names are cut to fit),
+    so rows are counted rather than measured (OptionList measures every option, which
+    means making all of them), and each client's row is only made when it is first drawn
+    or read. Showing 10,000 clients makes a few dozen rows, not 10,000. (This replaces
+    OptionList's line cache and `_update_lines`, internals of the pinned Textual 8.2.8.)
+    """
 
     DEFAULT_CSS = """
     CaseloadList { width: 44; height: 1fr; scrollbar-gutter: stable; }
     """
 
     _shown: tuple | None = None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._line_cache = _RowLineCache(self._options)
 
     @property
     def name_width(self) -> int:
@@ -89,11 +178,11 @@ class CaseloadList(OptionList):
         self._shown = (width, grouped, now, thresholds, practice_thoughts)
         keep = self.highlighted_option.id if self.highlighted_option else None
         scroll = self.scroll_y
-        options: list[Option | None] = []
+        make = partial(client_row, now=now, thresholds=thresholds, name_width=width)
+        options: list[Option] = []
         for group, members in grouped.items():
             options.append(Option(group_row(group, len(members)), id=group_id(group)))
-            for record, _ in members:
-                options.append(Option(client_row(record, now, thresholds, width), id=client_id(record.client.id)))
+            options.extend(_LazyRow(make, record, client_id(record.client.id)) for record, _ in members)
         practice = render.join(("My practice ", "bold $primary"),
                                (f"({practice_thoughts})" if practice_thoughts else "", "$foreground-muted"))
         options.append(Option(practice, id=PRACTICE_ID))
@@ -104,8 +193,25 @@ class CaseloadList(OptionList):
             self.scroll_to(y=scroll, animate=False, immediate=True)
 
     def update_row(self, record: ClientRecord, now: datetime, thresholds) -> None:
-        """Redraw one client's row in place."""
-        self.replace_option_prompt(client_id(record.client.id), client_row(record, now, thresholds, self.name_width))
+        """Redraw one client's row in place; every other row stays as it is."""
+        self.get_option(client_id(record.client.id))._set_prompt(
+            client_row(record, now, thresholds, self.name_width))
+        self._option_render_cache.clear()  # the rows drawn so far; redrawn from their kept prompts
+        self.refresh()
+
+    # A row is always one line, so the list's lines are its rows: nothing needs measuring.
+
+    def _update_lines(self) -> None:
+        if not self.scrollable_content_region:
+            return
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        virtual_size = Size(width, len(self._options))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._options)
 
     def select_id(self, option_id: str) -> bool:
         try:

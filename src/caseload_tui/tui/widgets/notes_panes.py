@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
+from typing import Callable
 
 from textual.binding import Binding
 from textual.content import Content
@@ -14,18 +16,7 @@ from ...model import Client, Question, QuestionStatus, Thought
 from .. import render
 
 
-def _keep_highlight(pane: OptionList, options: list[Option | None], empty: str) -> None:
-    keep = pane.highlighted_option.id if pane.highlighted_option else None
-    options = options[:-1] if options and options[-1] is None else options
-    with pane.prevent(OptionList.OptionHighlighted):
-        if not any(options):
-            options = [Option(render.label(empty, "italic $foreground-muted"), id="empty", disabled=True)]
-        pane.set_options(options)
-        if keep is not None:
-            try:
-                pane.highlighted = pane.get_option_index(keep)
-            except Exception:  # noqa: BLE001 - the kept option is gone
-                pane.highlighted = 0 if pane.option_count else None
+NOTES_AT_ONCE = 40  # notes made into rows at a time: more than the tallest pane shows
 
 
 def item_id(option_id: str | None) -> int | None:
@@ -56,6 +47,73 @@ class NotesPane(OptionList):
         if self.highlighted is None and self.option_count and not self.get_option_at_index(0).disabled:
             self.highlighted = 0
 
+    # ------------------------------------------------------------ notes made as they come into view
+
+    _waiting: list[tuple[str, Callable[[], Content]]] = []  # (id, how to make its row), in order
+
+    def show_notes(self, notes: list[tuple[str, Callable[[], Content]]], empty: str) -> None:
+        """Show notes (an id and how to make its row, for each), keeping the highlighted note.
+
+        Only the first NOTES_AT_ONCE rows are made (and measured) now, the rest as the pane
+        is scrolled or moved through, or a note among them is asked for by id: a client or
+        a group with hundreds of notes shows as quickly as one with a handful.
+        """
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        with self.prevent(OptionList.OptionHighlighted):
+            self._waiting = list(notes)
+            if notes:
+                self.set_options(self._next_rows())
+            else:
+                self.set_options([Option(render.label(empty, "italic $foreground-muted"), id="empty", disabled=True)])
+            if keep is not None:
+                try:
+                    self.highlighted = self.get_option_index(keep)
+                except Exception:  # noqa: BLE001 - the kept option is gone
+                    self.highlighted = 0 if self.option_count else None
+
+    def _next_rows(self, at_least: int = NOTES_AT_ONCE) -> list[Option | None]:
+        """Rows for the next waiting notes, each followed by a separator unless it is the very last."""
+        batch, self._waiting = self._waiting[:at_least], self._waiting[at_least:]
+        rows: list[Option | None] = []
+        for option_id, make in batch:
+            rows += [Option(make(), id=option_id), None]
+        return rows if self._waiting else rows[:-1]
+
+    def _show_more(self, at_least: int = NOTES_AT_ONCE) -> None:
+        if self._waiting:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.add_options(self._next_rows(at_least))
+
+    def get_option(self, option_id: str) -> Option:
+        """The note's row, made first (with those before it) if it was still waiting."""
+        waiting = next((i for i, (waiting_id, _) in enumerate(self._waiting) if waiting_id == option_id), None)
+        if waiting is not None:
+            self._show_more(waiting + 1)
+        return super().get_option(option_id)
+
+    def _near_the_end(self) -> bool:
+        rows = self.scrollable_content_region.height or 10
+        return (self.highlighted or 0) >= self.option_count - rows or self.scroll_y + 2 * rows >= self.virtual_size.height
+
+    def action_cursor_down(self) -> None:
+        if self._waiting and self._near_the_end():
+            self._show_more()
+        super().action_cursor_down()
+
+    def action_page_down(self) -> None:
+        if self._waiting and self._near_the_end():
+            self._show_more()
+        super().action_page_down()
+
+    def action_last(self) -> None:
+        self._show_more(len(self._waiting))
+        super().action_last()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if new > old and self._waiting and self._near_the_end():  # scrolled down towards the last row made
+            self.call_later(self._show_more)
+
 
 class ThoughtsPane(NotesPane):
     """Newest first; each with its date, kind, and whether it is still with me."""
@@ -64,10 +122,8 @@ class ThoughtsPane(NotesPane):
 
     def show(self, thoughts: list[Thought], today: date, clients: dict[int, Client] | None = None,
              empty: str = "Nothing written yet. Press t to write what stays with you.") -> None:
-        options: list[Option | None] = []
-        for thought in thoughts:
-            options += [Option(thought_prompt(thought, today, clients), id=f"thought:{thought.id}"), None]
-        _keep_highlight(self, options, empty)
+        self.show_notes([(f"thought:{thought.id}", partial(thought_prompt, thought, today, clients))
+                         for thought in thoughts], empty)
         lingering = sum(1 for t in thoughts if t.lingering)
         self.border_subtitle = f"{lingering} still with me" if thoughts else ""
 
@@ -101,10 +157,8 @@ class QuestionsPane(NotesPane):
 
     def show(self, questions: list[Question], today: date, clients: dict[int, Client] | None = None,
              empty: str = "No questions yet. Press f to note what to ask next time.") -> None:
-        options: list[Option | None] = []
-        for question in questions:
-            options += [Option(question_prompt(question, today, clients), id=f"question:{question.id}"), None]
-        _keep_highlight(self, options, empty)
+        self.show_notes([(f"question:{question.id}", partial(question_prompt, question, today, clients))
+                         for question in questions], empty)
         still_open = sum(1 for q in questions if q.status is QuestionStatus.OPEN)
         self.border_subtitle = f"{still_open} open" if questions else ""
 

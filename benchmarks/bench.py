@@ -1,0 +1,364 @@
+"""How quick caseload is at every caseload size, measured against a bare Textual app.
+
+    .venv/bin/python benchmarks/bench.py [--sizes S,M,L] [--json out.json] [--seed 1] [--quick]
+
+For each size it makes (once, then keeps under the cache folder) a synthetic caseload
+from the seed, then measures, in the same run as a bare Textual app (a Header, a Static
+and a Footer) started the same way:
+
+- start: process start to the dashboard fully populated and painted (median of --runs
+  starts of each app, taken in turn, in a 120x36 pseudo-terminal, after one unrecorded
+  start of each; see start_driver.py). That first start of the day also makes the day's
+  backup of the file, and is shown apart;
+- peak memory: the child process's peak resident memory, VmHWM (median of the same runs);
+- grouping: store.records + rules.group_caseload (see interact.py);
+- search: median and 95th percentile over 100 varied queries;
+- selection change: key press to the panes showing the new row, median and p95 of 200 moves;
+- save: ctrl+s in the thought form to the thought listed, median and p95.
+
+It prints a table (each figure, its ratio to the bare app where one applies, the
+target and whether it is met) and writes the same as JSON with --json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import platform
+import pty
+import shutil
+import sqlite3
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import ANCHOR, SIZES  # noqa: E402
+
+COLUMNS, ROWS = 120, 36
+DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "caseload-bench"
+
+# The targets of issue 5, by figure and size: ratios to the bare app, or milliseconds.
+TARGETS = {
+    "start": {"S": 1.25, "L": 1.6},  # times the bare app
+    "memory": {"S": 1.5, "L": 2.5},  # times the bare app
+    "grouping": {"L": 50.0},  # ms
+    "search_p95": {"L": 20.0},  # ms
+    "selection_p95": {"S": 16.0, "M": 16.0, "L": 16.0},  # ms
+    "save_p95": {"S": 16.0, "M": 16.0, "L": 16.0},  # ms
+}
+
+
+# ---------------------------------------------------------------- start-up in a pseudo-terminal
+
+
+def run_in_pty(args: list[str], env: dict, timeout: float = 120.0) -> tuple[float, int, int, bytes]:
+    """Start `args` with a 120x36 pseudo-terminal as its terminal; wait for it to exit.
+
+    Returns (perf_counter just before the start, exit status, peak RSS in KiB, output).
+    """
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+    output = bytearray()
+
+    def drain() -> None:  # a terminal that is never read would block the app
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            output.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    began = time.perf_counter()
+    child = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+                             close_fds=True)
+    os.close(slave)
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() > deadline:
+            child.kill()
+            _, status, usage = os.wait4(child.pid, 0)
+            break
+        time.sleep(0.002)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    reader.join(timeout=2)
+    os.close(master)
+    return began, child.returncode, usage.ru_maxrss, bytes(output)
+
+
+def start_once(which: str, db: Path | None, scratch: Path) -> dict:
+    result = scratch / f"start-{which}.json"
+    result.unlink(missing_ok=True)
+    args = [sys.executable, str(HERE / "start_driver.py"), which, str(result)]
+    if which == "caseload":
+        args += [ANCHOR.isoformat(timespec="minutes"), "--db", str(db)]
+    env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor",
+               CASELOAD_CONFIG=str(scratch / "no-settings.toml"), CASELOAD_DATA_DIR=str(scratch / "data"))
+    env.pop("TEXTUAL", None)
+    began, status, peak_kib, output = run_in_pty(args, env)
+    if status != 0 or not result.exists():
+        tail = output[-3000:].decode("utf-8", "replace")
+        raise RuntimeError(f"{which} did not start cleanly (exit {status}):\n{tail}")
+    times = json.loads(result.read_text())
+    return {"start_ms": (times["populated"] - began) * 1e3,
+            "interpreter_ms": (times["interpreter_up"] - began) * 1e3,
+            "peak_mib": times.get("peak_kib", peak_kib) / 1024}
+
+
+def measure_start(db: Path, runs: int, scratch: Path, log) -> dict:
+    """Both apps started in turn, `runs` times each after one unrecorded warm-up."""
+    samples: dict[str, list[dict]] = {"bare": [], "caseload": []}
+    first_of_day = None
+    for i in range(runs + 1):
+        for which in ("bare", "caseload"):
+            figures = start_once(which, db, scratch)
+            if i:
+                samples[which].append(figures)
+            elif which == "caseload":
+                first_of_day = figures["start_ms"]  # it also made the day's backup of the file
+    log(f"  start: bare {statistics.median(s['start_ms'] for s in samples['bare']):.0f} ms, "
+        f"caseload {statistics.median(s['start_ms'] for s in samples['caseload']):.0f} ms")
+    out = {}
+    for which, runs_of in samples.items():
+        out[which] = {
+            "start_ms": statistics.median(s["start_ms"] for s in runs_of),
+            "start_ms_runs": [round(s["start_ms"], 1) for s in runs_of],
+            "interpreter_ms": statistics.median(s["interpreter_ms"] for s in runs_of),
+            "peak_mib": statistics.median(s["peak_mib"] for s in runs_of),
+        }
+    out["caseload"]["first_of_day_ms"] = first_of_day
+    return out
+
+
+# ---------------------------------------------------------------- one size
+
+
+def measure_size(name: str, args, scratch: Path, log) -> dict:
+    size = SIZES[name]
+    log(f"{name}: {size.clients:,} clients, {size.appointments:,} sessions, {size.thoughts:,} thoughts, "
+        f"{size.questions:,} questions")
+    # Made (and any migration newer than a cached file applied) in a child process, so this
+    # one stays small: on Linux a child's rusage peak also counts what its parent held.
+    made = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
+         "from generate import SIZES, cached; from caseload_tui.store import Store; "
+         "db = cached(SIZES[sys.argv[2]], int(sys.argv[3]), Path(sys.argv[4]), log=lambda t: print(t, file=sys.stderr)); "
+         "Store.open(db).close(); print(db); "
+         "[p.unlink() for p in db.parent.glob(db.stem + '.before-*')]",  # copies made before updating it
+         str(HERE), name, str(args.seed), str(args.cache_dir)],
+        check=True, stdout=subprocess.PIPE, text=True)
+    db = Path(made.stdout.strip().splitlines()[-1])
+    start = measure_start(db, args.runs, scratch, log)
+
+    work = scratch / f"work-{name}.db"  # interaction saves thoughts: never into the cached file
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(db, work)
+    result = scratch / f"interact-{name}.json"
+    command = [sys.executable, str(HERE / "interact.py"), str(work), str(result), "--seed", str(args.seed),
+               "--queries", str(args.queries), "--moves", str(args.moves), "--saves", str(args.saves),
+               "--grouping-runs", str(args.grouping_runs)]
+    env = dict(os.environ, CASELOAD_CONFIG=str(scratch / "no-settings.toml"),
+               CASELOAD_DATA_DIR=str(scratch / "data"))
+    subprocess.run(command, check=True, env=env)
+    inside = json.loads(result.read_text())
+    floor = scratch / f"floor-{name}.json"
+    subprocess.run([sys.executable, str(HERE / "interact.py"), "floor", str(floor), "--moves", str(args.moves)],
+                   check=True, env=env)
+    inside["textual_floor"] = json.loads(floor.read_text())
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
+    log(f"  grouping {inside['grouping']['median_ms']:.1f} ms, search p95 {inside['search']['p95_ms']:.1f} ms, "
+        f"selection p95 {inside['selection']['p95_ms']:.1f} ms, save p95 {inside['save']['p95_ms']:.1f} ms")
+
+    bare, app = start["bare"], start["caseload"]
+    return {
+        "size": {"clients": size.clients, "active": size.active, "years": size.years,
+                 "appointments": size.appointments, "thoughts": size.thoughts, "questions": size.questions,
+                 "file_mib": round(db.stat().st_size / 2**20, 1)},
+        "start": {"ms": app["start_ms"], "bare_ms": bare["start_ms"], "ratio": app["start_ms"] / bare["start_ms"],
+                  "runs_ms": app["start_ms_runs"], "bare_runs_ms": bare["start_ms_runs"],
+                  "interpreter_ms": app["interpreter_ms"], "first_of_day_ms": app["first_of_day_ms"]},
+        "memory": {"mib": app["peak_mib"], "bare_mib": bare["peak_mib"], "ratio": app["peak_mib"] / bare["peak_mib"]},
+        "grouping": inside["grouping"],
+        "search": inside["search"],
+        "selection": {**inside["selection"],
+                      "ratio_to_textual_floor": inside["selection"]["p95_ms"] / inside["textual_floor"]["p95_ms"]},
+        "save": inside["save"],
+        "textual_floor": inside["textual_floor"],
+    }
+
+
+# ---------------------------------------------------------------- the table
+
+
+def verdicts(results: dict) -> list[dict]:
+    """Every target that applies to a measured size, with its figure and whether it is met."""
+    checks = []
+    for name, figures in results.items():
+        values = {
+            "start": (figures["start"]["ratio"], "x bare"),
+            "memory": (figures["memory"]["ratio"], "x bare"),
+            "grouping": (figures["grouping"]["median_ms"], "ms"),
+            "search_p95": (figures["search"]["p95_ms"], "ms"),
+            "selection_p95": (figures["selection"]["p95_ms"], "ms"),
+            "save_p95": (figures["save"]["p95_ms"], "ms"),
+        }
+        for key, limits in TARGETS.items():
+            if name in limits:
+                value, unit = values[key]
+                checks.append({"figure": key, "size": name, "value": round(value, 2), "target": limits[name],
+                               "unit": unit, "met": value <= limits[name],
+                               "by": round(value / limits[name], 2)})
+    return checks
+
+
+def table(results: dict) -> str:
+    names = list(results)
+
+    rows: list[tuple[str, list[str], str]] = []
+
+    def add(label: str, make, target: str = "") -> None:
+        rows.append((label, [make(results[n]) for n in names], target))
+
+    add("start to populated dashboard", lambda f: f"{f['start']['ms']:.0f} ms ({f['start']['ratio']:.2f}x)",
+        "S ≤1.25x, L ≤1.6x bare")
+    add("  bare Textual app start", lambda f: f"{f['start']['bare_ms']:.0f} ms")
+    add("  first start of a day (+ backup)", lambda f: f"{f['start']['first_of_day_ms']:.0f} ms")
+    add("peak memory", lambda f: f"{f['memory']['mib']:.1f} MiB ({f['memory']['ratio']:.2f}x)",
+        "S ≤1.5x, L ≤2.5x bare")
+    add("  bare Textual app memory", lambda f: f"{f['memory']['bare_mib']:.1f} MiB")
+    add("grouping (records + groups)", lambda f: f"{f['grouping']['median_ms']:.1f} ms", "L ≤50 ms")
+    add("  of which reading records", lambda f: f"{f['grouping']['read_ms']:.1f} ms")
+    add("  of which placing in groups", lambda f: f"{f['grouping']['group_ms']:.1f} ms")
+    add("search median / p95", lambda f: f"{f['search']['median_ms']:.1f} / {f['search']['p95_ms']:.1f} ms",
+        "L p95 ≤20 ms")
+    add("selection change median / p95",
+        lambda f: f"{f['selection']['median_ms']:.1f} / {f['selection']['p95_ms']:.1f} ms", "p95 ≤16 ms")
+    add("  Textual floor median / p95",
+        lambda f: f"{f['textual_floor']['median_ms']:.1f} / {f['textual_floor']['p95_ms']:.1f} ms")
+    add("save a thought median / p95", lambda f: f"{f['save']['median_ms']:.1f} / {f['save']['p95_ms']:.1f} ms",
+        "p95 ≤16 ms")
+    label_width = max(len(r[0]) for r in rows)
+    widths = [max(len(n), *(len(r[1][i]) for r in rows)) for i, n in enumerate(names)]
+    lines = ["| " + " | ".join(["figure".ljust(label_width), *(n.ljust(w) for n, w in zip(names, widths)),
+                                 "target"]) + " |",
+             "|" + "|".join(["-" * (label_width + 2), *("-" * (w + 2) for w in widths), "-" * 24]) + "|"]
+    for label, cells, target in rows:
+        lines.append("| " + " | ".join([label.ljust(label_width), *(c.ljust(w) for c, w in zip(cells, widths)),
+                                         target]) + " |")
+    marks = []
+    for check in verdicts(results):
+        unit = check["unit"]
+        shown = f"{check['value']:.2f}{unit}" if unit == "x bare" else f"{check['value']:.1f} {unit}"
+        limit = f"{check['target']}{unit}" if unit == "x bare" else f"{check['target']:.0f} {unit}"
+        marks.append(f"{'met    ' if check['met'] else 'NOT met'}  {check['figure']:<14} {check['size']}: "
+                     f"{shown} (target ≤{limit})")
+    return "\n".join(lines) + "\n\n" + "\n".join(marks)
+
+
+def machine() -> dict:
+    import textual
+
+    def cpu_model() -> str:
+        try:
+            for line in Path("/proc/cpuinfo").read_text().splitlines():
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+        except OSError:
+            pass
+        return platform.processor() or "unknown"
+
+    def memory() -> str:
+        try:
+            for line in Path("/proc/meminfo").read_text().splitlines():
+                if line.startswith("MemTotal:"):
+                    return f"{int(line.split()[1]) / 2**20:.1f} GiB"
+        except OSError:
+            pass
+        return "unknown"
+
+    try:
+        from importlib.metadata import version
+
+        sqlite_utils_version = version("sqlite-utils")
+    except Exception:  # noqa: BLE001
+        sqlite_utils_version = "unknown"
+    return {"cpus": len(os.sched_getaffinity(0)), "cpu": cpu_model(), "memory": memory(),
+            "os": platform.platform(), "python": platform.python_version(), "textual": textual.__version__,
+            "sqlite": sqlite3.sqlite_version, "sqlite_utils": sqlite_utils_version}
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="S,M,L", help="comma-separated sizes among S, M, L (default S,M,L)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--seed", type=int, default=1, help="seed for the synthetic caseloads (default 1)")
+    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE,
+                        help=f"where generated caseloads are kept (default {DEFAULT_CACHE})")
+    parser.add_argument("--runs", type=int, default=7, help="starts of each app per size (default 7)")
+    parser.add_argument("--queries", type=int, default=100)
+    parser.add_argument("--moves", type=int, default=200)
+    parser.add_argument("--saves", type=int, default=20)
+    parser.add_argument("--grouping-runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true",
+                        help="few repetitions (a smoke test: the figures are rough)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.queries, args.moves, args.saves, args.grouping_runs = 1, 20, 20, 3, 1
+    names = [n.strip().upper() for n in args.sizes.split(",") if n.strip()]
+    unknown = [n for n in names if n not in SIZES]
+    if unknown:
+        parser.error(f"unknown size {', '.join(unknown)}; choose among {', '.join(SIZES)}")
+
+    def log(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="caseload-bench-") as folder:
+        for name in names:
+            results[name] = measure_size(name, args, Path(folder), log)
+    report = {
+        "command": " ".join(["python", "benchmarks/bench.py", *(argv if argv is not None else sys.argv[1:])]),
+        "when": time.strftime("%Y-%m-%d %H:%M"),
+        "seed": args.seed,
+        "quick": args.quick,
+        "machine": machine(),
+        "sizes": results,
+        "targets": verdicts(results),
+    }
+    m = report["machine"]
+    print(f"caseload benchmark, seed {args.seed}{' (quick: rough figures)' if args.quick else ''}")
+    print(f"{m['cpus']} CPUs ({m['cpu']}), {m['memory']}, Python {m['python']}, Textual {m['textual']}, "
+          f"SQLite {m['sqlite']}")
+    print()
+    print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+        print(f"\nWrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
