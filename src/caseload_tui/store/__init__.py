@@ -390,6 +390,10 @@ class Store:
             ).fetchall()
         return [rows.thought(r) for r in found]
 
+    def practice_thought_count(self) -> int:
+        with self._lock.reading() as conn:
+            return conn.execute("SELECT count(*) FROM thoughts WHERE client_id IS NULL").fetchone()[0]
+
     def thought(self, thought_id: int) -> m.Thought:
         with self._lock.reading() as conn:
             row = conn.execute("SELECT * FROM thoughts WHERE id = ?", [thought_id]).fetchone()

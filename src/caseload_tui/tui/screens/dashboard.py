@@ -7,6 +7,7 @@ what to show (method calls down), and hears what the user highlighted
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime
 
 from textual import on, work
@@ -79,6 +80,7 @@ class DashboardScreen(DashboardActions, Screen):
         self.grouped: dict[Group, list[tuple[ClientRecord, Placement]]] = {g: [] for g in Group}
         self.loaded = False
         self._data_version: int | None = None
+        self._reload_on_resume = False
 
     # ------------------------------------------------------------ layout and loading
 
@@ -118,7 +120,7 @@ class DashboardScreen(DashboardActions, Screen):
         try:
             now = self.now
             records = self.store.records(now)
-            practice = len(self.store.practice_thoughts(limit=10_000))
+            practice = self.store.practice_thought_count()
             version = self.store.data_version()
         except StoreError as problem:
             self.app.call_from_thread(self.app.notify, str(problem), severity="error", markup=False)
@@ -140,6 +142,8 @@ class DashboardScreen(DashboardActions, Screen):
             caseload.select_id(client_id(first.client.id) if first else PRACTICE_ID)
         self.show_selection()
         if first_time:
+            # What is read at start lives as long as the app: keep the collector from re-walking it.
+            gc.freeze()
             for warning in getattr(self.store, "warnings", []):
                 self.app.notify(warning, title="Please note", severity="warning", markup=False, timeout=15)
         if first_time and (draft := self.app.take_draft()):
@@ -152,12 +156,16 @@ class DashboardScreen(DashboardActions, Screen):
             placement = self.placements[record.client.id]
             self.grouped[placement.group].append((record, placement))
         if practice is None:
-            practice = len(self.store.practice_thoughts(limit=10_000))
+            practice = self.store.practice_thought_count()
         self.query_one(CaseloadList).show(self.grouped, now, self.app.settings.thresholds, practice)
 
     def on_screen_resume(self) -> None:
-        """Back from the review or supervision screens: show what they changed."""
-        if self.loaded:
+        """Back from the review or supervision screens: show what they changed.
+
+        Closing a form also resumes this screen; a form's save already redrew what it changed.
+        """
+        if self.loaded and self._reload_on_resume:
+            self._reload_on_resume = False
             self.reload()
 
     def redraw(self) -> None:

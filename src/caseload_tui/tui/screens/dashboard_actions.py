@@ -111,6 +111,7 @@ class DashboardActions:
             elif isinstance(kind, str) and kind.startswith("supervision_"):
                 from .supervision import SupervisionScreen
 
+                self._reload_on_resume = True
                 self.app.push_screen(SupervisionScreen(draft=draft))
         except StoreError as problem:
             self._fail(problem)
@@ -479,11 +480,13 @@ class DashboardActions:
     def action_review(self) -> None:
         from .review import ReviewScreen
 
+        self._reload_on_resume = True
         self.app.push_screen(ReviewScreen())
 
     def action_supervision(self) -> None:
         from .supervision import SupervisionScreen
 
+        self._reload_on_resume = True
         self.app.push_screen(SupervisionScreen())
 
     # ------------------------------------------------------------ importing
