@@ -79,8 +79,8 @@ class FormScreen(ModalScreen[T], Generic[T]):
             yield from self.fields()
             yield Static("", id="error")
             with Horizontal(id="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button(f"{self.save_label} (ctrl+s)", id="save", variant="primary")
+                yield Button(render.label("Cancel"), id="cancel")
+                yield Button(render.label(f"{self.save_label} (ctrl+s)"), id="save", variant="primary")
 
     def fields(self) -> ComposeResult:
         yield from ()

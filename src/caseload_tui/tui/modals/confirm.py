@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from .. import render
+
 
 class Confirm(ModalScreen[bool]):
     DEFAULT_CSS = """
@@ -28,8 +30,8 @@ class Confirm(ModalScreen[bool]):
         with Vertical():
             yield Static(self._question)
             with Horizontal(id="buttons"):
-                yield Button(f"{self._no} (n)", id="no")
-                yield Button(f"{self._yes} (y)", id="yes", variant="warning")
+                yield Button(render.label(f"{self._no} (n)"), id="no")
+                yield Button(render.label(f"{self._yes} (y)"), id="yes", variant="warning")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, OptionList
 
+from .app_access import UsesApp
 from ...model import ClientRecord, Group, Placement
 from ...rules import place, summarise
 from ...store import StoreError
@@ -30,7 +31,7 @@ from .dashboard_actions import DashboardActions
 GROUP_PANE_LIMIT = 300  # a group's view lists at most this many notes; the newest first
 
 
-class DashboardScreen(DashboardActions, Screen):
+class DashboardScreen(UsesApp, DashboardActions, Screen):
     DEFAULT_CSS = """
     DashboardScreen #detail { width: 1fr; }
     DashboardScreen ThoughtsPane { height: 3fr; }
@@ -95,24 +96,12 @@ class DashboardScreen(DashboardActions, Screen):
                 yield ArcPane(id="arc")
         yield WrappingFooter(compact=True)
 
-    def on_resize(self) -> None:
-        # At 80 columns the keys wrap onto two footer rows rather than being cut off.
-        self.query_one(WrappingFooter).set_narrow(self.size.width < 110)
-
     def on_mount(self) -> None:
         self.title = "caseload" + (" · demo" if self.app.demo else "")
         self.query_one(CaseHeader).show_message("Reading your caseload…", "")
         self.query_one(CaseloadList).focus()
         self.load_caseload()
         self.set_interval(2.0, self._watch_other_windows)
-
-    @property
-    def store(self):
-        return self.app.store
-
-    @property
-    def now(self) -> datetime:
-        return self.app.clock()
 
     @work(thread=True, exclusive=True, group="load")
     def load_caseload(self) -> None:

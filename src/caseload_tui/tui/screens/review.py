@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from .app_access import UsesApp
 from ... import day_review
 from ...day_review import DaySummary, ReviewSession
 from ...model import Appointment, Question, QuestionStatus, Status, Thought
@@ -249,7 +250,7 @@ class ReviewHelp(HelpScreen):
             yield Static(Content("\n").join(lines))
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(UsesApp, Screen):
     DEFAULT_CSS = """
     ReviewScreen WalkList { width: 34; height: 1fr; }
     ReviewScreen.-narrow WalkList { width: 24; }
@@ -308,21 +309,8 @@ class ReviewScreen(Screen):
         yield WrappingFooter(compact=True)
 
     def on_resize(self) -> None:
-        self.query_one(WrappingFooter).set_narrow(self.size.width < 110)
         if self.session is not None and self.is_mounted:
             self.call_after_refresh(self._show_session)  # the keys' legend is laid out for the width
-
-    @property
-    def store(self):
-        return self.app.store
-
-    @property
-    def now(self) -> datetime:
-        return self.app.clock()
-
-    @property
-    def thresholds(self):
-        return self.app.settings.thresholds
 
     def on_mount(self) -> None:
         now = self.now

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from .app_access import UsesApp
 from ... import supervision as sv
 from ...model import Client, SupervisionItem, SupervisionMeeting
 from ...store import StoreError
@@ -73,7 +74,7 @@ class CaseChooser(OptionList):
         return int(option.id.split(":", 1)[1])
 
 
-class SupervisionScreen(Screen):
+class SupervisionScreen(UsesApp, Screen):
     DEFAULT_CSS = """
     SupervisionScreen #window { height: auto; padding: 0 1; background: $boost; }
     SupervisionScreen CaseChooser { width: %d; height: 1fr; }
@@ -131,7 +132,6 @@ class SupervisionScreen(Screen):
         return self.size.width < NARROW_BELOW
 
     def on_resize(self) -> None:
-        self.query_one(WrappingFooter).set_narrow(self._narrow)
         if self.loaded and self._narrow != self._shown_narrow:
             self.redraw()
 
@@ -143,18 +143,6 @@ class SupervisionScreen(Screen):
         if self._draft is not None:
             self._restore(self._draft)
             self._draft = None
-
-    @property
-    def store(self):
-        return self.app.store
-
-    @property
-    def now(self) -> datetime:
-        return self.app.clock()
-
-    @property
-    def thresholds(self):
-        return self.app.settings.thresholds
 
     def reload(self) -> None:
         """Read the window, the cases and the plan again, keeping the highlighted case."""
