@@ -6,8 +6,9 @@ takes the write lock up front and is committed before the method returns.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -208,6 +209,15 @@ class Store:
 
     def close(self) -> None:
         self._conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One user action that makes several writes: all of them are committed, or none.
+
+        Store methods called inside it join this transaction instead of committing their own.
+        """
+        with self._lock.writing():
+            yield
 
     def data_version(self) -> int:
         """Changes whenever another connection (another window) commits to the file."""
