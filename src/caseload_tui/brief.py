@@ -177,7 +177,7 @@ class _Brief:
         return text
 
     def _thought(self, thought: Thought) -> str:
-        label = f"{self.day(thought.written_at)}, {thought.kind.value}"
+        label = f"{self.day(thought.written_at)}, {thought.kind.label}"
         return f"- *{label}:* {self.block(thought.body, indent='  ')}"
 
     def _question(self, question: Question) -> str:

@@ -7,6 +7,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
+# Every word the clinician sees for one of these values is defined here, beside the value it
+# names; render.py adds only glyphs and colours. tests/unit/test_vocabulary.py checks that each
+# member has all its words, so a new member cannot be half-added. Adding a value:
+# docs/ARCHITECTURE.md, "Adding an attendance status".
+
+
+@dataclass(frozen=True)
+class StatusWords:
+    label: str  # what happened, as a choice and in sentences: "came", "I cancelled"
+    tally: str  # after a number in the day's summary: "2 came", "1 cancelled by me"
+    key: str  # its one-key choice in the day's-end review ("" for none)
+    counts_as: str  # "came", "missed", or "" when it says nothing about the client's attendance
+
+
 class Status(str, enum.Enum):
     """What happened to one scheduled session."""
 
@@ -20,26 +34,32 @@ class Status(str, enum.Enum):
     RESCHEDULED = "rescheduled"
 
     @property
+    def words(self) -> StatusWords:
+        return STATUS_WORDS[self]
+
+    @property
     def label(self) -> str:
-        return STATUS_LABELS[self]
+        return STATUS_WORDS[self].label
 
 
-STATUS_LABELS = {
-    Status.SCHEDULED: "not yet recorded",
-    Status.ATTENDED: "came",
-    Status.LATE: "came late",
-    Status.CANCELLED: "cancelled",
-    Status.LATE_CANCELLED: "cancelled late",
-    Status.NO_SHOW: "did not come",
-    Status.CLINICIAN_CANCELLED: "I cancelled",
-    Status.RESCHEDULED: "moved to another time",
+STATUS_WORDS: dict[Status, StatusWords] = {
+    Status.SCHEDULED: StatusWords("not yet recorded", "not yet recorded", "", ""),
+    Status.ATTENDED: StatusWords("came", "came", "1", "came"),
+    Status.LATE: StatusWords("came late", "came late", "2", "came"),
+    Status.CANCELLED: StatusWords("cancelled", "cancelled", "3", "missed"),
+    Status.LATE_CANCELLED: StatusWords("cancelled late", "cancelled late", "4", "missed"),
+    Status.NO_SHOW: StatusWords("did not come", "did not come", "5", "missed"),
+    Status.CLINICIAN_CANCELLED: StatusWords("I cancelled", "cancelled by me", "6", ""),
+    Status.RESCHEDULED: StatusWords("moved to another time", "moved to another time", "7", ""),
 }
 
-CAME = frozenset({Status.ATTENDED, Status.LATE})
-MISSED = frozenset({Status.CANCELLED, Status.LATE_CANCELLED, Status.NO_SHOW})
+CAME = frozenset(s for s in Status if s.words.counts_as == "came")
+MISSED = frozenset(s for s in Status if s.words.counts_as == "missed")
 # Sessions that say something about the client's attendance; clinician
 # cancellations, moved sessions and unrecorded ones say nothing.
 COUNTED = CAME | MISSED
+# What can be recorded for a session that has happened, in the order the forms offer them.
+OUTCOMES = tuple(s for s in Status if s.words.key)
 
 
 class EndingKind(str, enum.Enum):
@@ -50,12 +70,22 @@ class EndingKind(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "planned": "planned ending",
-            "mutual": "ended by mutual agreement",
-            "client_ended": "ended by the client",
-            "unplanned": "unplanned ending",
-        }[self.value]
+        return ENDING_LABELS[self]
+
+
+ENDING_LABELS: dict[EndingKind, str] = {
+    EndingKind.PLANNED: "planned ending",
+    EndingKind.MUTUAL: "ended by mutual agreement",
+    EndingKind.CLIENT_ENDED: "ended by the client",
+    EndingKind.UNPLANNED: "unplanned ending",
+}
+
+
+@dataclass(frozen=True)
+class KindWords:
+    label: str  # the kind's name on screen and in the brief
+    hint: str  # what the kind is for, offered beside it in the thought form
+    own_response: bool  # about the clinician's own responses (supervision looks for these)
 
 
 class ThoughtKind(str, enum.Enum):
@@ -66,11 +96,48 @@ class ThoughtKind(str, enum.Enum):
     WONDERING = "wondering"
     LEARNING = "learning"
 
+    @property
+    def words(self) -> KindWords:
+        return KIND_WORDS[self]
+
+    @property
+    def label(self) -> str:
+        return KIND_WORDS[self].label
+
+
+KIND_WORDS: dict[ThoughtKind, KindWords] = {
+    # An insight is counted among my own responses for now; issue 16 narrows this to reactions.
+    ThoughtKind.INSIGHT: KindWords("insight", "something I now see", True),
+    ThoughtKind.CURIOSITY: KindWords("curiosity", "something I want to understand", False),
+    ThoughtKind.HOLDING: KindWords("holding", "a feeling I carry for them", False),
+    ThoughtKind.REACTION: KindWords("reaction", "my own response to them", True),
+    ThoughtKind.WONDERING: KindWords("wondering", "how they are doing", False),
+    ThoughtKind.LEARNING: KindWords("learning", "what this taught me", False),
+}
+
 
 class QuestionStatus(str, enum.Enum):
     OPEN = "open"
     ANSWERED = "answered"
     DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return QUESTION_LABELS[self]
+
+
+QUESTION_LABELS: dict[QuestionStatus, str] = {
+    QuestionStatus.OPEN: "open",
+    QuestionStatus.ANSWERED: "answered",
+    QuestionStatus.DROPPED: "dropped",
+}
+
+
+@dataclass(frozen=True)
+class GroupWords:
+    title: str  # a heading over the group: "Regulars"
+    one: str  # one member, before their reason: "Regular"
+    singular: str  # in a sentence: "is now a regular"
 
 
 class Group(str, enum.Enum):
@@ -80,12 +147,22 @@ class Group(str, enum.Enum):
 
     @property
     def title(self) -> str:
-        return self.value.capitalize()
+        return GROUP_WORDS[self].title
+
+    @property
+    def one(self) -> str:
+        return GROUP_WORDS[self].one
 
     @property
     def singular(self) -> str:
-        return {"regulars": "a regular", "absentees": "an absentee",
-                "graduates": "a graduate"}[self.value]
+        return GROUP_WORDS[self].singular
+
+
+GROUP_WORDS: dict[Group, GroupWords] = {
+    Group.REGULARS: GroupWords("Regulars", "Regular", "a regular"),
+    Group.ABSENTEES: GroupWords("Absentees", "Absentee", "an absentee"),
+    Group.GRADUATES: GroupWords("Graduates", "Graduate", "a graduate"),
+}
 
 
 @dataclass

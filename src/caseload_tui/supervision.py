@@ -32,7 +32,9 @@ SEVERAL_LINGERING = 3
 # Before any supervision has been recorded, the window reaches back this far.
 FIRST_WINDOW_WEEKS = 6
 # The clinician's own responses and blind spots.
-OWN_RESPONSE_KINDS = (ThoughtKind.REACTION, ThoughtKind.INSIGHT)
+# Reactions first: they are what supervision most asks about.
+OWN_RESPONSE_KINDS = tuple(sorted((kind for kind in ThoughtKind if kind.words.own_response),
+                                  key=lambda kind: kind is not ThoughtKind.REACTION))
 
 _EVERYTHING = 100_000  # read every thought in the window, not the store's default page
 
@@ -172,7 +174,7 @@ def _count_kinds(thoughts: list[Thought], joiner: str) -> str:
     for kind in OWN_RESPONSE_KINDS:
         n = sum(1 for t in thoughts if t.kind is kind)
         if n:
-            parts.append(f"1 {kind.value}" if n == 1 else f"{n} {kind.value}s")
+            parts.append(f"1 {kind.label}" if n == 1 else f"{n} {kind.label}s")
     return joiner.join(parts)
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from textual.content import Content
 
-from ..model import Client, Group, Status, ThoughtKind
+from ..model import OUTCOMES, Client, Group, Status, ThoughtKind
 from ..safe_text import one_line, visible
 
 
@@ -74,6 +74,7 @@ def join(*parts: Content | str | tuple[str, str]) -> Content:
 
 # ---------------------------------------------------------------- attendance strip
 
+# Every table here has an entry for every member of its enum (tests/unit/test_vocabulary.py).
 STRIP_GLYPHS: dict[Status | None, tuple[str, str]] = {
     Status.ATTENDED: ("●", "$success"),
     Status.LATE: ("◑", "$success"),
@@ -92,9 +93,9 @@ def strip(statuses: list[Status | None]) -> Content:
 
 
 def strip_legend() -> Content:
-    parts: list = []
-    for status in (Status.ATTENDED, Status.LATE, Status.CANCELLED, Status.LATE_CANCELLED,
-                   Status.NO_SHOW, Status.CLINICIAN_CANCELLED, Status.RESCHEDULED, Status.SCHEDULED):
+    """Each glyph with its words: the outcomes in the forms' order, then a session not yet recorded."""
+    parts: list[tuple[str, str] | str] = []
+    for status in (*OUTCOMES, Status.SCHEDULED):
         glyph, style = STRIP_GLYPHS[status]
         parts += [(glyph, style), f" {status.label}   "]
     return Content.assemble(*parts)
@@ -102,7 +103,7 @@ def strip_legend() -> Content:
 
 # ---------------------------------------------------------------- dates and kinds
 
-KIND_STYLES = {
+KIND_STYLES: dict[ThoughtKind, str] = {
     ThoughtKind.INSIGHT: "$text-accent",
     ThoughtKind.CURIOSITY: "$text-secondary",
     ThoughtKind.HOLDING: "$text-primary",
@@ -111,7 +112,7 @@ KIND_STYLES = {
     ThoughtKind.LEARNING: "$text-success",
 }
 
-GROUP_STYLES = {Group.REGULARS: "$text-success", Group.ABSENTEES: "$text-warning",
+GROUP_STYLES: dict[Group, str] = {Group.REGULARS: "$text-success", Group.ABSENTEES: "$text-warning",
                 Group.GRADUATES: "$text-secondary"}
 
 

@@ -11,20 +11,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
 
-from ...model import Client, Question, Status, Thought, ThoughtKind
+from ...model import OUTCOMES, Client, Question, Status, Thought, ThoughtKind
 from ...rules import DateError, ScheduleError, describe_schedule, parse_day, parse_moment, parse_schedule
 from ...safe_text import for_editing, keep_if_unchanged
 from .. import render
 from .base import FormError, FormScreen, NoteArea, label, line_text, note_text
 
-KIND_HINTS = {
-    ThoughtKind.INSIGHT: "insight: something I now see",
-    ThoughtKind.CURIOSITY: "curiosity: something I want to understand",
-    ThoughtKind.HOLDING: "holding: a feeling I carry for them",
-    ThoughtKind.REACTION: "reaction: my own response to them",
-    ThoughtKind.WONDERING: "wondering: how they are doing",
-    ThoughtKind.LEARNING: "learning: what this taught me",
-}
+KIND_HINTS = {kind: f"{kind.label}: {kind.words.hint}" for kind in ThoughtKind}
 
 
 @dataclass
@@ -145,15 +138,7 @@ class AnswerForm(FormScreen[Closing]):
         return Closing(answered=True, answer=keep_if_unchanged(answer, self._question.answer))
 
 
-ATTENDANCE_CHOICES = [
-    (Status.ATTENDED, "came"),
-    (Status.LATE, "came late"),
-    (Status.CANCELLED, "cancelled"),
-    (Status.LATE_CANCELLED, "cancelled late"),
-    (Status.NO_SHOW, "did not come (no show)"),
-    (Status.CLINICIAN_CANCELLED, "I cancelled"),
-    (Status.RESCHEDULED, "moved to another time"),
-]
+ATTENDANCE_CHOICES = [(status, status.label) for status in OUTCOMES]
 
 
 @dataclass

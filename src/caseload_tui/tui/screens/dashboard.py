@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList
 
 from .app_access import UsesApp
-from ...model import ClientRecord, Group, Placement
+from ...model import CAME, ClientRecord, Group, Placement
 from ...rules import place, summarise
 from ...store import StoreError
 from ..widgets.arc_pane import ArcPane
@@ -196,7 +196,7 @@ class DashboardScreen(UsesApp, DashboardActions, Screen):
                 header.show_client(record, self.placements[value], summarise(record, now, self.app.settings.thresholds), now)
                 thoughts.show(self.store.thoughts([value]), today)
                 if graduate:
-                    attended = sum(1 for a in self.store.appointments(value) if a.status.value in ("attended", "late"))
+                    attended = sum(1 for a in self.store.appointments(value) if a.status in CAME)
                     self.query_one(ArcPane).show(record.client, attended, self.store.encounters(value),
                                                  self.store.questions([value], open_only=True), today)
                 else:

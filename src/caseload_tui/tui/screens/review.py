@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from .app_access import UsesApp
 from ... import day_review
 from ...day_review import DaySummary, ReviewSession
-from ...model import Appointment, Question, QuestionStatus, Status, Thought
+from ...model import OUTCOMES, Appointment, Question, QuestionStatus, Status, Thought
 from ...rules import DateError, ScheduleError, describe_schedule, parse_moment, place
 from ...store import Conflict, StoreError
 from .. import render
@@ -33,27 +33,8 @@ from ..widgets.footer import WrappingFooter
 from ..widgets.notes_panes import NotesPane, item_id
 from .help import HelpScreen
 
-# The attendance keys, in the order the footer and the screen list them.
-ATTENDANCE_KEYS = [
-    ("1", Status.ATTENDED, "came"),
-    ("2", Status.LATE, "came late"),
-    ("3", Status.CANCELLED, "cancelled"),
-    ("4", Status.LATE_CANCELLED, "cancelled late"),
-    ("5", Status.NO_SHOW, "did not come"),
-    ("6", Status.CLINICIAN_CANCELLED, "I cancelled"),
-    ("7", Status.RESCHEDULED, "moved to another time"),
-]
-
-TALLY_WORDS = {
-    Status.ATTENDED: "came",
-    Status.LATE: "came late",
-    Status.CANCELLED: "cancelled",
-    Status.LATE_CANCELLED: "cancelled late",
-    Status.NO_SHOW: "did not come",
-    Status.CLINICIAN_CANCELLED: "cancelled by me",
-    Status.RESCHEDULED: "moved to another time",
-    Status.SCHEDULED: "not yet recorded",
-}
+# The attendance keys, in the order the footer and the screen list them (words and keys: model.py).
+ATTENDANCE_KEYS = [(status.words.key, status, status.label) for status in OUTCOMES]
 
 SUMMARY_ID = "summary"
 _RECORD = Binding.Group("Attendance")
@@ -187,7 +168,7 @@ def _question_prompt(question: Question, carried: bool, today: date) -> Content:
 
 
 def _thought_prompt(thought: Thought) -> Content:
-    parts: list = [("✎ ", "$text-secondary"), (thought.kind.value, render.KIND_STYLES[thought.kind]), "  ",
+    parts: list = [("✎ ", "$text-secondary"), (thought.kind.label, render.KIND_STYLES[thought.kind]), "  ",
                    ("● still with me", "$text-warning") if thought.lingering else ("○ let go", "$foreground-muted")]
     if thought.tell_client:
         parts += ["  ", ("✉ tell them", "$text-accent")]
@@ -382,7 +363,7 @@ class ReviewScreen(UsesApp, Screen):
             render.join(render.client_name(client, style="bold"), "  ", (when, "bold $text-accent"),
                         (f"   {self.index + 1} of {len(self.walk)}", "$foreground-muted")),
             render.label(" · ".join([usual] + notes), "$foreground-muted"),
-            render.join((f"{placement.group.title[:-1]}: ", f"bold {render.GROUP_STYLES[placement.group]}"),
+            render.join((f"{placement.group.one}: ", f"bold {render.GROUP_STYLES[placement.group]}"),
                         placement.reason),
             render.label(""),
             render.join(("What happened: ", "bold"),
@@ -664,7 +645,7 @@ def summary_parts(summary: DaySummary, today: date) -> list[tuple[str, Content]]
 
     parts.append(("heading", render.label("Today's sessions", "bold")))
     if summary.today:
-        counts = ", ".join(f"{n} {TALLY_WORDS[status]}" for status, n in summary.tally())
+        counts = ", ".join(f"{n} {status.words.tally}" for status, n in summary.tally())
         sessions = "1 session" if len(summary.today) == 1 else f"{len(summary.today)} sessions"
         parts.append(("line", render.label(f"{sessions}: {counts}.")))
     else:
@@ -719,5 +700,5 @@ def _owner(client_id: int | None, summary: DaySummary) -> Content:
 def _thought_parts(thoughts: list[Thought], summary: DaySummary, empty: str) -> list[tuple[str, Content]]:
     if not thoughts:
         return [("line", render.label(empty, "$foreground-muted"))]
-    return [("item", render.join(_owner(t.client_id, summary), "  ", (t.kind.value, render.KIND_STYLES[t.kind]),
+    return [("item", render.join(_owner(t.client_id, summary), "  ", (t.kind.label, render.KIND_STYLES[t.kind]),
                                  "\n", render.user_text(t.body, multiline=True))) for t in thoughts]

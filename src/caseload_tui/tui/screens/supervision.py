@@ -516,7 +516,7 @@ def material_content(case: sv.CaseMaterial, window: sv.Window, now: datetime, ch
             ("   ☑ chosen" if chosen else "   ☐ not chosen (space to choose)",
              "$text-success" if chosen else "$foreground-muted"),
         ),
-        render.join((f"{case.placement.group.title[:-1]}: ", group_style), case.placement.reason),
+        render.join((f"{case.placement.group.one}: ", group_style), case.placement.reason),
         render.label(""),
         render.label("The question to bring", "bold"),
     ]
@@ -559,7 +559,7 @@ def material_content(case: sv.CaseMaterial, window: sv.Window, now: datetime, ch
         lines.append(render.label(f"Nothing new still lingering {window.since_words()}.", "italic $foreground-muted"))
     for thought in case.thoughts:
         lines.append(render.join((render.day(thought.written_at, today), "$foreground-muted"), "  ",
-                                 (thought.kind.value, render.KIND_STYLES[thought.kind])))
+                                 (thought.kind.label, render.KIND_STYLES[thought.kind])))
         lines.append(render.user_text(thought.body, multiline=True))
     lines += [render.label(""),
               render.join(("Follow-up questions still open", "bold"),

@@ -140,7 +140,7 @@ def thought_prompt(thought: Thought, today: date, clients: dict[int, Client] | N
     parts += [
         (render.day(thought.written_at, today), "$foreground-muted"),
         "  ",
-        (thought.kind.value, render.KIND_STYLES[thought.kind]),
+        (thought.kind.label, render.KIND_STYLES[thought.kind]),
         "  ",
         ("● still with me", "$text-warning") if thought.lingering else ("○ let go", "$foreground-muted"),
     ]
