@@ -27,7 +27,7 @@ CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_w
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
-F = TypeVar("F", bound=Callable[..., Any])
+F = TypeVar("F", bound=Callable[..., Any])  # a function that a decorator hands back unchanged in type
 
 
 @dataclass(frozen=True)

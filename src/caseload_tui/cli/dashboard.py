@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
 from .. import config
-from .common import CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db
-
-F = TypeVar("F", bound=Callable[..., object])
+from .common import F, CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db
 
 
 def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact: bool,
