@@ -5,27 +5,21 @@ from __future__ import annotations
 import re
 import stat
 from datetime import date, datetime
+from functools import partial
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from caseload_tui import cli
-from caseload_tui.cli import main
 from caseload_tui.demo import load_demo
 from caseload_tui.model import Client, SupervisionItem, SupervisionMeeting, Thought, ThoughtKind
 from caseload_tui.store import Store
+from cli_runner import run as run_caseload
 
 CLOCK = datetime(2026, 11, 26, 19, 30)
 DEMO_NAMES = [c.name for c in load_demo(CLOCK.date()).clients]
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch):
-    monkeypatch.setattr(cli, "real_clock", lambda: CLOCK)
-
-
-def run(*args) -> Result:
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="caseload")
+run = partial(run_caseload, now=CLOCK)
 
 
 def one_line_failure(result: Result) -> str:

@@ -8,25 +8,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from caseload_tui import __version__, cli
+from caseload_tui import __version__
 from caseload_tui.cli import main
 from caseload_tui.demo import demo_file
 from caseload_tui.store import Store
-
-CLOCK = datetime(2026, 11, 25, 18, 0)
+from cli_runner import run
 
 needs_demo = pytest.mark.skipif(not demo_file().exists(), reason="sample_data/caseload.json not written yet")
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch):
-    monkeypatch.setattr(cli, "real_clock", lambda: CLOCK)
-
-
-def run(*args) -> Result:
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="caseload")
 
 
 def assert_plain_failure(result: Result) -> str:
@@ -154,9 +144,8 @@ def test_locate_follows_caseload_db(monkeypatch, tmp_path):
 
 @needs_demo
 @pytest.mark.parametrize("clock", [datetime(2026, 11, 26, 18, 0), datetime(2027, 3, 4, 7, 30)])
-def test_demo_groups(monkeypatch, isolated_dirs, clock):
-    monkeypatch.setattr(cli, "real_clock", lambda: clock)
-    result = run("groups", "--demo", "--json")
+def test_demo_groups(isolated_dirs, clock):
+    result = run("groups", "--demo", "--json", now=clock)
     assert result.exit_code == 0, result.output
     groups = json.loads(result.stdout)
     assert set(groups) == {"regulars", "absentees", "graduates"}

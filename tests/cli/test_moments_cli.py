@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from click.testing import CliRunner
-
-from caseload_tui import cli
+from cli_runner import run
 
 
 def test_graduate_unknown_client_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("CASELOAD_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CASELOAD_CONFIG", str(tmp_path / "config.toml"))
-    result = CliRunner().invoke(cli.main, ["graduate", "Nobody", "--demo"])
+    result = run("graduate", "Nobody", "--demo")
     assert result.exit_code == 1
     assert "No client with that name or code" in result.output
     assert "Traceback" not in result.output
@@ -20,6 +18,6 @@ def test_moments_refuse_a_missing_database(tmp_path, monkeypatch):
     monkeypatch.setenv("CASELOAD_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CASELOAD_CONFIG", str(tmp_path / "config.toml"))
     for command in (["review"], ["supervision"], ["graduate", "Amaan"]):
-        result = CliRunner().invoke(cli.main, [*command, "--db", str(tmp_path / "missing.db")])
+        result = run(*command, "--db", tmp_path / "missing.db")
         assert result.exit_code == 1 and "There is no caseload at" in result.output
         assert not (tmp_path / "missing.db").exists()

@@ -5,25 +5,21 @@ from __future__ import annotations
 import csv
 import json
 import stat
+from functools import partial
 from pathlib import Path
 
 import icalendar
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from calendars import GOOGLE, GOOGLE_UPDATED, write_calendar
-from caseload_tui import cli
-from caseload_tui.cli import main
+from caseload_tui.cli.import_export import VOCABULARY_NAMES
 from caseload_tui.interchange.vocabularies import NAMES
 from caseload_tui.store import Store
+from cli_runner import run as run_caseload
 from import_helpers import CLIENTS, NOW, stored
 
 CALENDAR_SETTINGS = '[calendar]\ntimezone = "Europe/London"\nweeks_back = 8\nweeks_ahead = 3\n'
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch):
-    monkeypatch.setattr(cli, "real_clock", lambda: NOW)
 
 
 @pytest.fixture
@@ -35,8 +31,7 @@ def settings(isolated_dirs):
     return write
 
 
-def run(*args) -> Result:
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="caseload")
+run = partial(run_caseload, now=NOW)
 
 
 def plain_failure(result: Result) -> str:
@@ -186,7 +181,7 @@ def test_a_dry_run_into_a_caseload_not_yet_made_creates_nothing(tmp_path, isolat
 
 
 def test_the_command_knows_every_vocabulary():
-    assert sorted(cli.VOCABULARY_NAMES) == sorted(NAMES)
+    assert sorted(VOCABULARY_NAMES) == sorted(NAMES)
 
 
 # ---------------------------------------------------------------- exports

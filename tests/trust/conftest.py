@@ -1,4 +1,4 @@
-"""Trust tests run with their own data and config folders, a fixed clock, and Python's hooks put back."""
+"""Trust tests run with their own data and config folders and Python's hooks put back (the clock: trust_helpers.run)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,6 @@ import threading
 
 import pytest
 
-from caseload_tui import cli
-from trust_helpers import CLOCK
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch):
-    monkeypatch.setattr(cli, "real_clock", lambda: CLOCK)
 
 
 @pytest.fixture(autouse=True)

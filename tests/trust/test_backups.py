@@ -14,7 +14,7 @@ import pytest
 from sqlite_utils.migrations import Migrations
 
 import caseload_tui.store as store_package
-from caseload_tui import cli, config
+from caseload_tui import config
 from caseload_tui.store import Store, StoreError
 from caseload_tui.store.migrations import MIGRATION_SET
 
@@ -177,13 +177,12 @@ def test_the_first_start_of_each_day_makes_a_backup_and_the_last_14_are_kept(tmp
     assert content(folder / kept[-1]) == content(path)
 
 
-def test_the_number_kept_comes_from_the_settings_file(tmp_path, isolated_dirs, monkeypatch):
+def test_the_number_kept_comes_from_the_settings_file(tmp_path, isolated_dirs):
     isolated_dirs["config"].parent.mkdir(parents=True)
     isolated_dirs["config"].write_text("[backups]\nkeep = 3\n")
     path = isolated_dirs["data"] / "caseload.db"  # your own caseload
     for offset in range(5):
-        monkeypatch.setattr(cli, "real_clock", lambda offset=offset: datetime(2026, 11, 25 + offset, 9))
-        assert run("groups").exit_code == 0
+        assert run("groups", now=datetime(2026, 11, 25 + offset, 9)).exit_code == 0
     assert path.exists()
     kept = sorted(p.name for p in config.backups_dir().iterdir())
     # The very first start created the caseload (nothing to back up); then one a day, three kept.

@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("sqlcipher3")
 
-from caseload_tui import cli, config  # noqa: E402
+from caseload_tui import config  # noqa: E402
 from caseload_tui import model as m  # noqa: E402
 from caseload_tui.store import Store, StoreError  # noqa: E402
 from caseload_tui.store.errors import PassphraseNeeded, WrongPassphrase  # noqa: E402
@@ -448,8 +448,8 @@ def test_the_passphrase_is_in_no_file_and_in_no_output(tmp_path, isolated_dirs, 
         (["groups"], typed(OTHER, OTHER, OTHER)),
     ):
         outputs.append(run(*args, input=given))
-    monkeypatch.setattr(cli, "real_clock", lambda: CLOCK + timedelta(days=1))  # the next day's backup too
-    outputs.append(run("groups", input=typed(PASSPHRASE)))
+    # the next day's backup too
+    outputs.append(run("groups", input=typed(PASSPHRASE), now=CLOCK + timedelta(days=1)))
     assert all(r.exit_code == 0 for r in outputs[:-2] + outputs[-1:]), [r.output for r in outputs]
 
     secret = PASSPHRASE.encode()

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from caseload_tui import cli, config
+from caseload_tui import config
 from caseload_tui import model as m
 from caseload_tui.cli import main
+from caseload_tui.cli.common import open_store
 from caseload_tui.store import Store
 
-from trust_helpers import db_files, folder_snapshot, make_caseload, run, sha
+from trust_helpers import CLOCK, db_files, folder_snapshot, make_caseload, run, sha
 
 PAGE = 4096
 
@@ -46,7 +47,7 @@ def one_line(result) -> str:
 
 def test_under_umask_022_the_folder_is_0700_and_every_database_file_0600(umask_022, isolated_dirs):
     data = isolated_dirs["data"]
-    with cli.open_store(None) as store:  # your own caseload, made on first use
+    with open_store(lambda: CLOCK, None) as store:  # your own caseload, made on first use
         ann = store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
         store.add_thought(m.Thought(body="a thought", written_at=datetime(2026, 11, 24, 19), client_id=ann.id))
         files = db_files(config.default_db_path())
@@ -56,10 +57,8 @@ def test_under_umask_022_the_folder_is_0700_and_every_database_file_0600(umask_0
 
     # The next day's first start makes a backup: 0600, in a 0700 folder.
     cli_clock_next_day = datetime(2026, 11, 26, 8, 0)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(cli, "real_clock", lambda: cli_clock_next_day)
-        with cli.open_store(None):
-            pass
+    with open_store(lambda: cli_clock_next_day, None):
+        pass
     backups = config.backups_dir()
     assert mode(backups) == 0o700
     made = list(backups.iterdir())

@@ -166,9 +166,10 @@ ESCAPING_ERRORS = {
     # An error outside the command's own error handling: Python's excepthook would print its message.
     "main thread": """
 import caseload_tui.cli as cli
+import caseload_tui.cli.summaries as summaries
 def breaks(text, width):
     raise RuntimeError(f"cannot show {text}")
-cli.one_line = breaks
+summaries.one_line = breaks
 cli.main(["groups", "--db", sys.argv[1]], prog_name="caseload")
 """,
     # An error in another thread: threading's hook would print it.

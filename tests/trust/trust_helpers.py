@@ -6,20 +6,19 @@ import hashlib
 import json
 import os
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
-from click.testing import CliRunner, Result
-
 from caseload_tui import model as m
-from caseload_tui.cli import main
 from caseload_tui.store import Store
+from cli_runner import run as run_caseload
 
 CLOCK = datetime(2026, 11, 25, 18, 0)
 HEADER = b"SQLite format 3\x00"
 
 
-def run(*args, input: str | None = None) -> Result:
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="caseload", input=input)
+# `caseload ARGS...` at CLOCK (another time with now=...), with input= typed on the terminal.
+run = partial(run_caseload, now=CLOCK)
 
 
 def sha(path: Path) -> str:

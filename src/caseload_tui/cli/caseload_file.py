@@ -1,6 +1,7 @@
-"""`caseload check`, `backup` and `restore`: looking after the caseload file itself.
+"""`caseload locate`, `init`, `check`, `backup` and `restore`: the caseload file itself.
 
-An encrypted caseload (or backup) asks for its passphrase, as opening the dashboard does.
+Where it is, a new one, and looking after it. An encrypted caseload (or backup) asks for
+its passphrase, as opening the dashboard does.
 """
 
 from __future__ import annotations
@@ -9,8 +10,49 @@ from pathlib import Path
 
 import click
 
-from . import cli, config
-from .cli import Unlocking, UserError, _db_option, _plain_errors, main
+from .. import config
+from .common import CliContext, Unlocking, UserError, db_option, pass_cli, plain_errors
+
+
+@click.command()
+def locate() -> None:
+    """Say where your caseload, settings and backups are kept."""
+    click.echo(f"caseload:  {config.default_db_path()}")
+    click.echo(f"settings:  {config.config_path()}")
+    click.echo(f"backups:   {config.backups_dir()}")
+
+
+@click.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--encrypt", is_flag=True,
+              help="Lock the file with a passphrase, asked for now and at every start (needs "
+                   "pip install 'caseload-tui[encrypted]'). It is stored nowhere: without it the notes "
+                   "cannot be read.")
+@pass_cli
+def init(context: CliContext, path: Path, encrypt: bool) -> None:
+    """Create a new, empty caseload file at PATH."""
+    from ..store import Store
+    from ..store.cipher import INSTALL, available
+
+    if path.exists():
+        raise UserError(f"{path} already exists; nothing was changed.")
+    passphrase = None
+    if encrypt:
+        if not available():
+            raise UserError(f"An encrypted caseload needs the extra: {INSTALL}. Nothing was changed.")
+        try:
+            passphrase = click.prompt("Passphrase for the new caseload", hide_input=True,
+                                      confirmation_prompt="Type it again", err=True)
+        except click.Abort:
+            raise UserError("No passphrase was given, so no caseload was made.") from None
+    with plain_errors(context.clock):
+        config.ensure_private_dir(path.parent) if not path.parent.exists() else None
+        Store.open(path, create=True, passphrase=passphrase).close()
+    if encrypt:
+        click.echo(f"Created an empty encrypted caseload at {path}. Keep the passphrase somewhere safe: "
+                   "it is stored nowhere, and without it the notes cannot be read.")
+        return
+    click.echo(f"Created an empty caseload at {path}.")
 
 
 def _caseload_path(db_path: Path | None) -> Path:
@@ -22,14 +64,15 @@ def _unwritable(path: Path, exc: OSError) -> UserError:
                      "Nothing was changed.")
 
 
-@main.command()
-@_db_option
-def check(db_path: Path | None) -> None:
+@click.command()
+@db_option
+@pass_cli
+def check(context: CliContext, db_path: Path | None) -> None:
     """Check the caseload file for damage and say what was found. Changes nothing."""
-    from .store import integrity
+    from ..store import integrity
 
     path = _caseload_path(db_path)
-    with _plain_errors():
+    with plain_errors(context.clock):
         health = Unlocking().run(lambda passphrase: integrity.inspect(path, thorough=True, passphrase=passphrase))
         warning = integrity.exposure(path, fixing=False)
     if warning:
@@ -43,21 +86,22 @@ def check(db_path: Path | None) -> None:
     click.echo(f"The caseload at {path} is in good order: no damage found. It holds {held}.{locked}")
 
 
-@main.command()
+@click.command()
 @click.argument("dest", required=False, type=click.Path(path_type=Path))
-@_db_option
-def backup(dest: Path | None, db_path: Path | None) -> None:
+@db_option
+@pass_cli
+def backup(context: CliContext, dest: Path | None, db_path: Path | None) -> None:
     """Make a copy of the caseload, safe even while caseload is open in another window.
 
     DEST is a new file or a folder; without it the copy goes in your backups
     folder (see `caseload locate`). The copy is readable by you only.
     """
-    from .store import backup as backups
-    from .store import integrity
+    from ..store import backup as backups
+    from ..store import integrity
 
     path = _caseload_path(db_path)
-    stem = f"{path.stem}-{cli.real_clock():%Y-%m-%d-%H%M}"
-    with _plain_errors():
+    stem = f"{path.stem}-{context.clock():%Y-%m-%d-%H%M}"
+    with plain_errors(context.clock):
         unlocking = Unlocking()  # an encrypted caseload: its passphrase, and its copy is encrypted too
         # Checked (and unlocked) before any folder is made for the copy.
         unlocking.run(lambda passphrase: integrity.unlock(path, passphrase))
@@ -72,23 +116,24 @@ def backup(dest: Path | None, db_path: Path | None) -> None:
     click.echo(f"Backed up the caseload to {made}.")
 
 
-@main.command()
+@click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@_db_option
+@db_option
 @click.option("--yes", is_flag=True, help="Put the backup back without asking first.")
-def restore(file: Path, db_path: Path | None, yes: bool) -> None:
+@pass_cli
+def restore(context: CliContext, file: Path, db_path: Path | None, yes: bool) -> None:
     """Put the backup FILE back as the caseload.
 
     The caseload there now is not deleted: it is kept beside it under a dated
     name. Close caseload in other windows first.
     """
-    from .store import backup as backups
-    from .store import integrity
-    from .store.cipher import file_looks_encrypted
+    from ..store import backup as backups
+    from ..store import integrity
+    from ..store.cipher import file_looks_encrypted
 
     path = _caseload_path(db_path)
     unlocking = Unlocking()  # one passphrase for an encrypted backup and an encrypted caseload
-    with _plain_errors():
+    with plain_errors(context.clock):
         # checked before anything is asked
         health = unlocking.run(lambda passphrase: integrity.inspect(file, thorough=True, passphrase=passphrase))
         if not health.ok:
@@ -97,7 +142,7 @@ def restore(file: Path, db_path: Path | None, yes: bool) -> None:
             unlocking.run(lambda passphrase: integrity.unlock(path, passphrase))
         if db_path is None:
             config.ensure_private_dir(path.parent)
-    aside = backups.aside_name(path, f"{cli.real_clock():%Y%m%d-%H%M}")
+    aside = backups.aside_name(path, f"{context.clock():%Y%m%d-%H%M}")
     if not yes:
         question = f"Put the backup {file} back as the caseload at {path}?"
         if path.exists():
@@ -110,7 +155,7 @@ def restore(file: Path, db_path: Path | None, yes: bool) -> None:
             click.echo("Nothing was changed.", err=True)
             raise SystemExit(1)
     goes_plain = not health.encrypted and path.exists() and file_looks_encrypted(path)
-    with _plain_errors():
+    with plain_errors(context.clock):
         try:
             moved = unlocking.run(lambda passphrase: backups.restore(file, path, aside, passphrase))
         except OSError as exc:

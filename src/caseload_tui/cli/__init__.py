@@ -1,0 +1,59 @@
+"""The `caseload` command: the only place that reads argv or the real clock.
+
+`main` is the program. Run as the program it hands every command the real clock, in a
+`CliContext` (the click context's `obj`); a test hands in its own instead:
+`CliRunner().invoke(main, args, obj=CliContext(clock=lambda: fixed))`.
+The commands live beside this file, one module per kind of work, and import only
+`common`; this module registers them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from .. import __version__, crash
+from .caseload_file import backup, check, init, locate, restore
+from .common import CONTEXT, CliContext, db_option
+from .dashboard import graduate, open_dashboard, review, supervision
+from .import_export import export, import_
+from .summaries import brief, groups
+
+__all__ = ["CliContext", "main", "real_clock", "run"]
+
+
+def real_clock() -> datetime:
+    """The one reading of the real clock; everything else is handed it."""
+    return datetime.now().replace(second=0, microsecond=0)
+
+
+@click.group(invoke_without_command=True, context_settings=CONTEXT)
+@db_option
+@click.option("--demo", is_flag=True, help="Explore a made-up caseload; your own is never touched.")
+@click.option("--redact", is_flag=True, help="Start in privacy mode: clients shown only by their codes.")
+@click.version_option(__version__, "--version", message="caseload %(version)s")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> None:
+    """A private dashboard for the thinking you do between sessions.
+
+    Run with no command to open the dashboard. Your notes stay on this
+    computer; nothing leaves it unless you export it.
+    """
+    if ctx.obj is None:  # run as the program; a test passes obj=CliContext(clock=...)
+        ctx.obj = CliContext(clock=real_clock)
+    context: CliContext = ctx.obj
+    crash.install_hooks(context.clock)  # nothing that escapes is ever printed with its content
+    if ctx.invoked_subcommand is not None:
+        return
+    open_dashboard(context, db_path, demo, redact)
+
+
+for command in (groups, import_, export, locate, init, review, supervision, graduate, brief,
+                check, backup, restore):
+    main.add_command(command)
+
+
+def run() -> None:  # pragma: no cover - used by `python -m caseload_tui`
+    main(prog_name="caseload")

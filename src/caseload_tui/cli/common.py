@@ -1,0 +1,169 @@
+"""What every `caseload` command shares: the clock it is handed, its options, its errors, the caseload it opens.
+
+The commands get the clock from the click context object (a `CliContext`), which the
+entry point (`caseload_tui.cli.main`) fills with the real clock and a test with a fixed one.
+Nothing in this module, or in the command modules, reads the real clock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from .. import config, crash
+from ..private_files import write_private
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 88}
+
+Clock = Callable[[], datetime]
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])  # a function that a decorator hands back unchanged in type
+
+
+@dataclass(frozen=True)
+class CliContext:
+    """What the entry point hands every command (as the click context's `obj`)."""
+
+    clock: Clock
+
+
+# A command's first argument: the CliContext of this run.
+pass_cli = click.make_pass_decorator(CliContext)
+
+
+class UserError(click.ClickException):
+    """A problem to tell the user in one line; exit status 1."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"caseload: {self.message}", err=True)
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+        help="The caseload file to use (default: your caseload; see `caseload locate`).",
+    )(func)
+
+
+def refuse_demo_with_db(db_path: Path | None, demo: bool) -> None:
+    """--demo and --db name two different caseloads: a command works on one."""
+    if demo and db_path:
+        raise UserError("Use either --demo or --db, not both.")
+
+
+def _known_problems() -> tuple[type[Exception], ...]:
+    from ..interchange import ImportProblem
+    from ..rules import DateError, ScheduleError
+    from ..store import StoreError
+
+    return (StoreError, ImportProblem, DateError, ScheduleError, config.ConfigError)
+
+
+@contextlib.contextmanager
+def plain_errors(clock: Clock) -> Iterator[None]:
+    """Known problems become a one-line message; anything else a content-free crash report."""
+    try:
+        yield
+    except click.ClickException:
+        raise
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # every failure must reach the user in plain words
+        if isinstance(exc, _known_problems()):
+            raise UserError(str(exc)) from None
+        report = crash.write_report(exc, clock())
+        raise UserError(crash.message(report)) from None
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write what a command made to PATH, readable by you only."""
+    try:
+        write_private(path, text)
+    except OSError as exc:
+        raise UserError(f"{path} could not be written ({exc.strerror}). Nothing was changed.") from None
+
+
+PASSPHRASE_TRIES = 3
+
+
+class Unlocking:
+    """The passphrase of an encrypted caseload, asked for only when one is needed.
+
+    Asked on the terminal with the typing hidden, before any screen is drawn; held only
+    while this one command runs, never written anywhere (not to the settings, drafts,
+    logs, crash reports or the environment). Three tries, then a plain refusal.
+    """
+
+    def __init__(self) -> None:
+        self._passphrase: str | None = None
+        self._tries = 0
+
+    def run(self, action: Callable[[str | None], T]) -> T:
+        """action(passphrase): first with what is known (nothing, or the passphrase already given)."""
+        from ..store.errors import PassphraseNeeded, WrongPassphrase
+
+        while True:
+            try:
+                return action(self._passphrase)
+            except PassphraseNeeded:
+                if self._passphrase is not None:
+                    raise
+            except WrongPassphrase as wrong:
+                if self._tries >= PASSPHRASE_TRIES:
+                    raise UserError(str(wrong)) from None
+                click.echo("caseload: That passphrase does not open this caseload. Try again.", err=True)
+            self._passphrase = self._ask()
+            self._tries += 1
+
+    @staticmethod
+    def _ask() -> str:
+        try:
+            passphrase: str = click.prompt("Passphrase for this caseload", hide_input=True, err=True)
+        except click.Abort:
+            raise UserError("No passphrase was given, so the caseload was not opened. Nothing was changed.") from None
+        return passphrase
+
+
+@contextlib.contextmanager
+def open_store(clock: Clock, db_path: Path | None, demo: bool = False, create: bool = False) -> Iterator[Store]:
+    """The caseload to work on: the demo (a fresh temporary copy), an explicit file, or yours."""
+    from ..store import Store
+
+    if demo:
+        with tempfile.TemporaryDirectory(prefix="caseload-demo-") as folder:
+            store = Store.open(Path(folder) / "demo.db", create=True)
+            try:
+                from ..demo import load_demo
+
+                store.import_data(load_demo(clock().date()))
+                yield store
+            finally:
+                store.close()
+        return
+    if db_path is None:
+        db_path = config.default_db_path()
+        # Your own caseload is created on first use, in a folder only you can open.
+        config.ensure_private_dir(db_path.parent)
+        create = True
+    # Your own file (not the demo) is backed up on the first start of each day.
+    # An encrypted one asks for its passphrase here, before any screen is drawn.
+    path, today, keep = db_path, clock().date(), config.backups_keep()
+    store = Unlocking().run(lambda passphrase: Store.open(
+        path, create=create, daily_backup_dir=config.backups_dir(), today=today, keep_backups=keep,
+        passphrase=passphrase))
+    for warning in store.warnings:
+        click.echo(f"caseload: {warning}", err=True)
+    try:
+        yield store
+    finally:
+        store.close()

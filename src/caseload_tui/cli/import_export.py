@@ -1,0 +1,167 @@
+"""`caseload import` and `export`: calendars, appointment reports and caseload files, in and out."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .. import config
+from ..safe_text import one_line
+from .common import CliContext, Clock, UserError, db_option, open_store, pass_cli, plain_errors, write_file
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+# The status vocabularies of interchange/vocabularies.py (a test keeps the two lists alike).
+VOCABULARY_NAMES = ("any", "simplepractice", "therapynotes", "openemr", "caseload")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@click.option("--dry-run", is_flag=True,
+              help="Check the file and say what would be added, changed and left alone; change nothing.")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=HEADER",
+              help="CSV reports: the column holding a field (client, starts_at, time, status, id). "
+                   "Repeat for each field.")
+@click.option("--vocabulary", type=click.Choice(VOCABULARY_NAMES),
+              help="CSV reports: the status words the report uses (default: any of them).")
+@click.option("--date-order", type=click.Choice(["dmy", "mdy"]),
+              help="CSV reports: read 03/04/2026 day first (dmy) or month first (mdy).")
+@pass_cli
+def import_(context: CliContext, file: Path, db_path: Path | None, dry_run: bool, columns: tuple[str, ...],
+            vocabulary: str | None, date_order: str | None) -> None:
+    """Bring FILE into your caseload: a calendar, an appointment report or a caseload file.
+
+    \b
+    FILE.ics  a calendar (Google, Apple, Outlook): its sessions, matched to
+              clients as [calendar] in the settings says
+    FILE.csv  an appointment report from a practice system, with a header row
+    other     a caseload JSON file (from `caseload export`): clients and notes
+
+    All or nothing: if anything in the file is wrong, nothing is changed and
+    the message says which row or event and which field. Importing the same
+    calendar or report again changes only what changed; an outcome you have
+    recorded is never overwritten.
+    """
+    from ..interchange.importing import CALENDAR_SUFFIXES, REPORT_SUFFIXES, ReportChoices, import_file
+
+    if (columns or vocabulary or date_order) and file.suffix.lower() not in REPORT_SUFFIXES:
+        raise UserError("--column, --vocabulary and --date-order are for CSV reports only.")
+    if file.suffix.lower() not in CALENDAR_SUFFIXES + REPORT_SUFFIXES:
+        with plain_errors(context.clock):  # a caseload file is checked whole before any caseload is opened or made
+            from ..interchange import json_format
+
+            json_format.parse(json_format.read_file(file), source=file.name)
+    choices = ReportChoices(columns=_column_mapping(columns), vocabulary=vocabulary, date_order=date_order)
+    with plain_errors(context.clock):
+        settings = config.load_settings()
+        now = context.clock()
+        with _import_target(context.clock, db_path, dry_run) as store:
+            lines = import_file(store, file, settings, now, dry_run, choices)
+    for line in lines:
+        click.echo(line)
+
+
+def _column_mapping(columns: tuple[str, ...]) -> dict[str, str]:
+    """--column client=Client --column starts_at=Date → {"client": "Client", "starts_at": "Date"}."""
+    mapping = {}
+    for given in columns:
+        field, sep, header = given.partition("=")
+        if not sep or not field.strip() or not header.strip():
+            raise UserError(f"--column {one_line(given, 30)}: write it as FIELD=HEADER, e.g. client=Client.")
+        mapping[field.strip()] = header.strip()
+    return mapping
+
+
+@contextlib.contextmanager
+def _import_target(clock: Clock, db_path: Path | None, dry_run: bool) -> Iterator[Store]:
+    """The caseload to import into.
+
+    A dry run against a caseload not yet made checks against an empty one in memory.
+    """
+    from ..store import Store
+
+    if dry_run and not (db_path or config.default_db_path()).exists():
+        store = Store.memory()  # a dry run creates no file and no folder
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    with open_store(clock, db_path, create=True) as store:
+        yield store
+
+
+@click.command()
+@db_option
+@click.option("--demo", is_flag=True, help="Export the made-up demo caseload.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True,
+              help="json: the whole caseload; csv: one file per table, in a folder; "
+                   "ics: the upcoming sessions as a calendar, clients by code only.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (for csv: this folder) instead of the screen.")
+@click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True,
+              help="ics: how many weeks ahead to include.")
+@pass_cli
+def export(context: CliContext, db_path: Path | None, demo: bool, fmt: str, output: Path | None,
+           weeks: int) -> None:
+    """Write out the caseload, to keep, move, read or share.
+
+    \b
+    json  the whole caseload, to keep or move to another computer
+    csv   one file per table in a folder, to read in a spreadsheet
+    ics   the coming sessions as a calendar, clients by code only (never
+          names), safe to share with a calendar on your phone
+    """
+    from ..interchange import json_format
+
+    if fmt == "csv":
+        _export_tables(context.clock, db_path, demo, output)
+        return
+    if output is not None and output.is_dir():
+        raise UserError(f"{output} is a folder; give a file name to write to.")
+    with plain_errors(context.clock):
+        with open_store(context.clock, db_path, demo=demo) as store:
+            if fmt == "ics":
+                text = _upcoming_calendar(context.clock, store, weeks)
+            else:
+                text = json_format.dumps(store.export_data())
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    with plain_errors(context.clock):
+        write_file(output, text)
+    what = "the upcoming sessions" if fmt == "ics" else "the caseload"
+    click.echo(f"Wrote {what} to {output}.", err=True)
+
+
+def _upcoming_calendar(clock: Clock, store: Store, weeks: int) -> str:
+    """The booked and expected sessions of the coming weeks as iCalendar text, clients by code."""
+    from datetime import timedelta
+
+    from ..interchange.ics_export import calendar_bytes, upcoming_sessions
+
+    settings = config.load_settings()
+    now = clock()
+    booked = store.appointments_between(now, now + timedelta(weeks=weeks))
+    sessions = upcoming_sessions(store.clients(), booked, now, weeks)
+    return calendar_bytes(sessions, now, settings.calendar.session_minutes,
+                          settings.calendar.timezone).decode("utf-8")
+
+
+def _export_tables(clock: Clock, db_path: Path | None, demo: bool, folder: Path | None) -> None:
+    """`export --format csv -o FOLDER`: one file per table, the folder and files private."""
+    from ..interchange.csv_export import write_tables
+
+    if folder is None:
+        raise UserError("A CSV export is a folder of files: say where with -o FOLDER.")
+    with plain_errors(clock):
+        with open_store(clock, db_path, demo=demo) as store:
+            data = store.export_data()
+        written = write_tables(folder, data)
+    click.echo(f"Wrote {len(written)} tables to {folder}.", err=True)

@@ -1,0 +1,89 @@
+"""`caseload groups` and `brief`: the caseload summed up in text, on the screen or in a file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .. import config
+from ..safe_text import one_line
+from .common import CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db, write_file
+
+
+@click.command()
+@db_option
+@click.option("--demo", is_flag=True, help="Use the made-up demo caseload.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option("--redact", is_flag=True, help="Show clients by code only.")
+@pass_cli
+def groups(context: CliContext, db_path: Path | None, demo: bool, as_json: bool, redact: bool) -> None:
+    """Show who are regulars, absentees and graduates, and why."""
+    refuse_demo_with_db(db_path, demo)
+    from ..rules import group_caseload
+
+    with plain_errors(context.clock):
+        settings = config.load_settings()
+        now = context.clock()
+        with open_store(context.clock, db_path, demo=demo) as store:
+            grouped = group_caseload(store.records(now), now, settings.thresholds)
+    if as_json:
+        doc = {
+            group.value: [
+                {"name": record.client.code if redact else record.client.name,
+                 "code": record.client.code, "reason": placement.reason,
+                 "last_attended": record.last_attended.isoformat(timespec="minutes")
+                 if record.last_attended else None,
+                 "open_questions": record.open_questions,
+                 "lingering_thoughts": record.lingering_thoughts,
+                 "bring_to_supervision": record.client.bring_to_supervision}
+                for record, placement in members
+            ]
+            for group, members in grouped.items()
+        }
+        click.echo(json.dumps(doc, indent=2))
+        return
+    for group, members in grouped.items():
+        click.echo(f"{group.title} ({len(members)})")
+        for record, placement in members:
+            client = record.client
+            who = client.code if redact else f"{one_line(client.name, 28)} ({one_line(client.code, 12)})"
+            click.echo(f"  {who}: {placement.reason}")
+        click.echo("")
+
+
+@click.command()
+@db_option
+@click.option("--demo", is_flag=True, help="Use the made-up demo caseload.")
+@click.option("--since", "since_text", metavar="DATE",
+              help="Cover the time since DATE (e.g. 1 nov, 2026-10-01) instead of since the last supervision.")
+@click.option("--redact", is_flag=True, help="Clients only by their codes, even inside the notes.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the brief to this file (only you can read it) instead of the screen.")
+@pass_cli
+def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str | None, redact: bool,
+          output: Path | None) -> None:
+    """Write the supervision brief in Markdown: an agenda, then a section per case.
+
+    The cases are the ones flagged for supervision, and those chosen on the
+    supervision screen (`caseload supervision`) with the questions written there.
+    """
+    refuse_demo_with_db(db_path, demo)
+    from .. import supervision
+    from ..brief import build_brief
+    from ..rules import parse_day
+
+    with plain_errors(context.clock):
+        settings = config.load_settings()
+        now = context.clock()
+        since = parse_day(since_text, now.date()) if since_text is not None else None
+        with open_store(context.clock, db_path, demo=demo) as store:
+            window = supervision.make_window(store.meetings(), now.date(), since)
+            chosen = supervision.chosen_for_brief(store, now, window, settings.thresholds)
+            text = build_brief(supervision.prepare(store, now, chosen, since, settings.thresholds), redact=redact)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_file(output, text)
+    click.echo(f"Wrote the supervision brief to {output}.", err=True)
