@@ -12,8 +12,9 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
 
 from ...model import OUTCOMES, Client, Question, Status, Thought, ThoughtKind
-from ...rules import DateError, ScheduleError, describe_schedule, parse_day, parse_moment, parse_schedule
+from ...rules import DateError, ScheduleError, parse_day, parse_moment, parse_schedule
 from ...safe_text import for_editing, keep_if_unchanged
+from ...services.clients import schedule_words
 from .. import render
 from .base import FormError, FormScreen, NoteArea, label, line_text, note_text
 
@@ -221,7 +222,7 @@ class ClientForm(FormScreen[ClientInput]):
         yield label("Started (today, 3 dec, 2026-12-03)")
         yield Input(c.started_on.isoformat() if c else "today", id="started", max_length=40, compact=True)
         yield label("Usual sessions (e.g. weekly tue 10:00, fortnightly thu 18:30; empty for none)")
-        yield Input(_schedule_words(c.schedule) if c else "", id="schedule", max_length=200, compact=True)
+        yield Input(schedule_words(c.schedule) if c else "", id="schedule", max_length=200, compact=True)
         yield label("Themes")
         yield Input(for_editing(c.themes, multiline=False) if c else "", id="themes", max_length=500, compact=True)
 
@@ -247,20 +248,6 @@ class ClientForm(FormScreen[ClientInput]):
         except ScheduleError as problem:
             raise FormError(str(problem)) from None
         return ClientInput(name=name, code=code, started_on=started, schedule=schedule, themes=themes)
-
-
-def _schedule_words(schedule: str) -> str:
-    """Show a stored rule the way it can be typed back: words if they say the same, else the rule."""
-    if not schedule:
-        return ""
-    try:
-        words = describe_schedule(schedule).replace(",", "").replace(" and ", " ")
-        words = words.replace("twice weekly", "weekly")
-        if parse_schedule(words) == schedule:
-            return words
-    except ScheduleError:
-        pass
-    return schedule
 
 
 class ImportForm(FormScreen[Path]):

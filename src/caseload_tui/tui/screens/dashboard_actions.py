@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, time, timedelta
 
 from textual import work
 
-from ...model import Client, Question, QuestionStatus, Thought, ThoughtKind
-from ...rules import ScheduleError, expected_sessions
+from ...model import Client, Question, Thought, ThoughtKind
+from ...services import clients, endings, questions, sessions
 from ...store import Conflict, StoreError
 from .. import render
 from ..modals.confirm import Confirm
@@ -230,11 +229,9 @@ class DashboardActions:
                                   question_id=question.id)
         if closing is None:
             return
-        question.status = QuestionStatus.ANSWERED if closing.answered else QuestionStatus.DROPPED
-        question.answer = closing.answer
-        question.closed_at = self.now
         try:
-            self.store.update_question(question)
+            questions.close_question(self.store, question, answered=closing.answered, answer=closing.answer,
+                                     now=self.now)
         except StoreError as problem:
             self._fail(problem)
             return
@@ -318,16 +315,12 @@ class DashboardActions:
             return
         client = record.client
         today = self.now.date()
-        usual = _usual_time(client, self.now)
+        usual = sessions.usual_time(client, self.now)
         result = await self.app.push_screen_wait(AttendanceForm(render.client_name(client, style="bold"), today, usual))
         if result is None:
             return
         try:
-            self.store.record_attendance(client.id, result.starts_at, result.status)
-            if result.moved_to is not None:
-                from ...model import Appointment
-
-                self.store.add_appointment(Appointment(client_id=client.id, starts_at=result.moved_to))
+            sessions.record_outcome(self.store, client.id, result.starts_at, result.status, result.moved_to)
         except StoreError as problem:
             self._fail(problem)
             return
@@ -339,27 +332,21 @@ class DashboardActions:
     # ------------------------------------------------------------ clients
 
     def _code_check(self, own_id: int | None):
-        taken = {r.client.code: r.client.id for r in self.records.values()}
-
-        def check(result) -> str | None:
-            other = taken.get(result.code)
-            if other is not None and other != own_id:
-                return "Another client already has that code; each client needs their own."
-            return None
-
-        return check
+        known = [r.client for r in self.records.values()]
+        return lambda result: clients.code_problem(result.code, own_id, known)
 
     @work
     async def action_new_client(self) -> None:
         today = self.now.date()
         result = await self._ask(
-            ClientForm(today, suggested_code=_next_code(self.records.values()), check=self._code_check(None)),
+            ClientForm(today, suggested_code=clients.next_code(r.client for r in self.records.values()),
+                       check=self._code_check(None)),
             "client")
         if result is None:
             return
         try:
-            client = self.store.add_client(Client(name=result.name, code=result.code, started_on=result.started_on,
-                                                  schedule=result.schedule, themes=result.themes))
+            client = clients.add_client(self.store, name=result.name, code=result.code, started_on=result.started_on,
+                                        schedule=result.schedule, themes=result.themes)
         except StoreError as problem:
             self._fail(problem)
             return
@@ -374,16 +361,15 @@ class DashboardActions:
             client_id=client.id, editing=True)
         if result is None:
             return
-        if (result.name, result.code, result.started_on, result.schedule, result.themes) == (
-                client.name, client.code, client.started_on, client.schedule, client.themes):
-            return
-        client.name, client.code, client.started_on = result.name, result.code, result.started_on
-        client.schedule, client.themes = result.schedule, result.themes
         try:
-            self.store.update_client(client)
+            saved = clients.edit_client(self.store, client, name=result.name, code=result.code,
+                                        started_on=result.started_on, schedule=result.schedule,
+                                        themes=result.themes)
         except StoreError as problem:
             self._fail(problem)
             return
+        if saved is None:
+            return  # nothing changed
         self.app.notify("Client saved.", markup=False)
         self.refresh_client(client.id)
 
@@ -430,7 +416,7 @@ class DashboardActions:
             if not back:
                 return
             try:
-                self.store.reactivate(client.id)
+                endings.reactivate(self.store, client.id)
             except StoreError as problem:
                 self._fail(problem)
                 return
@@ -446,8 +432,8 @@ class DashboardActions:
         if result is None:
             return
         try:
-            self.store.graduate(client.id, result.ended_on, result.kind, result.reflection,
-                                result.close_questions, self.now)
+            endings.graduate(self.store, client.id, result.ended_on, result.kind, result.reflection,
+                             close_questions=result.close_questions, now=self.now)
         except StoreError as problem:
             self._fail(problem)
             return
@@ -557,24 +543,3 @@ class DashboardActions:
             self.minimize()
         elif self.focused is not None:
             self.maximize(self.focused)
-
-
-def _usual_time(client: Client, now: datetime) -> time | None:
-    try:
-        today = expected_sessions(client, datetime.combine(now.date(), time()),
-                                  datetime.combine(now.date(), time()) + timedelta(days=1), limit=1)
-        if today:
-            return today[0].time()
-        upcoming = expected_sessions(client, now - timedelta(days=14), now + timedelta(days=14), limit=1)
-    except ScheduleError:
-        return None
-    return upcoming[0].time() if upcoming and client.schedule and "BYHOUR" in client.schedule else None
-
-
-def _next_code(records) -> str:
-    numbers = []
-    for record in records:
-        code = record.client.code
-        if code.startswith("C-") and code[2:].isdigit():
-            numbers.append(int(code[2:]))
-    return f"C-{(max(numbers) + 1) if numbers else 1:03d}"

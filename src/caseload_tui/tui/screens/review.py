@@ -23,8 +23,10 @@ from textual.widgets.option_list import Option
 from .app_access import UsesApp
 from ... import day_review
 from ...day_review import DaySummary, ReviewSession
-from ...model import OUTCOMES, Appointment, Question, QuestionStatus, Status, Thought
+from ...model import OUTCOMES, Question, QuestionStatus, Status, Thought
 from ...rules import DateError, ScheduleError, describe_schedule, parse_moment, place
+from ...services.questions import close_question
+from ...services.sessions import record_outcome
 from ...store import Conflict, StoreError
 from .. import render
 from ..modals.base import FormError, FormScreen, label, line_text
@@ -482,9 +484,7 @@ class ReviewScreen(UsesApp, Screen):
             if moved_to is None:
                 return
         try:
-            saved = self.store.record_attendance(session.client.id, session.starts_at, status)
-            if moved_to is not None:
-                self.store.add_appointment(Appointment(client_id=session.client.id, starts_at=moved_to))
+            saved = record_outcome(self.store, session.client.id, session.starts_at, status, moved_to).session
         except StoreError as problem:
             self._fail(problem)
             return
@@ -519,10 +519,8 @@ class ReviewScreen(UsesApp, Screen):
                                   question_id=question.id)
         if closing is None:
             return
-        question.status = QuestionStatus.ANSWERED if closing.answered else QuestionStatus.DROPPED
-        question.answer, question.closed_at = closing.answer, self.now
         try:
-            self.store.update_question(question)
+            close_question(self.store, question, answered=closing.answered, answer=closing.answer, now=self.now)
         except StoreError as problem:
             self._fail(problem)
             return

@@ -24,7 +24,8 @@ from textual.widgets.option_list import Option
 
 from .app_access import UsesApp
 from ... import supervision as sv
-from ...model import Client, SupervisionItem, SupervisionMeeting
+from ...model import Client, SupervisionItem
+from ...services import supervision as plans
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
@@ -299,17 +300,15 @@ class SupervisionScreen(UsesApp, Screen):
         self.app.notify(str(problem), title="Not saved", severity="error", markup=False, timeout=8)
         self.reload()
 
+    def _plan_items(self) -> list[SupervisionItem]:
+        """The chosen cases and their questions, as the plan keeps them."""
+        return [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""))
+                for cid in self.chosen_in_order()]
+
     def _save_plan(self) -> bool:
         """Keep the chosen cases and their questions as the planned meeting (made the first time)."""
-        items = [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""))
-                 for cid in self.chosen_in_order()]
         try:
-            plan = sv.current_plan(self.store.meetings())
-            if plan is None:
-                self.store.add_meeting(SupervisionMeeting(held_on=self.now.date(), items=items, planned=True))
-            else:
-                plan.items = items
-                self.store.save_meeting(plan)
+            plans.save_plan(self.store, self._plan_items(), self.now.date())
         except StoreError as problem:
             self._fail(problem)
             return False
@@ -342,19 +341,17 @@ class SupervisionScreen(UsesApp, Screen):
                     return
             self.chosen.discard(client_id)
             self.questions.pop(client_id, None)
-            if client.bring_to_supervision:
-                try:
-                    self.store.set_flag(client_id, False)
-                except StoreError as problem:
-                    self._fail(problem)
-                    return
-            message = "Left out of this supervision" + (
-                ", and no longer flagged." if client.bring_to_supervision else ".")
+            try:
+                unflagged = plans.leave_out_case(self.store, client_id, self._plan_items(), self.now.date())
+            except StoreError as problem:
+                self._fail(problem)
+                return
+            self.app.notify("Left out of this supervision" + (", and no longer flagged." if unflagged else "."),
+                            markup=False)
         else:
             self.chosen.add(client_id)
-            message = "Chosen for supervision. Press w to write the question to bring."
-        if self._save_plan():
-            self.app.notify(message, markup=False)
+            if self._save_plan():
+                self.app.notify("Chosen for supervision. Press w to write the question to bring.", markup=False)
         self.reload()
 
     @work
@@ -433,17 +430,7 @@ class SupervisionScreen(UsesApp, Screen):
         items = [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""),
                                  advice=result.advice.get(cid, "")) for cid in chosen]
         try:
-            plan = sv.current_plan(self.store.meetings())
-            meeting = SupervisionMeeting(held_on=result.held_on, notes=result.notes, items=items, planned=False)
-            if plan is None:
-                self.store.add_meeting(meeting)
-            else:
-                meeting.id = plan.id
-                self.store.save_meeting(meeting)
-            if result.unflag:
-                for cid in chosen:
-                    if self.clients[cid].bring_to_supervision:
-                        self.store.set_flag(cid, False)
+            plans.record_meeting(self.store, result.held_on, result.notes, items, unflag=result.unflag)
         except StoreError as problem:
             self._fail(problem)
             return
