@@ -13,14 +13,17 @@ from pathlib import Path
 
 from . import config
 
+# A draft as JSON holds it: the form's kind, what reopens it, and its texts under "values".
+Draft = dict[str, object]
+
 
 class Drafts:
-    def __init__(self, db_path: Path, folder: Path | None = None):
+    def __init__(self, db_path: Path, folder: Path | None = None) -> None:
         digest = hashlib.sha256(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
         self._folder = folder or config.data_dir() / "drafts"
         self.path = self._folder / f"{digest}.json"
 
-    def save(self, draft: dict) -> None:
+    def save(self, draft: Draft) -> None:
         config.ensure_private_dir(self._folder)
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -28,7 +31,7 @@ class Drafts:
             handle.flush()
             os.fsync(handle.fileno())
 
-    def take(self) -> dict | None:
+    def take(self) -> Draft | None:
         """The waiting draft, if any, removing it from disk."""
         try:
             raw = self.path.read_text(encoding="utf-8")
