@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .. import model as m
@@ -70,7 +71,7 @@ def _source_words(source: str) -> str:
     return f"Appointment report ({one_line(name, 20)} status words)"
 
 
-def _difference(before: m.Appointment, after: m.Appointment, who) -> str:
+def _difference(before: m.Appointment, after: m.Appointment, who: Callable[[int], str]) -> str:
     parts = []
     if before.starts_at != after.starts_at:
         parts.append(f"moved to {describe_moment(after.starts_at)}")
@@ -81,7 +82,7 @@ def _difference(before: m.Appointment, after: m.Appointment, who) -> str:
     return ", ".join(parts)
 
 
-def _what_file_says(kept: m.Appointment, said: m.Appointment, who) -> str:
+def _what_file_says(kept: m.Appointment, said: m.Appointment, who: Callable[[int], str]) -> str:
     parts = []
     if said.starts_at != kept.starts_at:
         parts.append(describe_moment(said.starts_at))
