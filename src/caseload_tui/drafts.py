@@ -6,6 +6,7 @@ its owner; it is removed as soon as the form is reopened with it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -45,7 +46,5 @@ class Drafts:
         return draft if isinstance(draft, dict) and isinstance(draft.get("values"), dict) else None
 
     def clear(self) -> None:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-        except FileNotFoundError:
-            pass

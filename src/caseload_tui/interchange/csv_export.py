@@ -18,9 +18,8 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
-from ..private_files import write_private
-
 from .. import model as m
+from ..private_files import write_private
 from .errors import ImportProblem
 
 TABLES = ("clients", "appointments", "thoughts", "questions", "encounters",

@@ -193,7 +193,7 @@ class _Report:
         """'dmy' or 'mdy' as the file's numeric dates show; '' when none is ambiguous."""
         day_first = month_first = None
         ambiguous = None
-        for text, (n, _) in zip(texts, rows):
+        for text, (n, _) in zip(texts, rows, strict=True):
             found = _NUMERIC_DATE.match(text)
             if not found:
                 continue

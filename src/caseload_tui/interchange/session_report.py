@@ -43,7 +43,8 @@ def describe_changes(found: SessionFile, changes: SessionChanges, clients: list[
     for client_id, n in sorted(added.items(), key=lambda pair: who(pair[0]).casefold()):
         lines.append(f"  {'would add' if dry_run else 'added'}: {who(client_id)}, {n} {_sessions(n)}")
     for before, after in changes.changed:
-        lines.append(f"  {'would change' if dry_run else 'changed'}: {session(before)}: {_difference(before, after, who)}")
+        lines.append(f"  {'would change' if dry_run else 'changed'}: {session(before)}: "
+                     f"{_difference(before, after, who)}")
     for gone in changes.removed:
         lines.append(f"  {'would remove' if dry_run else 'removed'}: {session(gone)} "
                      "(no longer in the file; nothing was recorded for it)")
