@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar, overload
@@ -29,6 +30,8 @@ Document = dict[str, object]
 _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
 _When = TypeVar("_When", date, datetime)
+# Reads a field's text, given where the record is and the field's name; raises ImportProblem.
+_Read = Callable[[str, str, str], _T]
 
 
 def read_file(path: Path) -> Document:
@@ -79,7 +82,7 @@ def _list(doc: Document, key: str, source: str) -> list[object]:
 
 
 class _Reader:
-    """Reads one record at a time; the optional fields have `maybe_` readers, which give None when absent."""
+    """Reads one record at a time, checking every field; an absent optional field reads as None."""
 
     def __init__(self, source: str) -> None:
         self.source = source
@@ -120,25 +123,20 @@ class _Reader:
             raise self._fail(where, f"the field {key!r} is empty.")
         return value
 
-    def _date(self, where: str, raw: Document, key: str) -> date:
-        return self._day(where, key, self._need(where, raw, key, str))
+    def _required(self, where: str, raw: Document, key: str, read: _Read[_T]) -> _T:
+        return read(where, key, self._need(where, raw, key, str))
 
-    def _maybe_date(self, where: str, raw: Document, key: str) -> date | None:
+    def _optional(self, where: str, raw: Document, key: str, read: _Read[_T]) -> _T | None:
         value = self._maybe(where, raw, key, str)
-        return None if value is None else self._day(where, key, value)
+        return None if value is None else read(where, key, value)
+
+    # Readers of a field's text, for _required and _optional.
 
     def _day(self, where: str, key: str, value: str) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError:
             raise self._fail(where, f"{key!r} is not a date in the form YYYY-MM-DD.") from None
-
-    def _moment(self, where: str, raw: Document, key: str) -> datetime:
-        return self._minute(where, key, self._need(where, raw, key, str))
-
-    def _maybe_moment(self, where: str, raw: Document, key: str) -> datetime | None:
-        value = self._maybe(where, raw, key, str)
-        return None if value is None else self._minute(where, key, value)
 
     def _minute(self, where: str, key: str, value: str) -> datetime:
         try:
@@ -149,35 +147,24 @@ class _Reader:
             raise self._fail(where, f"{key!r} should be a local time to the minute, YYYY-MM-DDTHH:MM.")
         return parsed
 
-    def _enum(self, where: str, raw: Document, key: str, kind: type[_E]) -> _E:
-        return self._member(where, key, kind, self._need(where, raw, key, str))
+    def _member(self, kind: type[_E]) -> _Read[_E]:
+        def read(where: str, key: str, value: str) -> _E:
+            try:
+                return kind(value)
+            except ValueError:
+                allowed = ", ".join(str(e.value) for e in kind)
+                raise self._fail(where, f"{key!r} must be one of: {allowed}.") from None
+        return read
 
-    def _maybe_enum(self, where: str, raw: Document, key: str, kind: type[_E]) -> _E | None:
-        value = self._maybe(where, raw, key, str)
-        return None if value is None else self._member(where, key, kind, value)
-
-    def _member(self, where: str, key: str, kind: type[_E], value: str) -> _E:
-        try:
-            return kind(value)
-        except ValueError:
-            allowed = ", ".join(str(e.value) for e in kind)
-            raise self._fail(where, f"{key!r} must be one of: {allowed}.") from None
+    def _position(self, where: str, key: str, code: str) -> int:
+        """The client's place in the file, for the client code in the field `key`."""
+        if code not in self.positions:
+            raise self._fail(where, f"refers to a client code that is not in the file ({_short(code)}).")
+        return self.positions[code]
 
     def _flag(self, where: str, raw: Document, key: str, default: bool) -> bool:
         value = self._maybe(where, raw, key, bool)
         return default if value is None else value
-
-    def _client_ref(self, where: str, raw: Document) -> int:
-        return self._position(where, self._need(where, raw, "client", str))
-
-    def _maybe_client_ref(self, where: str, raw: Document) -> int | None:
-        code = self._maybe(where, raw, "client", str)
-        return None if code is None else self._position(where, code)
-
-    def _position(self, where: str, code: str) -> int:
-        if code not in self.positions:
-            raise self._fail(where, f"refers to a client code that is not in the file ({_short(code)}).")
-        return self.positions[code]
 
     def client(self, i: int, raw: object) -> m.Client:
         where = f"clients[{i}]"
@@ -190,9 +177,9 @@ class _Reader:
         client = m.Client(
             code=code,
             name=self._text(where, record, "name", required=True),
-            started_on=self._date(where, record, "started_on"),
-            ended_on=self._maybe_date(where, record, "ended_on"),
-            ending_kind=self._maybe_enum(where, record, "ending_kind", m.EndingKind),
+            started_on=self._required(where, record, "started_on", self._day),
+            ended_on=self._optional(where, record, "ended_on", self._day),
+            ending_kind=self._optional(where, record, "ending_kind", self._member(m.EndingKind)),
             schedule=self._text(where, record, "schedule"),
             themes=self._text(where, record, "themes"),
             bring_to_supervision=self._flag(where, record, "bring_to_supervision", False),
@@ -215,9 +202,9 @@ class _Reader:
         where = f"appointments[{i}]"
         record = self._record(where, raw)
         return m.Appointment(
-            client_id=self._client_ref(where, record),
-            starts_at=self._moment(where, record, "starts_at"),
-            status=self._enum(where, record, "status", m.Status),
+            client_id=self._required(where, record, "client", self._position),
+            starts_at=self._required(where, record, "starts_at", self._minute),
+            status=self._required(where, record, "status", self._member(m.Status)),
             note=self._text(where, record, "note"),
             source=self._text(where, record, "source"),
             source_uid=self._text(where, record, "source_uid"),
@@ -227,10 +214,10 @@ class _Reader:
         where = f"thoughts[{i}]"
         record = self._record(where, raw)
         return m.Thought(
-            client_id=self._maybe_client_ref(where, record),
-            written_at=self._moment(where, record, "written_at"),
+            client_id=self._optional(where, record, "client", self._position),
+            written_at=self._required(where, record, "written_at", self._minute),
             body=self._text(where, record, "body", required=True),
-            kind=self._enum(where, record, "kind", m.ThoughtKind),
+            kind=self._required(where, record, "kind", self._member(m.ThoughtKind)),
             lingering=self._flag(where, record, "lingering", True),
             tell_client=self._flag(where, record, "tell_client", False),
         )
@@ -238,25 +225,25 @@ class _Reader:
     def question(self, i: int, raw: object) -> m.Question:
         where = f"questions[{i}]"
         record = self._record(where, raw)
-        client_id = self._maybe_client_ref(where, record)
-        asked_at = self._moment(where, record, "asked_at")
+        client_id = self._optional(where, record, "client", self._position)
+        asked_at = self._required(where, record, "asked_at", self._minute)
         body = self._text(where, record, "body", required=True)
-        status = self._maybe_enum(where, record, "status", m.QuestionStatus)
+        status = self._optional(where, record, "status", self._member(m.QuestionStatus))
         return m.Question(
             client_id=client_id,
             asked_at=asked_at,
             body=body,
             status=m.QuestionStatus.OPEN if status is None else status,
             answer=self._text(where, record, "answer"),
-            closed_at=self._maybe_moment(where, record, "closed_at"),
+            closed_at=self._optional(where, record, "closed_at", self._minute),
         )
 
     def encounter(self, i: int, raw: object) -> m.Encounter:
         where = f"encounters[{i}]"
         record = self._record(where, raw)
         return m.Encounter(
-            client_id=self._client_ref(where, record),
-            happened_on=self._date(where, record, "happened_on"),
+            client_id=self._required(where, record, "client", self._position),
+            happened_on=self._required(where, record, "happened_on", self._day),
             body=self._text(where, record, "body", required=True),
         )
 
@@ -268,13 +255,14 @@ class _Reader:
             at = f"{where}.items[{j}]"
             item = self._record(at, item_raw)
             items.append(m.SupervisionItem(
-                client_id=self._client_ref(at, item),
+                client_id=self._required(at, item, "client", self._position),
                 question=self._text(at, item, "question"),
                 advice=self._text(at, item, "advice"),
                 outcome=self._text(at, item, "outcome"),
             ))
         return m.SupervisionMeeting(
-            held_on=self._date(where, record, "held_on"), notes=self._text(where, record, "notes"), items=items,
+            held_on=self._required(where, record, "held_on", self._day), notes=self._text(where, record, "notes"),
+            items=items,
             planned=self._flag(where, record, "planned", False),
         )
 
