@@ -159,7 +159,8 @@ def measure_size(name: str, args, scratch: Path, log) -> dict:
     made = subprocess.run(
         [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
          "from generate import SIZES, cached; from caseload_tui.store import Store; "
-         "db = cached(SIZES[sys.argv[2]], int(sys.argv[3]), Path(sys.argv[4]), log=lambda t: print(t, file=sys.stderr)); "
+         "db = cached(SIZES[sys.argv[2]], int(sys.argv[3]), Path(sys.argv[4]), "
+         "log=lambda t: print(t, file=sys.stderr)); "
          "Store.open(db).close(); print(db); "
          "[p.unlink() for p in db.parent.glob(db.stem + '.before-*')]",  # copies made before updating it
          str(HERE), name, str(args.seed), str(args.cache_dir)],
@@ -258,12 +259,12 @@ def table(results: dict) -> str:
         "p95 ≤16 ms")
     label_width = max(len(r[0]) for r in rows)
     widths = [max(len(n), *(len(r[1][i]) for r in rows)) for i, n in enumerate(names)]
-    lines = ["| " + " | ".join(["figure".ljust(label_width), *(n.ljust(w) for n, w in zip(names, widths)),
+    lines = ["| " + " | ".join(["figure".ljust(label_width), *(n.ljust(w) for n, w in zip(names, widths, strict=True)),
                                  "target"]) + " |",
              "|" + "|".join(["-" * (label_width + 2), *("-" * (w + 2) for w in widths), "-" * 24]) + "|"]
     for label, cells, target in rows:
-        lines.append("| " + " | ".join([label.ljust(label_width), *(c.ljust(w) for c, w in zip(cells, widths)),
-                                         target]) + " |")
+        padded = (c.ljust(w) for c, w in zip(cells, widths, strict=True))
+        lines.append("| " + " | ".join([label.ljust(label_width), *padded, target]) + " |")
     marks = []
     for check in verdicts(results):
         unit = check["unit"]
@@ -299,7 +300,7 @@ def machine() -> dict:
         from importlib.metadata import version
 
         sqlite_utils_version = version("sqlite-utils")
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a figure for the report only: "unknown" whatever went wrong
         sqlite_utils_version = "unknown"
     return {"cpus": len(os.sched_getaffinity(0)), "cpu": cpu_model(), "memory": memory(),
             "os": platform.platform(), "python": platform.python_version(), "textual": textual.__version__,

@@ -168,7 +168,8 @@ def generate(path: Path, size: Size, seed: int, log=print) -> dict[str, int]:
         reflection = [words.sentence() if (ended and rng.random() < 0.5) else "" for _ in range(4)]
         clients.append((client_id, name, f"C{client_id:05d}", started.isoformat(),
                         ended.isoformat() if ended else None, kind,
-                        f"FREQ=WEEKLY;{every}BYDAY={day};BYHOUR={hour};BYMINUTE=0" if active or rng.random() < .5 else "",
+                        (f"FREQ=WEEKLY;{every}BYDAY={day};BYHOUR={hour};BYMINUTE=0"
+                         if active or rng.random() < .5 else ""),
                         ", ".join(words.common() for _ in range(rng.randint(0, 3))),
                         int(active and rng.random() < 0.05), *reflection))
         reliability = 0.93 if rng.random() < 0.75 else 0.65
@@ -183,7 +184,7 @@ def generate(path: Path, size: Size, seed: int, log=print) -> dict[str, int]:
 
     def appointment_rows():
         for (client_id, start, end, active, reliability, fading), n in zip(
-                courses, _allocate(size.appointments, weights)):
+                courses, _allocate(size.appointments, weights), strict=True):
             if n == 0:
                 continue
             step = (end - start) / n
@@ -208,7 +209,7 @@ def generate(path: Path, size: Size, seed: int, log=print) -> dict[str, int]:
         """(client_id or None, moment) for each note, spread over the clients' courses."""
         practice = int(total * practice_share)
         shares = _allocate(total - practice, weights)
-        for (client_id, start, end, active, _, _), n in zip(courses, shares):
+        for (client_id, start, end, active, _, _), n in zip(courses, shares, strict=True):
             end = min(end, ANCHOR)
             for _ in range(n):
                 yield client_id, active, _moment_between(rng, start, end)
@@ -297,8 +298,10 @@ def queries(seed: int, n: int = 100) -> list[str]:
         elif kind == "phrase":
             made.append(f'"{words.common()} {words.common()}"')
         elif kind == "operator":
-            made.append(rng.choice([f"{words.common()} OR {words.common()}", f"{words.common()} NOT {words.rare()}",
-                                    f"{words.common()} AND {words.common()}", f"{words.common()}*", f"({words.rare()})"]))
+            made.append(rng.choice([f"{words.common()} OR {words.common()}",
+                                    f"{words.common()} NOT {words.rare()}",
+                                    f"{words.common()} AND {words.common()}", f"{words.common()}*",
+                                    f"({words.rare()})"]))
         else:
             made.append("qqq" + words.rare())
     return made

@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import ANCHOR, queries  # noqa: E402
+from generate import ANCHOR, queries
 
 
 def summary(samples: list[float]) -> dict:
@@ -80,14 +80,14 @@ def measure_search(store, seed: int, n: int) -> dict:
 
 
 async def measure_ui(store, moves: int, saves: int) -> dict:
+    from textual.app import App
+    from textual.screen import Screen
+
     from caseload_tui.config import Settings
     from caseload_tui.tui.app import CaseloadApp
     from caseload_tui.tui.screens.dashboard import DashboardScreen
     from caseload_tui.tui.widgets.caseload_list import CaseloadList, parse_id
     from caseload_tui.tui.widgets.notes_panes import ThoughtsPane
-
-    from textual.app import App
-    from textual.screen import Screen
 
     frames: list[float] = []  # when each frame showing what is awaited was done
     awaited = [lambda: False]
@@ -169,7 +169,7 @@ async def measure_ui(store, moves: int, saves: int) -> dict:
                 if target >= caseload.option_count:
                     break
                 wanted = parse_id(caseload.get_option_at_index(target).id)
-                move_times.append(await after("down", lambda: showing[0] == wanted))
+                move_times.append(await after("down", lambda wanted=wanted: showing[0] == wanted))
                 rows_seen.add(wanted[0])
 
             # Back to a client, to save thoughts about them.

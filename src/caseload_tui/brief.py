@@ -8,7 +8,7 @@ note can never become a link, a heading, a table or HTML in the supervisor's vie
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from .model import Client, Question, Thought
 from .rules import ScheduleError, describe_schedule
@@ -103,7 +103,7 @@ class _Brief:
             return inline(client.code)
         return f"{inline(client.name)} ({inline(client.code)})"
 
-    def day(self, when) -> str:
+    def day(self, when: date | datetime) -> str:
         return short_day(when.date() if isinstance(when, datetime) else when, self.today)
 
     # -- the document

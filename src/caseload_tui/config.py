@@ -12,6 +12,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 APP_NAME = "caseload-tui"
 
@@ -126,10 +127,15 @@ class CsvSettings:
 MATCH_RULES = ("code", "name", "both")
 DATE_ORDERS = ("", "dmy", "mdy")
 
+# A table of the settings file as tomllib reads it; every value is checked before it is used.
+Table = dict[str, object]
+# Checked settings on their way into a dataclass as keyword arguments; each key holds its field's type.
+Fields = dict[str, Any]
 
-def _calendar_settings(raw: dict, path: Path) -> CalendarSettings:
+
+def _calendar_settings(raw: Table, path: Path) -> CalendarSettings:
     section = _table(raw, "calendar", path)
-    values: dict = {}
+    values: Fields = {}
     for name in ("match", "prefix", "timezone"):
         if name in section:
             values[name] = _text_setting(section, "calendar", name, path)
@@ -153,9 +159,9 @@ def _calendar_settings(raw: dict, path: Path) -> CalendarSettings:
     return CalendarSettings(**values)
 
 
-def _csv_settings(raw: dict, path: Path) -> CsvSettings:
+def _csv_settings(raw: Table, path: Path) -> CsvSettings:
     section = _table(raw, "csv", path)
-    values: dict = {}
+    values: Fields = {}
     for name in ("vocabulary", "date_order"):
         if name in section:
             values[name] = _text_setting(section, "csv", name, path)
@@ -169,14 +175,14 @@ def _csv_settings(raw: dict, path: Path) -> CsvSettings:
     return CsvSettings(**values)
 
 
-def _table(raw: dict, name: str, path: Path, where: str | None = None) -> dict:
+def _table(raw: Table, name: str, path: Path, where: str | None = None) -> Table:
     section = raw.get(name, {})
     if not isinstance(section, dict):
         raise ConfigError(f"In {path}, [{where or name}] should be a table of settings.")
     return section
 
 
-def _text_setting(section: dict, where: str, name: str, path: Path) -> str:
+def _text_setting(section: Table, where: str, name: str, path: Path) -> str:
     value = section[name]
     if not isinstance(value, str):
         raise ConfigError(f"In {path}, {where}.{name} should be text in quotes.")
@@ -192,7 +198,7 @@ class Settings:
     lock_after_minutes: int = 0  # [privacy] lock_after_minutes: hide everything after this long idle; 0: never
 
 
-def _lock_after(raw: dict, path: Path) -> int:
+def _lock_after(raw: Table, path: Path) -> int:
     section = _table(raw, "privacy", path)
     value = section.get("lock_after_minutes", 0)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -212,7 +218,7 @@ def load_settings(path: Path | None = None) -> Settings:
     section = raw.get("absentees", {})
     if not isinstance(section, dict):
         raise ConfigError(f"In {path}, [absentees] should be a table of settings.")
-    values = {}
+    values: Fields = {}
     for f in fields(Thresholds):
         if f.name in section:
             value = section[f.name]
@@ -220,7 +226,8 @@ def load_settings(path: Path | None = None) -> Settings:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ConfigError(f"In {path}, absentees.{f.name} should be a number.")
             values[f.name] = expected(value)
-    theme = raw.get("look", {}).get("theme") if isinstance(raw.get("look"), dict) else None
+    look = raw.get("look")
+    theme = look.get("theme") if isinstance(look, dict) else None
     return Settings(thresholds=Thresholds(**values), theme=theme if isinstance(theme, str) else None,
                     calendar=_calendar_settings(raw, path), csv=_csv_settings(raw, path),
                     lock_after_minutes=_lock_after(raw, path))

@@ -12,9 +12,10 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from types import TracebackType
 
 from . import config
 
@@ -52,13 +53,13 @@ def install_hooks(clock: Callable[[], datetime]) -> None:
     def report(exc: BaseException | None) -> Path | None:
         return write_report(exc, clock()) if exc is not None else None
 
-    def excepthook(kind, exc, tb) -> None:
+    def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.stderr.write("caseload: stopped.\n")
             return
         sys.stderr.write(message(report(exc)) + "\n")
 
-    def thread_hook(args) -> None:
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_type is not SystemExit:
             sys.stderr.write(message(report(args.exc_value)) + "\n")
 

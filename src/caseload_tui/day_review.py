@@ -8,13 +8,17 @@ sessions this module lists and shows the summary it builds.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Iterable
+from typing import TYPE_CHECKING
 
 from . import rules
 from .config import Thresholds
 from .model import CAME, Client, Placement, Question, Status, Thought
+
+if TYPE_CHECKING:
+    from .store import Store
 
 LOOKBACK_DAYS = 14  # how far back a session whose attendance was never recorded is still caught
 
@@ -33,7 +37,7 @@ class ReviewSession:
         return self.status is not Status.SCHEDULED
 
     @property
-    def key(self) -> tuple[int, datetime]:
+    def key(self) -> tuple[int | None, datetime]:
         return (self.client.id, self.starts_at)
 
 
@@ -57,11 +61,11 @@ def _in_work(client: Client, day: date) -> bool:
     return client.ended_on is None or day <= client.ended_on
 
 
-def by_time(session: ReviewSession) -> tuple:
-    return (session.starts_at, session.client.name.lower(), session.client.id)
+def by_time(session: ReviewSession) -> tuple[datetime, str, int]:
+    return (session.starts_at, session.client.name.lower(), session.client.id or 0)
 
 
-def day_sessions(store, now: datetime) -> DaySessions:
+def day_sessions(store: Store, now: datetime) -> DaySessions:
     """Today's sessions, and those of the last 14 days whose attendance was never recorded.
 
     Today: every session booked today, whatever happened at it, and every
@@ -139,12 +143,12 @@ class DaySummary:
         return [(status, counts[status]) for status in Status if counts[status]]
 
 
-def placements(store, now: datetime, thresholds: Thresholds = Thresholds()) -> dict[int, Placement]:
+def placements(store: Store, now: datetime, thresholds: Thresholds = Thresholds()) -> dict[int, Placement]:
     """Every client's group and reason at `now`, by client id."""
-    return {r.client.id: rules.place(r, now, thresholds) for r in store.records(now)}
+    return {r.client.id: rules.place(r, now, thresholds) for r in store.records(now) if r.client.id is not None}
 
 
-def moves(store, now: datetime, thresholds: Thresholds = Thresholds(),
+def moves(store: Store, now: datetime, thresholds: Thresholds = Thresholds(),
           before: dict[int, Placement] | None = None) -> list[Move]:
     """Who is in another group now than at the start of the day, by name.
 
@@ -158,6 +162,8 @@ def moves(store, now: datetime, thresholds: Thresholds = Thresholds(),
     found = []
     for record in store.records(now):
         client = record.client
+        if client.id is None:
+            continue  # not saved: the store gives none such
         after = rules.place(record, now, thresholds)
         earlier = [p for p in ((before or {}).get(client.id), at_midnight.get(client.id)) if p is not None]
         moved_from = next((p for p in earlier if p.group is not after.group), None)
@@ -166,7 +172,7 @@ def moves(store, now: datetime, thresholds: Thresholds = Thresholds(),
     return found
 
 
-def day_summary(store, now: datetime, thresholds: Thresholds = Thresholds(),
+def day_summary(store: Store, now: datetime, thresholds: Thresholds = Thresholds(),
                 reviewed: Iterable[int] | None = None,
                 before: dict[int, Placement] | None = None) -> DaySummary:
     """What the day came to.
@@ -176,8 +182,9 @@ def day_summary(store, now: datetime, thresholds: Thresholds = Thresholds(),
     ones carried forward. `before`: see `moves`.
     """
     sessions = day_sessions(store, now)
-    reviewed_ids = set(reviewed) if reviewed is not None else {s.client.id for s in sessions.walk}
-    seen_ids = {s.client.id for s in sessions.today if s.status in CAME}
+    reviewed_ids = (set(reviewed) if reviewed is not None
+                    else {s.client.id for s in sessions.walk if s.client.id is not None})
+    seen_ids = {s.client.id for s in sessions.today if s.status in CAME and s.client.id is not None}
     midnight = start_of_day(now)
 
     lingering_today = [t for t in store.thoughts(lingering_only=True, since=midnight, limit=10_000)
@@ -185,11 +192,11 @@ def day_summary(store, now: datetime, thresholds: Thresholds = Thresholds(),
     carried = store.questions(sorted(reviewed_ids), open_only=True, limit=10_000)
     to_tell = [t for t in store.thoughts(sorted(seen_ids), lingering_only=True, limit=10_000)
                if t.tell_client]
-    clients = {c.id: c for c in store.clients()}
+    clients = {c.id: c for c in store.clients() if c.id is not None}
 
-    def by_client(question: Question) -> tuple:
-        client = clients.get(question.client_id)
-        return (client.name.lower() if client else "", question.client_id or 0, question.asked_at, question.id)
+    def by_client(question: Question) -> tuple[str, int, datetime, int]:
+        client = clients.get(question.client_id) if question.client_id is not None else None
+        return (client.name.lower() if client else "", question.client_id or 0, question.asked_at, question.id or 0)
 
     return DaySummary(
         today=sessions.today,
@@ -202,7 +209,7 @@ def day_summary(store, now: datetime, thresholds: Thresholds = Thresholds(),
     )
 
 
-def questions_for_review(store, client_id: int, now: datetime) -> list[Question]:
+def questions_for_review(store: Store, client_id: int, now: datetime) -> list[Question]:
     """A client's open questions, and those closed today (so the review shows what it settled)."""
     midnight = start_of_day(now)
     found = store.questions([client_id], limit=10_000)
@@ -210,7 +217,7 @@ def questions_for_review(store, client_id: int, now: datetime) -> list[Question]
     return sorted(kept, key=lambda q: (q.asked_at, q.id))
 
 
-def thoughts_today(store, client_id: int, now: datetime) -> list[Thought]:
+def thoughts_today(store: Store, client_id: int, now: datetime) -> list[Thought]:
     """What was written about a client today, oldest first."""
     found = store.thoughts([client_id], since=start_of_day(now), limit=10_000)
     return sorted(found, key=lambda t: (t.written_at, t.id))

@@ -6,6 +6,7 @@ its owner; it is removed as soon as the form is reopened with it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -13,14 +14,17 @@ from pathlib import Path
 
 from . import config
 
+# A draft as JSON holds it: the form's kind, what reopens it, and its texts under "values".
+Draft = dict[str, object]
+
 
 class Drafts:
-    def __init__(self, db_path: Path, folder: Path | None = None):
+    def __init__(self, db_path: Path, folder: Path | None = None) -> None:
         digest = hashlib.sha256(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
         self._folder = folder or config.data_dir() / "drafts"
         self.path = self._folder / f"{digest}.json"
 
-    def save(self, draft: dict) -> None:
+    def save(self, draft: Draft) -> None:
         config.ensure_private_dir(self._folder)
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -28,7 +32,7 @@ class Drafts:
             handle.flush()
             os.fsync(handle.fileno())
 
-    def take(self) -> dict | None:
+    def take(self) -> Draft | None:
         """The waiting draft, if any, removing it from disk."""
         try:
             raw = self.path.read_text(encoding="utf-8")
@@ -42,7 +46,5 @@ class Drafts:
         return draft if isinstance(draft, dict) and isinstance(draft.get("values"), dict) else None
 
     def clear(self) -> None:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-        except FileNotFoundError:
-            pass

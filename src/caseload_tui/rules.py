@@ -164,8 +164,8 @@ def summarise(
     window_start = now - relativedelta(weeks=thresholds.window_weeks)
     counted = [s for s in past if s.status in COUNTED and s.starts_at > window_start]
     missed = sum(1 for s in counted if s.status in MISSED)
-    strip: list[Status | None] = [s.status for s in reversed(past[:STRIP_LENGTH])]
-    strip = [None] * (STRIP_LENGTH - len(strip)) + strip
+    outcomes: list[Status | None] = [s.status for s in reversed(past[:STRIP_LENGTH])]
+    strip = [None] * (STRIP_LENGTH - len(outcomes)) + outcomes
     return AttendanceSummary(
         last_attended=record.last_attended,
         next_expected=next_expected(record.client, record.next_booked, now),
@@ -228,7 +228,7 @@ def expected_sessions(
     rule = _rule(client.schedule, datetime.combine(client.started_on, time()))
     if client.ended_on is not None:
         end = min(end, datetime.combine(client.ended_on, time()) + timedelta(days=1))
-    found = []
+    found: list[datetime] = []
     for occurrence in rule.xafter(start, inc=True):
         if occurrence >= end or (limit is not None and len(found) >= limit):
             break
@@ -240,10 +240,16 @@ def describe_schedule(schedule: str) -> str:
     """An RRULE in words: 'weekly, Tuesdays 10:00'."""
     if not schedule:
         return "no regular schedule"
-    rule = _rule(schedule, datetime(2000, 1, 3))
-    freq, interval = rule._freq, rule._interval
+    # dateutil keeps a rule's parsed parts in private attributes that its stubs do not declare.
+    parts = vars(_rule(schedule, datetime(2000, 1, 3)))
+    freq: int = parts["_freq"]
+    interval: int = parts["_interval"]
+    byweekday: tuple[int, ...] = parts["_byweekday"] or ()
+    bynweekday: tuple[tuple[int, int], ...] = parts["_bynweekday"] or ()
+    byhour: tuple[int, ...] = parts["_byhour"] or ()
+    byminute: tuple[int, ...] = parts["_byminute"] or ()
     # Without BYDAY, dateutil fills in the weekday of the start date, which the rule does not say.
-    days = sorted(rule._byweekday or ()) if "BYDAY" in schedule.upper() else []
+    days = sorted(byweekday) if "BYDAY" in schedule.upper() else []
     if freq == rrule.WEEKLY:
         how = {1: "weekly", 2: "fortnightly"}.get(interval, f"every {interval} weeks")
         if len(days) == 2 and interval == 1:
@@ -255,11 +261,11 @@ def describe_schedule(schedule: str) -> str:
     else:
         how = "repeating"
     named = [DAY_NAMES[d] + "s" for d in days]
-    named += [f"{ORDINALS.get(n, f'number {n}')} {DAY_NAMES[d]}" for d, n in sorted(rule._bynweekday or ())]
+    named += [f"{ORDINALS.get(n, f'number {n}')} {DAY_NAMES[d]}" for d, n in sorted(bynweekday)]
     text = how
     if named:
         text += ", " + " and ".join(named)
-    hours, minutes = sorted(rule._byhour or ()), sorted(rule._byminute or ())
+    hours, minutes = sorted(byhour), sorted(byminute)
     if hours and "BYHOUR" in schedule.upper():
         minute = minutes[0] if minutes and "BYMINUTE" in schedule.upper() else 0
         text += f" {hours[0]:02d}:{minute:02d}"
@@ -344,7 +350,7 @@ def shift_schedule_days(schedule: str, days: int) -> str:
     if not schedule or days % 7 == 0:
         return schedule
 
-    def move(match: re.Match) -> str:
+    def move(match: re.Match[str]) -> str:
         codes = []
         for code in match.group(1).split(","):  # 'TU', or '+1TU' for a month's first Tuesday
             nth, day = code[:-2], code[-2:]

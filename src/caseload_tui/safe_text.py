@@ -47,7 +47,9 @@ def one_line(text: str, limit: int | None = None) -> str:
     return line
 
 
-_NOT_FOR_EDITING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
+_NOT_FOR_EDITING = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]"
+)
 
 
 def for_editing(text: str, multiline: bool = True) -> str:

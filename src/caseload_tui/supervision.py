@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
@@ -26,6 +27,9 @@ from .model import (
     ThoughtKind,
 )
 from .rules import DateError, place, summarise
+
+if TYPE_CHECKING:
+    from .store import Store
 
 # A case with this many thoughts still lingering is worth bringing.
 SEVERAL_LINGERING = 3
@@ -116,7 +120,7 @@ class Candidate:
         return self.record.client
 
 
-def candidates(store, now: datetime, window: Window,
+def candidates(store: Store, now: datetime, window: Window,
                thresholds: Thresholds = Thresholds()) -> list[Candidate]:
     """The flagged cases first, then the suggested ones (most reasons first), each with its reasons."""
     records = store.records(now)
@@ -125,14 +129,17 @@ def candidates(store, now: datetime, window: Window,
                  if t.written_at <= now and t.client_id is not None]
     found = []
     for record in records:
+        client_id = record.client.id
+        if client_id is None:
+            continue  # not saved: the store gives none such
         placement = place(record, now, thresholds)
-        reasons = _reasons(record, placement, window, [t for t in in_window if t.client_id == record.client.id],
-                           last_advice(meetings, record.client.id))
+        reasons = _reasons(record, placement, window, [t for t in in_window if t.client_id == client_id],
+                           last_advice(meetings, client_id))
         if reasons:
             found.append(Candidate(record, placement, [text for text, _ in reasons],
                                    record.client.bring_to_supervision, [tag for _, tag in reasons]))
     found.sort(key=lambda c: (not c.flagged, -len(c.reasons) if not c.flagged else 0,
-                              c.client.name.lower(), c.client.id))
+                              c.client.name.lower(), c.client.id or 0))
     return found
 
 
@@ -182,10 +189,11 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def chosen_for_brief(store, now: datetime, window: Window,
+def chosen_for_brief(store: Store, now: datetime, window: Window,
                      thresholds: Thresholds = Thresholds()) -> list[int]:
     """What `caseload brief` covers: the flagged cases, then any others in the plan being prepared."""
-    flagged = [c.client.id for c in candidates(store, now, window, thresholds) if c.flagged]
+    flagged = [c.client.id for c in candidates(store, now, window, thresholds)
+               if c.flagged and c.client.id is not None]
     plan = current_plan(store.meetings())
     planned = [item.client_id for item in plan.items] if plan else []
     return list(dict.fromkeys(flagged + planned))
@@ -230,7 +238,7 @@ class CaseMaterial:
         return self.record.client
 
 
-def material(store, client_id: int, now: datetime, window: Window,
+def material(store: Store, client_id: int, now: datetime, window: Window,
              thresholds: Thresholds = Thresholds(),
              meetings: list[SupervisionMeeting] | None = None) -> CaseMaterial:
     """The material for one case: its question, thoughts, attendance, open questions and last advice."""
@@ -269,7 +277,7 @@ class Preparation:
     clients: list[Client] = field(default_factory=list)  # the whole caseload, for redaction
 
 
-def prepare(store, now: datetime, client_ids: list[int], since: date | None = None,
+def prepare(store: Store, now: datetime, client_ids: list[int], since: date | None = None,
             thresholds: Thresholds = Thresholds()) -> Preparation:
     """The material for the chosen cases (in the order given), and for my own practice."""
     meetings = store.meetings()

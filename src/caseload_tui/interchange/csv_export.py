@@ -18,9 +18,8 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
-from ..private_files import write_private
-
 from .. import model as m
+from ..private_files import write_private
 from .errors import ImportProblem
 
 TABLES = ("clients", "appointments", "thoughts", "questions", "encounters",
@@ -48,14 +47,18 @@ class ExportProblem(ImportProblem):
     """
 
 
-def table_rows(data: m.CaseloadData) -> dict[str, list[list]]:
+# What a cell of an exported table can hold.
+Cell = str | int | bool | date | None
+
+
+def table_rows(data: m.CaseloadData) -> dict[str, list[list[Cell]]]:
     """Each table's rows (without the header), records in the order they were added."""
     code = {i + 1: c.code for i, c in enumerate(data.clients)}
 
     def ref(position: int | None) -> str:
         return code[position] if position is not None else ""
 
-    items = [[n, ref(i.client_id), i.question, i.advice, i.outcome]
+    items: list[list[Cell]] = [[n, ref(i.client_id), i.question, i.advice, i.outcome]
              for n, s in enumerate(data.meetings, start=1) for i in s.items]
     return {
         "clients": [[c.code, c.name, c.started_on, c.ended_on, c.ending_kind.value if c.ending_kind else "",
@@ -74,7 +77,7 @@ def table_rows(data: m.CaseloadData) -> dict[str, list[list]]:
     }
 
 
-def cell(value) -> str:
+def cell(value: Cell) -> str:
     """A value as a spreadsheet should see it: dates in ISO form, yes/no, formulas defused."""
     if value is None:
         return ""
@@ -90,7 +93,7 @@ def cell(value) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def table_text(table: str, rows: list[list]) -> str:
+def table_text(table: str, rows: list[list[Cell]]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADERS[table])

@@ -113,6 +113,7 @@ def parse_report(raw: bytes, file_name: str, clients: list[m.Client], options: R
             word = one_line(report.cell(row, "status"), 24)
             result.notes.append(f"{where}: “{word}” has no equivalent here, so the session waits for your record")
             status = m.Status.SCHEDULED
+        assert client.id is not None, "the clients to match come from the store"
         source_uid = report.cell(row, "id").strip() or f"{client.code}|{when.isoformat(timespec='minutes')}"
         if source_uid in first_row_of:
             raise ImportProblem(
@@ -192,7 +193,7 @@ class _Report:
         """'dmy' or 'mdy' as the file's numeric dates show; '' when none is ambiguous."""
         day_first = month_first = None
         ambiguous = None
-        for text, (n, _) in zip(texts, rows):
+        for text, (n, _) in zip(texts, rows, strict=True):
             found = _NUMERIC_DATE.match(text)
             if not found:
                 continue
@@ -243,7 +244,8 @@ class _Report:
                                             "in a column of its own, name it with --column time=HEADER.")
         return first.replace(tzinfo=None, second=0, microsecond=0)
 
-    def status(self, n: int, row: list[str], words: dict, vocabulary_name: str) -> m.Status | None:
+    def status(self, n: int, row: list[str], words: dict[str, m.Status | None],
+               vocabulary_name: str) -> m.Status | None:
         if "status" not in self.index:
             return m.Status.SCHEDULED
         word = self.cell(row, "status")

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import model as m
@@ -45,6 +46,9 @@ from ..config import CalendarSettings
 from ..safe_text import one_line
 from .errors import ImportProblem
 from .session_files import ClientFinder, NotImported, SessionFile, after_the_ending, describe_moment
+
+if TYPE_CHECKING:  # icalendar is imported only when a calendar is read
+    from icalendar import Calendar, Component
 
 MARGIN = timedelta(days=2)  # read a little beyond the stretch, so no zone puts an occurrence just outside
 
@@ -116,7 +120,7 @@ def _text(raw: bytes, file_name: str) -> str:
         ) from None
 
 
-def _check_calendar_zone(calendar, file_name: str) -> None:
+def _check_calendar_zone(calendar: Calendar, file_name: str) -> None:
     """Google's X-WR-TIMEZONE (applied by recurring-ical-events) must name a zone this computer knows."""
     name = str(calendar.get("X-WR-TIMEZONE", "")).strip()
     if not name:
@@ -133,9 +137,9 @@ def _events(n: int) -> str:
     return "1 event" if n == 1 else f"{n} events"
 
 
-def _series(calendar, file_name: str) -> dict[str, list]:
+def _series(calendar: Calendar, file_name: str) -> dict[str, list[Component]]:
     """The calendar's events by UID (a repeating event with its overrides), each checked."""
-    by_uid: dict[str, list] = {}
+    by_uid: dict[str, list[Component]] = {}
     for event in calendar.walk("VEVENT"):
         title = one_line(str(event.get("SUMMARY", "")), 40) or "(no title)"
         uid = str(event.get("UID", "")).strip()
@@ -152,7 +156,7 @@ def _series(calendar, file_name: str) -> dict[str, list]:
     return by_uid
 
 
-def _unreadable_field(event) -> str:
+def _unreadable_field(event: Component) -> str:
     """The first date or time field of an event that icalendar could not read; '' if none."""
     for name in ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE"):
         values = event.get(name)
@@ -166,7 +170,8 @@ def _unreadable_field(event) -> str:
     return ""
 
 
-def _occurrences(calendar, by_uid: dict[str, list], start: datetime, end: datetime, file_name: str) -> list:
+def _occurrences(calendar: Calendar, by_uid: dict[str, list[Component]], start: datetime, end: datetime,
+                 file_name: str) -> list[Component]:
     """Every occurrence of every event from start to end; a problem names the event it is in."""
     import recurring_ical_events
 
@@ -183,7 +188,8 @@ def _occurrences(calendar, by_uid: dict[str, list], start: datetime, end: dateti
 _EXPANSION_ERRORS = (ValueError, KeyError, TypeError)  # the library's own errors are ValueErrors
 
 
-def _expand_alone(calendar, zones: list, series: list, start: datetime, end: datetime, file_name: str) -> None:
+def _expand_alone(calendar: Calendar, zones: list[Component], series: list[Component], start: datetime,
+                  end: datetime, file_name: str) -> None:
     """Expand one event (with its overrides) on its own, to name it if it is the one that cannot be read."""
     import icalendar
     import recurring_ical_events
@@ -205,7 +211,7 @@ def _expand_alone(calendar, zones: list, series: list, start: datetime, end: dat
 class _EventReader:
     """Turns one occurrence into a session, or into a line of what was not imported."""
 
-    def __init__(self, file_name: str, finder: ClientFinder, prefix: str, zone: tzinfo | None):
+    def __init__(self, file_name: str, finder: ClientFinder, prefix: str, zone: tzinfo | None) -> None:
         self.file_name = file_name
         self.finder = finder
         self.prefix = prefix.strip()
@@ -219,9 +225,9 @@ class _EventReader:
             value = value.astimezone(self.zone) if self.zone else value.astimezone()
         return value.replace(tzinfo=None, second=0, microsecond=0)
 
-    def read(self, uid: str, series: list, occurrence, start: datetime, end: datetime,
+    def read(self, uid: str, series: list[Component], occurrence: Component, start: datetime, end: datetime,
              result: SessionFile, listed: set[str]) -> None:
-        begins = occurrence["DTSTART"].dt
+        begins = _moment_of(occurrence["DTSTART"])
         if not isinstance(begins, datetime):
             if start.date() <= begins < end.date():
                 self.all_day += 1
@@ -244,6 +250,7 @@ class _EventReader:
         if client is None or why:
             self.not_imported(uid, where, why, result)
             return
+        assert client.id is not None, "the clients to match come from the store"
         cancelled = str(occurrence.get("STATUS", "")).strip().upper() == "CANCELLED"
         if source_uid in result.where:
             return  # the same occurrence written twice: the first one counts
@@ -264,14 +271,22 @@ class _EventReader:
         result.not_imported.append(entry)
 
     @staticmethod
-    def source_uid(uid: str, series: list, occurrence) -> str:
+    def source_uid(uid: str, series: list[Component], occurrence: Component) -> str:
         repeating = any(
             e.get("RRULE") or e.get("RDATE") or e.get("RECURRENCE-ID") for e in series
         )
         if not repeating:
             return uid
         original = occurrence.get("RECURRENCE-ID") or occurrence["DTSTART"]
-        return f"{uid}/{_ical_moment(original.dt)}"
+        return f"{uid}/{_ical_moment(_moment_of(original))}"
+
+
+def _moment_of(prop: object) -> date:
+    """The day or time (a datetime is a date too) that a DTSTART or RECURRENCE-ID property holds."""
+    value = getattr(prop, "dt", None)
+    if not isinstance(value, date):
+        raise TypeError(f"{type(prop).__name__} holds no date or time")
+    return value
 
 
 def _ical_moment(value: date | datetime) -> str:

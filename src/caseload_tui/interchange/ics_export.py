@@ -105,4 +105,5 @@ def calendar_bytes(
     if zone is not None:  # a VTIMEZONE covering the sessions, not every year since 1970
         last = max((s.starts_at for s in sessions), default=now)
         calendar.add_missing_timezones(first_date=now.date(), last_date=last.date() + timedelta(days=1))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar leaves to_ical() unannotated
+    return ical

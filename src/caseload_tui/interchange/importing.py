@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Settings
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar")
 REPORT_SUFFIXES = (".csv", ".tsv")
@@ -21,7 +25,7 @@ class ReportChoices:
     date_order: str | None = None
 
 
-def import_file(store, file: Path, settings: Settings, now: datetime, dry_run: bool,
+def import_file(store: Store, file: Path, settings: Settings, now: datetime, dry_run: bool,
                 choices: ReportChoices | None = None) -> list[str]:
     """Bring a calendar, a report or a caseload file in (all or nothing); lines saying what changed.
 

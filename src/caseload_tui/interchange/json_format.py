@@ -7,10 +7,12 @@ byte-identical.
 
 from __future__ import annotations
 
+import enum
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TypeVar, overload
 
 from .. import model as m
 from ..rules import shift_schedule_days
@@ -22,8 +24,17 @@ VERSION = 1
 
 # ---------------------------------------------------------------- reading
 
+# A JSON object as json.loads gives it: every value is checked before it is used.
+Document = dict[str, object]
 
-def read_file(path: Path) -> dict:
+_T = TypeVar("_T")
+_E = TypeVar("_E", bound=enum.Enum)
+_When = TypeVar("_When", date, datetime)
+# Reads a field's text, given where the record is and the field's name; raises ImportProblem.
+_Read = Callable[[str, str, str], _T]
+
+
+def read_file(path: Path) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -43,7 +54,7 @@ def read_file(path: Path) -> dict:
     return doc
 
 
-def parse(doc: dict, source: str = "the file") -> m.CaseloadData:
+def parse(doc: Document, source: str = "the file") -> m.CaseloadData:
     """Check every record and build the caseload; the first problem is reported by place and field."""
     reader = _Reader(source)
     clients = [reader.client(i, raw) for i, raw in enumerate(_list(doc, "clients", source))]
@@ -63,7 +74,7 @@ def parse(doc: dict, source: str = "the file") -> m.CaseloadData:
     return data
 
 
-def _list(doc: dict, key: str, source: str) -> list:
+def _list(doc: Document, key: str, source: str) -> list[object]:
     value = doc.get(key, [])
     if not isinstance(value, list):
         raise ImportProblem(f"{source}: {key!r} should be a list.")
@@ -71,49 +82,63 @@ def _list(doc: dict, key: str, source: str) -> list:
 
 
 class _Reader:
-    def __init__(self, source: str):
+    """Reads one record at a time, checking every field; an absent optional field reads as None."""
+
+    def __init__(self, source: str) -> None:
         self.source = source
         self.positions: dict[str, int] = {}
 
     def _fail(self, where: str, message: str) -> ImportProblem:
         return ImportProblem(f"{self.source}: {where}: {message}")
 
-    def _get(self, where: str, raw: Any, key: str, kind: type | tuple, required: bool = True, default=None):
+    def _record(self, where: str, raw: object) -> Document:
         if not isinstance(raw, dict):
             raise self._fail(where, "should be an object with named fields.")
-        if key not in raw or raw[key] is None:
-            if required:
-                raise self._fail(where, f"the field {key!r} is missing.")
-            return default
-        value = raw[key]
-        kinds = kind if isinstance(kind, tuple) else (kind,)
-        if isinstance(value, bool) and bool not in kinds:
-            raise self._fail(where, f"{key!r} should be {_kind_name(kinds)}, not true/false.")
-        if not isinstance(value, kinds):
-            raise self._fail(where, f"{key!r} should be {_kind_name(kinds)}.")
+        return raw
+
+    def _maybe(self, where: str, raw: Document, key: str, kind: type[_T]) -> _T | None:
+        """The field checked to be of `kind`; None when it is absent or null."""
+        value = raw.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) and kind is not bool:
+            raise self._fail(where, f"{key!r} should be {_kind_name(kind)}, not true/false.")
+        if not isinstance(value, kind):
+            raise self._fail(where, f"{key!r} should be {_kind_name(kind)}.")
         if isinstance(value, str) and not _is_text(value):
             raise self._fail(where, f"{key!r} holds a character that is not valid text.")
         return value
 
-    def _text(self, where, raw, key, required=False) -> str:
-        value = self._get(where, raw, key, str, required, "")
-        if required and not value.strip():
+    def _need(self, where: str, raw: Document, key: str, kind: type[_T]) -> _T:
+        value = self._maybe(where, raw, key, kind)
+        if value is None:
+            raise self._fail(where, f"the field {key!r} is missing.")
+        return value
+
+    def _text(self, where: str, raw: Document, key: str, required: bool = False) -> str:
+        if not required:
+            return self._maybe(where, raw, key, str) or ""
+        value = self._need(where, raw, key, str)
+        if not value.strip():
             raise self._fail(where, f"the field {key!r} is empty.")
         return value
 
-    def _date(self, where, raw, key, required=True) -> date | None:
-        value = self._get(where, raw, key, str, required)
-        if value is None:
-            return None
+    def _required(self, where: str, raw: Document, key: str, read: _Read[_T]) -> _T:
+        return read(where, key, self._need(where, raw, key, str))
+
+    def _optional(self, where: str, raw: Document, key: str, read: _Read[_T]) -> _T | None:
+        value = self._maybe(where, raw, key, str)
+        return None if value is None else read(where, key, value)
+
+    # Readers of a field's text, for _required and _optional.
+
+    def _day(self, where: str, key: str, value: str) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError:
             raise self._fail(where, f"{key!r} is not a date in the form YYYY-MM-DD.") from None
 
-    def _moment(self, where, raw, key, required=True) -> datetime | None:
-        value = self._get(where, raw, key, str, required)
-        if value is None:
-            return None
+    def _minute(self, where: str, key: str, value: str) -> datetime:
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
@@ -122,43 +147,42 @@ class _Reader:
             raise self._fail(where, f"{key!r} should be a local time to the minute, YYYY-MM-DDTHH:MM.")
         return parsed
 
-    def _enum(self, where, raw, key, enum: type, default=None, required=False):
-        value = self._get(where, raw, key, str, required, None)
-        if value is None:
-            return default
-        try:
-            return enum(value)
-        except ValueError:
-            allowed = ", ".join(e.value for e in enum)
-            raise self._fail(where, f"{key!r} must be one of: {allowed}.") from None
+    def _member(self, kind: type[_E]) -> _Read[_E]:
+        def read(where: str, key: str, value: str) -> _E:
+            try:
+                return kind(value)
+            except ValueError:
+                allowed = ", ".join(str(e.value) for e in kind)
+                raise self._fail(where, f"{key!r} must be one of: {allowed}.") from None
+        return read
 
-    def _flag(self, where, raw, key, default: bool) -> bool:
-        return self._get(where, raw, key, bool, False, default)
-
-    def _client_ref(self, where, raw, required=True) -> int | None:
-        code = self._get(where, raw, "client", str, required)
-        if code is None:
-            return None
+    def _position(self, where: str, key: str, code: str) -> int:
+        """The client's place in the file, for the client code in the field `key`."""
         if code not in self.positions:
             raise self._fail(where, f"refers to a client code that is not in the file ({_short(code)}).")
         return self.positions[code]
 
-    def client(self, i: int, raw: Any) -> m.Client:
+    def _flag(self, where: str, raw: Document, key: str, default: bool) -> bool:
+        value = self._maybe(where, raw, key, bool)
+        return default if value is None else value
+
+    def client(self, i: int, raw: object) -> m.Client:
         where = f"clients[{i}]"
-        code = self._text(where, raw, "code", required=True)
+        record = self._record(where, raw)
+        code = self._text(where, record, "code", required=True)
         where = f"clients[{i}] (code {_short(code)})"
-        reflection = raw.get("reflection") or {}
+        reflection = record.get("reflection") or {}
         if not isinstance(reflection, dict):
             raise self._fail(where, "'reflection' should be an object.")
         client = m.Client(
             code=code,
-            name=self._text(where, raw, "name", required=True),
-            started_on=self._date(where, raw, "started_on"),
-            ended_on=self._date(where, raw, "ended_on", required=False),
-            ending_kind=self._enum(where, raw, "ending_kind", m.EndingKind),
-            schedule=self._text(where, raw, "schedule"),
-            themes=self._text(where, raw, "themes"),
-            bring_to_supervision=self._flag(where, raw, "bring_to_supervision", False),
+            name=self._text(where, record, "name", required=True),
+            started_on=self._required(where, record, "started_on", self._day),
+            ended_on=self._optional(where, record, "ended_on", self._day),
+            ending_kind=self._optional(where, record, "ending_kind", self._member(m.EndingKind)),
+            schedule=self._text(where, record, "schedule"),
+            themes=self._text(where, record, "themes"),
+            bring_to_supervision=self._flag(where, record, "bring_to_supervision", False),
             reflection=m.Reflection(**{
                 k: self._text(where + ".reflection", reflection, k)
                 for k in ("helped", "not_helped", "they_learned", "i_learned")
@@ -174,69 +198,79 @@ class _Reader:
             raise self._fail(where, "'ended_on' is before 'started_on'.")
         return client
 
-    def appointment(self, i: int, raw: Any) -> m.Appointment:
+    def appointment(self, i: int, raw: object) -> m.Appointment:
         where = f"appointments[{i}]"
+        record = self._record(where, raw)
         return m.Appointment(
-            client_id=self._client_ref(where, raw),
-            starts_at=self._moment(where, raw, "starts_at"),
-            status=self._enum(where, raw, "status", m.Status, required=True),
-            note=self._text(where, raw, "note"),
-            source=self._text(where, raw, "source"),
-            source_uid=self._text(where, raw, "source_uid"),
+            client_id=self._required(where, record, "client", self._position),
+            starts_at=self._required(where, record, "starts_at", self._minute),
+            status=self._required(where, record, "status", self._member(m.Status)),
+            note=self._text(where, record, "note"),
+            source=self._text(where, record, "source"),
+            source_uid=self._text(where, record, "source_uid"),
         )
 
-    def thought(self, i: int, raw: Any) -> m.Thought:
+    def thought(self, i: int, raw: object) -> m.Thought:
         where = f"thoughts[{i}]"
+        record = self._record(where, raw)
         return m.Thought(
-            client_id=self._client_ref(where, raw, required=False),
-            written_at=self._moment(where, raw, "written_at"),
-            body=self._text(where, raw, "body", required=True),
-            kind=self._enum(where, raw, "kind", m.ThoughtKind, required=True),
-            lingering=self._flag(where, raw, "lingering", True),
-            tell_client=self._flag(where, raw, "tell_client", False),
+            client_id=self._optional(where, record, "client", self._position),
+            written_at=self._required(where, record, "written_at", self._minute),
+            body=self._text(where, record, "body", required=True),
+            kind=self._required(where, record, "kind", self._member(m.ThoughtKind)),
+            lingering=self._flag(where, record, "lingering", True),
+            tell_client=self._flag(where, record, "tell_client", False),
         )
 
-    def question(self, i: int, raw: Any) -> m.Question:
+    def question(self, i: int, raw: object) -> m.Question:
         where = f"questions[{i}]"
+        record = self._record(where, raw)
+        client_id = self._optional(where, record, "client", self._position)
+        asked_at = self._required(where, record, "asked_at", self._minute)
+        body = self._text(where, record, "body", required=True)
+        status = self._optional(where, record, "status", self._member(m.QuestionStatus))
         return m.Question(
-            client_id=self._client_ref(where, raw, required=False),
-            asked_at=self._moment(where, raw, "asked_at"),
-            body=self._text(where, raw, "body", required=True),
-            status=self._enum(where, raw, "status", m.QuestionStatus, m.QuestionStatus.OPEN),
-            answer=self._text(where, raw, "answer"),
-            closed_at=self._moment(where, raw, "closed_at", required=False),
+            client_id=client_id,
+            asked_at=asked_at,
+            body=body,
+            status=m.QuestionStatus.OPEN if status is None else status,
+            answer=self._text(where, record, "answer"),
+            closed_at=self._optional(where, record, "closed_at", self._minute),
         )
 
-    def encounter(self, i: int, raw: Any) -> m.Encounter:
+    def encounter(self, i: int, raw: object) -> m.Encounter:
         where = f"encounters[{i}]"
+        record = self._record(where, raw)
         return m.Encounter(
-            client_id=self._client_ref(where, raw),
-            happened_on=self._date(where, raw, "happened_on"),
-            body=self._text(where, raw, "body", required=True),
+            client_id=self._required(where, record, "client", self._position),
+            happened_on=self._required(where, record, "happened_on", self._day),
+            body=self._text(where, record, "body", required=True),
         )
 
-    def meeting(self, i: int, raw: Any) -> m.SupervisionMeeting:
+    def meeting(self, i: int, raw: object) -> m.SupervisionMeeting:
         where = f"supervision[{i}]"
-        items_raw = self._get(where, raw, "items", list, False, [])
+        record = self._record(where, raw)
         items = []
-        for j, item in enumerate(items_raw):
+        for j, item_raw in enumerate(self._maybe(where, record, "items", list) or []):
             at = f"{where}.items[{j}]"
+            item = self._record(at, item_raw)
             items.append(m.SupervisionItem(
-                client_id=self._client_ref(at, item),
+                client_id=self._required(at, item, "client", self._position),
                 question=self._text(at, item, "question"),
                 advice=self._text(at, item, "advice"),
                 outcome=self._text(at, item, "outcome"),
             ))
         return m.SupervisionMeeting(
-            held_on=self._date(where, raw, "held_on"), notes=self._text(where, raw, "notes"), items=items,
-            planned=self._flag(where, raw, "planned", False),
+            held_on=self._required(where, record, "held_on", self._day), notes=self._text(where, record, "notes"),
+            items=items,
+            planned=self._flag(where, record, "planned", False),
         )
 
 
-def _kind_name(kinds: tuple) -> str:
-    names = {str: "text", int: "a number", float: "a number", bool: "true or false",
-             list: "a list", dict: "an object"}
-    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+def _kind_name(kind: type) -> str:
+    names: dict[type, str] = {str: "text", int: "a number", float: "a number", bool: "true or false",
+                              list: "a list", dict: "an object"}
+    return names.get(kind, kind.__name__)
 
 
 def _is_text(value: str) -> bool:
@@ -256,13 +290,13 @@ def _short(text: str, limit: int = 24) -> str:
 # ---------------------------------------------------------------- writing
 
 
-def to_document(data: m.CaseloadData) -> dict:
+def to_document(data: m.CaseloadData) -> Document:
     code_of = {i + 1: c.code for i, c in enumerate(data.clients)}
 
     def ref(position: int | None) -> str | None:
         return code_of[position] if position is not None else None
 
-    def iso(value) -> str | None:
+    def iso(value: date | None) -> str | None:
         if value is None:
             return None
         return value.isoformat(timespec="minutes") if isinstance(value, datetime) else value.isoformat()
@@ -326,7 +360,11 @@ def shift_dates(data: m.CaseloadData, days: int) -> m.CaseloadData:
         return data
     delta = timedelta(days=days)
 
-    def move(value):
+    @overload
+    def move(value: None) -> None: ...
+    @overload
+    def move(value: _When) -> _When: ...
+    def move(value: _When | None) -> _When | None:
         return value + delta if value is not None else None
 
     for c in data.clients:
@@ -345,7 +383,7 @@ def shift_dates(data: m.CaseloadData, days: int) -> m.CaseloadData:
     return data
 
 
-def written_on(doc: dict) -> date | None:
+def written_on(doc: Document) -> date | None:
     value = doc.get("written_on")
     try:
         return date.fromisoformat(value) if isinstance(value, str) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .. import model as m
@@ -42,7 +43,8 @@ def describe_changes(found: SessionFile, changes: SessionChanges, clients: list[
     for client_id, n in sorted(added.items(), key=lambda pair: who(pair[0]).casefold()):
         lines.append(f"  {'would add' if dry_run else 'added'}: {who(client_id)}, {n} {_sessions(n)}")
     for before, after in changes.changed:
-        lines.append(f"  {'would change' if dry_run else 'changed'}: {session(before)}: {_difference(before, after, who)}")
+        lines.append(f"  {'would change' if dry_run else 'changed'}: {session(before)}: "
+                     f"{_difference(before, after, who)}")
     for gone in changes.removed:
         lines.append(f"  {'would remove' if dry_run else 'removed'}: {session(gone)} "
                      "(no longer in the file; nothing was recorded for it)")
@@ -70,7 +72,7 @@ def _source_words(source: str) -> str:
     return f"Appointment report ({one_line(name, 20)} status words)"
 
 
-def _difference(before: m.Appointment, after: m.Appointment, who) -> str:
+def _difference(before: m.Appointment, after: m.Appointment, who: Callable[[int], str]) -> str:
     parts = []
     if before.starts_at != after.starts_at:
         parts.append(f"moved to {describe_moment(after.starts_at)}")
@@ -81,7 +83,7 @@ def _difference(before: m.Appointment, after: m.Appointment, who) -> str:
     return ", ".join(parts)
 
 
-def _what_file_says(kept: m.Appointment, said: m.Appointment, who) -> str:
+def _what_file_says(kept: m.Appointment, said: m.Appointment, who: Callable[[int], str]) -> str:
     parts = []
     if said.starts_at != kept.starts_at:
         parts.append(describe_moment(said.starts_at))
