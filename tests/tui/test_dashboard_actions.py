@@ -348,7 +348,11 @@ async def test_palette_lists_every_action(demo_store):
     app = make_app(demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
         await loaded(pilot)
+        from caseload_tui.tui.commands import ScreenKeys
+
+        provider = ScreenKeys(app.screen)
         titles = [c.title for c in app.get_system_commands(app.screen)]
+        titles += [str(hit.display) async for hit in provider.discover()]
         for word in ("Thought", "Question", "Attend", "Answer", "Let go", "Edit", "Delete",
                      "Client+", "Flag", "Search", "Help", "Theme"):
             assert any(word.lower() in t.lower() for t in titles), word

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from textual.app import active_app
 from textual.content import Content
 
 from ..model import OUTCOMES, Client, Group, Status, ThoughtKind
@@ -37,17 +38,27 @@ class Privacy:
         return redact_names(text, self._names)
 
 
-PRIVACY = Privacy()
+_NO_APP = Privacy()  # drawing outside a running app (a test of one function): privacy mode off
+
+
+def privacy() -> Privacy:
+    """The running app's privacy mode (its `privacy_mode` reactive keeps this current)."""
+    try:
+        app = active_app.get()
+    except LookupError:
+        return _NO_APP
+    found = getattr(app, "privacy", None)
+    return found if isinstance(found, Privacy) else _NO_APP
 
 
 def user_text(text: str, style: str = "", multiline: bool = False) -> Content:
     """User-written text, literally, with any control characters made visible."""
-    return Content.styled(visible(PRIVACY.apply(text), multiline=multiline), style)
+    return Content.styled(visible(privacy().apply(text), multiline=multiline), style)
 
 
 def user_line(text: str, width: int | None = None, style: str = "") -> Content:
     """User text on one line, cut with an ellipsis to `width` cells."""
-    content = Content.styled(one_line(PRIVACY.apply(text)), style)
+    content = Content.styled(one_line(privacy().apply(text)), style)
     if width is not None:
         content = content.truncate(width, ellipsis=True, pad=True)
     return content
@@ -55,7 +66,7 @@ def user_line(text: str, width: int | None = None, style: str = "") -> Content:
 
 def client_name(client: Client, width: int | None = None, style: str = "") -> Content:
     """A client as the screen shows them: by name, or by code in privacy mode."""
-    shown = client.code if PRIVACY.on else client.name
+    shown = client.code if privacy().on else client.name
     content = Content.styled(one_line(shown), style)
     if width is not None:
         content = content.truncate(width, ellipsis=True, pad=True)

@@ -14,24 +14,23 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Header, OptionList
 
-from .app_access import UsesApp
 from ...model import CAME, ClientRecord, Group, Placement
 from ...rules import place, summarise
 from ...store import StoreError
 from ..widgets.arc_pane import ArcPane
 from ..widgets.case_header import CaseHeader
-from ..widgets.footer import WrappingFooter
 from ..widgets.caseload_list import PRACTICE_ID, CaseloadList, client_id, group_id
+from ..widgets.footer import WrappingFooter
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
+from .app_access import CaseloadScreen
 from .dashboard_actions import DashboardActions
 
 GROUP_PANE_LIMIT = 300  # a group's view lists at most this many notes; the newest first
 
 
-class DashboardScreen(UsesApp, DashboardActions, Screen):
+class DashboardScreen(DashboardActions, CaseloadScreen):
     DEFAULT_CSS = """
     DashboardScreen #detail { width: 1fr; }
     DashboardScreen ThoughtsPane { height: 3fr; }
@@ -97,6 +96,7 @@ class DashboardScreen(UsesApp, DashboardActions, Screen):
         yield WrappingFooter(compact=True)
 
     def on_mount(self) -> None:
+        self.follow_privacy_mode(self.redraw)
         self.title = "caseload" + (" · demo" if self.app.demo else "")
         self.query_one(CaseHeader).show_message("Reading your caseload…", "")
         self.query_one(CaseloadList).focus()

@@ -447,8 +447,8 @@ class DashboardActions:
         if record is None or record.client.active:
             self.app.notify("News is for graduates: choose a former client on the left first.", markup=False)
             return
-        from ..modals.endings import NewsForm
         from ...model import Encounter
+        from ..modals.endings import NewsForm
 
         result = await self._ask(NewsForm(render.client_name(record.client, style="bold"), self.now.date()),
                                  "news", client_id=record.client.id)

@@ -16,11 +16,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .app_access import UsesApp
 from ... import day_review
 from ...day_review import DaySummary, ReviewSession
 from ...model import OUTCOMES, Question, QuestionStatus, Status, Thought
@@ -33,6 +31,7 @@ from ..modals.base import FormError, FormScreen, label, line_text
 from ..modals.forms import AnswerForm, QuestionForm, ThoughtForm
 from ..widgets.footer import WrappingFooter
 from ..widgets.notes_panes import NotesPane, item_id
+from .app_access import CaseloadScreen
 from .help import HelpScreen
 
 # The attendance keys, in the order the footer and the screen list them (words and keys: model.py).
@@ -233,7 +232,7 @@ class ReviewHelp(HelpScreen):
             yield Static(Content("\n").join(lines))
 
 
-class ReviewScreen(UsesApp, Screen):
+class ReviewScreen(CaseloadScreen):
     DEFAULT_CSS = """
     ReviewScreen WalkList { width: 34; height: 1fr; }
     ReviewScreen.-narrow WalkList { width: 24; }
@@ -296,6 +295,7 @@ class ReviewScreen(UsesApp, Screen):
             self.call_after_refresh(self._show_session)  # the keys' legend is laid out for the width
 
     def on_mount(self) -> None:
+        self.follow_privacy_mode(self.redraw)
         now = self.now
         self.title = f"Day's end · {now.strftime('%A %-d %B')}" + (" · demo" if self.app.demo else "")
         try:

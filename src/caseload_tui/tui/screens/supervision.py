@@ -15,14 +15,11 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .app_access import UsesApp
 from ... import supervision as sv
 from ...model import Client, SupervisionItem
 from ...services import supervision as plans
@@ -31,31 +28,10 @@ from .. import render
 from ..modals.confirm import Confirm
 from ..modals.supervision_forms import BringQuestionForm, ExportForm, MeetingForm, OutcomeForm, SinceForm
 from ..widgets.footer import WrappingFooter
-
+from .app_access import CaseloadScreen
 
 NARROW_BELOW = 110  # columns: below this the list narrows and the footer wraps
 WIDE_LIST, NARROW_LIST = 52, 34  # the case list's width
-
-
-class SupervisionCommands(Provider):
-    """The supervision screen's keys in the command palette."""
-
-    def _commands(self):
-        screen = self.screen
-        for binding in SupervisionScreen.BINDINGS:
-            if binding.description and not binding.action.startswith("app."):
-                text = f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
-                yield text, (lambda action=binding.action: screen.run_action(action))
-
-    async def discover(self) -> Hits:
-        for text, run in self._commands():
-            yield DiscoveryHit(text, run)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, run in self._commands():
-            if (score := matcher.match(text)) > 0:
-                yield Hit(score, matcher.highlight(text), run)
 
 
 class CaseChooser(OptionList):
@@ -75,7 +51,7 @@ class CaseChooser(OptionList):
         return int(option.id.split(":", 1)[1])
 
 
-class SupervisionScreen(UsesApp, Screen):
+class SupervisionScreen(CaseloadScreen):
     DEFAULT_CSS = """
     SupervisionScreen #window { height: auto; padding: 0 1; background: $boost; }
     SupervisionScreen CaseChooser { width: %d; height: 1fr; }
@@ -87,7 +63,6 @@ class SupervisionScreen(UsesApp, Screen):
     SupervisionScreen #material { width: 1fr; height: 1fr; padding: 0 1; }
     """ % (WIDE_LIST, NARROW_LIST)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
-    COMMANDS = {SupervisionCommands}
 
     BINDINGS = [
         Binding("space", "toggle_case", "Choose", key_display="␣", tooltip="Choose the highlighted case for supervision, or leave it out"),
@@ -137,7 +112,8 @@ class SupervisionScreen(UsesApp, Screen):
             self.redraw()
 
     def on_mount(self) -> None:
-        self.title = "Supervision" + (" · demo" if getattr(self.app, "demo", False) else "")
+        self.follow_privacy_mode(self.redraw)
+        self.title = "Supervision" + (" · demo" if self.app.demo else "")
         self.query_one("#material", VerticalScroll).border_title = "What to bring"
         self.query_one(CaseChooser).focus()
         self.reload()
@@ -499,7 +475,7 @@ def material_content(case: sv.CaseMaterial, window: sv.Window, now: datetime, ch
         render.join(
             render.client_name(client, style="bold"),
             "  ",
-            render.user_line("" if render.PRIVACY.on else client.code, style="$foreground-muted"),
+            render.user_line("" if render.privacy().on else client.code, style="$foreground-muted"),
             ("   ☑ chosen" if chosen else "   ☐ not chosen (space to choose)",
              "$text-success" if chosen else "$foreground-muted"),
         ),

@@ -30,7 +30,7 @@ class CaseHeader(Static):
             render.join(
                 render.client_name(client, style="bold"),
                 "  ",
-                render.user_line("" if render.PRIVACY.on else client.code, style="$foreground-muted"),
+                render.user_line("" if render.privacy().on else client.code, style="$foreground-muted"),
                 ("   ⚑ bring to supervision" if client.bring_to_supervision else "", "$text-accent"),
             ),
             render.join((f"{placement.group.one}: ", group_style), placement.reason),
