@@ -156,9 +156,18 @@ def encounter_values(e: Encounter) -> dict:
     return {"client_id": e.client_id, "happened_on": iso_day(e.happened_on), "body": e.body}
 
 
+# A supervision meeting's status column: the model has only `planned` (a bool) for it.
+PLANNED, HELD = "planned", "held"
+MEETING_STATUSES = (PLANNED, HELD)
+
+
 def meeting(row: Any, items: list[SupervisionItem]) -> SupervisionMeeting:
     return SupervisionMeeting(id=row["id"], held_on=day(row["held_on"]), notes=row["notes"], items=items,
-                              planned=row["status"] == "planned")
+                              planned=row["status"] == PLANNED)
+
+
+def meeting_values(mt: SupervisionMeeting) -> dict:
+    return {"held_on": iso_day(mt.held_on), "notes": mt.notes, "status": PLANNED if mt.planned else HELD}
 
 
 def item(row: Any) -> SupervisionItem:

@@ -1,0 +1,145 @@
+"""Notes: thoughts (about a client or my own practice), questions, and news and encounters."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .. import model as m
+from . import rows
+from .base import StoreBase
+from .connection import purge_search_index
+from .errors import NotFound
+from .sql import insert, inserted_id, require, saved_id, update_versioned
+
+
+def about(client_ids: list[int] | None) -> tuple[list[str], list[object]]:
+    """WHERE terms for notes about these clients (None: about anyone, [] about no one)."""
+    if client_ids is None:
+        return [], []
+    if not client_ids:
+        return ["0"], []
+    return [f"client_id IN ({', '.join('?' * len(client_ids))})"], list(client_ids)
+
+
+class NotesMixin(StoreBase):
+    # ------------------------------------------------------------ thoughts
+
+    def thoughts(
+        self, client_ids: list[int] | None = None, lingering_only: bool = False, limit: int = 500,
+        since: datetime | None = None,
+    ) -> list[m.Thought]:
+        """Thoughts, newest first: about some clients, or (None) about everyone."""
+        where, args = about(client_ids)
+        if lingering_only:
+            where.append("lingering = 1")
+        if since is not None:
+            where.append("written_at >= ?")
+            args.append(rows.iso_moment(since))
+        sql = "SELECT * FROM thoughts"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with self._lock.reading() as conn:
+            found = conn.execute(sql + " ORDER BY written_at DESC, id DESC LIMIT ?", [*args, limit]).fetchall()
+        return [rows.thought(r) for r in found]
+
+    def practice_thoughts(self, limit: int = 500) -> list[m.Thought]:
+        """Thoughts about my own practice rather than one client."""
+        with self._lock.reading() as conn:
+            found = conn.execute(
+                "SELECT * FROM thoughts WHERE client_id IS NULL ORDER BY written_at DESC, id DESC LIMIT ?",
+                [limit],
+            ).fetchall()
+        return [rows.thought(r) for r in found]
+
+    def practice_thought_count(self) -> int:
+        with self._lock.reading() as conn:
+            count: int = conn.execute("SELECT count(*) FROM thoughts WHERE client_id IS NULL").fetchone()[0]
+        return count
+
+    def thought(self, thought_id: int) -> m.Thought:
+        with self._lock.reading() as conn:
+            row = conn.execute("SELECT * FROM thoughts WHERE id = ?", [thought_id]).fetchone()
+        if row is None:
+            raise NotFound("That thought has been deleted.")
+        return rows.thought(row)
+
+    def add_thought(self, thought: m.Thought) -> m.Thought:
+        with self._lock.writing() as conn:
+            if thought.client_id is not None:
+                require(conn, "clients", thought.client_id)
+            new_id = inserted_id(conn.execute(*insert("thoughts", rows.thought_values(thought))))
+        return self.thought(new_id)
+
+    def update_thought(self, thought: m.Thought) -> m.Thought:
+        with self._lock.writing() as conn:
+            update_versioned(conn, "thoughts", thought.id, thought.version, rows.thought_values(thought))
+        return self.thought(saved_id(thought.id))
+
+    def delete_thought(self, thought_id: int) -> None:
+        with self._lock.writing() as conn:
+            require(conn, "thoughts", thought_id)
+            conn.execute("DELETE FROM thoughts WHERE id = ?", [thought_id])
+            purge_search_index(conn, ("thoughts",))
+        self._empty_wal()
+
+    # ------------------------------------------------------------ questions
+
+    def questions(self, client_ids: list[int] | None = None, open_only: bool = False,
+                  limit: int = 500) -> list[m.Question]:
+        """Questions with the open ones first, newest first within each."""
+        where, args = about(client_ids)
+        open_ = m.QuestionStatus.OPEN.value
+        if open_only:
+            where.append("status = ?")
+            args.append(open_)
+        sql = "SELECT * FROM questions"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY status != ?, coalesce(closed_at, asked_at) DESC, id DESC LIMIT ?"
+        with self._lock.reading() as conn:
+            found = conn.execute(sql, [*args, open_, limit]).fetchall()
+        return [rows.question(r) for r in found]
+
+    def question(self, question_id: int) -> m.Question:
+        with self._lock.reading() as conn:
+            row = conn.execute("SELECT * FROM questions WHERE id = ?", [question_id]).fetchone()
+        if row is None:
+            raise NotFound("That question has been deleted.")
+        return rows.question(row)
+
+    def add_question(self, question: m.Question) -> m.Question:
+        with self._lock.writing() as conn:
+            if question.client_id is not None:
+                require(conn, "clients", question.client_id)
+            new_id = inserted_id(conn.execute(*insert("questions", rows.question_values(question))))
+        return self.question(new_id)
+
+    def update_question(self, question: m.Question) -> m.Question:
+        with self._lock.writing() as conn:
+            update_versioned(conn, "questions", question.id, question.version,
+                             rows.question_values(question))
+        return self.question(saved_id(question.id))
+
+    def delete_question(self, question_id: int) -> None:
+        with self._lock.writing() as conn:
+            require(conn, "questions", question_id)
+            conn.execute("DELETE FROM questions WHERE id = ?", [question_id])
+            purge_search_index(conn, ("questions",))
+        self._empty_wal()
+
+    # ------------------------------------------------------------ news and encounters
+
+    def encounters(self, client_id: int) -> list[m.Encounter]:
+        with self._lock.reading() as conn:
+            found = conn.execute(
+                "SELECT * FROM encounters WHERE client_id = ? ORDER BY happened_on DESC, id DESC",
+                [client_id],
+            ).fetchall()
+        return [rows.encounter(r) for r in found]
+
+    def add_encounter(self, encounter: m.Encounter) -> m.Encounter:
+        with self._lock.writing() as conn:
+            require(conn, "clients", encounter.client_id)
+            new_id = inserted_id(conn.execute(*insert("encounters", rows.encounter_values(encounter))))
+            row = conn.execute("SELECT * FROM encounters WHERE id = ?", [new_id]).fetchone()
+        return rows.encounter(row)
