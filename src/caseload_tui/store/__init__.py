@@ -172,7 +172,8 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SupervisionMixin, SearchMix
     def data_version(self) -> int:
         """Changes whenever another connection (another window) commits to the file."""
         with self._lock.reading() as conn:
-            return conn.execute("PRAGMA data_version").fetchone()[0]
+            version: int = conn.execute("PRAGMA data_version").fetchone()[0]
+        return version
 
 
 def _named(problem: StoreError, path: Path, existed: bool) -> StoreError:
