@@ -3,7 +3,9 @@ and a table rebuilt to change a CHECK keeps its rows, ids, indexes, triggers and
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -144,6 +146,22 @@ def snapshot(path: Path) -> dict[str, object]:
         conn.close()
 
 
+@contextlib.contextmanager
+def migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *extra) -> Iterator[tuple[Store, dict, dict, int, int]]:
+    """A caseload as this version leaves it, opened by one with the extra migrations:
+    (the store, its snapshot before and after, Ann's id, Bob's id)."""
+    path = tmp_path / "caseload.db"
+    ann, bob = make_caseload(path)
+    before = snapshot(path)
+    with_extra_migrations(monkeypatch, *extra)
+    store = Store.open(path)
+    try:
+        assert store.pending_migrations() == []
+        yield store, before, snapshot(path), ann, bob
+    finally:
+        store.close()
+
+
 def test_transform_is_not_enough_it_loses_the_search_triggers():
     """Why rebuild_table exists: sqlite-utils' transform() drops a table's triggers (and cannot change a CHECK)."""
     store = Store.memory()
@@ -153,15 +171,7 @@ def test_transform_is_not_enough_it_loses_the_search_triggers():
 
 
 def test_a_new_status_rebuilds_appointments_keeping_everything(tmp_path, monkeypatch):
-    path = tmp_path / "caseload.db"
-    ann, bob = make_caseload(path)
-    before = snapshot(path)
-    with_extra_migrations(monkeypatch, _adds_a_status)
-
-    store = Store.open(path)
-    try:
-        assert store.pending_migrations() == []
-        after = snapshot(path)
+    with migrated(tmp_path, monkeypatch, _adds_a_status) as (store, before, after, ann, bob):
         assert after["rows"] == before["rows"]  # ids and rowids included, with their gaps
         assert after["others"] == before["others"]  # every index, the unique one and every trigger
         assert after["foreign keys"] == before["foreign keys"]
@@ -185,19 +195,10 @@ def test_a_new_status_rebuilds_appointments_keeping_everything(tmp_path, monkeyp
             "EXPLAIN QUERY PLAN SELECT starts_at, status FROM appointments WHERE client_id = 1 "
             "ORDER BY starts_at DESC LIMIT 24"))
         assert "COVERING INDEX appointments_by_client_time" in plan
-    finally:
-        store.close()
 
 
 def test_a_new_thought_kind_rebuilds_thoughts_and_search_keeps_working(tmp_path, monkeypatch):
-    path = tmp_path / "caseload.db"
-    ann, _ = make_caseload(path)
-    before = snapshot(path)
-    with_extra_migrations(monkeypatch, _adds_a_thought_kind)
-
-    store = Store.open(path)
-    try:
-        after = snapshot(path)
+    with migrated(tmp_path, monkeypatch, _adds_a_thought_kind) as (store, before, after, ann, _):
         assert after["rows"] == before["rows"] and after["others"] == before["others"]
         assert [h.body for h in store.search("lighthouse")] == ["the lighthouse again"]
         assert [h.body for h in store.search("harb")] == ["harbour walls"]
@@ -209,26 +210,15 @@ def test_a_new_thought_kind_rebuilds_thoughts_and_search_keeps_working(tmp_path,
         store.delete_thought(added.id)
         assert store.search("candle") == []
         store._conn.execute("INSERT INTO thoughts (written_at, body, kind) VALUES ('2026-11-25T18:00', 'x', 'musing')")
-    finally:
-        store.close()
 
 
 def test_rebuilding_the_table_others_refer_to_deletes_nothing(tmp_path, monkeypatch):
-    path = tmp_path / "caseload.db"
-    ann, _ = make_caseload(path)
-    before = snapshot(path)
-    with_extra_migrations(monkeypatch, _adds_an_ending)
-
-    store = Store.open(path)
-    try:
-        after = snapshot(path)
+    with migrated(tmp_path, monkeypatch, _adds_an_ending) as (store, before, after, ann, _):
         assert after["rows"] == before["rows"]  # no session, thought or question went with the old table
         assert after["others"] == before["others"] and after["foreign keys"] == before["foreign keys"]
         store.delete_client(ann)  # cascades to the new table's children still
         assert store.thoughts(client_ids=[ann]) == [] and store.appointments(ann) == []
         assert store._conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    finally:
-        store.close()
 
 
 def test_a_fresh_caseload_and_a_migrated_one_end_with_the_same_schema(tmp_path, monkeypatch):

@@ -28,11 +28,7 @@ class ClientsMixin(StoreBase):
         return [rows.client(r) for r in found]
 
     def client(self, client_id: int) -> m.Client:
-        with self._lock.reading() as conn:
-            row = conn.execute("SELECT * FROM clients WHERE id = ?", [client_id]).fetchone()
-        if row is None:
-            raise NotFound("That client is no longer in the caseload.")
-        return rows.client(row)
+        return self._one("clients", client_id, rows.client, "That client is no longer in the caseload.")
 
     def find_client(self, text: str) -> m.Client:
         """A client by code or name (exact, case-insensitive), else by a unique beginning."""

@@ -7,9 +7,7 @@ from datetime import datetime
 from .. import model as m
 from . import rows
 from .base import StoreBase
-from .connection import purge_search_index
-from .errors import NotFound
-from .sql import insert, inserted_id, require, saved_id, update_versioned
+from .sql import saved_id, update_versioned
 
 
 def about(client_ids: list[int] | None) -> tuple[list[str], list[object]]:
@@ -57,18 +55,10 @@ class NotesMixin(StoreBase):
         return count
 
     def thought(self, thought_id: int) -> m.Thought:
-        with self._lock.reading() as conn:
-            row = conn.execute("SELECT * FROM thoughts WHERE id = ?", [thought_id]).fetchone()
-        if row is None:
-            raise NotFound("That thought has been deleted.")
-        return rows.thought(row)
+        return self._one("thoughts", thought_id, rows.thought, "That thought has been deleted.")
 
     def add_thought(self, thought: m.Thought) -> m.Thought:
-        with self._lock.writing() as conn:
-            if thought.client_id is not None:
-                require(conn, "clients", thought.client_id)
-            new_id = inserted_id(conn.execute(*insert("thoughts", rows.thought_values(thought))))
-        return self.thought(new_id)
+        return self.thought(self._add("thoughts", rows.thought_values(thought), thought.client_id))
 
     def update_thought(self, thought: m.Thought) -> m.Thought:
         with self._lock.writing() as conn:
@@ -76,11 +66,7 @@ class NotesMixin(StoreBase):
         return self.thought(saved_id(thought.id))
 
     def delete_thought(self, thought_id: int) -> None:
-        with self._lock.writing() as conn:
-            require(conn, "thoughts", thought_id)
-            conn.execute("DELETE FROM thoughts WHERE id = ?", [thought_id])
-            purge_search_index(conn, ("thoughts",))
-        self._empty_wal()
+        self._delete_note("thoughts", thought_id)
 
     # ------------------------------------------------------------ questions
 
@@ -101,18 +87,10 @@ class NotesMixin(StoreBase):
         return [rows.question(r) for r in found]
 
     def question(self, question_id: int) -> m.Question:
-        with self._lock.reading() as conn:
-            row = conn.execute("SELECT * FROM questions WHERE id = ?", [question_id]).fetchone()
-        if row is None:
-            raise NotFound("That question has been deleted.")
-        return rows.question(row)
+        return self._one("questions", question_id, rows.question, "That question has been deleted.")
 
     def add_question(self, question: m.Question) -> m.Question:
-        with self._lock.writing() as conn:
-            if question.client_id is not None:
-                require(conn, "clients", question.client_id)
-            new_id = inserted_id(conn.execute(*insert("questions", rows.question_values(question))))
-        return self.question(new_id)
+        return self.question(self._add("questions", rows.question_values(question), question.client_id))
 
     def update_question(self, question: m.Question) -> m.Question:
         with self._lock.writing() as conn:
@@ -121,25 +99,14 @@ class NotesMixin(StoreBase):
         return self.question(saved_id(question.id))
 
     def delete_question(self, question_id: int) -> None:
-        with self._lock.writing() as conn:
-            require(conn, "questions", question_id)
-            conn.execute("DELETE FROM questions WHERE id = ?", [question_id])
-            purge_search_index(conn, ("questions",))
-        self._empty_wal()
+        self._delete_note("questions", question_id)
 
     # ------------------------------------------------------------ news and encounters
 
     def encounters(self, client_id: int) -> list[m.Encounter]:
-        with self._lock.reading() as conn:
-            found = conn.execute(
-                "SELECT * FROM encounters WHERE client_id = ? ORDER BY happened_on DESC, id DESC",
-                [client_id],
-            ).fetchall()
-        return [rows.encounter(r) for r in found]
+        return self._of_client("encounters", "happened_on", client_id, rows.encounter)
 
     def add_encounter(self, encounter: m.Encounter) -> m.Encounter:
-        with self._lock.writing() as conn:
-            require(conn, "clients", encounter.client_id)
-            new_id = inserted_id(conn.execute(*insert("encounters", rows.encounter_values(encounter))))
-            row = conn.execute("SELECT * FROM encounters WHERE id = ?", [new_id]).fetchone()
-        return rows.encounter(row)
+        with self._lock.writing():  # read back in the same transaction, as it was written
+            new_id = self._add("encounters", rows.encounter_values(encounter), encounter.client_id)
+            return self._one("encounters", new_id, rows.encounter, "That encounter has been deleted.")

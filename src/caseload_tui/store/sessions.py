@@ -129,12 +129,7 @@ class SessionsMixin(StoreBase):
         return _record(row, parse_sessions(row["recent"]))
 
     def appointments(self, client_id: int) -> list[m.Appointment]:
-        with self._lock.reading() as conn:
-            found = conn.execute(
-                "SELECT * FROM appointments WHERE client_id = ? ORDER BY starts_at DESC, id DESC",
-                [client_id],
-            ).fetchall()
-        return [rows.appointment(r) for r in found]
+        return self._of_client("appointments", "starts_at", client_id, rows.appointment)
 
     def appointments_between(self, start: datetime, end: datetime) -> list[m.Appointment]:
         with self._lock.reading() as conn:
