@@ -25,7 +25,7 @@ from .clients import ClientsMixin
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
 from .integrity import check_pages, damaged_message, exposure, is_caseload
-from .migrations import migrations
+from .migrations import MIGRATION_SET, migrations
 from .notes import NotesMixin
 from .search import SearchMixin
 from .sessions import RECENT_SESSIONS, SessionsMixin
@@ -34,13 +34,13 @@ from .supervision import SupervisionMixin
 __all__ = [
     "Store", "StoreError", "Busy", "Conflict", "Invalid", "NoDatabase", "NotACaseload", "NotFound",
 ]
-__all__ += ["RECENT_SESSIONS", "SessionChanges"]  # used beside the store, not through it
+__all__ += ["MIGRATION_SET", "RECENT_SESSIONS", "SessionChanges"]  # used beside the store, not through it
 
 
 class Store(ClientsMixin, SessionsMixin, NotesMixin, SupervisionMixin, SearchMixin, CaseloadIOMixin):
     """One open caseload file."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None):
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.path = path
         conn.row_factory = sqlite3.Row
         self._lock = WriteLock(conn)
@@ -141,7 +141,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SupervisionMixin, SearchMix
 
     @contextlib.contextmanager
     def _foreign_keys_off(self) -> Iterator[None]:
-        """While the schema is updated: a table rebuilt (migrations.rebuild_table) is dropped and
+        """While the schema is updated: a table rebuilt (rebuild.rebuild_table) is dropped and
         made again, and dropping it with foreign keys on would delete every row that refers to it.
 
         The pragma has no effect inside a transaction, so it is set around it.
