@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from .connection import WriteLock, empty_wal, purge_search_index
 from .errors import NotFound
-from .sql import Values, insert, inserted_id, require
+from .sql import Values, insert, inserted_id, require, saved_id, update_versioned
 
 Record = TypeVar("Record")
 
@@ -54,6 +54,12 @@ class StoreBase:
             if client_id is not None:
                 require(conn, "clients", client_id)
             return inserted_id(conn.execute(*insert(table, values)))
+
+    def _save(self, table: str, record_id: int | None, version: int, values: Values) -> int:
+        """Save an edited record (refused if it changed since it was read); returns its id."""
+        with self._lock.writing() as conn:
+            update_versioned(conn, table, record_id, version, values)
+        return saved_id(record_id)
 
     def _delete_note(self, table: str, record_id: int) -> None:
         """Delete a note and every trace of its words: in the search index and the WAL file."""

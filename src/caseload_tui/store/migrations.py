@@ -10,7 +10,8 @@ migration that rebuilds the table with the new list (SQLite cannot ALTER a CHECK
     def m0004_phoned_status(db: Database) -> None:
         rebuild_table(db, "appointments", with_check(db, "appointments", "status", m.Status))
 
-A new caseload runs it too, so both end with the same table.
+A new caseload runs it too, so both end with the same table. (That is the one way an
+old migration's text follows the code: its lists, never its shape.)
 """
 
 from __future__ import annotations

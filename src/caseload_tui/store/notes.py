@@ -7,7 +7,6 @@ from datetime import datetime
 from .. import model as m
 from . import rows
 from .base import StoreBase
-from .sql import saved_id, update_versioned
 
 
 def about(client_ids: list[int] | None) -> tuple[list[str], list[object]]:
@@ -61,9 +60,7 @@ class NotesMixin(StoreBase):
         return self.thought(self._add("thoughts", rows.thought_values(thought), thought.client_id))
 
     def update_thought(self, thought: m.Thought) -> m.Thought:
-        with self._lock.writing() as conn:
-            update_versioned(conn, "thoughts", thought.id, thought.version, rows.thought_values(thought))
-        return self.thought(saved_id(thought.id))
+        return self.thought(self._save("thoughts", thought.id, thought.version, rows.thought_values(thought)))
 
     def delete_thought(self, thought_id: int) -> None:
         self._delete_note("thoughts", thought_id)
@@ -93,10 +90,7 @@ class NotesMixin(StoreBase):
         return self.question(self._add("questions", rows.question_values(question), question.client_id))
 
     def update_question(self, question: m.Question) -> m.Question:
-        with self._lock.writing() as conn:
-            update_versioned(conn, "questions", question.id, question.version,
-                             rows.question_values(question))
-        return self.question(saved_id(question.id))
+        return self.question(self._save("questions", question.id, question.version, rows.question_values(question)))
 
     def delete_question(self, question_id: int) -> None:
         self._delete_note("questions", question_id)
