@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, NoReturn, cast
 
 from .errors import EncryptionUnavailable, PassphraseNeeded, StoreError, WrongPassphrase
 
@@ -21,10 +24,10 @@ INSTALL = "pip install 'caseload-tui[encrypted]'"
 WRONG = "That passphrase does not open this caseload. Nothing was changed."
 
 
-def dbapi():
+def dbapi() -> Any:
     """sqlcipher3's DB-API module, or None when the extra is not installed."""
     try:
-        from sqlcipher3 import dbapi2
+        from sqlcipher3 import dbapi2  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         return None
     return dbapi2
@@ -56,24 +59,32 @@ def file_looks_encrypted(path: Path) -> bool:
 
 def require(path: Path, passphrase: str | None) -> None:
     """An encrypted file can be opened only with the extra installed and a passphrase given."""
+    if not available() or passphrase is None:
+        refuse(path)
+
+
+def refuse(path: Path) -> NoReturn:
+    """Why an encrypted file cannot be opened: the extra is missing, or no passphrase was given."""
     if not available():
         raise EncryptionUnavailable(
             f"This caseload is encrypted; install the extra with {INSTALL}. Nothing was changed at {path}.")
-    if passphrase is None:
-        raise PassphraseNeeded(f"{path} is an encrypted caseload: its passphrase is needed to open it. "
-                               "Nothing was changed.")
+    raise PassphraseNeeded(f"{path} is an encrypted caseload: its passphrase is needed to open it. "
+                           "Nothing was changed.")
 
 
-def open_keyed(path: Path, passphrase: str, timeout: float = 5.0, shared: bool = False) -> "CipherConnection":
+def open_keyed(path: Path, passphrase: str | None, timeout: float = 5.0, shared: bool = False) -> sqlite3.Connection:
     """A connection to an encrypted caseload, unlocked and checked with one read.
+
+    A CipherConnection, typed as the sqlite3 connection it stands in for (the store and
+    sqlite-utils use it as one; backup.copy tells them apart).
 
     Only the key is set: like integrity.open_plain, reading it leaves the file as it was.
     A passphrase that does not open it raises WrongPassphrase (nothing is written).
     With shared, the connection may be used from several threads (the store guards it with a lock).
     """
     api = dbapi()
-    if api is None:
-        require(path, passphrase)
+    if api is None or passphrase is None:
+        refuse(path)
     old_umask = os.umask(0o077)  # WAL and SHM files are created by SQLite itself
     try:
         raw = api.connect(str(path), timeout=timeout, check_same_thread=not shared)
@@ -96,7 +107,7 @@ def open_keyed(path: Path, passphrase: str, timeout: float = 5.0, shared: bool =
     except BaseException:
         raw.close()
         raise
-    return CipherConnection(raw, api)
+    return cast(sqlite3.Connection, CipherConnection(raw, api))
 
 
 def _literal(passphrase: str) -> str:
@@ -122,54 +133,54 @@ class CipherCursor:
 
     __slots__ = ("_cursor", "_errors", "connection")
 
-    def __init__(self, cursor, errors, connection: "CipherConnection") -> None:
+    def __init__(self, cursor: Any, errors: type[Exception], connection: CipherConnection) -> None:
         self._cursor = cursor
         self._errors = errors
         self.connection = connection
 
-    def execute(self, sql, parameters=()):
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> CipherCursor:
         try:
             self._cursor.execute(sql, parameters)
         except self._errors as exc:
             raise translate(exc) from None
         return self
 
-    def executemany(self, sql, seq):
+    def executemany(self, sql: str, seq: Iterable[Sequence[Any] | dict[str, Any]]) -> CipherCursor:
         try:
             self._cursor.executemany(sql, seq)
         except self._errors as exc:
             raise translate(exc) from None
         return self
 
-    def executescript(self, script):
+    def executescript(self, script: str) -> CipherCursor:
         try:
             self._cursor.executescript(script)
         except self._errors as exc:
             raise translate(exc) from None
         return self
 
-    def fetchone(self):
+    def fetchone(self) -> Any:
         try:
             return self._cursor.fetchone()
         except self._errors as exc:
             raise translate(exc) from None
 
-    def fetchmany(self, size=None):
+    def fetchmany(self, size: int | None = None) -> list[Any]:
         try:
-            return self._cursor.fetchmany(self._cursor.arraysize if size is None else size)
+            return cast("list[Any]", self._cursor.fetchmany(self._cursor.arraysize if size is None else size))
         except self._errors as exc:
             raise translate(exc) from None
 
-    def fetchall(self):
+    def fetchall(self) -> list[Any]:
         try:
-            return self._cursor.fetchall()
+            return cast("list[Any]", self._cursor.fetchall())
         except self._errors as exc:
             raise translate(exc) from None
 
-    def __iter__(self):
+    def __iter__(self) -> CipherCursor:
         return self
 
-    def __next__(self):
+    def __next__(self) -> Any:
         try:
             return next(self._cursor)
         except self._errors as exc:
@@ -179,23 +190,23 @@ class CipherCursor:
         self._cursor.close()
 
     @property
-    def description(self):
+    def description(self) -> Any:
         return self._cursor.description
 
     @property
-    def lastrowid(self):
-        return self._cursor.lastrowid
+    def lastrowid(self) -> int | None:
+        return cast("int | None", self._cursor.lastrowid)
 
     @property
-    def rowcount(self):
-        return self._cursor.rowcount
+    def rowcount(self) -> int:
+        return cast(int, self._cursor.rowcount)
 
     @property
-    def arraysize(self):
-        return self._cursor.arraysize
+    def arraysize(self) -> int:
+        return cast(int, self._cursor.arraysize)
 
     @arraysize.setter
-    def arraysize(self, value) -> None:
+    def arraysize(self, value: int) -> None:
         self._cursor.arraysize = value
 
 
@@ -205,7 +216,7 @@ class CipherConnection:
     sqlite-utils' Database takes it as its connection; the store's WriteLock guards it.
     """
 
-    def __init__(self, raw, api) -> None:
+    def __init__(self, raw: Any, api: Any) -> None:
         self._raw = raw
         self._api = api
         self._errors = api.Error
@@ -215,13 +226,13 @@ class CipherConnection:
     def cursor(self) -> CipherCursor:
         return CipherCursor(self._raw.cursor(), self._errors, self)
 
-    def execute(self, sql, parameters=()) -> CipherCursor:
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> CipherCursor:
         return self.cursor().execute(sql, parameters)
 
-    def executemany(self, sql, seq) -> CipherCursor:
+    def executemany(self, sql: str, seq: Iterable[Sequence[Any] | dict[str, Any]]) -> CipherCursor:
         return self.cursor().executemany(sql, seq)
 
-    def executescript(self, script) -> CipherCursor:
+    def executescript(self, script: str) -> CipherCursor:
         return self.cursor().executescript(script)
 
     def commit(self) -> None:
@@ -233,10 +244,10 @@ class CipherConnection:
     def close(self) -> None:
         self._call(self._raw.close)
 
-    def create_function(self, *args, **kwargs) -> None:
+    def create_function(self, *args: Any, **kwargs: Any) -> None:
         self._call(self._raw.create_function, *args, **kwargs)
 
-    def _call(self, method, *args, **kwargs):
+    def _call(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
             return method(*args, **kwargs)
         except self._errors as exc:
@@ -245,7 +256,8 @@ class CipherConnection:
     def __enter__(self) -> "CipherConnection":
         return self
 
-    def __exit__(self, kind, value, traceback) -> bool:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> Literal[False]:
         self._call(self._raw.__exit__, kind, value, traceback)
         return False
 
@@ -253,31 +265,31 @@ class CipherConnection:
 
     @property
     def in_transaction(self) -> bool:
-        return self._raw.in_transaction
+        return bool(self._raw.in_transaction)
 
     @property
-    def isolation_level(self):
-        return self._raw.isolation_level
+    def isolation_level(self) -> str | None:
+        return cast("str | None", self._raw.isolation_level)
 
     @isolation_level.setter
-    def isolation_level(self, value) -> None:
+    def isolation_level(self, value: str | None) -> None:
         self._raw.isolation_level = value
 
     @property
-    def row_factory(self):
+    def row_factory(self) -> Any:
         factory = self._raw.row_factory
         return sqlite3.Row if factory is self._api.Row else factory
 
     @row_factory.setter
-    def row_factory(self, factory) -> None:
+    def row_factory(self, factory: Any) -> None:
         # sqlite3.Row accepts only sqlite3's own cursors; sqlcipher3 has its twin.
         self._raw.row_factory = self._api.Row if factory is sqlite3.Row else factory
 
     @property
     def total_changes(self) -> int:
-        return self._raw.total_changes
+        return cast(int, self._raw.total_changes)
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         # Anything else (rarely used) is the underlying connection's; `autocommit` is absent as in
         # Python 3.11's sqlite3, which is what sqlite-utils looks for.
         if name.startswith("_"):

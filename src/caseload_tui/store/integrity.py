@@ -117,8 +117,11 @@ def unlock(path: Path, passphrase: str | None = None) -> bool:
     return encrypted
 
 
-def is_caseload(conn: sqlite3.Connection) -> bool:
+def is_caseload(conn: sqlite3.Connection, or_empty: bool = False) -> bool:
+    """The file holds our migration record (or_empty: or no tables at all, a caseload to be)."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if or_empty and not tables:
+        return True
     if "_sqlite_migrations" not in tables:
         return False
     sets = {r[0] for r in conn.execute("SELECT DISTINCT migration_set FROM _sqlite_migrations")}

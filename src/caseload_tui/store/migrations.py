@@ -1,6 +1,17 @@
 """The schema, created and evolved by numbered migrations (sqlite-utils' Migrations).
 
 A migration is never edited once released: add a new numbered one instead.
+
+Every CHECK that lists a vocabulary is written from the model's enum, so a new caseload
+always accepts every value the model has. A caseload made before a value was added needs a
+migration that rebuilds the table with the new list (SQLite cannot ALTER a CHECK):
+
+    @migrations(name="0004_phoned_status")
+    def m0004_phoned_status(db: Database) -> None:
+        rebuild_table(db, "appointments", with_check(db, "appointments", "status", m.Status))
+
+A new caseload runs it too, so both end with the same table. (That is the one way an
+old migration's text follows the code: its lists, never its shape.)
 """
 
 from __future__ import annotations
@@ -8,13 +19,15 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .. import model as m
+from .rebuild import rebuild_table, with_check
+from .rows import HELD, MEETING_STATUSES
+from .sql import quoted_values
+
+__all__ = ["MIGRATION_SET", "migrations", "rebuild_table", "with_check"]
+
 MIGRATION_SET = "caseload"
 migrations = Migrations(MIGRATION_SET)
-
-STATUSES = (
-    "'scheduled','attended','late','cancelled','late_cancelled',"
-    "'no_show','clinician_cancelled','rescheduled'"
-)
 
 
 @migrations(name="0001_caseload")
@@ -28,7 +41,7 @@ def m0001_caseload(db: Database) -> None:
             started_on TEXT NOT NULL,
             ended_on TEXT,
             ending_kind TEXT CHECK (ending_kind IN
-                ('planned','mutual','client_ended','unplanned')),
+                ({quoted_values(m.EndingKind)})),
             schedule TEXT NOT NULL DEFAULT '',
             themes TEXT NOT NULL DEFAULT '',
             bring_to_supervision INTEGER NOT NULL DEFAULT 0,
@@ -42,7 +55,7 @@ def m0001_caseload(db: Database) -> None:
             id INTEGER PRIMARY KEY,
             client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
             starts_at TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ({STATUSES})),
+            status TEXT NOT NULL DEFAULT {quoted_values([m.Status.SCHEDULED])} CHECK (status IN ({quoted_values(m.Status)})),
             note TEXT NOT NULL DEFAULT '',
             source TEXT NOT NULL DEFAULT '',
             source_uid TEXT NOT NULL DEFAULT ''
@@ -58,7 +71,7 @@ def m0001_caseload(db: Database) -> None:
             written_at TEXT NOT NULL,
             body TEXT NOT NULL,
             kind TEXT NOT NULL CHECK (kind IN
-                ('insight','curiosity','holding','reaction','wondering','learning')),
+                ({quoted_values(m.ThoughtKind)})),
             lingering INTEGER NOT NULL DEFAULT 1,
             tell_client INTEGER NOT NULL DEFAULT 0,
             version INTEGER NOT NULL DEFAULT 1
@@ -70,7 +83,7 @@ def m0001_caseload(db: Database) -> None:
             client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
             asked_at TEXT NOT NULL,
             body TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','answered','dropped')),
+            status TEXT NOT NULL DEFAULT {quoted_values([m.QuestionStatus.OPEN])} CHECK (status IN ({quoted_values(m.QuestionStatus)})),
             answer TEXT NOT NULL DEFAULT '',
             closed_at TEXT,
             version INTEGER NOT NULL DEFAULT 1
@@ -100,17 +113,16 @@ def m0001_caseload(db: Database) -> None:
         """
     )
     # Full-text search, kept current by the triggers sqlite-utils creates.
-    db["thoughts"].enable_fts(["body"], create_triggers=True)
-    db["questions"].enable_fts(["body", "answer"], create_triggers=True)
-    db["encounters"].enable_fts(["body"], create_triggers=True)
+    for table, columns in (("thoughts", ["body"]), ("questions", ["body", "answer"]), ("encounters", ["body"])):
+        db.table(table).enable_fts(columns, create_triggers=True)
 
 
 @migrations(name="0002_planned_supervision")
 def m0002_planned_supervision(db: Database) -> None:
     """A supervision can be prepared before it is held: its cases and questions are kept as a plan."""
     db.execute(
-        "ALTER TABLE supervision_meetings ADD COLUMN status TEXT NOT NULL DEFAULT 'held' "
-        "CHECK (status IN ('planned', 'held'))"
+        f"ALTER TABLE supervision_meetings ADD COLUMN status TEXT NOT NULL DEFAULT {quoted_values([HELD])} "
+        f"CHECK (status IN ({quoted_values(MEETING_STATUSES, ', ')}))"
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from ..model import (
     Appointment,
@@ -37,12 +37,21 @@ def moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+# Columns that are NOT NULL: read exactly as day() and moment() read them, typed as never None.
+def given_day(text: str) -> date:
+    return cast(date, day(text))
+
+
+def given_moment(text: str) -> datetime:
+    return cast(datetime, moment(text))
+
+
 def client(row: Any) -> Client:
     return Client(
         id=row["id"],
         name=row["name"],
         code=row["code"],
-        started_on=day(row["started_on"]),
+        started_on=given_day(row["started_on"]),
         ended_on=day(row["ended_on"]),
         ending_kind=EndingKind(row["ending_kind"]) if row["ending_kind"] else None,
         schedule=row["schedule"],
@@ -58,7 +67,7 @@ def client(row: Any) -> Client:
     )
 
 
-def client_values(c: Client) -> dict:
+def client_values(c: Client) -> dict[str, Any]:
     return {
         "name": c.name,
         "code": c.code,
@@ -79,7 +88,7 @@ def appointment(row: Any) -> Appointment:
     return Appointment(
         id=row["id"],
         client_id=row["client_id"],
-        starts_at=moment(row["starts_at"]),
+        starts_at=given_moment(row["starts_at"]),
         status=Status(row["status"]),
         note=row["note"],
         source=row["source"],
@@ -87,7 +96,7 @@ def appointment(row: Any) -> Appointment:
     )
 
 
-def appointment_values(a: Appointment) -> dict:
+def appointment_values(a: Appointment) -> dict[str, Any]:
     return {
         "client_id": a.client_id,
         "starts_at": iso_moment(a.starts_at),
@@ -102,7 +111,7 @@ def thought(row: Any) -> Thought:
     return Thought(
         id=row["id"],
         client_id=row["client_id"],
-        written_at=moment(row["written_at"]),
+        written_at=given_moment(row["written_at"]),
         body=row["body"],
         kind=ThoughtKind(row["kind"]),
         lingering=bool(row["lingering"]),
@@ -111,7 +120,7 @@ def thought(row: Any) -> Thought:
     )
 
 
-def thought_values(t: Thought) -> dict:
+def thought_values(t: Thought) -> dict[str, Any]:
     return {
         "client_id": t.client_id,
         "written_at": iso_moment(t.written_at),
@@ -126,7 +135,7 @@ def question(row: Any) -> Question:
     return Question(
         id=row["id"],
         client_id=row["client_id"],
-        asked_at=moment(row["asked_at"]),
+        asked_at=given_moment(row["asked_at"]),
         body=row["body"],
         status=QuestionStatus(row["status"]),
         answer=row["answer"],
@@ -135,7 +144,7 @@ def question(row: Any) -> Question:
     )
 
 
-def question_values(q: Question) -> dict:
+def question_values(q: Question) -> dict[str, Any]:
     return {
         "client_id": q.client_id,
         "asked_at": iso_moment(q.asked_at),
@@ -148,17 +157,26 @@ def question_values(q: Question) -> dict:
 
 def encounter(row: Any) -> Encounter:
     return Encounter(
-        id=row["id"], client_id=row["client_id"], happened_on=day(row["happened_on"]), body=row["body"]
+        id=row["id"], client_id=row["client_id"], happened_on=given_day(row["happened_on"]), body=row["body"]
     )
 
 
-def encounter_values(e: Encounter) -> dict:
+def encounter_values(e: Encounter) -> dict[str, Any]:
     return {"client_id": e.client_id, "happened_on": iso_day(e.happened_on), "body": e.body}
 
 
+# A supervision meeting's status column: the model has only `planned` (a bool) for it.
+PLANNED, HELD = "planned", "held"
+MEETING_STATUSES = (PLANNED, HELD)
+
+
 def meeting(row: Any, items: list[SupervisionItem]) -> SupervisionMeeting:
-    return SupervisionMeeting(id=row["id"], held_on=day(row["held_on"]), notes=row["notes"], items=items,
-                              planned=row["status"] == "planned")
+    return SupervisionMeeting(id=row["id"], held_on=given_day(row["held_on"]), notes=row["notes"], items=items,
+                              planned=row["status"] == PLANNED)
+
+
+def meeting_values(mt: SupervisionMeeting) -> dict[str, Any]:
+    return {"held_on": iso_day(mt.held_on), "notes": mt.notes, "status": PLANNED if mt.planned else HELD}
 
 
 def item(row: Any) -> SupervisionItem:
@@ -172,7 +190,7 @@ def item(row: Any) -> SupervisionItem:
     )
 
 
-def item_values(i: SupervisionItem) -> dict:
+def item_values(i: SupervisionItem) -> dict[str, Any]:
     return {
         "meeting_id": i.meeting_id,
         "client_id": i.client_id,

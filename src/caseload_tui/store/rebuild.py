@@ -1,0 +1,98 @@
+"""Rebuilding a table, for a migration that changes what SQLite cannot ALTER (a CHECK constraint).
+
+sqlite-utils' Table.transform() is no help here: it has no way to change a CHECK (it copies
+the old ones), it drops the table's triggers without making them again (the FTS triggers
+that keep search current would be lost), and inside a transaction it refuses a table that
+others refer to with ON DELETE CASCADE. So this follows SQLite's own procedure
+(https://www.sqlite.org/lang_altertable.html#otheralter, "making other kinds of table
+schema changes"): make the new table under another name, copy the rows, drop the old one,
+give the new one its name, make its indexes and triggers again, check the foreign keys.
+
+It runs inside the migration's transaction, so a failure at any step leaves the caseload as
+it was. Store._migrate turns foreign keys off around that transaction (the pragma cannot
+change inside one): with them on, dropping a table that others refer to would delete their rows.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import sqlite3
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+from .sql import quoted_values
+
+
+def table_sql(db: Database, table: str) -> str:
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()
+    if row is None:
+        raise ValueError(f"There is no table {table} to rebuild.")
+    sql: str = row[0]
+    return sql
+
+
+def with_check(db: Database, table: str, column: str, values: Iterable[enum.Enum | str]) -> str:
+    """The table's CREATE statement as it is, with `column IN (...)` in its CHECK listing `values`."""
+    check = re.compile(rf"""(CHECK\s*\(\s*["`\[]?{re.escape(column)}["`\]]?\s+IN\s*\()([^)]*)(\)\s*\))""",
+                       re.IGNORECASE)
+    sql = table_sql(db, table)
+    if len(check.findall(sql)) != 1:
+        raise ValueError(f"{table} has no single CHECK ({column} IN (...)) to change.")
+    listed = quoted_values(values)
+    return check.sub(lambda found: found.group(1) + listed + found.group(3), sql)
+
+
+def rebuild_table(db: Database, table: str, create_sql: str) -> None:
+    """Replace `table` with the one `create_sql` makes (a CREATE TABLE of the same name).
+
+    Rows keep their ids (and rowids, which the full-text indexes refer to); the columns
+    both tables have are copied. Every index and trigger on the table is made again as it
+    was, so its full-text index stays current. Raises (rolling the migration back) if a row
+    breaks the new table's constraints or a foreign key would be left dangling.
+    """
+    conn = db.conn
+    if not conn.in_transaction:
+        raise RuntimeError("rebuild_table runs inside a migration, in its transaction.")
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'view'").fetchone():
+        raise RuntimeError("rebuild_table does not make views again; this caseload has none, so add that first.")
+    children = _referring(conn, table)
+    if children and conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError(f"Rebuilding {table} with foreign keys on would delete the rows that refer to it.")
+    old_sql = table_sql(db, table)
+    kept = [sql for (sql,) in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL "
+        "ORDER BY type, name", [table])]
+    temporary = f"{table}_rebuilt"
+    named = re.compile(rf"""^\s*CREATE\s+TABLE\s+(["`\[]?){re.escape(table)}["`\]]?(?=\s|\()""", re.IGNORECASE)
+    if not named.match(create_sql) or not named.match(old_sql):
+        raise ValueError(f"The new statement must be CREATE TABLE {table} (...).")
+    conn.execute(named.sub(f'CREATE TABLE "{temporary}"', create_sql, count=1))
+    old_columns = _columns(conn, table)
+    columns = ", ".join(['"rowid"'] + [f'"{c}"' for c in _columns(conn, temporary) if c in old_columns])
+    conn.execute(f'INSERT INTO "{temporary}" ({columns}) SELECT {columns} FROM "{table}"')
+    conn.execute(f'DROP TABLE "{table}"')  # its indexes and triggers go with it
+    # Legacy renaming touches only the table's own statement, not the triggers and views of others.
+    legacy = conn.execute("PRAGMA legacy_alter_table").fetchone()[0]
+    conn.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        conn.execute(f'ALTER TABLE "{temporary}" RENAME TO "{table}"')
+    finally:
+        conn.execute(f"PRAGMA legacy_alter_table = {'ON' if legacy else 'OFF'}")
+    for sql in kept:
+        conn.execute(sql)
+    for checked in (table, *children):
+        if conn.execute(f'PRAGMA foreign_key_check("{checked}")').fetchone():
+            raise sqlite3.IntegrityError(f"After rebuilding {table}, records in {checked} refer to missing ones.")
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def _referring(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The tables with a foreign key to `table`."""
+    names = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return [name for name in names if name != table and any(
+        fk[2] == table for fk in conn.execute(f'PRAGMA foreign_key_list("{name}")'))]

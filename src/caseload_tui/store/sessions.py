@@ -1,0 +1,179 @@
+"""Sessions: appointments and attendance, and the grouping rules' inputs (records) read in one query."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import overload
+
+from .. import model as m
+from . import rows
+from .base import StoreBase
+from .errors import NotFound
+from .sql import bound, insert, inserted_id, require
+
+RECENT_SESSIONS = 24  # enough to cover an 8-week window at three sessions a week
+
+_CAME, _CAME_VALUES = bound("came", m.CAME)
+
+_RECORDS_SQL = f"""
+SELECT c.*,
+  (SELECT group_concat(starts_at || '|' || status, ';') FROM
+     (SELECT starts_at, status FROM appointments a
+      WHERE a.client_id = c.id AND a.starts_at <= :now
+      ORDER BY a.starts_at DESC LIMIT {RECENT_SESSIONS})) AS recent,
+  (SELECT max(starts_at) FROM appointments a
+     WHERE a.client_id = c.id AND a.status IN ({_CAME}) AND a.starts_at <= :now)
+     AS last_attended,
+  (SELECT min(starts_at) FROM appointments a
+     WHERE a.client_id = c.id AND a.status = :scheduled AND a.starts_at > :now) AS next_booked,
+  (SELECT count(*) FROM questions q WHERE q.client_id = c.id AND q.status = :open)
+     AS open_questions,
+  (SELECT count(*) FROM thoughts t WHERE t.client_id = c.id AND t.lingering = 1)
+     AS lingering_thoughts
+FROM clients c
+"""
+
+_STATUSES = {status.value: status for status in m.Status}
+
+
+def _records_args(now: datetime) -> dict[str, object]:
+    return {"now": rows.iso_moment(now), "scheduled": m.Status.SCHEDULED.value,
+            "open": m.QuestionStatus.OPEN.value, **_CAME_VALUES}
+
+
+def parse_sessions(text: str | None) -> list[m.Session]:
+    """The records query's "starts_at|status;..." text as sessions, newest first."""
+    sessions = []
+    for pair in text.split(";") if text else ():
+        when, _, status = pair.partition("|")
+        sessions.append(m.Session(starts_at=datetime.fromisoformat(when), status=_STATUSES[status]))
+    sessions.sort(key=lambda s: s.starts_at, reverse=True)  # group_concat does not promise order
+    return sessions
+
+
+class RecentSessions(Sequence[m.Session]):
+    """A client's recent sessions, newest first, kept as the query's text until first read.
+
+    `records()` reads every client; grouping never looks at a graduate's sessions and the
+    caseload list draws only the rows on screen, so in a large caseload most of these are
+    never parsed. Reads like a list of Session, and compares equal to one.
+    """
+
+    __slots__ = ("_text", "_sessions")
+
+    def __init__(self, text: str | None) -> None:
+        self._text = text
+        self._sessions: list[m.Session] | None = None if text else []
+
+    def _parsed(self) -> list[m.Session]:
+        if self._sessions is None:
+            self._sessions, self._text = parse_sessions(self._text), None
+        return self._sessions
+
+    @overload
+    def __getitem__(self, index: int) -> m.Session: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[m.Session]: ...
+
+    def __getitem__(self, index: int | slice) -> m.Session | list[m.Session]:
+        return self._parsed()[index]
+
+    def __len__(self) -> int:
+        return len(self._parsed())
+
+    def __iter__(self) -> Iterator[m.Session]:
+        return iter(self._parsed())
+
+    def __reversed__(self) -> Iterator[m.Session]:
+        return reversed(self._parsed())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, RecentSessions)):
+            return self._parsed() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # like a list
+
+    def __repr__(self) -> str:
+        return repr(self._parsed())
+
+
+def _record(row: sqlite3.Row, recent: Sequence[m.Session]) -> m.ClientRecord:
+    moment = rows.moment
+    return m.ClientRecord(client=rows.client(row), recent=recent,  # type: ignore[arg-type]  # reads as a list
+                          last_attended=moment(row["last_attended"]), next_booked=moment(row["next_booked"]),
+                          open_questions=row["open_questions"], lingering_thoughts=row["lingering_thoughts"])
+
+
+class SessionsMixin(StoreBase):
+    def records(self, now: datetime) -> list[m.ClientRecord]:
+        """Every client with the grouping inputs, in one query.
+
+        Each client's recent sessions are parsed when first used (see RecentSessions).
+        """
+        with self._lock.reading() as conn:
+            # Row by row rather than fetchall(): at 10,000 clients that keeps megabytes of
+            # rows from being held at once beside the records made from them.
+            return [_record(row, RecentSessions(row["recent"]))
+                    for row in conn.execute(_RECORDS_SQL + " ORDER BY c.name COLLATE NOCASE, c.id",
+                                            _records_args(now))]
+
+    def record(self, client_id: int, now: datetime) -> m.ClientRecord:
+        with self._lock.reading() as conn:
+            row = conn.execute(_RECORDS_SQL + " WHERE c.id = :id", {**_records_args(now), "id": client_id}).fetchone()
+        if row is None:
+            raise NotFound("That client is no longer in the caseload.")
+        return _record(row, parse_sessions(row["recent"]))
+
+    def appointments(self, client_id: int) -> list[m.Appointment]:
+        return self._of_client("appointments", "starts_at", client_id, rows.appointment)
+
+    def appointments_between(self, start: datetime, end: datetime) -> list[m.Appointment]:
+        with self._lock.reading() as conn:
+            found = conn.execute(
+                "SELECT * FROM appointments WHERE starts_at >= ? AND starts_at < ? "
+                "ORDER BY starts_at, id",
+                [rows.iso_moment(start), rows.iso_moment(end)],
+            ).fetchall()
+        return [rows.appointment(r) for r in found]
+
+    def record_attendance(
+        self, client_id: int, starts_at: datetime, status: m.Status, note: str = ""
+    ) -> m.Appointment:
+        """Set what happened at a session; the session is booked if it was not."""
+        with self._lock.writing() as conn:
+            require(conn, "clients", client_id)
+            day_start = starts_at.replace(hour=0, minute=0)
+            existing = conn.execute(
+                "SELECT id FROM appointments WHERE client_id = ? AND starts_at >= ? AND starts_at < ? "
+                "ORDER BY abs(julianday(starts_at) - julianday(?)) LIMIT 1",
+                [client_id, rows.iso_moment(day_start),
+                 f"{rows.iso_moment(day_start.replace(hour=23, minute=59))}:59",
+                 rows.iso_moment(starts_at)],
+            ).fetchone()
+            if existing:
+                appointment_id = existing[0]
+                conn.execute(
+                    "UPDATE appointments SET status = ?, note = CASE WHEN ? = '' THEN note ELSE ? END "
+                    "WHERE id = ?",
+                    [status.value, note, note, appointment_id],
+                )
+            else:
+                values = rows.appointment_values(
+                    m.Appointment(client_id=client_id, starts_at=starts_at, status=status, note=note)
+                )
+                appointment_id = inserted_id(conn.execute(*insert("appointments", values)))
+            return reread(conn, appointment_id)
+
+    def add_appointment(self, appointment: m.Appointment) -> m.Appointment:
+        with self._lock.writing() as conn:
+            require(conn, "clients", appointment.client_id)
+            new_id = inserted_id(conn.execute(*insert("appointments", rows.appointment_values(appointment))))
+            return reread(conn, new_id)
+
+
+def reread(conn: sqlite3.Connection, appointment_id: int) -> m.Appointment:
+    return rows.appointment(conn.execute("SELECT * FROM appointments WHERE id = ?", [appointment_id]).fetchone())
