@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from clock import DEMO_DAY_END
+
 from caseload_tui.config import Settings
 from caseload_tui.store import Store
 from caseload_tui.tui.app import CaseloadApp
 
-# Thursday evening, day's end: the demo's story is written to end on this day.
-NOW = datetime(2026, 11, 26, 19, 30)
+# The screen tests' clock: clock.DEMO_DAY_END, the day the demo's story ends (NOW is its name here).
+NOW = DEMO_DAY_END
 
 
 def make_app(store, now: datetime = NOW, **kwargs) -> CaseloadApp:
@@ -51,6 +53,11 @@ def shown(widget) -> str:
 
 def _plain(visual) -> str:
     return visual.plain if hasattr(visual, "plain") else str(visual)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type TEXT key by key, as a person would (a space is the "space" key)."""
+    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
 
 
 def client_named(store: Store, name: str):
