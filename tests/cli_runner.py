@@ -11,13 +11,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from click.testing import CliRunner, Result
+from clock import WEDNESDAY_EVENING
 
 from caseload_tui.cli import CliContext, main
 
-CLOCK = datetime(2026, 11, 25, 18, 0)  # a Wednesday evening
 
-
-def run(*args: object, now: datetime = CLOCK, input: str | None = None) -> Result:
+def run(*args: object, now: datetime = WEDNESDAY_EVENING, input: str | None = None) -> Result:
     """`caseload ARGS...` at NOW, with INPUT typed on the terminal; what it printed and its exit status."""
     return CliRunner().invoke(main, [str(a) for a in args], prog_name="caseload", input=input,
                               obj=CliContext(clock=lambda: now))

@@ -8,8 +8,9 @@ virtualised caseload list and the notes panes that make rows as they come into v
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
+from clock import DEMO_DAY_END
 from sqlite_utils import Database
 from textual.app import App, ComposeResult
 
@@ -21,19 +22,17 @@ from caseload_tui.store.migrations import migrations
 from caseload_tui.tui.widgets.caseload_list import CaseloadList, client_id
 from caseload_tui.tui.widgets.notes_panes import NOTES_AT_ONCE, ThoughtsPane
 
-NOW = datetime(2026, 11, 26, 19, 30)
-
 
 def fill(store: Store, clients: int, sessions: int = 30) -> None:
     """Clients (a third of them graduates) with weekly sessions of every outcome."""
     statuses = list(m.Status)
     data = m.CaseloadData()
     for i in range(clients):
-        ended = NOW.date() - timedelta(days=40 + i) if i % 3 == 0 else None
+        ended = DEMO_DAY_END.date() - timedelta(days=40 + i) if i % 3 == 0 else None
         data.clients.append(m.Client(name=f"Client {i:04d}", code=f"C{i:04d}", started_on=date(2024, 1, 1),
                                      ended_on=ended, ending_kind=m.EndingKind.PLANNED if ended else None))
         for k in range(sessions):
-            data.appointments.append(m.Appointment(client_id=i + 1, starts_at=NOW - timedelta(days=7 * k - 14),
+            data.appointments.append(m.Appointment(client_id=i + 1, starts_at=DEMO_DAY_END - timedelta(days=7 * k - 14),
                                                    status=statuses[(i + k) % len(statuses)]))
     store.import_data(data)
 
@@ -44,23 +43,24 @@ def fill(store: Store, clients: int, sessions: int = 30) -> None:
 def test_records_read_together_equal_records_read_one_by_one():
     store = Store.memory()
     fill(store, 30)
-    together = store.records(NOW)
+    together = store.records(DEMO_DAY_END)
     assert [r.client.name for r in together] == sorted(r.client.name for r in together)
     for record in together:
-        alone = store.record(record.client.id, NOW)
+        alone = store.record(record.client.id, DEMO_DAY_END)
         assert record == alone
         assert list(record.recent) == alone.recent and len(record.recent) == len(alone.recent) == 24
-        assert all(a.starts_at >= b.starts_at for a, b in zip(record.recent, record.recent[1:]))
+        assert all(a.starts_at >= b.starts_at for a, b in zip(record.recent, record.recent[1:], strict=False))
         assert record.recent[0] == alone.recent[0] and list(reversed(record.recent)) == alone.recent[::-1]
-    grouped = group_caseload(together, NOW, Settings().thresholds)
-    assert grouped == group_caseload([store.record(r.client.id, NOW) for r in together], NOW, Settings().thresholds)
+    grouped = group_caseload(together, DEMO_DAY_END, Settings().thresholds)
+    one_by_one = [store.record(r.client.id, DEMO_DAY_END) for r in together]
+    assert grouped == group_caseload(one_by_one, DEMO_DAY_END, Settings().thresholds)
     store.close()
 
 
 def test_a_client_without_sessions_has_an_empty_list():
     store = Store.memory()
     store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
-    (record,) = store.records(NOW)
+    (record,) = store.records(DEMO_DAY_END)
     assert record.recent == [] and not record.recent and len(record.recent) == 0
     store.close()
 
@@ -70,7 +70,7 @@ def searchable(n: int) -> Store:
     ann = store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
     for i in range(n):
         words = "harbour " * (1 + i % 4)  # more mentions, better rank
-        store.add_thought(m.Thought(body=f"{words}note {i}", written_at=NOW - timedelta(days=n - i),
+        store.add_thought(m.Thought(body=f"{words}note {i}", written_at=DEMO_DAY_END - timedelta(days=n - i),
                                     client_id=ann.id))
     return store
 
@@ -95,7 +95,7 @@ def test_search_ranks_the_newest_matches_when_there_are_very_many(monkeypatch):
 
 def test_search_by_a_word_s_first_letters_and_for_practice_notes():
     store = searchable(3)
-    store.add_thought(m.Thought(body="boundaries at work", written_at=NOW))
+    store.add_thought(m.Thought(body="boundaries at work", written_at=DEMO_DAY_END))
     assert [h.client_name for h in store.search("bo")] == ["My practice"]
     assert len(store.search("ha")) == 3 and len(store.search("har")) == 3
     assert all("harbour" in h.body for h in store.search('"ha'))  # a stray quote is searched, not an error
@@ -119,7 +119,7 @@ def test_migration_0003_keeps_every_note_searchable_and_new_ones_indexed(tmp_pat
     assert store.pending_migrations() == []
     assert {h.kind for h in store.search("lighthouse")} == {"thought", "question"}
     assert {h.kind for h in store.search("li")} == {"thought", "question"}
-    store.add_thought(m.Thought(body="a lantern", written_at=NOW, client_id=1))
+    store.add_thought(m.Thought(body="a lantern", written_at=DEMO_DAY_END, client_id=1))
     assert [h.body for h in store.search("lan")] == ["a lantern"]
     thought = store.search("lantern")[0]
     store.delete_thought(thought.id)
@@ -149,11 +149,11 @@ class ListHost(App[None]):
 async def test_a_long_caseload_list_makes_only_the_rows_it_draws():
     store = Store.memory()
     fill(store, 600, sessions=3)
-    records = store.records(NOW)
-    grouped = group_caseload(records, NOW, Settings().thresholds)
+    records = store.records(DEMO_DAY_END)
+    grouped = group_caseload(records, DEMO_DAY_END, Settings().thresholds)
     caseload = CaseloadList()
     async with ListHost(caseload).run_test(size=(80, 30)) as pilot:
-        caseload.show(grouped, NOW, Settings().thresholds, practice_thoughts=2)
+        caseload.show(grouped, DEMO_DAY_END, Settings().thresholds, practice_thoughts=2)
         caseload.focus()
         await pilot.pause()
         assert caseload.option_count == 600 + 4
@@ -172,8 +172,8 @@ async def test_a_long_caseload_list_makes_only_the_rows_it_draws():
         assert last.client.name in caseload.get_option(client_id(last.client.id)).prompt.plain
         # One row redrawn in place, the others left as they were.
         flagged = store.set_flag(last.client.id, True)
-        record = store.record(flagged.id, NOW)
-        caseload.update_row(record, NOW, Settings().thresholds)
+        record = store.record(flagged.id, DEMO_DAY_END)
+        caseload.update_row(record, DEMO_DAY_END, Settings().thresholds)
         assert "⚑" in caseload.get_option(client_id(last.client.id)).prompt.plain
         assert caseload.select_id(client_id(last.client.id))
         await pilot.pause()
@@ -182,11 +182,11 @@ async def test_a_long_caseload_list_makes_only_the_rows_it_draws():
 
 
 async def test_a_pane_of_many_notes_makes_rows_as_they_come_into_view():
-    thoughts = [m.Thought(body=f"thought number {i}\nand a second line", written_at=NOW - timedelta(hours=i),
+    thoughts = [m.Thought(body=f"thought number {i}\nand a second line", written_at=DEMO_DAY_END - timedelta(hours=i),
                           client_id=1, id=1000 - i) for i in range(150)]
     pane = ThoughtsPane()
     async with ListHost(pane).run_test(size=(80, 30)) as pilot:
-        pane.show(thoughts, NOW.date())
+        pane.show(thoughts, DEMO_DAY_END.date())
         pane.focus()
         await pilot.pause()
         assert pane.option_count == NOTES_AT_ONCE
@@ -198,9 +198,9 @@ async def test_a_pane_of_many_notes_makes_rows_as_they_come_into_view():
         pane.highlighted = pane.get_option_index("thought:870")
         assert pane.current_id == 870 and pane.option_count >= 131
         # Shown again (after a save, say), the highlighted note stays highlighted.
-        pane.show(thoughts, NOW.date())
+        pane.show(thoughts, DEMO_DAY_END.date())
         assert pane.current_id == 870
         await pilot.press("end")
         assert pane.option_count == 150 and pane.current_id == 851
-        pane.show([], NOW.date())
+        pane.show([], DEMO_DAY_END.date())
         assert pane.option_count == 1 and pane.current_id is None

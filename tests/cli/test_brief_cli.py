@@ -8,18 +8,18 @@ from datetime import date, datetime
 from functools import partial
 
 import pytest
+from cli_runner import run as run_caseload
 from click.testing import Result
+from clock import DEMO_DAY_END
 
 from caseload_tui.demo import load_demo
 from caseload_tui.model import Client, SupervisionItem, SupervisionMeeting, Thought, ThoughtKind
 from caseload_tui.store import Store
-from cli_runner import run as run_caseload
 
-CLOCK = datetime(2026, 11, 26, 19, 30)
-DEMO_NAMES = [c.name for c in load_demo(CLOCK.date()).clients]
+DEMO_NAMES = [c.name for c in load_demo(DEMO_DAY_END.date()).clients]
 
 
-run = partial(run_caseload, now=CLOCK)
+run = partial(run_caseload, now=DEMO_DAY_END)
 
 
 def one_line_failure(result: Result) -> str:
@@ -48,7 +48,7 @@ def caseload(tmp_path):
     store.add_thought(Thought(body="an older thought", written_at=datetime(2026, 10, 2, 9), client_id=ann.id))
     store.add_meeting(SupervisionMeeting(held_on=date(2026, 10, 1), items=[
         SupervisionItem(client_id=ann.id, question="why?", advice="Wait and see.")]))
-    store.add_meeting(SupervisionMeeting(held_on=CLOCK.date(), planned=True, items=[
+    store.add_meeting(SupervisionMeeting(held_on=DEMO_DAY_END.date(), planned=True, items=[
         SupervisionItem(client_id=ben.id, question="What does Ben want from me?")]))
     store.close()
     return path

@@ -47,7 +47,7 @@ EXDATE;TZID=Europe/London:20261124T100000
 DTSTAMP:20261125T120000Z
 UID:7kukuqrfedlm2f9t0vr42q1sap@google.com
 CREATED:20261020T090000Z
-DESCRIPTION:Praxisraum Nord – bitte klingeln. Zoë bringt ihre Notizen mit; 
+DESCRIPTION:Praxisraum Nord – bitte klingeln. Zoë bringt ihre Notizen mit;\x20
  Ausweichtermin nur nach Rücksprache.
 LAST-MODIFIED:20261120T090000Z
 SEQUENCE:2

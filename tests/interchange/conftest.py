@@ -1,18 +1,10 @@
-"""Interchange fixtures: an in-memory caseload with four clients."""
+"""Interchange fixtures: four clients in the in-memory caseload (`store`, tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from caseload_tui.store import Store
 from import_helpers import add_clients
-
-
-@pytest.fixture
-def store():
-    store = Store.memory()
-    yield store
-    store.close()
 
 
 @pytest.fixture

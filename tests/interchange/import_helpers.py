@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from caseload_tui import model as m
 from caseload_tui.store import Store
-
-NOW = datetime(2026, 11, 25, 18, 0)  # a Wednesday evening
 
 CLIENTS = [
     m.Client(name="Zoë Adler", code="A1", started_on=date(2026, 1, 5),

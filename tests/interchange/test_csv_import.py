@@ -10,6 +10,7 @@ from caseload_tui import model as m
 from caseload_tui.interchange import ImportProblem
 from caseload_tui.interchange.csv_format import ReportOptions, read_report
 from caseload_tui.interchange.vocabularies import NAMES, status_for, vocabulary
+
 from import_helpers import stored
 
 
@@ -109,7 +110,8 @@ def test_openemr_status_codes(store, clients, tmp_path):
 
 
 def test_an_unknown_code_is_an_error_naming_row_and_column(store, clients, tmp_path):
-    path = write(tmp_path, OPENEMR.replace("508,19,C3,2026-11-12,18:00:00,> Checked out", "508,19,C3,2026-11-12,18:00:00,Q"))
+    path = write(tmp_path, OPENEMR.replace("508,19,C3,2026-11-12,18:00:00,> Checked out",
+                                           "508,19,C3,2026-11-12,18:00:00,Q"))
     with pytest.raises(ImportProblem) as caught:
         bring_in(store, path, vocabulary="openemr", columns=OPENEMR_COLUMNS)
     assert str(caught.value) == (
@@ -156,7 +158,7 @@ def test_a_byte_order_mark_is_read_as_nothing(store, clients, tmp_path):
 
 def test_an_undecodable_byte_names_the_row_and_column(store, clients, tmp_path):
     path = write(tmp_path, SIMPLEPRACTICE)
-    path.write_bytes(path.read_bytes().replace("Cleo Park".encode(), b"Cl\xe9o Park"))  # Latin-1, not UTF-8
+    path.write_bytes(path.read_bytes().replace(b"Cleo Park", b"Cl\xe9o Park"))  # Latin-1, not UTF-8
     with pytest.raises(ImportProblem) as caught:
         bring_in(store, path)
     assert str(caught.value).startswith("report.csv: row 5, column “Client” holds characters that are not UTF-8")
@@ -206,7 +208,8 @@ def test_importing_a_report_again_changes_nothing_and_keeps_what_you_recorded(st
     assert not changes.added and not changes.changed
     assert [(k.status, said.status) for k, said in changes.kept] == [(m.Status.LATE, m.Status.NO_SHOW)]
     # The next month's report fills in the session that was awaiting a record.
-    later = SIMPLEPRACTICE.replace("12/01/2026,10:00 AM,Zoë Adler,Dr. R. Lind,,", "12/01/2026,10:00 AM,Zoë Adler,Dr. R. Lind,Show,")
+    later = SIMPLEPRACTICE.replace("12/01/2026,10:00 AM,Zoë Adler,Dr. R. Lind,,",
+                                   "12/01/2026,10:00 AM,Zoë Adler,Dr. R. Lind,Show,")
     _, changes = bring_in(store, write(tmp_path, later, "december.csv"), vocabulary="simplepractice")
     assert [(b.status, a.status) for b, a in changes.changed] == [(m.Status.SCHEDULED, m.Status.ATTENDED)]
 
@@ -273,7 +276,8 @@ def test_rows_naming_no_client_are_listed_not_guessed(store, clients, tmp_path):
 
 
 def test_the_same_session_twice_in_a_report_is_an_error(store, clients, tmp_path):
-    text = "Client,Date,Status\nA1,2026-11-03 10:00,Show\nB2,2026-11-03 12:00,Show\nZoë Adler,2026-11-03 10:00,No Show\n"
+    text = ("Client,Date,Status\nA1,2026-11-03 10:00,Show\nB2,2026-11-03 12:00,Show\n"
+            "Zoë Adler,2026-11-03 10:00,No Show\n")
     with pytest.raises(ImportProblem, match="row 4 is the same session as row 2 \\(the same client and time\\)"):
         bring_in(store, write(tmp_path, text))
 

@@ -7,16 +7,16 @@ import io
 from datetime import datetime, timedelta
 
 import icalendar
+from clock import WEDNESDAY_EVENING
 
 from caseload_tui import model as m
 from caseload_tui.interchange.csv_export import FILE_NAMES, HEADERS, cell, table_text
 from caseload_tui.interchange.ics_export import calendar_bytes, upcoming_sessions
-from import_helpers import NOW
 
 
 def upcoming(store, weeks=3):
-    booked = store.appointments_between(NOW, NOW + timedelta(weeks=weeks))
-    return upcoming_sessions(store.clients(), booked, NOW, weeks)
+    booked = store.appointments_between(WEDNESDAY_EVENING, WEDNESDAY_EVENING + timedelta(weeks=weeks))
+    return upcoming_sessions(store.clients(), booked, WEDNESDAY_EVENING, weeks)
 
 
 def test_upcoming_sessions_are_the_expected_and_the_booked(store, clients):
@@ -39,7 +39,7 @@ def test_upcoming_sessions_are_the_expected_and_the_booked(store, clients):
 
 def test_the_exported_calendar_reads_back_and_names_no_client(store, clients):
     store.add_appointment(m.Appointment(client_id=clients["B2"].id, starts_at=datetime(2026, 11, 27, 15)))
-    raw = calendar_bytes(upcoming(store), NOW, minutes=50, timezone="Europe/London")
+    raw = calendar_bytes(upcoming(store), WEDNESDAY_EVENING, minutes=50, timezone="Europe/London")
     calendar = icalendar.Calendar.from_ical(raw)
     events = calendar.walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events] == [
@@ -60,8 +60,8 @@ def test_the_exported_calendar_reads_back_and_names_no_client(store, clients):
 
 def test_each_session_keeps_its_uid_from_one_export_to_the_next(store, clients):
     store.add_appointment(m.Appointment(client_id=clients["B2"].id, starts_at=datetime(2026, 11, 27, 15)))
-    first = icalendar.Calendar.from_ical(calendar_bytes(upcoming(store), NOW))
-    later = NOW + timedelta(days=1)
+    first = icalendar.Calendar.from_ical(calendar_bytes(upcoming(store), WEDNESDAY_EVENING))
+    later = WEDNESDAY_EVENING + timedelta(days=1)
     again = upcoming_sessions(store.clients(), store.appointments_between(later, later + timedelta(weeks=3)),
                               later, 3)
     second = icalendar.Calendar.from_ical(calendar_bytes(again, later))
@@ -74,7 +74,7 @@ def test_each_session_keeps_its_uid_from_one_export_to_the_next(store, clients):
 
 
 def test_without_a_zone_the_times_are_the_calendars_own(store, clients):
-    raw = calendar_bytes(upcoming(store), NOW)
+    raw = calendar_bytes(upcoming(store), WEDNESDAY_EVENING)
     event = icalendar.Calendar.from_ical(raw).walk("VEVENT")[0]
     assert event["DTSTART"].dt == datetime(2026, 11, 26, 18)  # floating: no zone
     assert b"VTIMEZONE" not in raw

@@ -7,13 +7,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from clock import WEDNESDAY_EVENING
 
-from calendars import APPLE, GOOGLE, GOOGLE_UPDATED, OUTLOOK, write_calendar
 from caseload_tui import model as m
 from caseload_tui.config import CalendarSettings
 from caseload_tui.interchange import ImportProblem
 from caseload_tui.interchange.ics import read_calendar
-from import_helpers import NOW, stored
+
+from calendars import APPLE, GOOGLE, GOOGLE_UPDATED, OUTLOOK, write_calendar
+from import_helpers import stored
 
 LONDON = ZoneInfo("Europe/London")
 GOOGLE_SETTINGS = CalendarSettings(weeks_back=8, weeks_ahead=3)  # 30 Sep 18:00 to 16 Dec 18:00
@@ -22,7 +24,7 @@ BEN = "1h3b0k1q0s8v4h9m2c5d6e7f8g@google.com"
 
 
 def bring_in(store, tmp_path, text, settings=GOOGLE_SETTINGS, zone=LONDON, name="basic.ics",
-             dry_run=False, now=NOW):
+             dry_run=False, now=WEDNESDAY_EVENING):
     found = read_calendar(write_calendar(tmp_path, text, name), store.clients(), settings, now, zone)
     changes = store.upsert_sessions(found.source, found.sessions, dry_run=dry_run,
                                     withdraw_between=found.covers, still_listed=found.still_listed)
@@ -89,7 +91,7 @@ def test_a_changed_calendar_changes_only_what_changed(store, clients, tmp_path):
         (m.Status.NO_SHOW, datetime(2026, 10, 16, 14))
     ]
     assert not changes.added and not changes.removed
-    expected = [row for row in GOOGLE_STORED]
+    expected = list(GOOGLE_STORED)
     expected[0] = ("A1", "2026-11-03T10:00", "attended", "ics:Praxis", f"{ZOE}/20261103T100000Z")
     expected[3] = ("A1", "2026-12-01T09:00", "scheduled", "ics:Praxis", f"{ZOE}/20261201T100000Z")
     expected[6] = ("B2", "2026-10-16T10:00", "no_show", "ics:Praxis", BEN)
@@ -185,7 +187,7 @@ def test_without_a_zone_setting_this_computers_zone_is_used(store, clients, tmp_
     time.tzset()
     try:
         path = write_calendar(tmp_path, GOOGLE)
-        found = read_calendar(path, store.clients(), GOOGLE_SETTINGS, NOW)
+        found = read_calendar(path, store.clients(), GOOGLE_SETTINGS, WEDNESDAY_EVENING)
     finally:
         monkeypatch.undo()
         time.tzset()
@@ -230,7 +232,7 @@ def test_a_title_naming_two_clients_is_listed_not_guessed(store, clients, tmp_pa
 
 
 def test_a_longer_name_wins_over_a_shorter_one_inside_it(store, clients, tmp_path):
-    store.add_client(m.Client(name="Ben", code="B9", started_on=NOW.date()))
+    store.add_client(m.Client(name="Ben", code="B9", started_on=WEDNESDAY_EVENING.date()))
     bring_in(store, tmp_path, GOOGLE)
     assert ("B2", "2026-10-16T10:00", "scheduled", "ics:Praxis", BEN) in stored(store)
 
@@ -247,7 +249,7 @@ def test_a_line_folded_inside_a_character_is_read(store, clients, tmp_path):
     split = raw.replace(title, title[:-1] + b"\r\n " + title[-1:])  # folded between the two bytes of ë
     assert split != raw
     (tmp_path / "split.ics").write_bytes(split)
-    found = read_calendar(tmp_path / "split.ics", store.clients(), GOOGLE_SETTINGS, NOW, LONDON)
+    found = read_calendar(tmp_path / "split.ics", store.clients(), GOOGLE_SETTINGS, WEDNESDAY_EVENING, LONDON)
     assert found.not_imported[0].where.startswith("event “Supervision with Dr. Hale – Zoë” on")
 
 
@@ -256,7 +258,8 @@ def test_a_line_folded_inside_a_character_is_read(store, clients, tmp_path):
 
 @pytest.mark.parametrize("change, words", [
     (("UID:1h3b0k1q0s8v4h9m2c5d6e7f8g@google.com\n", ""), "event “Ben Okafor” has no UID"),
-    (("DTSTART:20261016T090000Z", "DTSTART:2026-10-16 09:00"), "event “Ben Okafor” has a date or time I cannot read (DTSTART)"),
+    (("DTSTART:20261016T090000Z", "DTSTART:2026-10-16 09:00"),
+     "event “Ben Okafor” has a date or time I cannot read (DTSTART)"),
     (("DTEND:20261016T095000Z", "DTEND:soon"), "(DTEND)"),
     (("RRULE:FREQ=WEEKLY;BYDAY=TU", "RRULE:FREQ=FORTNIGHTLY"), "(RRULE, RDATE or EXDATE)"),
     (("EXDATE;TZID=Europe/London:20261124T100000", "EXDATE;TZID=Europe/London:24.11.2026"), "(EXDATE)"),
@@ -278,14 +281,14 @@ def test_a_file_that_is_not_utf8_names_the_line(store, clients, tmp_path):
     path = write_calendar(tmp_path, GOOGLE)
     path.write_bytes(path.read_bytes().replace(b"SUMMARY:Ben Okafor", b"SUMMARY:Ben \xd6kafor"))
     with pytest.raises(ImportProblem, match=r"calendar\.ics: line 72 is not UTF-8 text"):
-        read_calendar(path, store.clients(), GOOGLE_SETTINGS, NOW, LONDON)
+        read_calendar(path, store.clients(), GOOGLE_SETTINGS, WEDNESDAY_EVENING, LONDON)
 
 
 @pytest.mark.parametrize("content", [b"", b"hello", b"BEGIN:VEVENT\r\nEND:VEVENT\r\n", b"\x00\x01"])
 def test_something_that_is_not_a_calendar(store, clients, tmp_path, content):
     (tmp_path / "notes.ics").write_bytes(content)
     with pytest.raises(ImportProblem, match=r"^notes\.ics: "):
-        read_calendar(tmp_path / "notes.ics", store.clients(), GOOGLE_SETTINGS, NOW, LONDON)
+        read_calendar(tmp_path / "notes.ics", store.clients(), GOOGLE_SETTINGS, WEDNESDAY_EVENING, LONDON)
 
 
 def test_a_repeating_event_naming_no_client_is_listed_once(store, clients, tmp_path):

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from cli_runner import run as run_caseload
 from click.testing import Result
+from clock import WEDNESDAY_EVENING
 
-from calendars import GOOGLE, GOOGLE_UPDATED, write_calendar
 from caseload_tui.cli.import_export import VOCABULARY_NAMES
 from caseload_tui.interchange.vocabularies import NAMES
 from caseload_tui.store import Store
-from cli_runner import run as run_caseload
-from import_helpers import CLIENTS, NOW, stored
+
+from calendars import GOOGLE, GOOGLE_UPDATED, write_calendar
+from import_helpers import CLIENTS, stored
 
 CALENDAR_SETTINGS = '[calendar]\ntimezone = "Europe/London"\nweeks_back = 8\nweeks_ahead = 3\n'
 
@@ -31,7 +33,7 @@ def settings(isolated_dirs):
     return write
 
 
-run = partial(run_caseload, now=NOW)
+run = partial(run_caseload, now=WEDNESDAY_EVENING)
 
 
 def plain_failure(result: Result) -> str:

@@ -1,23 +1,8 @@
-"""What the service tests share: the clock, a client, every row of the file, and a store write that fails."""
+"""What the service tests share beyond tests/factories.py: a store write that fails."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
-from caseload_tui.model import Client
 from caseload_tui.store import Busy, Store
-
-NOW = datetime(2026, 11, 26, 19, 30)  # a Thursday evening
-TODAY = NOW.date()
-
-
-def add_client(store: Store, name: str = "Ann", code: str = "A1", **kw) -> Client:
-    return store.add_client(Client(name=name, code=code, started_on=kw.pop("started_on", date(2026, 1, 5)), **kw))
-
-
-def every_row(store: Store) -> dict[str, list[dict]]:
-    """Every row of every table (the search index's too), to compare before and after."""
-    return {table: list(store.db[table].rows) for table in store.db.table_names()}
 
 
 def fail_on(monkeypatch, store: Store, method: str, after: int = 0) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from clock import DEMO_DAY_END
+from factories import add_client
 
 from caseload_tui.model import Appointment, EndingKind, Question, QuestionStatus, Reflection, Status
 from caseload_tui.services import endings
-
-from service_helpers import NOW, add_client
 
 ENDED = date(2026, 11, 26)
 REFLECTION = Reflection(helped="the steadiness", not_helped="", they_learned="to ask", i_learned="to wait")
@@ -23,21 +23,21 @@ def test_a_graduation_stores_the_ending_and_clears_what_is_still_booked(store, c
     question = store.add_question(Question(body="What next?", asked_at=datetime(2026, 11, 1, 9),
                                            client_id=client.id))
     graduated = endings.graduate(store, client.id, ENDED, EndingKind.MUTUAL, REFLECTION,
-                                 close_questions=close_questions, now=NOW)
+                                 close_questions=close_questions, now=DEMO_DAY_END)
     assert (graduated.active, graduated.ended_on, graduated.ending_kind, graduated.reflection) == (
         False, ENDED, EndingKind.MUTUAL, REFLECTION)
     assert store.client(client.id) == graduated
     assert store.appointments(client.id) == [held]  # the session booked after the ending is gone
     stored = store.question(question.id)
     if close_questions:
-        assert (stored.status, stored.closed_at) == (QuestionStatus.DROPPED, NOW)
+        assert (stored.status, stored.closed_at) == (QuestionStatus.DROPPED, DEMO_DAY_END)
     else:
         assert (stored.status, stored.closed_at) == (QuestionStatus.OPEN, None)
 
 
 def test_a_graduate_brought_back_is_active_with_their_reflection_kept(store):
     client = add_client(store)
-    endings.graduate(store, client.id, ENDED, EndingKind.PLANNED, REFLECTION, close_questions=False, now=NOW)
+    endings.graduate(store, client.id, ENDED, EndingKind.PLANNED, REFLECTION, close_questions=False, now=DEMO_DAY_END)
     back = endings.reactivate(store, client.id)
     assert (back.active, back.ended_on, back.ending_kind, back.reflection) == (True, None, None, REFLECTION)
     assert store.client(client.id) == back

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime, time
 
 import pytest
+from clock import DEMO_DAY_END
+from factories import add_client, every_row
+from service_helpers import fail_on
 
 from caseload_tui.model import Appointment, Client, Status
 from caseload_tui.services import sessions
 from caseload_tui.store import Busy
-
-from service_helpers import NOW, add_client, every_row, fail_on
 
 SESSION = datetime(2026, 11, 26, 10, 0)
 NEW_TIME = datetime(2026, 11, 27, 14, 0)
@@ -57,12 +58,13 @@ def test_only_a_moved_session_takes_a_new_time(store):
 
 
 def test_the_usual_time_is_todays_expected_session_or_the_time_the_schedule_names():
-    started = NOW.date().replace(month=1)
+    started = DEMO_DAY_END.date().replace(month=1)
     thursday = Client(name="A", code="A", started_on=started, schedule="FREQ=WEEKLY;BYDAY=TH;BYHOUR=9;BYMINUTE=30")
     monday = Client(name="B", code="B", started_on=started, schedule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=17;BYMINUTE=0")
     no_hour = Client(name="C", code="C", started_on=started, schedule="FREQ=WEEKLY;BYDAY=MO")
-    assert sessions.usual_time(thursday, NOW) == time(9, 30)  # NOW is a Thursday
-    assert sessions.usual_time(monday, NOW) == time(17, 0)
-    assert sessions.usual_time(no_hour, NOW) is None
-    assert sessions.usual_time(Client(name="D", code="D", started_on=started), NOW) is None
-    assert sessions.usual_time(Client(name="E", code="E", started_on=started, schedule="nonsense"), NOW) is None
+    assert sessions.usual_time(thursday, DEMO_DAY_END) == time(9, 30)  # DEMO_DAY_END is a Thursday
+    assert sessions.usual_time(monday, DEMO_DAY_END) == time(17, 0)
+    assert sessions.usual_time(no_hour, DEMO_DAY_END) is None
+    assert sessions.usual_time(Client(name="D", code="D", started_on=started), DEMO_DAY_END) is None
+    nonsense = Client(name="E", code="E", started_on=started, schedule="nonsense")
+    assert sessions.usual_time(nonsense, DEMO_DAY_END) is None

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from clock import DEMO_DAY_END
+from factories import add_client, every_row
+from service_helpers import fail_on
 
 from caseload_tui.model import SupervisionItem
 from caseload_tui.services import supervision as plans
 from caseload_tui.store import Busy
 from caseload_tui.supervision import current_plan
-
-from service_helpers import TODAY, add_client, every_row, fail_on
 
 HELD_ON = date(2026, 11, 30)
 
@@ -34,19 +35,19 @@ def stored_items(meeting):
 
 def test_the_plan_is_made_the_first_time_and_kept_up_to_date_after(store, two):
     ann, bea = two
-    made = plans.save_plan(store, items((ann.id, "Why now?", "")), TODAY)
-    assert (made.planned, made.held_on, stored_items(made)) == (True, TODAY, [(ann.id, "Why now?", "")])
+    made = plans.save_plan(store, items((ann.id, "Why now?", "")), DEMO_DAY_END.date())
+    assert (made.planned, made.held_on, stored_items(made)) == (True, DEMO_DAY_END.date(), [(ann.id, "Why now?", "")])
     plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), date(2026, 11, 28))
     meetings = store.meetings()
     assert [m.id for m in meetings] == [made.id]  # still the one plan
-    assert meetings[0].held_on == TODAY
+    assert meetings[0].held_on == DEMO_DAY_END.date()
     assert stored_items(meetings[0]) == [(ann.id, "Why now?", ""), (bea.id, "", "")]
 
 
 def test_a_case_left_out_is_no_longer_flagged_and_leaves_the_plan(store, two):
     ann, bea = two
-    plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), TODAY)
-    assert plans.leave_out_case(store, ann.id, items((bea.id, "", "")), TODAY) is True
+    plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), DEMO_DAY_END.date())
+    assert plans.leave_out_case(store, ann.id, items((bea.id, "", "")), DEMO_DAY_END.date()) is True
     assert store.client(ann.id).bring_to_supervision is False
     assert store.client(bea.id).bring_to_supervision is True
     assert stored_items(current_plan(store.meetings())) == [(bea.id, "", "")]
@@ -54,9 +55,9 @@ def test_a_case_left_out_is_no_longer_flagged_and_leaves_the_plan(store, two):
 
 def test_a_case_left_out_that_was_not_flagged_only_leaves_the_plan(store):
     ann = add_client(store)
-    plans.save_plan(store, items((ann.id, "", "")), TODAY)
+    plans.save_plan(store, items((ann.id, "", "")), DEMO_DAY_END.date())
     version = store.client(ann.id).version
-    assert plans.leave_out_case(store, ann.id, [], TODAY) is False
+    assert plans.leave_out_case(store, ann.id, [], DEMO_DAY_END.date()) is False
     assert store.client(ann.id).version == version  # the client was not written
     assert current_plan(store.meetings()).items == []
 
@@ -65,11 +66,11 @@ def test_a_case_left_out_that_was_not_flagged_only_leaves_the_plan(store):
 def test_when_the_plan_cannot_be_saved_a_case_left_out_stays_flagged(store, two, monkeypatch, plan_first):
     ann, bea = two
     if plan_first:
-        plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), TODAY)
+        plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), DEMO_DAY_END.date())
     before = every_row(store)
     fail_on(monkeypatch, store, "save_meeting" if plan_first else "add_meeting")
     with pytest.raises(Busy):
-        plans.leave_out_case(store, ann.id, items((bea.id, "", "")), TODAY)
+        plans.leave_out_case(store, ann.id, items((bea.id, "", "")), DEMO_DAY_END.date())
     assert every_row(store) == before
     assert store.client(ann.id).bring_to_supervision is True
 
@@ -77,7 +78,7 @@ def test_when_the_plan_cannot_be_saved_a_case_left_out_stays_flagged(store, two,
 def test_recording_the_meeting_turns_the_plan_into_it_and_clears_its_flags(store, two):
     ann, bea = two
     other = store.set_flag(add_client(store, "Cai", "C1").id, True)
-    plan = plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), TODAY)
+    plan = plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), DEMO_DAY_END.date())
     held = plans.record_meeting(store, HELD_ON, "Good session.",
                                 items((ann.id, "Why now?", "Slow down."), (bea.id, "", "Ask about sleep.")),
                                 unflag=True)
@@ -97,7 +98,7 @@ def test_a_meeting_recorded_without_a_plan_is_added_and_flags_kept_if_asked(stor
 
 def test_when_a_flag_cannot_be_cleared_the_meeting_is_not_recorded(store, two, monkeypatch):
     ann, bea = two
-    plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), TODAY)
+    plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), DEMO_DAY_END.date())
     before = every_row(store)
     fail_on(monkeypatch, store, "set_flag", after=1)  # Ann's flag is cleared, then Bea's fails
     with pytest.raises(Busy):

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a data file: the schema as released, SQL strings kept exactly as SQLite prints them)
 """The schema as released (after migration 0003), object by object as sqlite_master holds it.
 
 A new caseload must have exactly this; a migration that changes the schema changes this with it.

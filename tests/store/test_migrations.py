@@ -45,7 +45,7 @@ def test_create_makes_the_whole_schema(tmp_path):
     store = Store.open(path, create=True)
     store.close()
     assert path.exists()
-    assert TABLES <= table_names(path)
+    assert table_names(path) >= TABLES
 
 
 def test_a_new_caseload_is_empty_and_usable(tmp_path):
@@ -111,7 +111,7 @@ def test_an_empty_sqlite_database_becomes_a_caseload(tmp_path):
         store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
     finally:
         store.close()
-    assert TABLES <= table_names(path)
+    assert table_names(path) >= TABLES
 
 
 # ---------------------------------------------------------------- refusing what is not a caseload

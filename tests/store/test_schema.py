@@ -10,6 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from clock import WEDNESDAY_EVENING
+from schema_as_released import SCHEMA
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -20,9 +22,6 @@ from caseload_tui.store.migrations import MIGRATION_SET
 from caseload_tui.store.rebuild import rebuild_table, table_sql, with_check
 from caseload_tui.store.rows import MEETING_STATUSES
 
-from schema_as_released import SCHEMA
-
-NOW = datetime(2026, 11, 25, 18, 0)
 CHECKED = {  # every CHECK in the schema, and the values it must list
     ("clients", "ending_kind"): [k.value for k in m.EndingKind],
     ("appointments", "status"): [s.value for s in m.Status],
@@ -76,13 +75,13 @@ def test_every_value_the_model_has_is_accepted_and_no_other():
     store = Store.memory()
     ann = store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
     for status in m.Status:
-        store.add_appointment(m.Appointment(client_id=ann.id, starts_at=NOW, status=status))
+        store.add_appointment(m.Appointment(client_id=ann.id, starts_at=WEDNESDAY_EVENING, status=status))
     for kind in m.ThoughtKind:
-        store.add_thought(m.Thought(body="x", written_at=NOW, client_id=ann.id, kind=kind))
+        store.add_thought(m.Thought(body="x", written_at=WEDNESDAY_EVENING, client_id=ann.id, kind=kind))
     for question_status in m.QuestionStatus:
-        store.add_question(m.Question(body="x", asked_at=NOW, client_id=ann.id, status=question_status))
+        store.add_question(m.Question(body="x", asked_at=WEDNESDAY_EVENING, client_id=ann.id, status=question_status))
     for ending in m.EndingKind:
-        store.graduate(ann.id, date(2026, 12, 1), ending, m.Reflection(), False, NOW)
+        store.graduate(ann.id, date(2026, 12, 1), ending, m.Reflection(), False, WEDNESDAY_EVENING)
     with pytest.raises(sqlite3.IntegrityError):
         store._conn.execute("INSERT INTO appointments (client_id, starts_at, status) VALUES (?, ?, 'phoned')",
                             [ann.id, "2026-11-25T18:00"])
@@ -116,11 +115,11 @@ def make_caseload(path: Path) -> tuple[int, int]:
     for day in range(1, 6):
         store.add_appointment(m.Appointment(client_id=ann.id, starts_at=datetime(2026, 11, day, 10),
                                             source="cal", source_uid=f"u{day}"))
-    store.add_appointment(m.Appointment(client_id=bob.id, starts_at=NOW, status=m.Status.RESCHEDULED))
-    store.delete_thought(store.add_thought(m.Thought(body="gone", written_at=NOW)).id)  # ids with a gap
-    store.add_thought(m.Thought(body="the lighthouse again", written_at=NOW, client_id=ann.id))
-    store.add_thought(m.Thought(body="harbour walls", written_at=NOW, client_id=bob.id))
-    store.add_question(m.Question(body="did she call", asked_at=NOW, client_id=bob.id))
+    store.add_appointment(m.Appointment(client_id=bob.id, starts_at=WEDNESDAY_EVENING, status=m.Status.RESCHEDULED))
+    store.delete_thought(store.add_thought(m.Thought(body="gone", written_at=WEDNESDAY_EVENING)).id)  # ids with a gap
+    store.add_thought(m.Thought(body="the lighthouse again", written_at=WEDNESDAY_EVENING, client_id=ann.id))
+    store.add_thought(m.Thought(body="harbour walls", written_at=WEDNESDAY_EVENING, client_id=bob.id))
+    store.add_question(m.Question(body="did she call", asked_at=WEDNESDAY_EVENING, client_id=bob.id))
     with store.transaction():
         store._conn.execute("DELETE FROM appointments WHERE source_uid = 'u2'")
     store.close()
@@ -178,7 +177,8 @@ def test_a_new_status_rebuilds_appointments_keeping_everything(tmp_path, monkeyp
         changed = {t for t in before["tables"] if after["tables"][t] != before["tables"][t]}
         assert changed == {"appointments"}
         assert after["tables"]["appointments"] == before["tables"]["appointments"].replace(
-            "CREATE TABLE appointments", 'CREATE TABLE "appointments"').replace("'rescheduled'", "'rescheduled','phoned'")
+            "CREATE TABLE appointments", 'CREATE TABLE "appointments"').replace(
+            "'rescheduled'", "'rescheduled','phoned'")
         assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert store._conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -202,7 +202,7 @@ def test_a_new_thought_kind_rebuilds_thoughts_and_search_keeps_working(tmp_path,
         assert after["rows"] == before["rows"] and after["others"] == before["others"]
         assert [h.body for h in store.search("lighthouse")] == ["the lighthouse again"]
         assert [h.body for h in store.search("harb")] == ["harbour walls"]
-        added = store.add_thought(m.Thought(body="a lantern", written_at=NOW, client_id=ann))
+        added = store.add_thought(m.Thought(body="a lantern", written_at=WEDNESDAY_EVENING, client_id=ann))
         assert [h.id for h in store.search("lantern")] == [added.id]
         added.body = "a candle"
         store.update_thought(added)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from clock import WEDNESDAY_EVENING
+from factories import add_client
 
 from caseload_tui import model as m
 from caseload_tui.interchange import json_format
 from caseload_tui.rules import place
 from caseload_tui.store import Conflict, Invalid, NotFound, Store, StoreError
-
-NOW = datetime(2026, 11, 25, 18, 0)
 
 
 @pytest.fixture
@@ -24,10 +24,6 @@ def store(path):
     opened = Store.open(path, create=True)
     yield opened
     opened.close()
-
-
-def add_client(store: Store, name: str = "Ann", code: str = "A1", **kw) -> m.Client:
-    return store.add_client(m.Client(name=name, code=code, started_on=kw.pop("started_on", date(2026, 1, 5)), **kw))
 
 
 # ---------------------------------------------------------------- clients
@@ -131,9 +127,9 @@ def test_deleting_a_client_removes_everything_written_about_them(store):
     ann = add_client(store)
     bob = add_client(store, "Bob", "B1")
     store.record_attendance(ann.id, datetime(2026, 11, 24, 10), m.Status.ATTENDED)
-    store.add_thought(m.Thought(body="about ann", written_at=NOW, client_id=ann.id))
-    store.add_thought(m.Thought(body="about bob", written_at=NOW, client_id=bob.id))
-    store.add_question(m.Question(body="ask ann", asked_at=NOW, client_id=ann.id))
+    store.add_thought(m.Thought(body="about ann", written_at=WEDNESDAY_EVENING, client_id=ann.id))
+    store.add_thought(m.Thought(body="about bob", written_at=WEDNESDAY_EVENING, client_id=bob.id))
+    store.add_question(m.Question(body="ask ann", asked_at=WEDNESDAY_EVENING, client_id=ann.id))
     store.add_encounter(m.Encounter(client_id=ann.id, happened_on=date(2026, 11, 1), body="saw ann"))
     store.add_meeting(m.SupervisionMeeting(held_on=date(2026, 11, 2), items=[m.SupervisionItem(client_id=ann.id)]))
 
@@ -162,13 +158,13 @@ def test_a_missing_client_is_not_found(store):
 def test_add_update_and_delete_a_thought(store):
     ann = add_client(store)
     thought = store.add_thought(m.Thought(
-        body="he wanted my approval", written_at=NOW, client_id=ann.id,
+        body="he wanted my approval", written_at=WEDNESDAY_EVENING, client_id=ann.id,
         kind=m.ThoughtKind.INSIGHT, tell_client=True,
     ))
     assert thought.version == 1
     read = store.thought(thought.id)
     assert (read.body, read.kind, read.lingering, read.tell_client, read.written_at) == (
-        "he wanted my approval", m.ThoughtKind.INSIGHT, True, True, NOW)
+        "he wanted my approval", m.ThoughtKind.INSIGHT, True, True, WEDNESDAY_EVENING)
 
     read.lingering = False  # let go
     read.body = "he wanted my approval, as with his mother"
@@ -185,8 +181,9 @@ def test_add_update_and_delete_a_thought(store):
 
 def test_thoughts_about_my_practice(store):
     ann = add_client(store)
-    store.add_thought(m.Thought(body="about ann", written_at=NOW, client_id=ann.id))
-    mine = store.add_thought(m.Thought(body="I rush endings", written_at=NOW, kind=m.ThoughtKind.LEARNING))
+    store.add_thought(m.Thought(body="about ann", written_at=WEDNESDAY_EVENING, client_id=ann.id))
+    mine = store.add_thought(m.Thought(body="I rush endings", written_at=WEDNESDAY_EVENING,
+                                       kind=m.ThoughtKind.LEARNING))
     assert mine.client_id is None
     assert [t.body for t in store.practice_thoughts()] == ["I rush endings"]
     assert [t.body for t in store.thoughts(client_ids=[ann.id])] == ["about ann"]
@@ -195,20 +192,20 @@ def test_thoughts_about_my_practice(store):
 
 def test_thoughts_newest_first_and_since(store):
     for days in (3, 1, 2):
-        store.add_thought(m.Thought(body=f"{days} days ago", written_at=NOW - timedelta(days=days)))
+        store.add_thought(m.Thought(body=f"{days} days ago", written_at=WEDNESDAY_EVENING - timedelta(days=days)))
     assert [t.body for t in store.thoughts()] == ["1 days ago", "2 days ago", "3 days ago"]
-    assert [t.body for t in store.thoughts(since=NOW - timedelta(days=2))] == ["1 days ago", "2 days ago"]
+    assert [t.body for t in store.thoughts(since=WEDNESDAY_EVENING - timedelta(days=2))] == ["1 days ago", "2 days ago"]
 
 
 def test_a_thought_about_a_missing_client_is_not_stored(store):
     with pytest.raises(NotFound):
-        store.add_thought(m.Thought(body="x", written_at=NOW, client_id=42))
+        store.add_thought(m.Thought(body="x", written_at=WEDNESDAY_EVENING, client_id=42))
     assert store.thoughts() == []
 
 
 def test_a_stale_thought_edit_is_a_conflict_across_windows(path, store):
     ann = add_client(store)
-    thought = store.add_thought(m.Thought(body="original", written_at=NOW, client_id=ann.id))
+    thought = store.add_thought(m.Thought(body="original", written_at=WEDNESDAY_EVENING, client_id=ann.id))
     other = Store.open(path)
     try:
         mine = store.thought(thought.id)
@@ -234,7 +231,7 @@ def test_a_stale_thought_edit_is_a_conflict_across_windows(path, store):
 
 
 def test_editing_a_thought_deleted_elsewhere_is_not_found(path, store):
-    thought = store.add_thought(m.Thought(body="original", written_at=NOW))
+    thought = store.add_thought(m.Thought(body="original", written_at=WEDNESDAY_EVENING))
     other = Store.open(path)
     try:
         other.delete_thought(thought.id)
@@ -251,24 +248,24 @@ def test_editing_a_thought_deleted_elsewhere_is_not_found(path, store):
 
 def test_answer_a_question(store):
     ann = add_client(store)
-    question = store.add_question(m.Question(body="did her husband take it well?", asked_at=NOW,
+    question = store.add_question(m.Question(body="did her husband take it well?", asked_at=WEDNESDAY_EVENING,
                                              client_id=ann.id))
     assert store.question(question.id).status is m.QuestionStatus.OPEN
     question.status = m.QuestionStatus.ANSWERED
     question.answer = "better than she feared"
-    question.closed_at = NOW + timedelta(days=7)
+    question.closed_at = WEDNESDAY_EVENING + timedelta(days=7)
     store.update_question(question)
     read = store.question(question.id)
     assert (read.status, read.answer, read.closed_at) == (
-        m.QuestionStatus.ANSWERED, "better than she feared", NOW + timedelta(days=7))
+        m.QuestionStatus.ANSWERED, "better than she feared", WEDNESDAY_EVENING + timedelta(days=7))
     assert store.questions(open_only=True) == []
-    assert store.record(ann.id, NOW).open_questions == 0
+    assert store.record(ann.id, WEDNESDAY_EVENING).open_questions == 0
 
 
 def test_drop_a_question(store):
-    question = store.add_question(m.Question(body="ask about sleep", asked_at=NOW))
+    question = store.add_question(m.Question(body="ask about sleep", asked_at=WEDNESDAY_EVENING))
     question.status = m.QuestionStatus.DROPPED
-    question.closed_at = NOW
+    question.closed_at = WEDNESDAY_EVENING
     store.update_question(question)
     assert store.question(question.id).status is m.QuestionStatus.DROPPED
     assert store.questions(open_only=True) == []
@@ -276,17 +273,17 @@ def test_drop_a_question(store):
 
 
 def test_open_questions_come_first(store):
-    old = store.add_question(m.Question(body="old open", asked_at=NOW - timedelta(days=9)))
-    done = store.add_question(m.Question(body="answered", asked_at=NOW - timedelta(days=1)))
-    done.status, done.closed_at = m.QuestionStatus.ANSWERED, NOW
+    old = store.add_question(m.Question(body="old open", asked_at=WEDNESDAY_EVENING - timedelta(days=9)))
+    done = store.add_question(m.Question(body="answered", asked_at=WEDNESDAY_EVENING - timedelta(days=1)))
+    done.status, done.closed_at = m.QuestionStatus.ANSWERED, WEDNESDAY_EVENING
     store.update_question(done)
-    store.add_question(m.Question(body="new open", asked_at=NOW - timedelta(days=2)))
+    store.add_question(m.Question(body="new open", asked_at=WEDNESDAY_EVENING - timedelta(days=2)))
     assert [q.body for q in store.questions()] == ["new open", "old open", "answered"]
     assert old.id is not None
 
 
 def test_a_stale_question_edit_is_a_conflict(store):
-    question = store.add_question(m.Question(body="ask", asked_at=NOW))
+    question = store.add_question(m.Question(body="ask", asked_at=WEDNESDAY_EVENING))
     stale = store.question(question.id)
     question.answer, question.status = "first answer", m.QuestionStatus.ANSWERED
     store.update_question(question)
@@ -297,7 +294,7 @@ def test_a_stale_question_edit_is_a_conflict(store):
 
 
 def test_delete_a_question(store):
-    question = store.add_question(m.Question(body="ask", asked_at=NOW))
+    question = store.add_question(m.Question(body="ask", asked_at=WEDNESDAY_EVENING))
     store.delete_question(question.id)
     with pytest.raises(NotFound):
         store.question(question.id)
@@ -380,7 +377,7 @@ def test_record_attendance_updates_the_session_booked_that_day(store):
 
 def test_record_attendance_for_a_missing_client(store):
     with pytest.raises(NotFound):
-        store.record_attendance(5, NOW, m.Status.ATTENDED)
+        store.record_attendance(5, WEDNESDAY_EVENING, m.Status.ATTENDED)
 
 
 def test_records_give_what_the_groups_need(store):
@@ -388,33 +385,33 @@ def test_records_give_what_the_groups_need(store):
     bob = add_client(store, "Bob", "B1")
     for days, status in [(1, m.Status.CANCELLED), (8, m.Status.ATTENDED), (15, m.Status.LATE),
                          (22, m.Status.CLINICIAN_CANCELLED)]:
-        store.record_attendance(ann.id, NOW - timedelta(days=days), status)
-    store.add_appointment(m.Appointment(client_id=ann.id, starts_at=NOW + timedelta(days=6)))
-    store.add_appointment(m.Appointment(client_id=ann.id, starts_at=NOW + timedelta(days=2),
+        store.record_attendance(ann.id, WEDNESDAY_EVENING - timedelta(days=days), status)
+    store.add_appointment(m.Appointment(client_id=ann.id, starts_at=WEDNESDAY_EVENING + timedelta(days=6)))
+    store.add_appointment(m.Appointment(client_id=ann.id, starts_at=WEDNESDAY_EVENING + timedelta(days=2),
                                         status=m.Status.CLINICIAN_CANCELLED))
-    store.add_appointment(m.Appointment(client_id=ann.id, starts_at=NOW + timedelta(days=13)))
-    store.add_thought(m.Thought(body="lingering", written_at=NOW, client_id=ann.id))
-    let_go = store.add_thought(m.Thought(body="let go", written_at=NOW, client_id=ann.id))
+    store.add_appointment(m.Appointment(client_id=ann.id, starts_at=WEDNESDAY_EVENING + timedelta(days=13)))
+    store.add_thought(m.Thought(body="lingering", written_at=WEDNESDAY_EVENING, client_id=ann.id))
+    let_go = store.add_thought(m.Thought(body="let go", written_at=WEDNESDAY_EVENING, client_id=ann.id))
     let_go.lingering = False
     store.update_thought(let_go)
-    store.add_question(m.Question(body="q1", asked_at=NOW, client_id=ann.id))
-    store.add_question(m.Question(body="q2", asked_at=NOW, client_id=ann.id))
-    store.add_question(m.Question(body="q3", asked_at=NOW, client_id=bob.id))
+    store.add_question(m.Question(body="q1", asked_at=WEDNESDAY_EVENING, client_id=ann.id))
+    store.add_question(m.Question(body="q2", asked_at=WEDNESDAY_EVENING, client_id=ann.id))
+    store.add_question(m.Question(body="q3", asked_at=WEDNESDAY_EVENING, client_id=bob.id))
 
-    records = store.records(NOW)
+    records = store.records(WEDNESDAY_EVENING)
     assert [r.client.name for r in records] == ["Ann", "Bob"]
     ann_record = records[0]
     assert [(s.starts_at, s.status) for s in ann_record.recent] == [
-        (NOW - timedelta(days=1), m.Status.CANCELLED),
-        (NOW - timedelta(days=8), m.Status.ATTENDED),
-        (NOW - timedelta(days=15), m.Status.LATE),
-        (NOW - timedelta(days=22), m.Status.CLINICIAN_CANCELLED),
+        (WEDNESDAY_EVENING - timedelta(days=1), m.Status.CANCELLED),
+        (WEDNESDAY_EVENING - timedelta(days=8), m.Status.ATTENDED),
+        (WEDNESDAY_EVENING - timedelta(days=15), m.Status.LATE),
+        (WEDNESDAY_EVENING - timedelta(days=22), m.Status.CLINICIAN_CANCELLED),
     ]
-    assert ann_record.last_attended == NOW - timedelta(days=8)
-    assert ann_record.next_booked == NOW + timedelta(days=6)
+    assert ann_record.last_attended == WEDNESDAY_EVENING - timedelta(days=8)
+    assert ann_record.next_booked == WEDNESDAY_EVENING + timedelta(days=6)
     assert ann_record.open_questions == 2
     assert ann_record.lingering_thoughts == 1
-    assert store.record(ann.id, NOW) == ann_record
+    assert store.record(ann.id, WEDNESDAY_EVENING) == ann_record
 
     bob_record = records[1]
     assert (bob_record.recent, bob_record.last_attended, bob_record.next_booked) == ([], None, None)
@@ -425,15 +422,15 @@ def test_records_feed_the_grouping_rules(store):
     ann = add_client(store)
     for days, status in [(1, m.Status.NO_SHOW), (8, m.Status.NO_SHOW), (15, m.Status.ATTENDED),
                          (22, m.Status.ATTENDED), (29, m.Status.ATTENDED)]:
-        store.record_attendance(ann.id, NOW - timedelta(days=days), status)
-    placement = place(store.record(ann.id, NOW), NOW)
+        store.record_attendance(ann.id, WEDNESDAY_EVENING - timedelta(days=days), status)
+    placement = place(store.record(ann.id, WEDNESDAY_EVENING), WEDNESDAY_EVENING)
     assert placement.group is m.Group.ABSENTEES
     assert "2 in a row" in placement.reason
 
 
 def test_record_of_a_missing_client(store):
     with pytest.raises(NotFound):
-        store.record(3, NOW)
+        store.record(3, WEDNESDAY_EVENING)
 
 
 # ---------------------------------------------------------------- search
@@ -443,9 +440,9 @@ def test_record_of_a_missing_client(store):
 def searchable(store):
     ann = add_client(store)
     store.add_thought(m.Thought(body="He wanted my approval, the way he wanted his mother's",
-                                written_at=NOW, client_id=ann.id))
-    store.add_thought(m.Thought(body="I notice I dread Mondays", written_at=NOW - timedelta(days=1)))
-    store.add_question(m.Question(body="Did her husband take the news well?", asked_at=NOW,
+                                written_at=WEDNESDAY_EVENING, client_id=ann.id))
+    store.add_thought(m.Thought(body="I notice I dread Mondays", written_at=WEDNESDAY_EVENING - timedelta(days=1)))
+    store.add_question(m.Question(body="Did her husband take the news well?", asked_at=WEDNESDAY_EVENING,
                                   client_id=ann.id, answer="He was relieved"))
     store.add_encounter(m.Encounter(client_id=ann.id, happened_on=date(2026, 11, 3),
                                     body="Met her by chance at the library"))
@@ -495,7 +492,7 @@ def test_search_with_quotes_and_operators_does_not_fail(searchable, query):
 
 
 def test_operators_are_searched_as_plain_words(store):
-    store.add_thought(m.Thought(body="near the end and then not much", written_at=NOW))
+    store.add_thought(m.Thought(body="near the end and then not much", written_at=WEDNESDAY_EVENING))
     assert len(store.search("AND")) == 1
     assert len(store.search("NOT")) == 1
     assert len(store.search("NEAR(")) == 1
@@ -519,9 +516,10 @@ def test_search_forgets_deleted_and_edited_text(searchable):
 
 def test_deleted_text_is_not_found_even_when_its_number_is_reused(store):
     ann = add_client(store)
-    secret = store.add_thought(m.Thought(body="a very private confession", written_at=NOW, client_id=ann.id))
+    secret = store.add_thought(m.Thought(body="a very private confession", written_at=WEDNESDAY_EVENING,
+                                         client_id=ann.id))
     store.delete_client(ann.id)
-    after = store.add_thought(m.Thought(body="an ordinary note", written_at=NOW))
+    after = store.add_thought(m.Thought(body="an ordinary note", written_at=WEDNESDAY_EVENING))
     assert after.id == secret.id  # SQLite hands out the same row number again
     assert store.search("confession") == []
     assert [h.body for h in store.search("ordinary")] == ["an ordinary note"]
@@ -557,9 +555,9 @@ IDS = [f"text{i}" for i in range(len(HOSTILE_TEXTS))]
 def test_every_kind_of_text_comes_back_exactly(path, store, text):
     client = add_client(store, name=text, code="C1", themes=text,
                         reflection=m.Reflection(text, text, text, text))
-    store.add_appointment(m.Appointment(client_id=client.id, starts_at=NOW, note=text))
-    thought = store.add_thought(m.Thought(body=text, written_at=NOW, client_id=client.id))
-    question = store.add_question(m.Question(body=text, asked_at=NOW, client_id=client.id, answer=text))
+    store.add_appointment(m.Appointment(client_id=client.id, starts_at=WEDNESDAY_EVENING, note=text))
+    thought = store.add_thought(m.Thought(body=text, written_at=WEDNESDAY_EVENING, client_id=client.id))
+    question = store.add_question(m.Question(body=text, asked_at=WEDNESDAY_EVENING, client_id=client.id, answer=text))
     store.add_encounter(m.Encounter(client_id=client.id, happened_on=date(2026, 11, 1), body=text))
     store.add_meeting(m.SupervisionMeeting(held_on=date(2026, 11, 2), notes=text, items=[
         m.SupervisionItem(client_id=client.id, question=text, advice=text, outcome=text)]))
@@ -579,7 +577,7 @@ def test_every_kind_of_text_comes_back_exactly(path, store, text):
         assert meeting.notes == text
         item = meeting.items[0]
         assert (item.question, item.advice, item.outcome) == (text, text, text)
-        assert reopened.records(NOW)[0].client.name == text
+        assert reopened.records(WEDNESDAY_EVENING)[0].client.name == text
     finally:
         reopened.close()
 
@@ -596,9 +594,9 @@ def _sample_data() -> m.CaseloadData:
         ],
         appointments=[m.Appointment(client_id=1, starts_at=datetime(2026, 11, 24, 10), status=m.Status.ATTENDED,
                                     source="ics", source_uid="uid-1")],
-        thoughts=[m.Thought(body="a thought", written_at=NOW, client_id=1),
-                  m.Thought(body="about me", written_at=NOW)],
-        questions=[m.Question(body="a question", asked_at=NOW, client_id=1)],
+        thoughts=[m.Thought(body="a thought", written_at=WEDNESDAY_EVENING, client_id=1),
+                  m.Thought(body="about me", written_at=WEDNESDAY_EVENING)],
+        questions=[m.Question(body="a question", asked_at=WEDNESDAY_EVENING, client_id=1)],
         encounters=[m.Encounter(client_id=2, happened_on=date(2026, 9, 1), body="news")],
         meetings=[m.SupervisionMeeting(held_on=date(2026, 11, 1), notes="n",
                                        items=[m.SupervisionItem(client_id=2, question="q")])],

@@ -9,7 +9,6 @@ import threading
 import pytest
 
 
-
 @pytest.fixture(autouse=True)
 def python_hooks_restored():
     """`caseload` installs content-free hooks for errors; the test process gets its own back."""

@@ -14,12 +14,14 @@ import pytest
 
 pytest.importorskip("sqlcipher3")
 
-from caseload_tui import config  # noqa: E402
-from caseload_tui import model as m  # noqa: E402
-from caseload_tui.store import Store, StoreError  # noqa: E402
-from caseload_tui.store.errors import PassphraseNeeded, WrongPassphrase  # noqa: E402
+from clock import WEDNESDAY_EVENING
 
-from trust_helpers import CLOCK, HEADER, _plain, folder_snapshot, run, sha, subprocess_env  # noqa: E402
+from caseload_tui import config
+from caseload_tui import model as m
+from caseload_tui.store import Store, StoreError
+from caseload_tui.store.errors import PassphraseNeeded, WrongPassphrase
+
+from trust_helpers import HEADER, _plain, folder_snapshot, run, sha, subprocess_env
 
 PASSPHRASE = "Kestrel-orchard 'quiet' \"lamp\" 4417"
 OTHER = "not-the-Passphrase-9"
@@ -105,7 +107,7 @@ def test_init_encrypt_then_notes_survive_a_reopen_with_the_passphrase(tmp_path):
         assert [t.body for t in again.thoughts()] == [f"the {SECRET} dream again"]
         assert [q.body for q in again.questions()] == ["how was the wedding?"]
         assert [hit.body for hit in again.search(SECRET[:5])] == [f"the {SECRET} dream again"]  # full-text search
-        assert [r.client.name for r in again.records(CLOCK)] == ["Ann"]
+        assert [r.client.name for r in again.records(WEDNESDAY_EVENING)] == ["Ann"]
     finally:
         again.close()
     assert mode(path) == 0o600
@@ -449,7 +451,7 @@ def test_the_passphrase_is_in_no_file_and_in_no_output(tmp_path, isolated_dirs, 
     ):
         outputs.append(run(*args, input=given))
     # the next day's backup too
-    outputs.append(run("groups", input=typed(PASSPHRASE), now=CLOCK + timedelta(days=1)))
+    outputs.append(run("groups", input=typed(PASSPHRASE), now=WEDNESDAY_EVENING + timedelta(days=1)))
     assert all(r.exit_code == 0 for r in outputs[:-2] + outputs[-1:]), [r.output for r in outputs]
 
     secret = PASSPHRASE.encode()

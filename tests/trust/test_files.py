@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from clock import WEDNESDAY_EVENING
 
 from caseload_tui import config
 from caseload_tui import model as m
@@ -16,7 +17,7 @@ from caseload_tui.cli import main
 from caseload_tui.cli.common import open_store
 from caseload_tui.store import Store
 
-from trust_helpers import CLOCK, db_files, folder_snapshot, make_caseload, run, sha
+from trust_helpers import db_files, folder_snapshot, make_caseload, run, sha
 
 PAGE = 4096
 
@@ -47,7 +48,7 @@ def one_line(result) -> str:
 
 def test_under_umask_022_the_folder_is_0700_and_every_database_file_0600(umask_022, isolated_dirs):
     data = isolated_dirs["data"]
-    with open_store(lambda: CLOCK, None) as store:  # your own caseload, made on first use
+    with open_store(lambda: WEDNESDAY_EVENING, None) as store:  # your own caseload, made on first use
         ann = store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
         store.add_thought(m.Thought(body="a thought", written_at=datetime(2026, 11, 24, 19), client_id=ann.id))
         files = db_files(config.default_db_path())
@@ -190,7 +191,8 @@ def _damaged_rollback_mode(raw: bytes) -> bytes:
 
 
 BAD_FILES = {
-    "text file": (lambda raw, p: p.write_text("Monday: Ann came, talked about her mother.\n" * 40), "is not a caseload"),
+    "text file": (lambda raw, p: p.write_text("Monday: Ann came, talked about her mother.\n" * 40),
+                  "is not a caseload"),
     "another program's database": (lambda raw, p: _foreign_database(p), "not a caseload"),
     "empty": (lambda raw, p: p.write_bytes(b""), "is empty"),
     "header cut short": (lambda raw, p: p.write_bytes(raw[:60]), "cut short"),

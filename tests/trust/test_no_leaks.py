@@ -58,13 +58,13 @@ def _assert_data_folder_clean(data: Path) -> Path:
     return report
 
 
-CRASHING_APP = f"""
+CRASHING_APP = """
 import sys
 from caseload_tui.tui.screens import dashboard
 
 def zoom_that_breaks(self):
     notes = [t.body for t in self.app.store.thoughts()]  # the note, held in a local variable
-    raise RuntimeError(f"could not zoom on {{notes}}")
+    raise RuntimeError(f"could not zoom on {notes}")
 
 dashboard.DashboardScreen.action_zoom = zoom_that_breaks
 from caseload_tui.cli import main
@@ -152,7 +152,8 @@ def test_a_crash_in_the_dashboard_prints_nothing_of_the_note_even_without_a_term
     """The same crash with no terminal to draw on: every byte on stdout and stderr is what was printed."""
     db = _caseload(tmp_path)
     script = tmp_path / "crashing_app.py"
-    script.write_text(CRASHING_APP.replace("from caseload_tui.cli import main", HEADLESS + "from caseload_tui.cli import main"))
+    entry = "from caseload_tui.cli import main"
+    script.write_text(CRASHING_APP.replace(entry, HEADLESS + entry))
     done = subprocess.run([sys.executable, str(script), str(db)], capture_output=True,
                           env=subprocess_env(tmp_path), timeout=60)
     assert done.returncode != 0

@@ -29,7 +29,7 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path):
         assert writer.stdout.readline().strip() == "ready"
     go.touch()  # both start saving at the same moment
     outputs = [w.communicate(timeout=120) for w in writers]
-    for writer, (out, err) in zip(writers, outputs):
+    for writer, (out, err) in zip(writers, outputs, strict=True):
         assert writer.returncode == 0, err
         assert err == ""
         assert len(out.splitlines()) == EACH

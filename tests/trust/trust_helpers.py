@@ -9,16 +9,17 @@ from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
+from cli_runner import run as run_caseload
+from clock import WEDNESDAY_EVENING
+
 from caseload_tui import model as m
 from caseload_tui.store import Store
-from cli_runner import run as run_caseload
 
-CLOCK = datetime(2026, 11, 25, 18, 0)
 HEADER = b"SQLite format 3\x00"
 
 
-# `caseload ARGS...` at CLOCK (another time with now=...), with input= typed on the terminal.
-run = partial(run_caseload, now=CLOCK)
+# `caseload ARGS...` on a Wednesday evening (another time with now=...), with input= typed on the terminal.
+run = partial(run_caseload, now=WEDNESDAY_EVENING)
 
 
 def sha(path: Path) -> str:

@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
+
+from clock import DEMO_DAY_END
+from textual.screen import ModalScreen, Screen
 
 from caseload_tui.config import Settings
 from caseload_tui.store import Store
+from caseload_tui.tui import app_base
 from caseload_tui.tui.app import CaseloadApp
+from caseload_tui.tui.app_base import AppBase
 
-# Thursday evening, day's end: the demo's story is written to end on this day.
-NOW = datetime(2026, 11, 26, 19, 30)
+# The screen tests' clock: clock.DEMO_DAY_END, the day the demo's story ends (NOW is its name here).
+NOW = DEMO_DAY_END
 
 
 def make_app(store, now: datetime = NOW, **kwargs) -> CaseloadApp:
     return CaseloadApp(store, clock=lambda: now, settings=Settings(), **kwargs)
+
+
+class FormHost(AppBase):
+    """A tiny host for one form (after ggozad/oterm's tests/_helpers.py): a plain screen, the form over it.
+
+    It is the real app's base (its store, clock, settings, privacy mode) with the real app's styles, but
+    no dashboard behind: a form's snapshot shows the form, and does not wait for a caseload to load.
+    """
+
+    CSS_PATH = str(Path(app_base.__file__).with_name("app.tcss"))  # a path relative to tests/ would not be found
+
+    def __init__(self, form: Callable[[], ModalScreen], store: Store, now: datetime = NOW) -> None:
+        super().__init__(store, clock=lambda: now, settings=Settings())
+        self._make_form = form  # made once the app runs: a form's labels ask the running app for privacy mode
+
+    def on_mount(self) -> None:
+        self.push_screen(Screen())
+        self.push_screen(self._make_form())
 
 
 async def loaded(pilot) -> None:
@@ -51,6 +76,11 @@ def shown(widget) -> str:
 
 def _plain(visual) -> str:
     return visual.plain if hasattr(visual, "plain") else str(visual)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type TEXT key by key, as a person would (a space is the "space" key)."""
+    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
 
 
 def client_named(store: Store, name: str):

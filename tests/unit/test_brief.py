@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from clock import DEMO_DAY_END
+from factories import load_demo_store, memory_store
 from markdown_it import MarkdownIt
 
 from caseload_tui import supervision as sv
@@ -23,7 +25,6 @@ from caseload_tui.demo import load_demo
 from caseload_tui.model import Client, Question, Status, SupervisionItem, SupervisionMeeting, Thought, ThoughtKind
 from caseload_tui.store import Store
 
-NOW = datetime(2026, 11, 26, 19, 30)
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "supervision-brief-example.md"
 
 # The questions the example's clinician wrote on the supervision screen for the three flagged cases.
@@ -37,14 +38,6 @@ EXAMPLE_QUESTIONS = {
 }
 
 
-@pytest.fixture
-def demo():
-    store = Store.memory()
-    store.import_data(load_demo(NOW.date()))
-    yield store
-    store.close()
-
-
 def ids(store) -> dict[str, int]:
     return {c.name: c.id for c in store.clients()}
 
@@ -55,15 +48,15 @@ def whole_word(name: str, text: str) -> bool:
 
 def example_brief() -> str:
     """The demo caseload on its last day, the flagged cases' questions written, redacted."""
-    store = Store.memory()
+    store = load_demo_store()
     try:
-        store.import_data(load_demo(NOW.date()))
         who = ids(store)
-        store.add_meeting(SupervisionMeeting(held_on=NOW.date(), planned=True, items=[
+        store.add_meeting(SupervisionMeeting(held_on=DEMO_DAY_END.date(), planned=True, items=[
             SupervisionItem(client_id=who[name], question=question) for name, question in EXAMPLE_QUESTIONS.items()
         ]))
-        window = sv.make_window(store.meetings(), NOW.date())
-        return build_brief(sv.prepare(store, NOW, sv.chosen_for_brief(store, NOW, window)), redact=True)
+        window = sv.make_window(store.meetings(), DEMO_DAY_END.date())
+        chosen = sv.chosen_for_brief(store, DEMO_DAY_END, window)
+        return build_brief(sv.prepare(store, DEMO_DAY_END, chosen), redact=True)
     finally:
         store.close()
 
@@ -71,24 +64,24 @@ def example_brief() -> str:
 # ---------------------------------------------------------------- redaction
 
 
-def test_redacted_brief_of_the_whole_demo_names_no_one(demo):
-    who = ids(demo)
+def test_redacted_brief_of_the_whole_demo_names_no_one(demo_store):
+    who = ids(demo_store)
     # Names in another client's notes, in a question for supervision and in my practice notes.
-    demo.add_thought(Thought(body="Amaan reminds me of MELANIE, oddly.", written_at=datetime(2026, 11, 25, 9),
-                             client_id=who["Joel"], kind=ThoughtKind.REACTION))
-    demo.add_thought(Thought(body="Too tired with Tom and Dev's sessions back to back.",
-                             written_at=datetime(2026, 11, 25, 10), kind=ThoughtKind.LEARNING))
-    demo.add_meeting(SupervisionMeeting(held_on=NOW.date(), planned=True, items=[
+    demo_store.add_thought(Thought(body="Amaan reminds me of MELANIE, oddly.", written_at=datetime(2026, 11, 25, 9),
+                                   client_id=who["Joel"], kind=ThoughtKind.REACTION))
+    demo_store.add_thought(Thought(body="Too tired with Tom and Dev's sessions back to back.",
+                                   written_at=datetime(2026, 11, 25, 10), kind=ThoughtKind.LEARNING))
+    demo_store.add_meeting(SupervisionMeeting(held_on=DEMO_DAY_END.date(), planned=True, items=[
         SupervisionItem(client_id=who["Priya"], question="Is Priya's control like Kofi's perfectionism?")]))
     everyone = list(who.values())
-    prep = sv.prepare(demo, NOW, everyone)
+    prep = sv.prepare(demo_store, DEMO_DAY_END, everyone)
     redacted = build_brief(prep, redact=True)
     plain = build_brief(prep, redact=False)
     assert len(who) == 18
     for name in who:
         assert not whole_word(name, redacted), name
         assert whole_word(name, plain), name
-    for client in demo.clients():
+    for client in demo_store.clients():
         assert f"## {list(who.values()).index(client.id) + 1}. {client.code}" in redacted
     assert "C-007 reminds me of C-025, oddly." in redacted
     assert "Too tired with C-022 and C-027's sessions" in redacted
@@ -152,7 +145,7 @@ def rendered(markdown: str) -> _Tags:
 
 
 def hostile_store() -> Store:
-    store = Store.memory()
+    store = memory_store()
     client = store.add_client(Client(name="O'Brien [/x] <i>", code="`C*1`", started_on=date(2026, 1, 5),
                                      themes="# themes <u>x</u> [y](z)", schedule="FREQ=WEEKLY;BYDAY=TH;BYHOUR=9"))
     store.set_flag(client.id, True)
@@ -163,7 +156,7 @@ def hostile_store() -> Store:
     store.add_question(Question(body=HOSTILE, asked_at=datetime(2026, 11, 20, 9), client_id=client.id))
     store.add_meeting(SupervisionMeeting(held_on=date(2026, 11, 1), items=[
         SupervisionItem(client_id=client.id, question=HOSTILE, advice=HOSTILE, outcome=HOSTILE)]))
-    store.add_meeting(SupervisionMeeting(held_on=NOW.date(), planned=True, items=[
+    store.add_meeting(SupervisionMeeting(held_on=DEMO_DAY_END.date(), planned=True, items=[
         SupervisionItem(client_id=client.id, question=HOSTILE)]))
     return store
 
@@ -172,7 +165,7 @@ def hostile_store() -> Store:
 def test_markup_and_html_in_notes_stay_text(redact):
     store = hostile_store()
     try:
-        text = build_brief(sv.prepare(store, NOW, [c.id for c in store.clients()]), redact=redact)
+        text = build_brief(sv.prepare(store, DEMO_DAY_END, [c.id for c in store.clients()]), redact=redact)
     finally:
         store.close()
     found = rendered(text)
@@ -205,11 +198,11 @@ def _html(text: str) -> str:
 # ---------------------------------------------------------------- what the brief says
 
 
-def test_brief_reads_in_order(demo):
-    who = ids(demo)
-    demo.add_meeting(SupervisionMeeting(held_on=NOW.date(), planned=True, items=[
+def test_brief_reads_in_order(demo_store):
+    who = ids(demo_store)
+    demo_store.add_meeting(SupervisionMeeting(held_on=DEMO_DAY_END.date(), planned=True, items=[
         SupervisionItem(client_id=who["Melanie"], question="Is it mine or hers?")]))
-    text = build_brief(sv.prepare(demo, NOW, [who["Melanie"], who["Amaan"]]))
+    text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [who["Melanie"], who["Amaan"]]))
     assert text.startswith("# Supervision brief, Thursday 26 November 2026\n\n"
                            "Since the last supervision, on Thu 29 Oct 2026 (4 weeks ago). 2 cases to bring.\n")
     agenda = text.split("## Agenda\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
@@ -229,17 +222,13 @@ def test_brief_reads_in_order(demo):
     assert "## 3. My own practice" in text
 
 
-def test_brief_with_no_cases_says_how_to_choose_them():
-    store = Store.memory()
-    try:
-        text = build_brief(sv.prepare(store, NOW, []))
-    finally:
-        store.close()
+def test_brief_with_no_cases_says_how_to_choose_them(store):
+    text = build_brief(sv.prepare(store, DEMO_DAY_END, []))
     assert "No cases to bring." in text and "No cases chosen yet." in text
 
 
-def test_brief_since_a_typed_date(demo):
-    text = build_brief(sv.prepare(demo, NOW, [ids(demo)["Amaan"]], since=date(2026, 11, 20)))
+def test_brief_since_a_typed_date(demo_store):
+    text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [ids(demo_store)["Amaan"]], since=date(2026, 11, 20)))
     assert "Since Fri 20 Nov 2026 (6 days ago)." in text
     assert "**Still with me, since 20 Nov** (1 thought)" in text
 
@@ -260,4 +249,4 @@ def test_committed_example_is_current():
 
 
 def ids_of_demo() -> list[str]:
-    return [c.name for c in load_demo(NOW.date()).clients]
+    return [c.name for c in load_demo(DEMO_DAY_END.date()).clients]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from clock import DEMO_DAY_END
 
 from caseload_tui import day_review
 from caseload_tui.model import (
@@ -23,19 +24,11 @@ from caseload_tui.model import (
 )
 from caseload_tui.store import Store
 
-NOW = datetime(2026, 11, 26, 19, 30)  # a Thursday evening
 THURSDAY = "FREQ=WEEKLY;BYDAY=TH;BYHOUR={};BYMINUTE=0"
 
 
 def at(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
     return datetime(2026, month, day, hour, minute)
-
-
-@pytest.fixture
-def store():
-    store = Store.memory()
-    yield store
-    store.close()
 
 
 def add(store: Store, name: str, schedule: str = "", started: date = date(2026, 1, 8), **extra) -> Client:
@@ -81,7 +74,7 @@ def listed(sessions) -> list[tuple[str, datetime, Status, bool]]:
 
 
 def test_todays_sessions_booked_and_expected_in_order_of_time(caseload):
-    found = day_review.day_sessions(caseload, NOW)
+    found = day_review.day_sessions(caseload, DEMO_DAY_END)
     assert listed(found.today) == [
         ("Eve", at(26, 9), Status.CANCELLED, True),  # booked, whatever happened
         ("Ann", at(26, 10), Status.SCHEDULED, False),  # expected from her schedule, nothing booked
@@ -91,7 +84,7 @@ def test_todays_sessions_booked_and_expected_in_order_of_time(caseload):
 
 
 def test_never_recorded_sessions_of_the_last_fourteen_days(caseload):
-    found = day_review.day_sessions(caseload, NOW)
+    found = day_review.day_sessions(caseload, DEMO_DAY_END)
     assert listed(found.unrecorded) == [
         ("Ann", at(19, 10), Status.SCHEDULED, False),  # expected, nothing booked that day
         ("Ben", at(24, 14), Status.SCHEDULED, True),  # booked, never recorded
@@ -101,31 +94,32 @@ def test_never_recorded_sessions_of_the_last_fourteen_days(caseload):
 
 
 def test_no_session_twice_and_no_graduates(caseload):
-    walk = day_review.day_sessions(caseload, NOW).walk
+    walk = day_review.day_sessions(caseload, DEMO_DAY_END).walk
     keys = [s.key for s in walk]
     assert len(keys) == len(set(keys))
     assert "Dora" not in {s.client.name for s in walk}
-    assert [s.starts_at.date() == NOW.date() for s in walk] == [True] * 4 + [False] * 3  # today's first
+    assert [s.starts_at.date() == DEMO_DAY_END.date() for s in walk] == [True] * 4 + [False] * 3  # today's first
 
 
 def test_recording_takes_a_session_off_the_never_recorded_list(caseload):
     ann = caseload.find_client("Ann")
     caseload.record_attendance(ann.id, at(19, 10), Status.CLINICIAN_CANCELLED)
-    found = day_review.day_sessions(caseload, NOW)
+    found = day_review.day_sessions(caseload, DEMO_DAY_END)
     assert ("Ann", at(19, 10)) not in [(s.client.name, s.starts_at) for s in found.unrecorded]
     caseload.record_attendance(ann.id, at(26, 10), Status.ATTENDED)
-    assert listed(day_review.day_sessions(caseload, NOW).today)[1] == ("Ann", at(26, 10), Status.ATTENDED, True)
+    today = day_review.day_sessions(caseload, DEMO_DAY_END).today
+    assert listed(today)[1] == ("Ann", at(26, 10), Status.ATTENDED, True)
 
 
 def test_a_session_graduates_had_before_their_ending_still_counts(store):
-    gil = add(store, "Gil", THURSDAY.format(9), ended_on=NOW.date(), ending_kind=EndingKind.MUTUAL)
+    gil = add(store, "Gil", THURSDAY.format(9), ended_on=DEMO_DAY_END.date(), ending_kind=EndingKind.MUTUAL)
     book(store, gil, at(26, 9))  # the last session, on the day the work ended
-    assert listed(day_review.day_sessions(store, NOW).today) == [("Gil", at(26, 9), Status.SCHEDULED, True)]
+    assert listed(day_review.day_sessions(store, DEMO_DAY_END).today) == [("Gil", at(26, 9), Status.SCHEDULED, True)]
 
 
 def test_an_unreadable_schedule_expects_nothing(store):
     add(store, "Ida", "not a rule at all")
-    assert day_review.day_sessions(store, NOW).walk == []
+    assert day_review.day_sessions(store, DEMO_DAY_END).walk == []
 
 
 # ---------------------------------------------------------------- who moved
@@ -145,12 +139,12 @@ def hana(store):
 
 def test_no_one_moves_on_a_quiet_day(store, hana):
     store.record_attendance(hana.id, at(26, 9), Status.ATTENDED)
-    assert day_review.moves(store, NOW) == []
+    assert day_review.moves(store, DEMO_DAY_END) == []
 
 
 def test_who_moved_today_and_why(store, hana):
     store.record_attendance(hana.id, at(26, 9), Status.NO_SHOW)
-    [move] = day_review.moves(store, NOW)
+    [move] = day_review.moves(store, DEMO_DAY_END)
     assert move.client.name == "Hana"
     assert (move.before.group, move.after.group) == (Group.REGULARS, Group.ABSENTEES)
     assert move.sentence() == "Hana is now an absentee: Missed 2 of the last 8 sessions, 2 in a row, none rescheduled."
@@ -166,11 +160,11 @@ def test_a_past_session_recorded_in_the_review_can_move_a_client(store):
         book(store, jo, at(day, 9), Status.ATTENDED)
     book(store, jo, at(19, 9), Status.NO_SHOW)
     book(store, jo, at(24, 9))  # an extra session on Tuesday, never recorded
-    opened = day_review.placements(store, NOW)
+    opened = day_review.placements(store, DEMO_DAY_END)
     assert opened[jo.id].group is Group.REGULARS
     store.record_attendance(jo.id, at(24, 9), Status.NO_SHOW)
-    assert day_review.moves(store, NOW) == []  # judged at midnight too, Jo had already missed twice
-    [move] = day_review.moves(store, NOW, before=opened)
+    assert day_review.moves(store, DEMO_DAY_END) == []  # judged at midnight too, Jo had already missed twice
+    [move] = day_review.moves(store, DEMO_DAY_END, before=opened)
     assert move.after.group is Group.ABSENTEES and move.before.group is Group.REGULARS
 
 
@@ -182,7 +176,7 @@ def test_a_client_who_comes_back_moves_to_the_regulars(store):
     book(store, kim, at(12, 9), Status.NO_SHOW)
     book(store, kim, at(19, 9), Status.NO_SHOW)
     store.record_attendance(kim.id, at(26, 9), Status.ATTENDED)
-    [move] = day_review.moves(store, NOW)
+    [move] = day_review.moves(store, DEMO_DAY_END)
     assert move.before.group is Group.ABSENTEES
     assert move.sentence() == "Kim is now a regular: Came to 6 of the last 8 sessions; last came today."
 
@@ -196,7 +190,7 @@ def test_the_days_summary(store, hana):
     book(store, eve, at(26, 11), Status.CANCELLED)
     store.record_attendance(hana.id, at(26, 9), Status.NO_SHOW)
     store.record_attendance(hana.id, at(26, 9), Status.ATTENDED)  # corrected: she came after all
-    earlier = NOW - timedelta(days=1)
+    earlier = DEMO_DAY_END - timedelta(days=1)
     thoughts = [
         Thought("still with me today", at(26, 10), hana.id),
         Thought("let go today", at(26, 11), hana.id, lingering=False),
@@ -214,7 +208,7 @@ def test_the_days_summary(store, hana):
                                 answer="yes", closed_at=at(19, 10)))
     store.add_question(Question("Lou's question", at(12, 10), lou.id))
 
-    summary = day_review.day_summary(store, NOW)
+    summary = day_review.day_summary(store, DEMO_DAY_END)
     assert [(s.client.name, s.status) for s in summary.today] == [("Hana", Status.ATTENDED), ("Eve", Status.CANCELLED)]
     assert summary.tally() == [(Status.ATTENDED, 1), (Status.CANCELLED, 1)]
     assert summary.still_unrecorded == []
@@ -226,7 +220,7 @@ def test_the_days_summary(store, hana):
 
 
 def test_the_summary_keeps_what_is_still_to_record(caseload):
-    summary = day_review.day_summary(caseload, NOW)
+    summary = day_review.day_summary(caseload, DEMO_DAY_END)
     assert [(s.client.name, s.starts_at) for s in summary.still_unrecorded] == [
         ("Ann", at(26, 10)), ("Cleo", at(26, 11, 30)), ("Ben", at(26, 16)),
         ("Ann", at(19, 10)), ("Ben", at(24, 14)), ("Finn", at(25, 18)),
@@ -238,8 +232,8 @@ def test_the_summary_asks_only_about_the_clients_reviewed(store, hana):
     other = add(store, "Mo")
     store.add_question(Question("Mo's question", at(19, 10), other.id))
     store.add_question(Question("Hana's question", at(19, 10), hana.id))
-    assert [q.body for q in day_review.day_summary(store, NOW).carried_forward] == ["Hana's question"]
-    assert [q.body for q in day_review.day_summary(store, NOW, reviewed=[other.id]).carried_forward] == [
+    assert [q.body for q in day_review.day_summary(store, DEMO_DAY_END).carried_forward] == ["Hana's question"]
+    assert [q.body for q in day_review.day_summary(store, DEMO_DAY_END, reviewed=[other.id]).carried_forward] == [
         "Mo's question"]
 
 
@@ -251,5 +245,5 @@ def test_questions_and_thoughts_for_one_client_in_the_review(store, hana):
                                 closed_at=at(6, 10)))
     store.add_thought(Thought("today", at(26, 10), hana.id, lingering=False))
     store.add_thought(Thought("last week", at(19, 10), hana.id))
-    assert [q.body for q in day_review.questions_for_review(store, hana.id, NOW)] == ["answered today", "open"]
-    assert [t.body for t in day_review.thoughts_today(store, hana.id, NOW)] == ["today"]
+    assert [q.body for q in day_review.questions_for_review(store, hana.id, DEMO_DAY_END)] == ["answered today", "open"]
+    assert [t.body for t in day_review.thoughts_today(store, hana.id, DEMO_DAY_END)] == ["today"]

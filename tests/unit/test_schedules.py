@@ -251,4 +251,4 @@ def test_shifted_schedule_expects_sessions_on_the_shifted_days():
     before = expected_sessions(original, *JAN)
     after = expected_sessions(moved, datetime(2026, 1, 4), datetime(2026, 2, 4))
     assert [d.weekday() for d in after] == [4] * len(after)  # Fridays
-    assert [(d - b).days for d, b in zip(after, before)] == [3] * len(before)
+    assert [(d - b).days for d, b in zip(after, before, strict=True)] == [3] * len(before)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from clock import DEMO_DAY_END
 
 from caseload_tui import supervision as sv
-from caseload_tui.demo import load_demo
 from caseload_tui.model import (
     Client,
     EndingKind,
@@ -19,26 +19,9 @@ from caseload_tui.model import (
     ThoughtKind,
 )
 from caseload_tui.rules import DateError
-from caseload_tui.store import Store
 
-NOW = datetime(2026, 11, 26, 19, 30)
-TODAY = NOW.date()
+TODAY = DEMO_DAY_END.date()
 LAST_MEETING = date(2026, 10, 29)
-
-
-@pytest.fixture
-def store():
-    store = Store.memory()
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def demo():
-    store = Store.memory()
-    store.import_data(load_demo(TODAY))
-    yield store
-    store.close()
 
 
 def add(store, name, code, flagged=False, started=date(2025, 1, 6), **kw) -> Client:
@@ -51,7 +34,7 @@ def add(store, name, code, flagged=False, started=date(2025, 1, 6), **kw) -> Cli
 def steady(store, client, weeks=8):
     """A session attended every week up to yesterday: a regular."""
     for n in range(1, weeks + 1):
-        store.record_attendance(client.id, NOW - timedelta(days=7 * n - 6, hours=2), Status.ATTENDED)
+        store.record_attendance(client.id, DEMO_DAY_END - timedelta(days=7 * n - 6, hours=2), Status.ATTENDED)
 
 
 def thought(store, client, when, kind=ThoughtKind.HOLDING, lingering=True, body="a thought"):
@@ -108,7 +91,7 @@ def test_flagged_cases_come_first_with_their_reason(store):
     steady(store, ann)
     for n in range(sv.SEVERAL_LINGERING):
         thought(store, ann, datetime(2026, 6, 1 + n))
-    found = sv.candidates(store, NOW, sv.make_window(store.meetings(), TODAY))
+    found = sv.candidates(store, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY))
     assert [c.client.name for c in found] == ["Zed", "Ann"]
     assert found[0].flagged and found[0].reasons == ["Flagged to bring to supervision."]
     assert found[0].tags == ["flagged"]
@@ -118,8 +101,8 @@ def test_flagged_cases_come_first_with_their_reason(store):
 def test_absentee_is_suggested_with_the_grouping_reason(store):
     bea = add(store, "Bea", "B1")
     for n, status in enumerate([Status.NO_SHOW, Status.CANCELLED, Status.ATTENDED, Status.ATTENDED], start=1):
-        store.record_attendance(bea.id, NOW - timedelta(days=7 * n), status)
-    found = by_name(sv.candidates(store, NOW, sv.make_window(store.meetings(), TODAY)))
+        store.record_attendance(bea.id, DEMO_DAY_END - timedelta(days=7 * n), status)
+    found = by_name(sv.candidates(store, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY)))
     reason = found["Bea"].reasons[0]
     assert reason.startswith("An absentee: missed 2 of the last 4 sessions, 2 in a row")
     assert reason.endswith("none rescheduled.")
@@ -135,7 +118,7 @@ def test_several_lingering_thoughts_suggest_a_case_but_fewer_do_not(store):
     for n in range(sv.SEVERAL_LINGERING - 1):
         thought(store, few, datetime(2026, 5, 1 + n))
     thought(store, few, datetime(2026, 5, 9), lingering=False)
-    found = by_name(sv.candidates(store, NOW, sv.make_window(store.meetings(), TODAY)))
+    found = by_name(sv.candidates(store, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY)))
     assert found["Many"].reasons == [f"{sv.SEVERAL_LINGERING} thoughts still with me."]
     assert "Few" not in found
 
@@ -151,7 +134,7 @@ def test_own_reactions_and_insights_in_the_window_are_my_blind_spots(store):
     thought(store, before, datetime(2026, 10, 28, 23, 59), ThoughtKind.REACTION)
     thought(store, other, datetime(2026, 11, 5), ThoughtKind.CURIOSITY)
     thought(store, None, datetime(2026, 11, 5), ThoughtKind.REACTION)  # my practice: not a case
-    found = by_name(sv.candidates(store, NOW, sv.make_window(store.meetings(), TODAY)))
+    found = by_name(sv.candidates(store, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY)))
     assert found["Mine"].reasons == ["My own responses and blind spots: 2 reactions and 1 insight since 29 Oct."]
     assert found["Mine"].tags == ["2 reactions, 1 insight"]
     assert set(found) == {"Mine"}
@@ -159,9 +142,9 @@ def test_own_reactions_and_insights_in_the_window_are_my_blind_spots(store):
 
 def test_graduations_since_the_last_meeting(store):
     held(store)
-    recent = add(store, "Recent", "R1", ended_on=date(2026, 11, 10), ending_kind=EndingKind.MUTUAL)
+    add(store, "Recent", "R1", ended_on=date(2026, 11, 10), ending_kind=EndingKind.MUTUAL)
     add(store, "Long ago", "L1", ended_on=date(2026, 10, 1), ending_kind=EndingKind.PLANNED)
-    found = by_name(sv.candidates(store, NOW, sv.make_window(store.meetings(), TODAY)))
+    found = by_name(sv.candidates(store, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY)))
     assert found["Recent"].reasons == [
         "Work ended on 10 Nov (ended by mutual agreement), since the last supervision."]
     assert "Long ago" not in found
@@ -173,14 +156,14 @@ def test_advice_without_an_outcome_asks_for_follow_through(store):
     steady(store, ben)
     held(store, items=[SupervisionItem(client_id=ann.id, question="q", advice="try this"),
                        SupervisionItem(client_id=ben.id, question="q", advice="wait", outcome="it helped")])
-    found = by_name(sv.candidates(store, NOW, sv.make_window(store.meetings(), TODAY)))
+    found = by_name(sv.candidates(store, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY)))
     assert found["Ann"].reasons == ["Advice from the supervision on 29 Oct to follow through."]
     assert "Ben" not in found
 
 
-def test_demo_candidates(demo):
-    window = sv.make_window(demo.meetings(), TODAY)
-    found = sv.candidates(demo, NOW, window)
+def test_demo_candidates(demo_store):
+    window = sv.make_window(demo_store.meetings(), TODAY)
+    found = sv.candidates(demo_store, DEMO_DAY_END, window)
     assert [c.client.name for c in found if c.flagged] == ["Amaan", "Joel", "Melanie"]
     melanie = by_name(found)["Melanie"]
     assert melanie.reasons[0] == "Flagged to bring to supervision."
@@ -206,14 +189,14 @@ def test_material_gathers_what_to_bring(store):
     thought(store, ann, datetime(2026, 11, 21), body="let go", lingering=False)
     store.add_question(Question(body="ask about work", asked_at=datetime(2026, 11, 2), client_id=ann.id))
     window = sv.make_window(store.meetings(), TODAY)
-    case = sv.material(store, ann.id, NOW, window)
+    case = sv.material(store, ann.id, DEMO_DAY_END, window)
     assert case.question == "What now?"
     assert [t.body for t in case.thoughts] == ["first", "second"]
     assert [q.body for q in case.open_questions] == ["ask about work"]
     assert case.advice.held_on == LAST_MEETING
     assert (case.advice.item.advice, case.advice.item.outcome) == ("Slow down.", "Tried it; she noticed.")
     assert case.reasons == ["Flagged to bring to supervision.", "3 thoughts still with me."]
-    words = sv.attendance_words(case, NOW)
+    words = sv.attendance_words(case, DEMO_DAY_END)
     assert words.startswith("A regular. Came to 8 of the last 8 sessions")
     assert "Next session expected Thu 3 Dec 10:00." in words
     assert words.endswith("The last 8 sessions, oldest first: " + ", ".join(["came"] * 8) + ".")
@@ -231,9 +214,9 @@ def test_last_advice_is_the_newest_held_one(store):
     assert sv.last_advice(store.meetings(), 999) is None
 
 
-def test_demo_last_advice_shows_for_follow_through(demo):
-    melanie = next(c for c in demo.clients() if c.name == "Melanie")
-    case = sv.material(demo, melanie.id, NOW, sv.make_window(demo.meetings(), TODAY))
+def test_demo_last_advice_shows_for_follow_through(demo_store):
+    melanie = next(c for c in demo_store.clients() if c.name == "Melanie")
+    case = sv.material(demo_store, melanie.id, DEMO_DAY_END, sv.make_window(demo_store.meetings(), TODAY))
     assert case.advice.held_on == LAST_MEETING
     assert case.advice.item.advice.startswith("Probably both.")
     assert case.advice.item.outcome.startswith("Asked whether the time still suits her.")
@@ -242,16 +225,16 @@ def test_demo_last_advice_shows_for_follow_through(demo):
 def test_chosen_for_brief_is_the_flagged_then_the_planned(store):
     ann, ben, cat = add(store, "Ann", "A1", flagged=True), add(store, "Ben", "B1"), add(store, "Cat", "C1")
     window = sv.make_window(store.meetings(), TODAY)
-    assert sv.chosen_for_brief(store, NOW, window) == [ann.id]
+    assert sv.chosen_for_brief(store, DEMO_DAY_END, window) == [ann.id]
     store.add_meeting(SupervisionMeeting(held_on=TODAY, planned=True, items=[
         SupervisionItem(client_id=cat.id, question="?"), SupervisionItem(client_id=ann.id)]))
-    assert sv.chosen_for_brief(store, NOW, window) == [ann.id, cat.id]
-    assert ben.id not in sv.chosen_for_brief(store, NOW, window)
+    assert sv.chosen_for_brief(store, DEMO_DAY_END, window) == [ann.id, cat.id]
+    assert ben.id not in sv.chosen_for_brief(store, DEMO_DAY_END, window)
 
 
-def test_prepare_keeps_the_order_given_and_my_practice(demo):
-    ids = {c.name: c.id for c in demo.clients()}
-    prep = sv.prepare(demo, NOW, [ids["Melanie"], ids["Amaan"], ids["Melanie"]])
+def test_prepare_keeps_the_order_given_and_my_practice(demo_store):
+    ids = {c.name: c.id for c in demo_store.clients()}
+    prep = sv.prepare(demo_store, DEMO_DAY_END, [ids["Melanie"], ids["Amaan"], ids["Melanie"]])
     assert [c.client.name for c in prep.cases] == ["Melanie", "Amaan"]
     assert [t.written_at.date() for t in prep.practice_thoughts] == [date(2026, 11, 8), date(2026, 11, 21)]
     assert [q.body[:21] for q in prep.practice_questions] == ["Ask at supervision: d"]

@@ -35,8 +35,8 @@ def test_every_recordable_status_has_its_own_review_key():
 
 
 def test_came_and_missed_are_read_from_the_words():
-    assert m.CAME == {m.Status.ATTENDED, m.Status.LATE}
-    assert m.MISSED == {m.Status.CANCELLED, m.Status.LATE_CANCELLED, m.Status.NO_SHOW}
+    assert {m.Status.ATTENDED, m.Status.LATE} == m.CAME
+    assert {m.Status.CANCELLED, m.Status.LATE_CANCELLED, m.Status.NO_SHOW} == m.MISSED
     assert not m.CAME & m.MISSED
 
 
