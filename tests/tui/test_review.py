@@ -9,8 +9,11 @@ from caseload_tui.model import QuestionStatus, Status
 from caseload_tui.store import Store
 from caseload_tui.tui.modals.base import FormScreen
 from caseload_tui.tui.screens.dashboard import DashboardScreen
-from caseload_tui.tui.screens.review import DaySummaryView, ReviewNotes, ReviewScreen, WalkList
+from caseload_tui.tui.screens.review import ReviewScreen
+from caseload_tui.tui.widgets.day_summary import DaySummaryView
 from caseload_tui.tui.widgets.footer import WrappingFooter
+from caseload_tui.tui.widgets.review_notes import ReviewNotes
+from caseload_tui.tui.widgets.review_walk import WalkList
 
 from pilot_helpers import NOW, client_named, loaded, make_app, shown
 
@@ -329,7 +332,7 @@ async def test_a_session_moved_to_an_earlier_day_still_waits_to_be_recorded(demo
 
 
 async def test_help_lists_the_reviews_keys(demo_store):
-    from caseload_tui.tui.screens.review import ReviewHelp
+    from caseload_tui.tui.screens.help import HelpScreen as ReviewHelp  # the review's help is a HelpScreen
 
     app = make_app(demo_store, start="review")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -36,8 +37,11 @@ class FormError(ValueError):
     """A problem with what was typed; shown in the form, in the clinician's words."""
 
 
-class FormScreen(ModalScreen[T], Generic[T]):
-    """A modal form. Subclasses compose `fields()` and turn them into a result in `collect()`."""
+class FormScreen(ModalScreen[T | None], Generic[T]):
+    """A modal form. Subclasses compose `fields()` and turn them into a result in `collect()`.
+
+    It is dismissed with that result, or with None when left without saving.
+    """
 
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
@@ -70,7 +74,7 @@ class FormScreen(ModalScreen[T], Generic[T]):
         self._initial: dict[str, str] = {}
         # What a draft needs to reopen this form (set by whoever opens it), and restored text.
         self.draft_kind: str | None = None
-        self.draft_context: dict = {}
+        self.draft_context: dict[str, Any] = {}
         self.prefill: dict[str, str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -95,20 +99,23 @@ class FormScreen(ModalScreen[T], Generic[T]):
                 if widget.id in self.prefill:
                     if isinstance(widget, TextArea):
                         widget.load_text(self.prefill[widget.id])
-                    else:
+                    elif isinstance(widget, Input):
                         widget.value = self.prefill[widget.id]
             self.show_error("")
             self.query_one("#error", Static).update(render.label(
                 "Restored: what you were writing when caseload was closed.", "$text-warning"))
 
-    def draft(self) -> dict:
+    def draft(self) -> dict[str, Any]:
         """This form's unsaved text and how to reopen it."""
         return {"kind": self.draft_kind, "context": self.draft_context, "values": self._texts()}
+
     def _texts(self) -> dict[str, str]:
-        found = {}
+        found: dict[str, str] = {}
         for widget in self.query("Input, TextArea"):
-            value = widget.text if isinstance(widget, TextArea) else widget.value
-            found[widget.id or str(id(widget))] = value
+            if isinstance(widget, TextArea):
+                found[widget.id or str(id(widget))] = widget.text
+            elif isinstance(widget, Input):
+                found[widget.id or str(id(widget))] = widget.value
         return found
 
     @property
@@ -128,9 +135,9 @@ class FormScreen(ModalScreen[T], Generic[T]):
             self.show_error(str(problem))
             return
         if self._check is not None:
-            problem = self._check(result)
-            if problem:
-                self.show_error(problem)
+            refusal = self._check(result)
+            if refusal:
+                self.show_error(refusal)
                 return
         self.dismiss(result)
 

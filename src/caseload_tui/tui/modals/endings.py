@@ -81,7 +81,9 @@ class GraduateForm(FormScreen[GraduationInput]):
         if self._open:
             pressed = self.query_one("#questions", RadioSet).pressed_button
             close = pressed is not None and pressed.name == "close"
-        return GraduationInput(ended_on=ended, kind=self.query_one("#kind", Select).value,
+        kind = self.query_one("#kind", Select).value
+        assert isinstance(kind, EndingKind), "the kind is a Select without a blank"
+        return GraduationInput(ended_on=ended, kind=kind,
                                reflection=reflection, close_questions=close)
 
 

@@ -48,7 +48,8 @@ class ThoughtForm(FormScreen[ThoughtInput]):
         yield label("What stays with you")
         yield NoteArea(for_editing(self._thought.body) if self._thought else "", id="body", soft_wrap=True,
                        show_line_numbers=False, tab_behavior="focus", compact=True)
-        yield Checkbox("Still with me", value=self._thought.lingering if self._thought else True, id="lingering", compact=True)
+        yield Checkbox("Still with me", value=self._thought.lingering if self._thought else True, id="lingering",
+                       compact=True)
         yield Checkbox("Something to tell them I remembered",
                        value=self._thought.tell_client if self._thought else False, id="tell", compact=True)
 
@@ -58,9 +59,11 @@ class ThoughtForm(FormScreen[ThoughtInput]):
 
     def collect(self) -> ThoughtInput:
         body = note_text(self.query_one("#body", TextArea), "thought")
+        kind = self.query_one("#kind", Select).value
+        assert isinstance(kind, ThoughtKind), "the kind is a Select without a blank"
         return ThoughtInput(
             body=keep_if_unchanged(body, self._thought.body) if self._thought else body,
-            kind=self.query_one("#kind", Select).value,
+            kind=kind,
             lingering=self.query_one("#lingering", Checkbox).value,
             tell_client=self.query_one("#tell", Checkbox).value,
         )

@@ -32,7 +32,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
     def __init__(self, store, today: date, query: str = "") -> None:
         super().__init__()
         self._store, self._today, self._query = store, today, query
-        self._hits: list[SearchHit] = []
+        self._hits: dict[str, SearchHit] = {}  # option id -> the hit it shows
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -64,9 +64,9 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self.app.call_from_thread(self._show, query, hits, problem)
 
     def _show(self, query: str, hits: list[SearchHit], problem: str | None) -> None:
-        self._hits = hits
+        self._hits = {f"hit:{i}": hit for i, hit in enumerate(hits)}
         results = self.query_one("#results", OptionList)
-        options = []
+        options: list[Option | None] = []
         for i, hit in enumerate(hits):
             options.append(Option(render.join(
                 render.user_line(hit.client_name, 18, style="bold") if hit.client_id else
@@ -99,8 +99,9 @@ class SearchScreen(ModalScreen[SearchHit | None]):
 
     @on(OptionList.OptionSelected, "#results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        index = int(event.option.id.split(":")[1])
-        self.dismiss(self._hits[index])
+        hit = self._hits.get(event.option.id or "")
+        if hit is not None:
+            self.dismiss(hit)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

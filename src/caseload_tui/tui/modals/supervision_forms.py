@@ -1,4 +1,5 @@
-"""The supervision screen's forms: the start date, the question to bring, the export, the meeting, the follow-through."""
+"""The supervision screen's forms: the start date, the question to bring, the export, the meeting,
+the follow-through."""
 
 from __future__ import annotations
 

@@ -9,8 +9,10 @@ the meeting turns that plan into the meeting held.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,7 +20,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, OptionList, Static
-from textual.widgets.option_list import Option
 
 from ... import supervision as sv
 from ...model import Client, SupervisionItem
@@ -27,45 +28,33 @@ from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
 from ..modals.supervision_forms import BringQuestionForm, ExportForm, MeetingForm, OutcomeForm, SinceForm
+from ..widgets.case_chooser import CaseChooser, CaseGroup, case_prompt
+from ..widgets.case_material import material_content, window_line
 from ..widgets.footer import WrappingFooter
+from ..widgets.record_ids import stored_id
 from .app_access import CaseloadScreen
 
 NARROW_BELOW = 110  # columns: below this the list narrows and the footer wraps
 WIDE_LIST, NARROW_LIST = 52, 34  # the case list's width
 
 
-class CaseChooser(OptionList):
-    """The cases, each with a box to tick; space (or enter) chooses or leaves out the highlighted one."""
-
-    BORDER_TITLE = "Cases to bring"
-    BINDINGS = [Binding("enter", "toggle", "Choose", show=False)]
-
-    def action_toggle(self) -> None:
-        self.screen.run_action("toggle_case")
-
-    @property
-    def current_id(self) -> int | None:
-        option = self.highlighted_option
-        if option is None or not option.id or not option.id.startswith("client:"):
-            return None
-        return int(option.id.split(":", 1)[1])
-
-
 class SupervisionScreen(CaseloadScreen):
     DEFAULT_CSS = """
     SupervisionScreen #window { height: auto; padding: 0 1; background: $boost; }
-    SupervisionScreen CaseChooser { width: %d; height: 1fr; }
-    SupervisionScreen.-narrow CaseChooser { width: %d; }
+    SupervisionScreen CaseChooser { width: WIDE_LIST; height: 1fr; }
+    SupervisionScreen.-narrow CaseChooser { width: NARROW_LIST; }
     SupervisionScreen CaseChooser, SupervisionScreen #material {
         border: round $primary-background; background: $background;
     }
     SupervisionScreen CaseChooser:focus, SupervisionScreen #material:focus { border: round $primary; }
     SupervisionScreen #material { width: 1fr; height: 1fr; padding: 0 1; }
-    """ % (WIDE_LIST, NARROW_LIST)
+    """.replace("WIDE_LIST", str(WIDE_LIST)).replace("NARROW_LIST", str(NARROW_LIST))
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
 
     BINDINGS = [
-        Binding("space", "toggle_case", "Choose", key_display="␣", tooltip="Choose the highlighted case for supervision, or leave it out"),
+        # The case list has this key itself; here it reaches the list from the rest of the screen.
+        Binding("space", "toggle_case", "Choose", key_display="␣",
+                tooltip="Choose the highlighted case for supervision, or leave it out"),
         Binding("w", "write_question", "Question", tooltip="Write the question to bring about the highlighted case"),
         Binding("o", "outcome", "Outcome", tooltip="Record whether last time's advice was tried and how it went"),
         Binding("s", "since", "Since", tooltip="Cover the time since another date"),
@@ -76,12 +65,12 @@ class SupervisionScreen(CaseloadScreen):
         Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
 
-    def __init__(self, since: date | None = None, draft: dict | None = None) -> None:
+    def __init__(self, since: date | None = None, draft: dict[str, Any] | None = None) -> None:
         """`draft`: text a form here held when caseload was stopped, to reopen that form with."""
         super().__init__()
         self.since = since
         self._draft = draft
-        self._restoring: dict | None = None
+        self._restoring: dict[str, Any] | None = None
         self.window: sv.Window | None = None
         self.candidates: list[sv.Candidate] = []
         self.others: list[Client] = []
@@ -132,13 +121,13 @@ class SupervisionScreen(CaseloadScreen):
         except StoreError as problem:
             self.app.notify(str(problem), severity="error", markup=False)
             return
-        self.clients = {c.id: c for c in clients}
+        self.clients = {stored_id(c.id): c for c in clients}
         self.app.privacy.learn(clients)
-        suggested = {c.client.id for c in self.candidates}
+        suggested = {stored_id(c.client.id) for c in self.candidates}
         self.others = [c for c in clients if c.id not in suggested]
         plan = sv.current_plan(meetings)
         self.questions = {item.client_id: item.question for item in plan.items} if plan else {}
-        self.chosen = {c.client.id for c in self.candidates if c.flagged} | set(self.questions)
+        self.chosen = {stored_id(c.client.id) for c in self.candidates if c.flagged} | set(self.questions)
         first_time = not self.loaded
         self.loaded = True
         self._show_cases(first_time)
@@ -152,7 +141,7 @@ class SupervisionScreen(CaseloadScreen):
 
     def _order(self) -> list[int]:
         """Every case in the order the list (and the brief) shows them."""
-        return [c.client.id for c in self.candidates] + [c.id for c in self.others]
+        return [stored_id(c.client.id) for c in self.candidates] + [stored_id(c.id) for c in self.others]
 
     def chosen_in_order(self) -> list[int]:
         return [cid for cid in self._order() if cid in self.chosen]
@@ -160,67 +149,29 @@ class SupervisionScreen(CaseloadScreen):
     def _show_cases(self, first_time: bool) -> None:
         chooser = self.query_one(CaseChooser)
         self._shown_narrow = self._narrow
-        keep = chooser.highlighted_option.id if chooser.highlighted_option else None
         flagged = [c for c in self.candidates if c.flagged]
         suggested = [c for c in self.candidates if not c.flagged]
-        options: list[Option | None] = []
-        for title, cases in (("Flagged for supervision", flagged), ("Suggested", suggested)):
-            if cases:
-                options.append(_heading(f"{title} ({len(cases)})"))
-                for case in cases:
-                    tags = [t for t in case.tags if t != "flagged"]
-                    options += [Option(self._case_prompt(case.client, tags), id=f"client:{case.client.id}"), None]
-        if self.others:
-            options.append(_heading(f"Everyone else ({len(self.others)})"))
-            options += [Option(self._case_prompt(c, []), id=f"client:{c.id}") for c in self.others]
-        if not options:
-            options = [Option(render.label("The caseload is empty: add clients on the dashboard first.",
-                                           "italic $foreground-muted"), disabled=True)]
-        with chooser.prevent(OptionList.OptionHighlighted):
-            chooser.set_options(_trim(options))
-            target = keep if keep and not first_time else None
-            try:
-                chooser.highlighted = chooser.get_option_index(target) if target else _first_case(chooser)
-            except Exception:  # noqa: BLE001 - the kept case is gone
-                chooser.highlighted = _first_case(chooser)
+        chooser.show_cases([
+            CaseGroup("Flagged for supervision", [self._case_row(c.client, c.tags) for c in flagged]),
+            CaseGroup("Suggested", [self._case_row(c.client, c.tags) for c in suggested]),
+            CaseGroup("Everyone else", [self._case_row(c, []) for c in self.others], spaced=False),
+        ], keep_highlight=not first_time)
         chooser.border_subtitle = f"{len(self.chosen)} chosen"
         self._show_window()
         self.show_material()
 
-    def _case_prompt(self, client: Client, tags: list[str]) -> Content:
-        chosen = client.id in self.chosen
-        mark = ("☑ ", "bold $text-success") if chosen else ("☐ ", "$foreground-muted")
-        first = render.join(mark, render.client_name(client, style="bold"))
-        if not client.active:
-            first = render.join(first, ("  graduate", "$foreground-muted"))
-        if self.questions.get(client.id, "").strip():
-            first = render.join(first, ("  ? question written", "$text-accent"))
-        if not tags:
-            return first
-        # Packed by hand so a long list of reasons wraps under itself, not under the box.
+    def _case_row(self, client: Client, tags: list[str]) -> tuple[int, Content]:
+        client_id = stored_id(client.id)
         width = (NARROW_LIST if self._narrow else WIDE_LIST) - 6
-        lines, line = [], ""
-        for tag in tags:
-            joined = f"{line} · {tag}" if line else tag
-            if line and len(joined) > width:
-                lines.append(line)
-                joined = tag
-            line = joined
-        lines.append(line)
-        return render.join(first, *(("\n  " + text, "$foreground-muted") for text in lines))
+        return client_id, case_prompt(client, [t for t in tags if t != "flagged"], client_id in self.chosen,
+                                      bool(self.questions.get(client_id, "").strip()), width)
 
     def _show_window(self) -> None:
         window = self.window
         if window is None:
             return
-        chosen = len(self.chosen)
         written = sum(1 for cid in self.chosen if self.questions.get(cid, "").strip())
-        self.query_one("#window", Static).update(render.join(
-            ("Supervision  ", "bold"),
-            window.describe(),
-            (f"  {chosen} {'case' if chosen == 1 else 'cases'} chosen, {written} with a question.", "$foreground-muted"),
-            ("  s: another start date", "$foreground-muted"),
-        ))
+        self.query_one("#window", Static).update(window_line(window, len(self.chosen), written))
 
     @on(OptionList.OptionHighlighted, "#cases")
     def _highlighted(self) -> None:
@@ -253,22 +204,16 @@ class SupervisionScreen(CaseloadScreen):
                 self._restoring = None
         return await self.app.push_screen_wait(form)
 
-    def _restore(self, draft: dict) -> None:
+    def _restore(self, draft: dict[str, Any]) -> None:
         """Reopen the form that was open when caseload was stopped, with what was written in it."""
         self._restoring = draft
         client_id = (draft.get("context") or {}).get("client_id")
-        chooser = self.query_one(CaseChooser)
         if client_id in self.clients:
-            with chooser.prevent(OptionList.OptionHighlighted):
-                chooser.highlighted = chooser.get_option_index(f"client:{client_id}")
+            self.query_one(CaseChooser).highlight_case(client_id)
             self.show_material()
-        kind = draft.get("kind")
-        if kind == "supervision_question" and client_id in self.clients:
-            self.action_write_question()
-        elif kind == "supervision_meeting":
-            self.action_record_meeting()
-        elif kind == "supervision_outcome" and client_id in self.clients:
-            self.action_outcome()
+        reopen, needs_case = REOPEN.get(draft.get("kind") or "", (None, False))
+        if reopen is not None and (client_id in self.clients or not needs_case):
+            reopen(self)
 
     # ------------------------------------------------------------ choosing and the plan
 
@@ -300,11 +245,16 @@ class SupervisionScreen(CaseloadScreen):
             self.app.notify(f"Highlight a case on the left first, then {what}.", markup=False)
         return client_id
 
+    def action_toggle_case(self) -> None:
+        """Space away from the case list: the list chooses (or leaves out) its highlighted case."""
+        self.query_one(CaseChooser).action_toggle_case()
+
+    @on(CaseChooser.CaseToggled)
+    def _case_toggled(self, event: CaseChooser.CaseToggled) -> None:
+        self._toggle_case(event.client_id)
+
     @work
-    async def action_toggle_case(self) -> None:
-        client_id = self._highlighted_case("press space to choose it")
-        if client_id is None:
-            return
+    async def _toggle_case(self, client_id: int) -> None:
         client = self.clients[client_id]
         if client_id in self.chosen:
             if self.questions.get(client_id, "").strip():
@@ -430,7 +380,7 @@ class SupervisionScreen(CaseloadScreen):
         if outcome is None or outcome == follow.item.outcome:
             return
         try:
-            self.store.set_item_outcome(follow.item.id, outcome)
+            self.store.set_item_outcome(stored_id(follow.item.id), outcome)
         except StoreError as problem:
             self._fail(problem)
             return
@@ -441,95 +391,10 @@ class SupervisionScreen(CaseloadScreen):
         self.app.pop_screen()
 
 
-# ---------------------------------------------------------------- pieces
 
-
-def _heading(text: str) -> Option:
-    return Option(render.label(text, "bold $text-primary"), disabled=True)
-
-
-def _trim(options: list[Option | None]) -> list[Option | None]:
-    """No separator right before a heading or at the end."""
-    out: list[Option | None] = []
-    for option in options:
-        if option is not None and option.disabled and out and out[-1] is None:
-            out.pop()
-        out.append(option)
-    while out and out[-1] is None:
-        out.pop()
-    return out
-
-
-def _first_case(chooser: CaseChooser) -> int | None:
-    for index, option in enumerate(chooser.options):
-        if not option.disabled:
-            return index
-    return None
-
-
-def material_content(case: sv.CaseMaterial, window: sv.Window, now: datetime, chosen: bool) -> Content:
-    """What to bring about one case, in the order it will be talked about."""
-    client, today = case.client, now.date()
-    group_style = f"bold {render.GROUP_STYLES[case.placement.group]}"
-    lines: list[Content] = [
-        render.join(
-            render.client_name(client, style="bold"),
-            "  ",
-            render.user_line("" if render.privacy().on else client.code, style="$foreground-muted"),
-            ("   ☑ chosen" if chosen else "   ☐ not chosen (space to choose)",
-             "$text-success" if chosen else "$foreground-muted"),
-        ),
-        render.join((f"{case.placement.group.one}: ", group_style), case.placement.reason),
-        render.label(""),
-        render.label("The question to bring", "bold"),
-    ]
-    if case.question.strip():
-        lines.append(render.user_text(case.question, multiline=True))
-    else:
-        lines.append(render.label("Not written yet. Press w to write it.", "italic $foreground-muted"))
-    lines += [render.label(""), render.label("Why it might go to supervision", "bold")]
-    lines += [render.join(("• ", "$foreground-muted"), reason) for reason in case.reasons]
-    lines += [render.label("")]
-    follow = case.advice
-    if follow is None:
-        lines.append(render.join(("Last time  ", "bold"),
-                                 ("no earlier advice recorded for this case", "$foreground-muted")))
-    else:
-        item = follow.item
-        lines.append(render.join(("Last time  ", "bold"),
-                                 (f"supervision on {sv.short_day(follow.held_on, today)}", "$foreground-muted")))
-        if item.question.strip():
-            lines.append(render.join(("I asked: ", "$foreground-muted"), render.user_text(item.question, multiline=True)))
-        if item.advice.strip():
-            lines.append(render.join(("Advised: ", "$foreground-muted"), render.user_text(item.advice, multiline=True)))
-        if item.outcome.strip():
-            lines.append(render.join(("How it went: ", "$foreground-muted"),
-                                     render.user_text(item.outcome, multiline=True),
-                                     ("  (o to change)", "$foreground-muted")))
-        else:
-            lines.append(render.join(("How it went: ", "$foreground-muted"),
-                                     ("not recorded yet. Press o to record whether it was tried and how it went.",
-                                      "$text-warning")))
-    lines += [render.label(""), render.label("Attendance", "bold")]
-    lines.append(render.join(render.strip(case.summary.strip), ("  oldest to newest", "$foreground-muted")))
-    if case.summary.next_expected is not None:
-        lines.append(render.label(f"Next session expected {render.moment(case.summary.next_expected, today)}",
-                                  "$foreground-muted"))
-    lines += [render.label(""),
-              render.join((f"Still with me, {window.since_words()}", "bold"),
-                          (f"  ({len(case.thoughts)})", "$foreground-muted"))]
-    if not case.thoughts:
-        lines.append(render.label(f"Nothing new still lingering {window.since_words()}.", "italic $foreground-muted"))
-    for thought in case.thoughts:
-        lines.append(render.join((render.day(thought.written_at, today), "$foreground-muted"), "  ",
-                                 (thought.kind.label, render.KIND_STYLES[thought.kind])))
-        lines.append(render.user_text(thought.body, multiline=True))
-    lines += [render.label(""),
-              render.join(("Follow-up questions still open", "bold"),
-                          (f"  ({len(case.open_questions)})", "$foreground-muted"))]
-    if not case.open_questions:
-        lines.append(render.label("None open.", "italic $foreground-muted"))
-    for question in case.open_questions:
-        lines.append(render.join((f"asked {render.day(question.asked_at, today)}  ", "$foreground-muted"),
-                                 render.user_text(question.body, multiline=True)))
-    return Content("\n").join(lines)
+# Draft kinds reopened here (written by `_ask`): kind -> (the reopening method, needs its case in the list).
+REOPEN: dict[str, tuple[Callable[[SupervisionScreen], object], bool]] = {
+    "supervision_question": (SupervisionScreen.action_write_question, True),
+    "supervision_meeting": (SupervisionScreen.action_record_meeting, False),
+    "supervision_outcome": (SupervisionScreen.action_outcome, True),
+}
