@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Callable
 
+from textual import on
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -38,6 +41,24 @@ def parse_id(option_id: str | None) -> tuple[str, str | int | None]:
     if kind == "group":
         return "group", rest
     return kind, None
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a row of the list stands for: a client, a group, my practice, or (all empty) nothing."""
+
+    client_id: int | None = None
+    group: Group | None = None
+    practice: bool = False
+
+    @classmethod
+    def of_option(cls, option_id: str | None) -> Case:
+        kind, value = parse_id(option_id)
+        if kind == "client" and isinstance(value, int):
+            return cls(client_id=value)
+        if kind == "group" and isinstance(value, str):
+            return cls(group=Group(value))
+        return cls(practice=kind == "practice")
 
 
 ROW_EXTRAS = 23  # everything on a row but the name: strip, last seen, counts, flag
@@ -151,6 +172,21 @@ class CaseloadList(OptionList):
     OptionList's line cache and `_update_lines`, internals of the pinned Textual 8.2.8.)
     """
 
+    class CaseSelected(Message):
+        """The highlight moved to a client's row (client_id), a group's title (group), or my practice (neither)."""
+
+        def __init__(self, case: Case) -> None:
+            super().__init__()
+            self.case = case
+
+        @property
+        def client_id(self) -> int | None:
+            return self.case.client_id
+
+        @property
+        def group(self) -> Group | None:
+            return self.case.group
+
     DEFAULT_CSS = """
     CaseloadList { width: 44; height: 1fr; scrollbar-gutter: stable; }
     """
@@ -213,6 +249,11 @@ class CaseloadList(OptionList):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._options)
 
+    @on(OptionList.OptionHighlighted)
+    def _case_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self:
+            self.post_message(self.CaseSelected(self.case))
+
     def select_id(self, option_id: str) -> bool:
         try:
             self.highlighted = self.get_option_index(option_id)
@@ -220,7 +261,24 @@ class CaseloadList(OptionList):
             return False
         return True
 
+    def select_client(self, client_id_: int) -> bool:
+        """Highlight a client's row; False if they have no row."""
+        return self.select_id(client_id(client_id_))
+
+    def select_group(self, group: Group) -> bool:
+        return self.select_id(group_id(group))
+
+    def select_practice(self) -> bool:
+        return self.select_id(PRACTICE_ID)
+
+    @property
+    def case(self) -> Case:
+        """What the highlighted row stands for."""
+        option = self.highlighted_option
+        return Case.of_option(option.id if option else None)
+
     @property
     def current(self) -> tuple[str, str | int | None]:
+        """The highlighted row as ('client', 12), ('group', 'absentees'), ('practice', None) or ('none', None)."""
         option = self.highlighted_option
         return parse_id(option.id if option else None)
