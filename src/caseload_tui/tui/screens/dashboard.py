@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 from datetime import datetime
 
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,7 +24,7 @@ from ...rules import place, summarise
 from ...store import StoreError
 from ..widgets.arc_pane import ArcPane
 from ..widgets.case_header import CaseHeader
-from ..widgets.caseload_list import CaseloadList
+from ..widgets.caseload_list import CaseloadList, stored_id
 from ..widgets.footer import WrappingFooter
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_drafts import DraftReopening
@@ -121,8 +120,8 @@ class DashboardScreen(DraftReopening):
 
     def _populate(self, records: list[ClientRecord], practice: int, now: datetime, version: int) -> None:
         thresholds = self.app.settings.thresholds
-        self.records = {r.client.id: r for r in records}
-        self.placements = {r.client.id: place(r, now, thresholds) for r in records}
+        self.records = {stored_id(r.client): r for r in records}
+        self.placements = {stored_id(r.client): place(r, now, thresholds) for r in records}
         self._regroup(now, practice)
         self._data_version = version
         first_time = not self.loaded
@@ -132,7 +131,7 @@ class DashboardScreen(DraftReopening):
         if first_time:
             first = next((r for g in self.grouped.values() for r, _ in g), None)
             if first is not None:
-                caseload.select_client(first.client.id)
+                caseload.select_client(stored_id(first.client))
             else:
                 caseload.select_practice()
         self.show_selection()
@@ -145,10 +144,10 @@ class DashboardScreen(DraftReopening):
             self.restore_draft(draft)
 
     def _regroup(self, now: datetime, practice: int | None = None) -> None:
-        ordered = sorted(self.records.values(), key=lambda r: (r.client.name.lower(), r.client.id))
+        ordered = sorted(self.records.values(), key=lambda r: (r.client.name.lower(), stored_id(r.client)))
         self.grouped = {g: [] for g in Group}
         for record in ordered:
-            placement = self.placements[record.client.id]
+            placement = self.placements[stored_id(record.client)]
             self.grouped[placement.group].append((record, placement))
         if practice is None:
             practice = self.store.practice_thought_count()
@@ -203,7 +202,8 @@ class DashboardScreen(DraftReopening):
             if value is not None and value in self.records:
                 record = self.records[value]
                 now = self.now
-                header.show_client(record, self.placements[value], summarise(record, now, self.app.settings.thresholds), now)
+                summary = summarise(record, now, self.app.settings.thresholds)
+                header.show_client(record, self.placements[value], summary, now)
                 thoughts.show(self.store.thoughts([value]), today)
                 if graduate:
                     attended = sum(1 for a in self.store.appointments(value) if a.status in CAME)
@@ -213,8 +213,8 @@ class DashboardScreen(DraftReopening):
                     questions.show(self.store.questions([value]), today)
             elif (group := case.group) is not None:
                 members = self.grouped[group]
-                ids = [r.client.id for r, _ in members]
-                clients = {r.client.id: r.client for r, _ in members}
+                ids = [stored_id(r.client) for r, _ in members]
+                clients = {stored_id(r.client): r.client for r, _ in members}
                 header.show_group(group, len(members))
                 thoughts.show(self.store.thoughts(ids, lingering_only=True, limit=GROUP_PANE_LIMIT), today, clients,
                               empty="Nothing still lingering about this group.")
@@ -314,8 +314,8 @@ class DashboardScreen(DraftReopening):
     def action_help(self) -> None:
         keys = [(b.key_display or b.key.split(",")[0], b.tooltip or b.description)
                 for b in self.BINDINGS if isinstance(b, Binding) and b.description]
-        keys += [("tab", "Move between the list and the panes"), ("ctrl+p", "Command palette: every action and the themes"),
-                 ("ctrl+q", "Quit")]
+        keys += [("tab", "Move between the list and the panes"),
+                 ("ctrl+p", "Command palette: every action and the themes"), ("ctrl+q", "Quit")]
         self.app.push_screen(HelpScreen(keys))
 
     def action_zoom(self) -> None:

@@ -77,7 +77,9 @@ class DashboardBase(CaseloadScreen):
         return None
 
     def _about_label(self, about: About) -> Content:
-        return render.client_name(about, style="bold") if isinstance(about, Client) else render.label("My practice", "bold")
+        if isinstance(about, Client):
+            return render.client_name(about, style="bold")
+        return render.label("My practice", "bold")
 
     def _about_owner(self, client_id: int | None) -> About:
         """Who an existing note is about."""

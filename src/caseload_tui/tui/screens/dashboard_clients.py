@@ -12,7 +12,8 @@ from ...services import clients, endings, sessions
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.forms import AttendanceForm, ClientForm, ClientInput
+from ..modals.forms import AttendanceForm, AttendanceInput, ClientForm, ClientInput
+from ..widgets.caseload_list import stored_id
 from .dashboard_base import DashboardBase
 
 
@@ -30,18 +31,19 @@ class ClientActions(DashboardBase):
         client = record.client
         today = self.now.date()
         usual = sessions.usual_time(client, self.now)
-        result = await self.app.push_screen_wait(AttendanceForm(render.client_name(client, style="bold"), today, usual))
+        form = AttendanceForm(render.client_name(client, style="bold"), today, usual)
+        result: AttendanceInput | None = await self.app.push_screen_wait(form)  # None: cancelled
         if result is None:
             return
         try:
-            sessions.record_outcome(self.store, client.id, result.starts_at, result.status, result.moved_to)
+            sessions.record_outcome(self.store, stored_id(client), result.starts_at, result.status, result.moved_to)
         except StoreError as problem:
             self._fail(problem)
             return
         moved = f"; booked for {render.moment(result.moved_to, today)}" if result.moved_to else ""
         self.app.notify(f"Recorded: {result.status.label}, {render.moment(result.starts_at, today)}{moved}.",
                         markup=False)
-        self.refresh_client(client.id)
+        self.refresh_client(stored_id(client))
 
     # ------------------------------------------------------------ clients
 
@@ -65,14 +67,14 @@ class ClientActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Client added.", markup=False)
-        self.refresh_client(client.id)
-        self.select_client(client.id)
+        self.refresh_client(stored_id(client))
+        self.select_client(stored_id(client))
 
     @work
     async def edit_client(self, client: Client) -> None:
         result = await self._ask(
-            ClientForm(self.now.date(), client=client, check=self._code_check(client.id)), DraftKind.CLIENT,
-            client_id=client.id, editing=True)
+            ClientForm(self.now.date(), client=client, check=self._code_check(stored_id(client))), DraftKind.CLIENT,
+            client_id=stored_id(client), editing=True)
         if result is None:
             return
         try:
@@ -85,7 +87,7 @@ class ClientActions(DashboardBase):
         if saved is None:
             return  # nothing changed
         self.app.notify("Client saved.", markup=False)
-        self.refresh_client(client.id)
+        self.refresh_client(stored_id(client))
 
     def action_toggle_flag(self) -> None:
         record = self.selected_client()
@@ -94,13 +96,13 @@ class ClientActions(DashboardBase):
             return
         flagged = not record.client.bring_to_supervision
         try:
-            self.store.set_flag(record.client.id, flagged)
+            self.store.set_flag(stored_id(record.client), flagged)
         except StoreError as problem:
             self._fail(problem)
             return
         self.app.notify("Flagged for supervision." if flagged else "No longer flagged for supervision.",
                         markup=False)
-        self.refresh_client(record.client.id)
+        self.refresh_client(stored_id(record.client))
 
     # ------------------------------------------------------------ endings
 
@@ -130,30 +132,30 @@ class ClientActions(DashboardBase):
             if not back:
                 return
             try:
-                endings.reactivate(self.store, client.id)
+                endings.reactivate(self.store, stored_id(client))
             except StoreError as problem:
                 self._fail(problem)
                 return
             self.app.notify("Active again; everything written before is kept.", markup=False)
-            self.refresh_client(client.id)
-            self.select_client(client.id)
+            self.refresh_client(stored_id(client))
+            self.select_client(stored_id(client))
             return
         from ..modals.endings import GraduateForm
 
         result = await self._ask(GraduateForm(
             render.client_name(client, style="bold"), self.now.date(), record.open_questions, client.reflection),
-            DraftKind.GRADUATE, client_id=client.id)
+            DraftKind.GRADUATE, client_id=stored_id(client))
         if result is None:
             return
         try:
-            endings.graduate(self.store, client.id, result.ended_on, result.kind, result.reflection,
+            endings.graduate(self.store, stored_id(client), result.ended_on, result.kind, result.reflection,
                              close_questions=result.close_questions, now=self.now)
         except StoreError as problem:
             self._fail(problem)
             return
         self.app.notify("The case is marked as ended. It is now among the graduates.", markup=False)
-        self.refresh_client(client.id)
-        self.select_client(client.id)
+        self.refresh_client(stored_id(client))
+        self.select_client(stored_id(client))
 
     @work
     async def action_news(self) -> None:
@@ -164,11 +166,11 @@ class ClientActions(DashboardBase):
         from ..modals.endings import NewsForm
 
         result = await self._ask(NewsForm(render.client_name(record.client, style="bold"), self.now.date()),
-                                 DraftKind.NEWS, client_id=record.client.id)
+                                 DraftKind.NEWS, client_id=stored_id(record.client))
         if result is None:
             return
         try:
-            self.store.add_encounter(Encounter(client_id=record.client.id, happened_on=result.happened_on,
+            self.store.add_encounter(Encounter(client_id=stored_id(record.client), happened_on=result.happened_on,
                                                body=result.body))
         except StoreError as problem:
             self._fail(problem)

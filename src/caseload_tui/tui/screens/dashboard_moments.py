@@ -38,7 +38,7 @@ class MomentActions(DashboardBase):
     async def action_import_file(self) -> None:
         from ..modals.forms import ImportForm
 
-        path = await self.app.push_screen_wait(ImportForm())
+        path: Path | None = await self.app.push_screen_wait(ImportForm())  # None: cancelled
         if path is None:
             return
         lines = await self._import(path, dry_run=True)
@@ -78,12 +78,10 @@ class MomentActions(DashboardBase):
         else:
             self.select_client(hit.client_id)
         if hit.kind == "thought":
-            pane: ThoughtsPane | QuestionsPane = self.query_one(ThoughtsPane)
-            found = pane.highlight_thought(hit.id)
+            thoughts = self.query_one(ThoughtsPane)
+            if thoughts.highlight_thought(hit.id):  # the note may sit past the pane's limit
+                thoughts.focus()
         elif hit.kind == "question":
-            pane = self.query_one(QuestionsPane)
-            found = pane.highlight_question(hit.id)
-        else:
-            return
-        if found:  # the note may sit past the pane's limit
-            pane.focus()
+            questions = self.query_one(QuestionsPane)
+            if questions.highlight_question(hit.id):
+                questions.focus()

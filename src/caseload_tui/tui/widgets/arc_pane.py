@@ -26,7 +26,8 @@ class ArcPane(OptionList):
         ), id="arc:dates"), None]
         for key, title in REFLECTION_PARTS:
             text = getattr(client.reflection, key)
-            body = render.user_text(text, multiline=True) if text else render.label("not written", "italic $foreground-muted")
+            body = (render.user_text(text, multiline=True) if text
+                    else render.label("not written", "italic $foreground-muted"))
             options += [Option(render.join((title, "bold $text-secondary"), "\n", body), id=f"arc:{key}"), None]
         for encounter in encounters:
             options += [Option(render.join((f"News · {render.day(encounter.happened_on, today)}", "bold $text-accent"),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import Callable
+from typing import cast
 
 from textual import on
 from textual.content import Content
@@ -15,12 +15,19 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model import ClientRecord, Group, Placement
+from ...model import Client, ClientRecord, Group, Placement
 from ...rules import STRIP_LENGTH, since_short, summarise
 from .. import render
 
 PRACTICE_ID = "practice"
 NAME_WIDTH = 14
+
+
+def stored_id(client: Client) -> int:
+    """The id of a client read from the store (every client the list shows has one)."""
+    if client.id is None:
+        raise ValueError("a client not yet saved has no row")
+    return client.id
 
 
 def group_id(group: Group) -> str:
@@ -98,9 +105,9 @@ class _LazyRow(Option):
 
     @property
     def prompt(self) -> Content:
-        if self._make is not None:
+        if self._make is not None and self._record is not None:
             self._prompt, self._make, self._record = self._make(self._record), None, None
-        return self._prompt
+        return cast(Content, self._prompt)  # rows are always made as Content
 
     def _set_prompt(self, prompt) -> None:
         self._make = self._record = None
@@ -195,7 +202,7 @@ class CaseloadList(OptionList):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._line_cache = _RowLineCache(self._options)
+        self._line_cache = _RowLineCache(self._options)  # type: ignore[assignment]  # same face, nothing stored
 
     @property
     def name_width(self) -> int:
@@ -218,7 +225,7 @@ class CaseloadList(OptionList):
         options: list[Option] = []
         for group, members in grouped.items():
             options.append(Option(group_row(group, len(members)), id=group_id(group)))
-            options.extend(_LazyRow(make, record, client_id(record.client.id)) for record, _ in members)
+            options.extend(_LazyRow(make, record, client_id(stored_id(record.client))) for record, _ in members)
         practice = render.join(("My practice ", "bold $primary"),
                                (f"({practice_thoughts})" if practice_thoughts else "", "$foreground-muted"))
         options.append(Option(practice, id=PRACTICE_ID))
@@ -230,7 +237,7 @@ class CaseloadList(OptionList):
 
     def update_row(self, record: ClientRecord, now: datetime, thresholds) -> None:
         """Redraw one client's row in place; every other row stays as it is."""
-        self.get_option(client_id(record.client.id))._set_prompt(
+        self.get_option(client_id(stored_id(record.client)))._set_prompt(
             client_row(record, now, thresholds, self.name_width))
         self._option_render_cache.clear()  # the rows drawn so far; redrawn from their kept prompts
         self.refresh()

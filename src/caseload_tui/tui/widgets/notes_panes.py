@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
-from typing import Callable
 
 from textual.binding import Binding
 from textual.content import Content
@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from ...model import Client, Question, QuestionStatus, Thought
 from .. import render
-
 
 NOTES_AT_ONCE = 40  # notes made into rows at a time: more than the tallest pane shows
 
@@ -107,7 +106,8 @@ class NotesPane(OptionList):
 
     def _near_the_end(self) -> bool:
         rows = self.scrollable_content_region.height or 10
-        return (self.highlighted or 0) >= self.option_count - rows or self.scroll_y + 2 * rows >= self.virtual_size.height
+        return ((self.highlighted or 0) >= self.option_count - rows
+                or self.scroll_y + 2 * rows >= self.virtual_size.height)
 
     def action_cursor_down(self) -> None:
         if self._waiting and self._near_the_end():
@@ -225,7 +225,8 @@ def question_prompt(question: Question, today: date, clients: dict[int, Client] 
         owner = clients.get(question.client_id) if question.client_id else None
         parts += [render.client_name(owner, style="bold") if owner else render.label("My practice", "bold"), "  "]
     if question.status is QuestionStatus.OPEN:
-        parts += [("? open", "$text-accent"), "  ", (f"asked {render.day(question.asked_at, today)}", "$foreground-muted")]
+        asked = (f"asked {render.day(question.asked_at, today)}", "$foreground-muted")
+        parts += [("? open", "$text-accent"), "  ", asked]
         return render.join(*parts, "\n", render.user_text(question.body, multiline=True))
     status = "✓ answered" if question.status is QuestionStatus.ANSWERED else "– dropped"
     parts += [(status, "$text-success" if question.status is QuestionStatus.ANSWERED else "$foreground-muted"),
