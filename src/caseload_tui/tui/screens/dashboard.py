@@ -22,6 +22,7 @@ from textual.widgets import Header
 from ...model import CAME, ClientRecord, Group, Placement
 from ...rules import place, summarise
 from ...store import StoreError
+from ..modals.endings import REFLECTION_PARTS
 from ..widgets.arc_pane import ArcPane
 from ..widgets.case_header import CaseHeader
 from ..widgets.caseload_list import CaseloadList, stored_id
@@ -208,7 +209,8 @@ class DashboardScreen(DraftReopening):
                 if graduate:
                     attended = sum(1 for a in self.store.appointments(value) if a.status in CAME)
                     self.query_one(ArcPane).show(record.client, attended, self.store.encounters(value),
-                                                 self.store.questions([value], open_only=True), today)
+                                                 self.store.questions([value], open_only=True), today,
+                                                 REFLECTION_PARTS)
                 else:
                     questions.show(self.store.questions([value]), today)
             elif (group := case.group) is not None:
