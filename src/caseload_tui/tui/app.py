@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import signal
 from collections.abc import Callable
 from datetime import datetime
@@ -23,6 +24,14 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
+class StartMode(str, enum.Enum):
+    """What the command line asked to open over the dashboard: one of the three moments."""
+
+    REVIEW = "review"
+    SUPERVISION = "supervision"
+    GRADUATE = "graduate"  # needs the client (start_client)
+
+
 class CaseloadApp(AppBase):
     """The dashboard first, then whatever moment the command line asked for."""
 
@@ -30,10 +39,11 @@ class CaseloadApp(AppBase):
 
     def __init__(self, store: Store, clock: Callable[[], datetime], settings: Settings | None = None,
                  redact: bool = False, demo: bool = False,
-                 remember_theme: Callable[[str], None] | None = None, start: str | None = None,
+                 remember_theme: Callable[[str], None] | None = None, start: StartMode | str | None = None,
                  start_client: int | None = None, drafts: Drafts | None = None) -> None:
         super().__init__(store, clock, settings, redact=redact, demo=demo, drafts=drafts)
-        self._start, self._start_client = start, start_client
+        self._start = StartMode(start) if start is not None else None
+        self._start_client = start_client
         self._remember_theme = remember_theme
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -49,11 +59,11 @@ class CaseloadApp(AppBase):
                 loop.add_signal_handler(stop, self._stopped_from_outside)
         dashboard = DashboardScreen()
         self.push_screen(dashboard)
-        if self._start == "review":
+        if self._start is StartMode.REVIEW:
             dashboard.action_review()
-        elif self._start == "supervision":
+        elif self._start is StartMode.SUPERVISION:
             dashboard.action_supervision()
-        elif self._start == "graduate" and self._start_client is not None:
+        elif self._start is StartMode.GRADUATE and self._start_client is not None:
             dashboard.start_graduation(self._start_client)
 
     def _theme_changed(self, theme: Theme) -> None:
@@ -75,7 +85,7 @@ class CaseloadApp(AppBase):
 
 
 def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, redact: bool = False,
-            demo: bool = False, start: str | None = None, start_client: int | None = None) -> int:
+            demo: bool = False, start: StartMode | str | None = None, start_client: int | None = None) -> int:
     from ..config import save_theme
     from ..drafts import Drafts
 

@@ -23,7 +23,7 @@ from .modals.confirm import Confirm
 from .render import Privacy
 
 if TYPE_CHECKING:
-    from ..drafts import Drafts
+    from ..drafts import Draft, Drafts
     from ..store import Store
 
 
@@ -83,7 +83,7 @@ class AppBase(App[None]):
 
     # ------------------------------------------------------------ leaving
 
-    def take_draft(self) -> dict[str, Any] | None:
+    def take_draft(self) -> Draft | None:
         return self.drafts.take() if self.drafts is not None else None
 
     async def action_quit(self) -> None:

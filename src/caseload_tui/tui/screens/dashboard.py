@@ -2,7 +2,10 @@
 
 The screen coordinates: it reads from the store, tells the list and panes
 what to show (method calls down), and hears what the user highlighted
-(messages up). Writes live in DashboardActions.
+(messages up). What each key does lives in the action classes it derives from:
+dashboard_notes (thoughts, questions), dashboard_clients (clients, attendance,
+endings), dashboard_moments (review, supervision, import, search), and
+dashboard_drafts (reopening a draft through them).
 """
 
 from __future__ import annotations
@@ -14,23 +17,24 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, OptionList
+from textual.widgets import Header
 
 from ...model import CAME, ClientRecord, Group, Placement
 from ...rules import place, summarise
 from ...store import StoreError
+from ..modals.endings import REFLECTION_PARTS
 from ..widgets.arc_pane import ArcPane
 from ..widgets.case_header import CaseHeader
-from ..widgets.caseload_list import PRACTICE_ID, CaseloadList, client_id, group_id
+from ..widgets.caseload_list import CaseloadList, stored_id
 from ..widgets.footer import WrappingFooter
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
-from .app_access import CaseloadScreen
-from .dashboard_actions import DashboardActions
+from .dashboard_drafts import DraftReopening
+from .help import HelpScreen
 
 GROUP_PANE_LIMIT = 300  # a group's view lists at most this many notes; the newest first
 
 
-class DashboardScreen(DashboardActions, CaseloadScreen):
+class DashboardScreen(DraftReopening):
     DEFAULT_CSS = """
     DashboardScreen #detail { width: 1fr; }
     DashboardScreen ThoughtsPane { height: 3fr; }
@@ -80,7 +84,6 @@ class DashboardScreen(DashboardActions, CaseloadScreen):
         self.grouped: dict[Group, list[tuple[ClientRecord, Placement]]] = {g: [] for g in Group}
         self.loaded = False
         self._data_version: int | None = None
-        self._reload_on_resume = False
 
     # ------------------------------------------------------------ layout and loading
 
@@ -118,8 +121,8 @@ class DashboardScreen(DashboardActions, CaseloadScreen):
 
     def _populate(self, records: list[ClientRecord], practice: int, now: datetime, version: int) -> None:
         thresholds = self.app.settings.thresholds
-        self.records = {r.client.id: r for r in records}
-        self.placements = {r.client.id: place(r, now, thresholds) for r in records}
+        self.records = {stored_id(r.client): r for r in records}
+        self.placements = {stored_id(r.client): place(r, now, thresholds) for r in records}
         self._regroup(now, practice)
         self._data_version = version
         first_time = not self.loaded
@@ -128,7 +131,10 @@ class DashboardScreen(DashboardActions, CaseloadScreen):
         caseload = self.query_one(CaseloadList)
         if first_time:
             first = next((r for g in self.grouped.values() for r, _ in g), None)
-            caseload.select_id(client_id(first.client.id) if first else PRACTICE_ID)
+            if first is not None:
+                caseload.select_client(stored_id(first.client))
+            else:
+                caseload.select_practice()
         self.show_selection()
         if first_time:
             # What is read at start lives as long as the app: keep the collector from re-walking it.
@@ -139,10 +145,10 @@ class DashboardScreen(DashboardActions, CaseloadScreen):
             self.restore_draft(draft)
 
     def _regroup(self, now: datetime, practice: int | None = None) -> None:
-        ordered = sorted(self.records.values(), key=lambda r: (r.client.name.lower(), r.client.id))
+        ordered = sorted(self.records.values(), key=lambda r: (r.client.name.lower(), stored_id(r.client)))
         self.grouped = {g: [] for g in Group}
         for record in ordered:
-            placement = self.placements[record.client.id]
+            placement = self.placements[stored_id(record.client)]
             self.grouped[placement.group].append((record, placement))
         if practice is None:
             practice = self.store.practice_thought_count()
@@ -156,6 +162,9 @@ class DashboardScreen(DashboardActions, CaseloadScreen):
         if self.loaded and self._reload_on_resume:
             self._reload_on_resume = False
             self.reload()
+
+    def regroup(self) -> None:
+        self._regroup(self.now)
 
     def redraw(self) -> None:
         """Render everything again from what is already read (after privacy mode changes)."""
@@ -178,40 +187,42 @@ class DashboardScreen(DashboardActions, CaseloadScreen):
 
     # ------------------------------------------------------------ showing the selection
 
-    @on(OptionList.OptionHighlighted, "#caseload")
-    def _highlighted(self) -> None:
+    @on(CaseloadList.CaseSelected)
+    def _case_selected(self) -> None:
         self.show_selection()
 
     def show_selection(self) -> None:
-        kind, value = self.query_one(CaseloadList).current
+        case = self.query_one(CaseloadList).case
+        value = case.client_id
         header = self.query_one(CaseHeader)
         thoughts, questions = self.query_one(ThoughtsPane), self.query_one(QuestionsPane)
         today = self.now.date()
-        graduate = kind == "client" and value in self.records and not self.records[value].client.active
+        graduate = value is not None and value in self.records and not self.records[value].client.active
         self.set_class(graduate, "-graduate")
         try:
-            if kind == "client" and value in self.records:
+            if value is not None and value in self.records:
                 record = self.records[value]
                 now = self.now
-                header.show_client(record, self.placements[value], summarise(record, now, self.app.settings.thresholds), now)
+                summary = summarise(record, now, self.app.settings.thresholds)
+                header.show_client(record, self.placements[value], summary, now)
                 thoughts.show(self.store.thoughts([value]), today)
                 if graduate:
                     attended = sum(1 for a in self.store.appointments(value) if a.status in CAME)
                     self.query_one(ArcPane).show(record.client, attended, self.store.encounters(value),
-                                                 self.store.questions([value], open_only=True), today)
+                                                 self.store.questions([value], open_only=True), today,
+                                                 REFLECTION_PARTS)
                 else:
                     questions.show(self.store.questions([value]), today)
-            elif kind == "group":
-                group = Group(value)
+            elif (group := case.group) is not None:
                 members = self.grouped[group]
-                ids = [r.client.id for r, _ in members]
-                clients = {r.client.id: r.client for r, _ in members}
+                ids = [stored_id(r.client) for r, _ in members]
+                clients = {stored_id(r.client): r.client for r, _ in members}
                 header.show_group(group, len(members))
                 thoughts.show(self.store.thoughts(ids, lingering_only=True, limit=GROUP_PANE_LIMIT), today, clients,
                               empty="Nothing still lingering about this group.")
                 questions.show(self.store.questions(ids, open_only=True, limit=GROUP_PANE_LIMIT), today, clients,
                                empty="No open questions across this group.")
-            elif kind == "practice":
+            elif case.practice:
                 header.show_practice(0)
                 thoughts.show(self.store.practice_thoughts(), today,
                               empty="Nothing yet. Press t to write a thought about your own practice.")
@@ -232,8 +243,8 @@ class DashboardScreen(DashboardActions, CaseloadScreen):
         )
 
     def selected_client(self) -> ClientRecord | None:
-        kind, value = self.query_one(CaseloadList).current
-        return self.records.get(value) if kind == "client" else None
+        client_id_ = self.query_one(CaseloadList).case.client_id
+        return self.records.get(client_id_) if client_id_ is not None else None
 
     def refresh_client(self, client_id_: int) -> None:
         """After a save: redraw that client's row and the panes; regroup only if they moved."""
@@ -258,10 +269,59 @@ class DashboardScreen(DashboardActions, CaseloadScreen):
         self.show_selection()
 
     def select_client(self, client_id_: int) -> None:
-        caseload = self.query_one(CaseloadList)
-        if caseload.select_id(client_id(client_id_)):
+        if self.query_one(CaseloadList).select_client(client_id_):
             self.show_selection()
 
     def select_group(self, group: Group) -> None:
-        self.query_one(CaseloadList).select_id(group_id(group))
+        self.query_one(CaseloadList).select_group(group)
         self.show_selection()
+
+    def select_practice(self) -> None:
+        self.query_one(CaseloadList).select_practice()
+        self.show_selection()
+
+    # ------------------------------------------------------------ hooks: the footer, and what the panes say
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show each key in the footer only where it applies."""
+        focused = self.focused
+        if action in ("toggle_lingering",):
+            return isinstance(focused, ThoughtsPane)
+        if action == "answer":
+            return isinstance(focused, QuestionsPane)
+        if action == "delete":
+            return isinstance(focused, (ThoughtsPane, QuestionsPane))
+        if action == "news":
+            record = self.selected_client()
+            return record is not None and not record.client.active
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    @on(ThoughtsPane.ThoughtChosen)
+    def _thought_chosen(self, event: ThoughtsPane.ThoughtChosen) -> None:
+        """Enter on a thought edits it."""
+        if (thought := self._thought(event.thought_id)) is not None:
+            self._edit_thought(thought)
+
+    @on(QuestionsPane.QuestionChosen)
+    def _question_chosen(self, event: QuestionsPane.QuestionChosen) -> None:
+        """Enter on a question answers it."""
+        if (question := self._question(event.question_id)) is not None:
+            self._answer(question)
+
+    # ------------------------------------------------------------ help and zoom
+
+    def action_help(self) -> None:
+        keys = [(b.key_display or b.key.split(",")[0], b.tooltip or b.description)
+                for b in self.BINDINGS if isinstance(b, Binding) and b.description]
+        keys += [("tab", "Move between the list and the panes"),
+                 ("ctrl+p", "Command palette: every action and the themes"), ("ctrl+q", "Quit")]
+        self.app.push_screen(HelpScreen(keys))
+
+    def action_zoom(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused)

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import Callable
+from typing import cast
 
+from textual import on
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model import ClientRecord, Group, Placement
+from ...model import Client, ClientRecord, Group, Placement
 from ...rules import STRIP_LENGTH, since_short, summarise
 from .. import render
 
 PRACTICE_ID = "practice"
 NAME_WIDTH = 14
+
+
+def stored_id(client: Client) -> int:
+    """The id of a client read from the store (every client the list shows has one)."""
+    if client.id is None:
+        raise ValueError("a client not yet saved has no row")
+    return client.id
 
 
 def group_id(group: Group) -> str:
@@ -38,6 +48,24 @@ def parse_id(option_id: str | None) -> tuple[str, str | int | None]:
     if kind == "group":
         return "group", rest
     return kind, None
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a row of the list stands for: a client, a group, my practice, or (all empty) nothing."""
+
+    client_id: int | None = None
+    group: Group | None = None
+    practice: bool = False
+
+    @classmethod
+    def of_option(cls, option_id: str | None) -> Case:
+        kind, value = parse_id(option_id)
+        if kind == "client" and isinstance(value, int):
+            return cls(client_id=value)
+        if kind == "group" and isinstance(value, str):
+            return cls(group=Group(value))
+        return cls(practice=kind == "practice")
 
 
 ROW_EXTRAS = 23  # everything on a row but the name: strip, last seen, counts, flag
@@ -77,9 +105,9 @@ class _LazyRow(Option):
 
     @property
     def prompt(self) -> Content:
-        if self._make is not None:
+        if self._make is not None and self._record is not None:
             self._prompt, self._make, self._record = self._make(self._record), None, None
-        return self._prompt
+        return cast(Content, self._prompt)  # rows are always made as Content
 
     def _set_prompt(self, prompt) -> None:
         self._make = self._record = None
@@ -151,6 +179,21 @@ class CaseloadList(OptionList):
     OptionList's line cache and `_update_lines`, internals of the pinned Textual 8.2.8.)
     """
 
+    class CaseSelected(Message):
+        """The highlight moved to a client's row (client_id), a group's title (group), or my practice (neither)."""
+
+        def __init__(self, case: Case) -> None:
+            super().__init__()
+            self.case = case
+
+        @property
+        def client_id(self) -> int | None:
+            return self.case.client_id
+
+        @property
+        def group(self) -> Group | None:
+            return self.case.group
+
     DEFAULT_CSS = """
     CaseloadList { width: 44; height: 1fr; scrollbar-gutter: stable; }
     """
@@ -159,7 +202,7 @@ class CaseloadList(OptionList):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._line_cache = _RowLineCache(self._options)
+        self._line_cache = _RowLineCache(self._options)  # type: ignore[assignment]  # same face, nothing stored
 
     @property
     def name_width(self) -> int:
@@ -182,7 +225,7 @@ class CaseloadList(OptionList):
         options: list[Option] = []
         for group, members in grouped.items():
             options.append(Option(group_row(group, len(members)), id=group_id(group)))
-            options.extend(_LazyRow(make, record, client_id(record.client.id)) for record, _ in members)
+            options.extend(_LazyRow(make, record, client_id(stored_id(record.client))) for record, _ in members)
         practice = render.join(("My practice ", "bold $primary"),
                                (f"({practice_thoughts})" if practice_thoughts else "", "$foreground-muted"))
         options.append(Option(practice, id=PRACTICE_ID))
@@ -194,7 +237,7 @@ class CaseloadList(OptionList):
 
     def update_row(self, record: ClientRecord, now: datetime, thresholds) -> None:
         """Redraw one client's row in place; every other row stays as it is."""
-        self.get_option(client_id(record.client.id))._set_prompt(
+        self.get_option(client_id(stored_id(record.client)))._set_prompt(
             client_row(record, now, thresholds, self.name_width))
         self._option_render_cache.clear()  # the rows drawn so far; redrawn from their kept prompts
         self.refresh()
@@ -213,6 +256,11 @@ class CaseloadList(OptionList):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._options)
 
+    @on(OptionList.OptionHighlighted)
+    def _case_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self:
+            self.post_message(self.CaseSelected(self.case))
+
     def select_id(self, option_id: str) -> bool:
         try:
             self.highlighted = self.get_option_index(option_id)
@@ -220,7 +268,24 @@ class CaseloadList(OptionList):
             return False
         return True
 
+    def select_client(self, client_id_: int) -> bool:
+        """Highlight a client's row; False if they have no row."""
+        return self.select_id(client_id(client_id_))
+
+    def select_group(self, group: Group) -> bool:
+        return self.select_id(group_id(group))
+
+    def select_practice(self) -> bool:
+        return self.select_id(PRACTICE_ID)
+
+    @property
+    def case(self) -> Case:
+        """What the highlighted row stands for."""
+        option = self.highlighted_option
+        return Case.of_option(option.id if option else None)
+
     @property
     def current(self) -> tuple[str, str | int | None]:
+        """The highlighted row as ('client', 12), ('group', 'absentees'), ('practice', None) or ('none', None)."""
         option = self.highlighted_option
         return parse_id(option.id if option else None)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
-from typing import Callable
 
 from textual.binding import Binding
 from textual.content import Content
@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from ...model import Client, Question, QuestionStatus, Thought
 from .. import render
-
 
 NOTES_AT_ONCE = 40  # notes made into rows at a time: more than the tallest pane shows
 
@@ -35,13 +34,19 @@ class NotesPane(OptionList):
     BINDINGS = [Binding("enter", "open_note", "Open", show=False)]
 
     class Open(Message):
-        def __init__(self, pane: "NotesPane") -> None:
+        """Enter on a note (any pane): kept for panes that read their own highlighted note."""
+
+        def __init__(self, pane: NotesPane) -> None:
             super().__init__()
             self.pane = pane
 
     def action_open_note(self) -> None:
         if self.highlighted is not None and not self.get_option_at_index(self.highlighted).disabled:
             self.post_message(self.Open(self))
+            self.note_opened()
+
+    def note_opened(self) -> None:
+        """Enter was pressed on a note: a pane that knows its notes says which, in its own message."""
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count and not self.get_option_at_index(0).disabled:
@@ -91,9 +96,18 @@ class NotesPane(OptionList):
             self._show_more(waiting + 1)
         return super().get_option(option_id)
 
+    def highlight_note(self, option_id: str) -> bool:
+        """Highlight a note by its option id, making its row first if it was waiting; False if it is not here."""
+        try:
+            self.highlighted = self.get_option_index(option_id)  # via get_option: made if waiting
+        except Exception:  # noqa: BLE001 - OptionDoesNotExist: the note is not in this pane
+            return False
+        return True
+
     def _near_the_end(self) -> bool:
         rows = self.scrollable_content_region.height or 10
-        return (self.highlighted or 0) >= self.option_count - rows or self.scroll_y + 2 * rows >= self.virtual_size.height
+        return ((self.highlighted or 0) >= self.option_count - rows
+                or self.scroll_y + 2 * rows >= self.virtual_size.height)
 
     def action_cursor_down(self) -> None:
         if self._waiting and self._near_the_end():
@@ -120,16 +134,35 @@ class ThoughtsPane(NotesPane):
 
     BORDER_TITLE = "Lingering thoughts"
 
+    class ThoughtChosen(Message):
+        """Enter on a thought: the screen opens it to edit."""
+
+        def __init__(self, thought_id: int) -> None:
+            super().__init__()
+            self.thought_id = thought_id
+
     def show(self, thoughts: list[Thought], today: date, clients: dict[int, Client] | None = None,
              empty: str = "Nothing written yet. Press t to write what stays with you.") -> None:
-        self.show_notes([(f"thought:{thought.id}", partial(thought_prompt, thought, today, clients))
+        self.show_notes([(_thought_option(thought.id), partial(thought_prompt, thought, today, clients))
                          for thought in thoughts], empty)
         lingering = sum(1 for t in thoughts if t.lingering)
         self.border_subtitle = f"{lingering} still with me" if thoughts else ""
 
+    def highlight_thought(self, thought_id: int) -> bool:
+        return self.highlight_note(_thought_option(thought_id))
+
     @property
     def current_id(self) -> int | None:
+        """The highlighted thought's id, or None."""
         return item_id(self.highlighted_option.id if self.highlighted_option else None)
+
+    def note_opened(self) -> None:
+        if (thought_id := self.current_id) is not None:
+            self.post_message(self.ThoughtChosen(thought_id))
+
+
+def _thought_option(thought_id: int | None) -> str:
+    return f"thought:{thought_id}"
 
 
 def thought_prompt(thought: Thought, today: date, clients: dict[int, Client] | None) -> Content:
@@ -155,16 +188,35 @@ class QuestionsPane(NotesPane):
 
     BORDER_TITLE = "Follow-up questions"
 
+    class QuestionChosen(Message):
+        """Enter on a question: the screen opens it to answer (or drop)."""
+
+        def __init__(self, question_id: int) -> None:
+            super().__init__()
+            self.question_id = question_id
+
     def show(self, questions: list[Question], today: date, clients: dict[int, Client] | None = None,
              empty: str = "No questions yet. Press f to note what to ask next time.") -> None:
-        self.show_notes([(f"question:{question.id}", partial(question_prompt, question, today, clients))
+        self.show_notes([(_question_option(question.id), partial(question_prompt, question, today, clients))
                          for question in questions], empty)
         still_open = sum(1 for q in questions if q.status is QuestionStatus.OPEN)
         self.border_subtitle = f"{still_open} open" if questions else ""
 
+    def highlight_question(self, question_id: int) -> bool:
+        return self.highlight_note(_question_option(question_id))
+
     @property
     def current_id(self) -> int | None:
+        """The highlighted question's id, or None."""
         return item_id(self.highlighted_option.id if self.highlighted_option else None)
+
+    def note_opened(self) -> None:
+        if (question_id := self.current_id) is not None:
+            self.post_message(self.QuestionChosen(question_id))
+
+
+def _question_option(question_id: int | None) -> str:
+    return f"question:{question_id}"
 
 
 def question_prompt(question: Question, today: date, clients: dict[int, Client] | None) -> Content:
@@ -173,7 +225,8 @@ def question_prompt(question: Question, today: date, clients: dict[int, Client] 
         owner = clients.get(question.client_id) if question.client_id else None
         parts += [render.client_name(owner, style="bold") if owner else render.label("My practice", "bold"), "  "]
     if question.status is QuestionStatus.OPEN:
-        parts += [("? open", "$text-accent"), "  ", (f"asked {render.day(question.asked_at, today)}", "$foreground-muted")]
+        asked = (f"asked {render.day(question.asked_at, today)}", "$foreground-muted")
+        parts += [("? open", "$text-accent"), "  ", asked]
         return render.join(*parts, "\n", render.user_text(question.body, multiline=True))
     status = "✓ answered" if question.status is QuestionStatus.ANSWERED else "– dropped"
     parts += [(status, "$text-success" if question.status is QuestionStatus.ANSWERED else "$foreground-muted"),

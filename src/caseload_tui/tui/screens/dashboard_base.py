@@ -1,0 +1,106 @@
+"""What the dashboard's actions share: its state, the redraws they call, and opening a form.
+
+DashboardScreen (dashboard.py) derives from the action classes, which derive from this:
+the redraws are the screen's own and only declared here; the helpers are used by every action.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeVar
+
+from textual.content import Content
+
+from ...drafts import Draft, DraftKind
+from ...model import Client, ClientRecord, Group, Placement
+from ...store import Conflict, StoreError
+from .. import render
+from ..modals.base import FormScreen
+from ..widgets.caseload_list import CaseloadList
+from .app_access import CaseloadScreen
+
+T = TypeVar("T")
+
+About = Client | Literal["practice"]  # who a new note is about
+
+
+class DashboardBase(CaseloadScreen):
+    """The dashboard's state and the redraws every action ends with."""
+
+    records: dict[int, ClientRecord]
+    placements: dict[int, Placement]
+    grouped: dict[Group, list[tuple[ClientRecord, Placement]]]
+    loaded: bool
+    _restoring: Draft | None = None  # a draft whose form is being reopened
+
+    # ------------------------------------------------------------ the screen's own (dashboard.py)
+
+    def show_selection(self) -> None:
+        raise NotImplementedError
+
+    def refresh_client(self, client_id_: int) -> None:
+        raise NotImplementedError
+
+    def regroup(self) -> None:
+        """Rebuild the list from what is read (after a note about my practice)."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def select_client(self, client_id_: int) -> None:
+        raise NotImplementedError
+
+    def select_practice(self) -> None:
+        raise NotImplementedError
+
+    def selected_client(self) -> ClientRecord | None:
+        raise NotImplementedError
+
+    def edit_client(self, client: Client) -> object:
+        """Open the client's form (ClientActions)."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ helpers for the actions
+
+    def _fail(self, problem: StoreError) -> None:
+        self.app.notify(str(problem), title="Not saved", severity="error", markup=False, timeout=8)
+        if isinstance(problem, Conflict):
+            self.reload()
+
+    def _about(self) -> About | None:
+        """Who a new note is about: the selected client, my practice, or (None) nobody yet."""
+        case = self.query_one(CaseloadList).case
+        if case.client_id is not None and case.client_id in self.records:
+            return self.records[case.client_id].client
+        if case.practice:
+            return "practice"
+        return None
+
+    def _about_label(self, about: About) -> Content:
+        if isinstance(about, Client):
+            return render.client_name(about, style="bold")
+        return render.label("My practice", "bold")
+
+    def _about_owner(self, client_id: int | None) -> About:
+        """Who an existing note is about."""
+        return self.records[client_id].client if client_id in self.records else "practice"
+
+    def _need_client(self, what: str) -> bool:
+        self.app.notify(f"Choose a client on the left first, then {what}.", markup=False)
+        return False
+
+    async def _ask(self, form: FormScreen[T], kind: DraftKind, **context: object) -> T | None:
+        """Open a form and wait for its result; it can be kept as a draft if the program is stopped."""
+        form.draft_kind, form.draft_context = kind, context
+        pending = self._restoring
+        if pending is not None and pending.kind is kind:
+            form.prefill = pending.values
+            self._restoring = None
+        return await self.app.push_screen_wait(form)
+
+    def _after_change(self, client_id: int | None) -> None:
+        if client_id is None:
+            self.regroup()
+            self.show_selection()
+        else:
+            self.refresh_client(client_id)

@@ -1,0 +1,179 @@
+"""The dashboard's keys for clients: add, edit, flag, attendance, and the ending of the work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+
+from ...drafts import DraftKind
+from ...model import Client, Encounter
+from ...services import clients, endings, sessions
+from ...store import StoreError
+from .. import render
+from ..modals.confirm import Confirm
+from ..modals.forms import AttendanceForm, AttendanceInput, ClientForm, ClientInput
+from ..widgets.caseload_list import stored_id
+from .dashboard_base import DashboardBase
+
+
+class ClientActions(DashboardBase):
+    """Each opens a form, waits for its result, calls a service, redraws the client."""
+
+    # ------------------------------------------------------------ attendance
+
+    @work
+    async def action_attendance(self) -> None:
+        record = self.selected_client()
+        if record is None:
+            self._need_client("record a session")
+            return
+        client = record.client
+        today = self.now.date()
+        usual = sessions.usual_time(client, self.now)
+        form = AttendanceForm(render.client_name(client, style="bold"), today, usual)
+        result: AttendanceInput | None = await self.app.push_screen_wait(form)  # None: cancelled
+        if result is None:
+            return
+        try:
+            sessions.record_outcome(self.store, stored_id(client), result.starts_at, result.status, result.moved_to)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        moved = f"; booked for {render.moment(result.moved_to, today)}" if result.moved_to else ""
+        self.app.notify(f"Recorded: {result.status.label}, {render.moment(result.starts_at, today)}{moved}.",
+                        markup=False)
+        self.refresh_client(stored_id(client))
+
+    # ------------------------------------------------------------ clients
+
+    def _code_check(self, own_id: int | None) -> Callable[[ClientInput], str | None]:
+        known = [r.client for r in self.records.values()]
+        return lambda result: clients.code_problem(result.code, own_id, known)
+
+    @work
+    async def action_new_client(self) -> None:
+        today = self.now.date()
+        result = await self._ask(
+            ClientForm(today, suggested_code=clients.next_code(r.client for r in self.records.values()),
+                       check=self._code_check(None)),
+            DraftKind.CLIENT)
+        if result is None:
+            return
+        try:
+            client = clients.add_client(self.store, name=result.name, code=result.code, started_on=result.started_on,
+                                        schedule=result.schedule, themes=result.themes)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Client added.", markup=False)
+        self.refresh_client(stored_id(client))
+        self.select_client(stored_id(client))
+
+    @work
+    async def edit_client(self, client: Client) -> None:
+        result = await self._ask(
+            ClientForm(self.now.date(), client=client, check=self._code_check(stored_id(client))), DraftKind.CLIENT,
+            client_id=stored_id(client), editing=True)
+        if result is None:
+            return
+        try:
+            saved = clients.edit_client(self.store, client, name=result.name, code=result.code,
+                                        started_on=result.started_on, schedule=result.schedule,
+                                        themes=result.themes)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        if saved is None:
+            return  # nothing changed
+        self.app.notify("Client saved.", markup=False)
+        self.refresh_client(stored_id(client))
+
+    def action_toggle_flag(self) -> None:
+        record = self.selected_client()
+        if record is None:
+            self._need_client("flag them for supervision")
+            return
+        flagged = not record.client.bring_to_supervision
+        try:
+            self.store.set_flag(stored_id(record.client), flagged)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Flagged for supervision." if flagged else "No longer flagged for supervision.",
+                        markup=False)
+        self.refresh_client(stored_id(record.client))
+
+    # ------------------------------------------------------------ endings
+
+    def start_graduation(self, client_id_: int) -> None:
+        """Opened as `caseload graduate NAME`: select them once loaded, then ask."""
+        def when_loaded() -> None:
+            if not self.loaded:
+                self.set_timer(0.05, when_loaded)
+                return
+            self.select_client(client_id_)
+            self.action_graduate()
+
+        when_loaded()
+
+    @work
+    async def action_graduate(self) -> None:
+        record = self.selected_client()
+        if record is None:
+            self._need_client("mark their case as ended")
+            return
+        client = record.client
+        if not client.active:
+            back = await self.app.push_screen_wait(Confirm(render.join(
+                ("Bring ", "bold"), render.client_name(client, style="bold"),
+                (" back as an active client?\n\nTheir history, reflection and news are all kept.", "bold"),
+            ), yes="Bring back", no="Not now"))
+            if not back:
+                return
+            try:
+                endings.reactivate(self.store, stored_id(client))
+            except StoreError as problem:
+                self._fail(problem)
+                return
+            self.app.notify("Active again; everything written before is kept.", markup=False)
+            self.refresh_client(stored_id(client))
+            self.select_client(stored_id(client))
+            return
+        from ..modals.endings import GraduateForm
+
+        result = await self._ask(GraduateForm(
+            render.client_name(client, style="bold"), self.now.date(), record.open_questions, client.reflection),
+            DraftKind.GRADUATE, client_id=stored_id(client))
+        if result is None:
+            return
+        try:
+            endings.graduate(self.store, stored_id(client), result.ended_on, result.kind, result.reflection,
+                             close_questions=result.close_questions, now=self.now)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("The case is marked as ended. It is now among the graduates.", markup=False)
+        self.refresh_client(stored_id(client))
+        self.select_client(stored_id(client))
+
+    @work
+    async def action_news(self) -> None:
+        record = self.selected_client()
+        if record is None or record.client.active:
+            self.app.notify("News is for graduates: choose a former client on the left first.", markup=False)
+            return
+        from ..modals.endings import NewsForm
+
+        result = await self._ask(NewsForm(render.client_name(record.client, style="bold"), self.now.date()),
+                                 DraftKind.NEWS, client_id=stored_id(record.client))
+        if result is None:
+            return
+        try:
+            self.store.add_encounter(Encounter(client_id=stored_id(record.client), happened_on=result.happened_on,
+                                               body=result.body))
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("News saved.", markup=False)
+        self.show_selection()

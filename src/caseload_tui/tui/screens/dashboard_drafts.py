@@ -1,0 +1,77 @@
+"""Reopening, at start, the form that held unsaved text when caseload was stopped.
+
+One table from a draft's kind to what reopens it: a new kind of form is one entry here
+(and one `DraftKind`). Supervision's own forms are reopened by the supervision screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...drafts import Draft, DraftKind
+from ...store import StoreError
+from .dashboard_clients import ClientActions
+from .dashboard_moments import MomentActions
+from .dashboard_notes import NoteActions
+
+
+class DraftReopening(NoteActions, ClientActions, MomentActions):
+    """The dashboard's actions, and reopening a draft through them."""
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Reopen the form that was open when caseload was stopped, with what was written in it."""
+        self._restoring = draft
+        client_id_ = draft.number("client_id")
+        if client_id_ is not None:
+            self.select_client(client_id_)
+        elif draft.kind is DraftKind.THOUGHT:
+            self.select_practice()
+        self.app.notify("Text you were writing when caseload was closed has been reopened.", markup=False,
+                        timeout=8)
+        try:
+            REOPEN[draft.kind](self, draft)
+        except StoreError as problem:
+            self._fail(problem)
+
+    def _reopen_supervision(self, draft: Draft) -> None:
+        from .supervision import SupervisionScreen
+
+        self._reload_on_resume = True
+        self.app.push_screen(SupervisionScreen(draft=draft.to_json()))
+
+
+def _thought(screen: DraftReopening, draft: Draft) -> None:
+    if (thought_id := draft.number("thought_id")) is not None:
+        screen._edit_thought(screen.store.thought(thought_id))
+    else:
+        screen.action_new_thought()
+
+
+def _question(screen: DraftReopening, draft: Draft) -> None:
+    if (question_id := draft.number("question_id")) is not None:
+        screen._edit_question(screen.store.question(question_id))
+    else:
+        screen.action_new_question()
+
+
+def _answer(screen: DraftReopening, draft: Draft) -> None:
+    if (question_id := draft.number("question_id")) is not None:
+        screen._answer(screen.store.question(question_id))
+
+
+def _client(screen: DraftReopening, draft: Draft) -> None:
+    if draft.flag("editing") and (client_id := draft.number("client_id")) is not None:
+        screen.edit_client(screen.store.client(client_id))
+    else:
+        screen.action_new_client()
+
+
+REOPEN: dict[DraftKind, Callable[[DraftReopening, Draft], object]] = {
+    DraftKind.THOUGHT: _thought,
+    DraftKind.QUESTION: _question,
+    DraftKind.ANSWER: _answer,
+    DraftKind.CLIENT: _client,
+    DraftKind.NEWS: lambda screen, _draft: screen.action_news(),
+    DraftKind.GRADUATE: lambda screen, _draft: screen.action_graduate(),
+    **{kind: DraftReopening._reopen_supervision for kind in DraftKind if kind.on_supervision},
+}

@@ -1,0 +1,87 @@
+"""The dashboard's keys for the moments that open more than a form: review, supervision, import, search."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual import work
+
+from ...store import StoreError
+from .. import render
+from ..modals.confirm import Confirm
+from ..modals.search import SearchScreen
+from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
+from .dashboard_base import DashboardBase
+
+
+class MomentActions(DashboardBase):
+    """Day's end review, supervision, importing a file, and search."""
+
+    _reload_on_resume = False
+
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        self._reload_on_resume = True
+        self.app.push_screen(ReviewScreen())
+
+    def action_supervision(self) -> None:
+        from .supervision import SupervisionScreen
+
+        self._reload_on_resume = True
+        self.app.push_screen(SupervisionScreen())
+
+    # ------------------------------------------------------------ importing
+
+    @work
+    async def action_import_file(self) -> None:
+        from ..modals.forms import ImportForm
+
+        path: Path | None = await self.app.push_screen_wait(ImportForm())  # None: cancelled
+        if path is None:
+            return
+        lines = await self._import(path, dry_run=True)
+        if lines is None:
+            return
+        go = await self.app.push_screen_wait(Confirm(render.join(
+            (f"Importing {path.name} would do this:\n\n", "bold"),
+            render.user_text("\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else ""), multiline=True),
+        ), yes="Import", no="Cancel"))
+        if go and await self._import(path, dry_run=False) is not None:
+            self.app.notify(f"Imported {path.name}.", markup=False)
+            self.reload()
+
+    async def _import(self, path: Path, dry_run: bool) -> list[str] | None:
+        from ...interchange import ImportProblem
+        from ...interchange.importing import import_file
+
+        def run() -> list[str]:
+            return import_file(self.store, path, self.app.settings, self.now, dry_run)
+
+        try:
+            return await asyncio.to_thread(run)
+        except (ImportProblem, StoreError, OSError, ValueError) as problem:
+            message = str(problem) if not isinstance(problem, OSError) else f"{path.name} could not be read."
+            self.app.notify(message, title="Not imported", severity="error", markup=False, timeout=12)
+            return None
+
+    # ------------------------------------------------------------ search
+
+    @work
+    async def action_search(self) -> None:
+        hit = await self.app.push_screen_wait(SearchScreen(self.store, self.now.date()))
+        if hit is None:
+            return
+        if hit.client_id is None:
+            self.select_practice()
+        else:
+            self.select_client(hit.client_id)
+        if hit.kind == "thought":
+            thoughts = self.query_one(ThoughtsPane)
+            if thoughts.highlight_thought(hit.id):  # the note may sit past the pane's limit
+                thoughts.focus()
+        elif hit.kind == "question":
+            questions = self.query_one(QuestionsPane)
+            if questions.highlight_question(hit.id):
+                questions.focus()

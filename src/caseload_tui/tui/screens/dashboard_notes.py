@@ -1,0 +1,200 @@
+"""The dashboard's keys for thoughts and questions: write, let go, answer, edit, delete."""
+
+from __future__ import annotations
+
+from textual import work
+
+from ...drafts import DraftKind
+from ...model import Client, Question, Thought, ThoughtKind
+from ...services import questions
+from ...store import StoreError
+from .. import render
+from ..modals.confirm import Confirm
+from ..modals.forms import AnswerForm, QuestionForm, ThoughtForm
+from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
+from .dashboard_base import DashboardBase
+
+
+class NoteActions(DashboardBase):
+    """Each opens a form, waits for its result, saves, redraws."""
+
+    # ------------------------------------------------------------ thoughts
+
+    @work
+    async def action_new_thought(self) -> None:
+        about = self._about()
+        if about is None:
+            self._need_client("write a thought about them")
+            return
+        kind = ThoughtKind.WONDERING if isinstance(about, Client) and not about.active else ThoughtKind.HOLDING
+        result = await self._ask(ThoughtForm(self._about_label(about), kind=kind), DraftKind.THOUGHT,
+                                 client_id=about.id if isinstance(about, Client) else None)
+        if result is None:
+            return
+        client_id = about.id if isinstance(about, Client) else None
+        try:
+            self.store.add_thought(Thought(body=result.body, written_at=self.now, client_id=client_id,
+                                           kind=result.kind, lingering=result.lingering,
+                                           tell_client=result.tell_client))
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Thought saved.", markup=False)
+        self._after_change(client_id)
+
+    def _thought(self, thought_id: int | None) -> Thought | None:
+        if thought_id is None:
+            return None
+        try:
+            return self.store.thought(thought_id)
+        except StoreError as problem:
+            self._fail(problem)
+            return None
+
+    def _current_thought(self) -> Thought | None:
+        return self._thought(self.query_one(ThoughtsPane).current_id)
+
+    def action_toggle_lingering(self) -> None:
+        thought = self._current_thought()
+        if thought is None:
+            return
+        thought.lingering = not thought.lingering
+        try:
+            self.store.update_thought(thought)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Still with you." if thought.lingering else "Let go.", markup=False)
+        self._after_change(thought.client_id)
+
+    @work
+    async def _edit_thought(self, thought: Thought) -> None:
+        about = self._about_owner(thought.client_id)
+        result = await self._ask(ThoughtForm(self._about_label(about), thought=thought), DraftKind.THOUGHT,
+                                 client_id=thought.client_id, thought_id=thought.id)
+        if result is None:
+            return
+        if (result.body, result.kind, result.lingering, result.tell_client) == (
+                thought.body, thought.kind, thought.lingering, thought.tell_client):
+            return  # nothing changed: leave the stored bytes alone
+        thought.body, thought.kind = result.body, result.kind
+        thought.lingering, thought.tell_client = result.lingering, result.tell_client
+        try:
+            self.store.update_thought(thought)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Thought saved.", markup=False)
+        self._after_change(thought.client_id)
+
+    # ------------------------------------------------------------ questions
+
+    @work
+    async def action_new_question(self) -> None:
+        about = self._about()
+        if not isinstance(about, Client):
+            self._need_client("note a question to ask them")
+            return
+        body = await self._ask(QuestionForm(self._about_label(about)), DraftKind.QUESTION, client_id=about.id)
+        if body is None:
+            return
+        try:
+            self.store.add_question(Question(body=body, asked_at=self.now, client_id=about.id))
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
+        self._after_change(about.id)
+
+    def _question(self, question_id: int | None) -> Question | None:
+        if question_id is None:
+            return None
+        try:
+            return self.store.question(question_id)
+        except StoreError as problem:
+            self._fail(problem)
+            return None
+
+    def _current_question(self) -> Question | None:
+        return self._question(self.query_one(QuestionsPane).current_id)
+
+    def action_answer(self) -> None:
+        question = self._current_question()
+        if question is not None:
+            self._answer(question)
+
+    @work
+    async def _answer(self, question: Question) -> None:
+        closing = await self._ask(AnswerForm(question), DraftKind.ANSWER, client_id=question.client_id,
+                                  question_id=question.id)
+        if closing is None:
+            return
+        try:
+            questions.close_question(self.store, question, answered=closing.answered, answer=closing.answer,
+                                     now=self.now)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
+        self._after_change(question.client_id)
+
+    @work
+    async def _edit_question(self, question: Question) -> None:
+        about = self._about_owner(question.client_id)
+        body = await self._ask(QuestionForm(self._about_label(about), question=question), DraftKind.QUESTION,
+                               client_id=question.client_id, question_id=question.id)
+        if body is None or body == question.body:
+            return
+        question.body = body
+        try:
+            self.store.update_question(question)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Question saved.", markup=False)
+        self._after_change(question.client_id)
+
+    # ------------------------------------------------------------ edit and delete, by focus
+
+    def action_edit(self) -> None:
+        focused = self.focused
+        if isinstance(focused, ThoughtsPane):
+            thought = self._current_thought()
+            if thought:
+                self._edit_thought(thought)
+        elif isinstance(focused, QuestionsPane):
+            question = self._current_question()
+            if question:
+                self._edit_question(question)
+        else:
+            record = self.selected_client()
+            if record is None:
+                self._need_client("edit them")
+                return
+            self.edit_client(record.client)
+
+    @work
+    async def action_delete(self) -> None:
+        focused = self.focused
+        item: Thought | Question | None
+        if isinstance(focused, ThoughtsPane):
+            item, what = self._current_thought(), "thought"
+        elif isinstance(focused, QuestionsPane):
+            item, what = self._current_question(), "question"
+        else:
+            return
+        if item is None or item.id is None:
+            return
+        sure = await self.app.push_screen_wait(Confirm(render.join(
+            (f"Delete this {what}? It will be gone for good.\n\n", "bold"),
+            render.user_text(item.body[:400] + ("…" if len(item.body) > 400 else ""), style="italic", multiline=True),
+        ), yes="Delete", no="Keep"))
+        if not sure:
+            return
+        try:
+            (self.store.delete_thought if what == "thought" else self.store.delete_question)(item.id)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify(f"The {what} was deleted.", markup=False)
+        self._after_change(item.client_id)
