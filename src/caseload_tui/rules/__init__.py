@@ -15,7 +15,7 @@ Every name is importable from here as well (`from caseload_tui.rules import plac
 
 from .attendance import STRIP_LENGTH, next_expected, summarise
 from .dates import DateError, parse_day, parse_moment
-from .grouping import ago, group_caseload, place, since_short
+from .grouping import ago, days_ago, group_caseload, place, since_short
 from .schedules import (
     DAY_CODES,
     ORDINALS,
@@ -35,6 +35,7 @@ __all__ = [
     "DateError",
     "ScheduleError",
     "ago",
+    "days_ago",
     "describe_schedule",
     "expected_sessions",
     "group_caseload",

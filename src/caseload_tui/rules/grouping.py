@@ -96,7 +96,12 @@ def _sentence(text: str) -> str:
 
 def ago(when: datetime | date, now: datetime) -> str:
     """'today', 'yesterday', '4 days ago', '3 weeks ago', in words."""
-    days = (now.date() - (when.date() if isinstance(when, datetime) else when)).days
+    return days_ago((now.date() - (when.date() if isinstance(when, datetime) else when)).days)
+
+
+def days_ago(days: int, years: bool = True) -> str:
+    """So many days back in words: 'today', 'yesterday', '4 days ago', '3 weeks ago', '5 months ago',
+    '2 years ago'; with years=False, months however many ('26 months ago')."""
     if days <= 0:
         return "today"
     if days == 1:
@@ -105,7 +110,7 @@ def ago(when: datetime | date, now: datetime) -> str:
         return f"{days} days ago"
     if days < 60:
         return f"{days // 7} weeks ago"
-    if days < 730:
+    if days < 730 or not years:
         return f"{days // 30} months ago"
     return f"{days // 365} years ago"
 
