@@ -167,11 +167,14 @@ def run_caseload(result_path: str, now: str, args: list[str]) -> None:
         return [screen.query_one(f"#{name}") for name in ("caseload", "case-header", "thoughts", "questions")]
 
     _FrameWatch(result_path, shows_caseload).install({DASHBOARD: patch_dashboard})
-    from caseload_tui import cli
+    from datetime import datetime
 
-    fixed = cli.datetime.fromisoformat(now)
-    cli.real_clock = lambda: fixed  # the generated caseload's "now"
-    cli.main(args, prog_name="caseload", standalone_mode=False)
+    from caseload_tui import cli
+    from caseload_tui.cli.common import CliContext
+
+    fixed = datetime.fromisoformat(now)
+    # The command line's seam for the clock: the generated caseload's "now".
+    cli.main(args, prog_name="caseload", standalone_mode=False, obj=CliContext(clock=lambda: fixed))
 
 
 def run_bare(result_path: str) -> None:

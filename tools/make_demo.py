@@ -1,10 +1,10 @@
 """Write the demo caseload: src/caseload_tui/sample_data/caseload.json.
 
 A fictional caseload of eighteen clients that shows every part of the app:
-regulars, absentees and graduates (with the grouping rules of DESIGN.md in
-mind), two years of sessions with every outcome, lingering thoughts of every
-kind, follow-up questions, chance encounters with former clients and one
-supervision meeting. Every person, place and story in it is made up.
+regulars, absentees and graduates (with the grouping rules of docs/ARCHITECTURE.md,
+"Grouping rules", in mind), two years of sessions with every outcome, lingering
+thoughts of every kind, follow-up questions, chance encounters with former clients
+and one supervision meeting. Every person, place and story in it is made up.
 
 Deterministic: no clock is read and the only randomness is random.Random with
 fixed seeds, so running it twice writes the same bytes. Every date is counted

@@ -77,7 +77,7 @@ def ensure_private_dir(path: Path) -> Path:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """When an active client counts as an absentee (DESIGN.md, grouping rules)."""
+    """When an active client counts as an absentee (docs/ARCHITECTURE.md, "Grouping rules")."""
 
     missed_in_a_row: int = 2
     missed_share: float = 0.30

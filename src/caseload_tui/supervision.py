@@ -26,7 +26,7 @@ from .model import (
     Thought,
     ThoughtKind,
 )
-from .rules import DateError, place, summarise
+from .rules import DateError, days_ago, place, summarise
 
 if TYPE_CHECKING:
     from .store import Store
@@ -324,14 +324,4 @@ def short_day(day: date, today: date, weekday: bool = False) -> str:
 
 
 def _span(start: date, today: date) -> str:
-    days = (today - start).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    weeks = days // 7
-    if days < 60:
-        return f"{weeks} weeks ago"
-    return f"{days // 30} months ago"
+    return days_ago((today - start).days, years=False)

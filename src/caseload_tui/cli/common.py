@@ -78,7 +78,7 @@ def plain_errors(clock: Clock) -> Iterator[None]:
         raise
     except (KeyboardInterrupt, SystemExit):
         raise
-    except Exception as exc:  # every failure must reach the user in plain words
+    except Exception as exc:  # noqa: BLE001  # every failure must reach the user in plain words
         if isinstance(exc, _known_problems()):
             raise UserError(str(exc)) from None
         report = crash.write_report(exc, clock())

@@ -1,4 +1,5 @@
-"""The dashboard: opened by a bare `caseload`, or by `review`, `supervision` and `graduate` at one of the three moments."""
+"""The dashboard: opened by a bare `caseload`, or by `review`, `supervision` and `graduate` at one of the three
+moments."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import click
 
 from .. import config
-from .common import F, CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db
+from .common import CliContext, F, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db
 
 
 def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact: bool,

@@ -125,12 +125,11 @@ def export(context: CliContext, db_path: Path | None, demo: bool, fmt: str, outp
         return
     if output is not None and output.is_dir():
         raise UserError(f"{output} is a folder; give a file name to write to.")
-    with plain_errors(context.clock):
-        with open_store(context.clock, db_path, demo=demo) as store:
-            if fmt == "ics":
-                text = _upcoming_calendar(context.clock, store, weeks)
-            else:
-                text = json_format.dumps(store.export_data())
+    with plain_errors(context.clock), open_store(context.clock, db_path, demo=demo) as store:
+        if fmt == "ics":
+            text = _upcoming_calendar(context.clock, store, weeks)
+        else:
+            text = json_format.dumps(store.export_data())
     if output is None:
         click.echo(text, nl=False)
         return

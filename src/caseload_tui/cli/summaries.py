@@ -45,7 +45,7 @@ def groups(context: CliContext, db_path: Path | None, demo: bool, as_json: bool,
         click.echo(json.dumps(doc, indent=2))
         return
     for group, members in grouped.items():
-        click.echo(f"{group.title} ({len(members)})")
+        click.echo(f"{group.heading} ({len(members)})")
         for record, placement in members:
             client = record.client
             who = client.code if redact else f"{one_line(client.name, 28)} ({one_line(client.code, 12)})"

@@ -55,7 +55,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SupervisionMixin, SearchMix
     @classmethod
     def open(cls, path: Path | str, create: bool = False, daily_backup_dir: Path | None = None,
              today: date | None = None, keep_backups: int = backup.DEFAULT_KEEP,
-             passphrase: str | None = None) -> "Store":
+             passphrase: str | None = None) -> Store:
         """Open a caseload; with create=True a missing file becomes a new caseload.
 
         A file that is not a caseload, or is damaged, is refused and left exactly as it was.
@@ -88,9 +88,9 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SupervisionMixin, SearchMix
             store = cls(conn, path)
             store.encrypted = encrypted
             store.warnings += [warning] if warning else []
-            if existed and daily_backup_dir is not None and today is not None:
-                if note := backup.daily(conn, path, daily_backup_dir, today, keep_backups):
-                    store.warnings.append(note)
+            if (existed and daily_backup_dir is not None and today is not None
+                    and (note := backup.daily(conn, path, daily_backup_dir, today, keep_backups))):
+                store.warnings.append(note)
             store._migrate(back_up=existed)
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -105,7 +105,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SupervisionMixin, SearchMix
         return store
 
     @classmethod
-    def memory(cls) -> "Store":
+    def memory(cls) -> Store:
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         configure(conn, memory=True)
         store = cls(conn, None)
@@ -134,7 +134,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SupervisionMixin, SearchMix
                 migrations.apply(self.db)
         except Busy:
             raise
-        except Exception:
+        except Exception:  # noqa: BLE001  # whatever failed, the file is as it was and the user is told so
             copy = f" A copy made just before is at {before}." if before else ""
             raise StoreError(f"{self.path or 'The caseload'} could not be updated for this version of "
                              f"caseload, so it was left as it was.{copy}") from None

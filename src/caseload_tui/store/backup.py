@@ -46,8 +46,11 @@ def copy(source: sqlite3.Connection, dest: Path) -> Path:
     os.close(fd)
     partial = Path(name)
     try:
-        if isinstance(source, cipher.CipherConnection):
-            healthy = _export_encrypted(source, partial)
+        # cipher.open_keyed types its connection as the sqlite3 one it stands in for; seen as an object,
+        # it can be told apart.
+        opened: object = source
+        if isinstance(opened, cipher.CipherConnection):
+            healthy = _export_encrypted(opened, partial)
         else:
             target = sqlite3.connect(str(partial))
             try:

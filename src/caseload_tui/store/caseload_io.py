@@ -43,7 +43,8 @@ class CaseloadIOMixin(StoreBase):
 
             data = m.CaseloadData(
                 clients=clients,
-                appointments=[relink(rows.appointment(r)) for r in conn.execute("SELECT * FROM appointments ORDER BY id")],
+                appointments=[relink(rows.appointment(r))
+                              for r in conn.execute("SELECT * FROM appointments ORDER BY id")],
                 thoughts=[relink(rows.thought(r)) for r in conn.execute("SELECT * FROM thoughts ORDER BY id")],
                 questions=[relink(rows.question(r)) for r in conn.execute("SELECT * FROM questions ORDER BY id")],
                 encounters=[relink(rows.encounter(r)) for r in conn.execute("SELECT * FROM encounters ORDER BY id")],

@@ -253,7 +253,7 @@ class CipherConnection:
         except self._errors as exc:
             raise translate(exc) from None
 
-    def __enter__(self) -> "CipherConnection":
+    def __enter__(self) -> CipherConnection:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,

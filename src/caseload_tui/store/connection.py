@@ -11,8 +11,8 @@ import contextlib
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from . import cipher
 from .errors import Busy, NoDatabase, NotACaseload, StoreError

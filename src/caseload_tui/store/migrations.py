@@ -32,6 +32,9 @@ migrations = Migrations(MIGRATION_SET)
 
 @migrations(name="0001_caseload")
 def m0001_caseload(db: Database) -> None:
+    # The outcome and question-status columns, their default and CHECK from the model's sets.
+    attendance = f"DEFAULT {quoted_values([m.Status.SCHEDULED])} CHECK (status IN ({quoted_values(m.Status)}))"
+    question = f"DEFAULT {quoted_values([m.QuestionStatus.OPEN])} CHECK (status IN ({quoted_values(m.QuestionStatus)}))"
     db.executescript(
         f"""
         CREATE TABLE clients (
@@ -55,7 +58,7 @@ def m0001_caseload(db: Database) -> None:
             id INTEGER PRIMARY KEY,
             client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
             starts_at TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT {quoted_values([m.Status.SCHEDULED])} CHECK (status IN ({quoted_values(m.Status)})),
+            status TEXT NOT NULL {attendance},
             note TEXT NOT NULL DEFAULT '',
             source TEXT NOT NULL DEFAULT '',
             source_uid TEXT NOT NULL DEFAULT ''
@@ -83,7 +86,7 @@ def m0001_caseload(db: Database) -> None:
             client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
             asked_at TEXT NOT NULL,
             body TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT {quoted_values([m.QuestionStatus.OPEN])} CHECK (status IN ({quoted_values(m.QuestionStatus)})),
+            status TEXT NOT NULL {question},
             answer TEXT NOT NULL DEFAULT '',
             closed_at TEXT,
             version INTEGER NOT NULL DEFAULT 1

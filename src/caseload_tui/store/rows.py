@@ -8,8 +8,8 @@ from typing import Any, cast
 from ..model import (
     Appointment,
     Client,
-    EndingKind,
     Encounter,
+    EndingKind,
     Question,
     QuestionStatus,
     Reflection,

@@ -103,7 +103,7 @@ class RecentSessions(Sequence[m.Session]):
 
 def _record(row: sqlite3.Row, recent: Sequence[m.Session]) -> m.ClientRecord:
     moment = rows.moment
-    return m.ClientRecord(client=rows.client(row), recent=recent,  # type: ignore[arg-type]  # reads as a list
+    return m.ClientRecord(client=rows.client(row), recent=recent,
                           last_attended=moment(row["last_attended"]), next_booked=moment(row["next_booked"]),
                           open_questions=row["open_questions"], lingering_thoughts=row["lingering_thoughts"])
 

@@ -73,7 +73,7 @@ def bound(name: str, members: Iterable[enum.Enum]) -> tuple[str, dict[str, objec
     """
     values = sorted(member.value for member in members)
     names = [f"{name}_{i}" for i in range(len(values))]
-    return ", ".join(f":{n}" for n in names), dict(zip(names, values))
+    return ", ".join(f":{n}" for n in names), dict(zip(names, values, strict=True))
 
 
 def quoted_values(values: Iterable[enum.Enum | str], separator: str = ",") -> str:

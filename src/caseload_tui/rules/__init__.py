@@ -1,0 +1,50 @@
+"""Grouping, attendance summaries, schedules and typed dates.
+
+Pure functions: every one that depends on the time is handed `now` (or
+`today`); nothing here reads the clock, the disk or the database.
+
+- grouping: which group a client belongs to and the reason sentence (docs/ARCHITECTURE.md,
+  "Grouping rules"), and how long ago something was, in words;
+- attendance: a client's summary (last attended, next expected, missed share) and the strip;
+- schedules: RRULEs expanded, described in words and read from words;
+- dates: typed days and moments;
+- words: what schedules and dates share (day names, a time of day, a short echo of what was typed).
+
+Every name is importable from here as well (`from caseload_tui.rules import place`).
+"""
+
+from .attendance import STRIP_LENGTH, next_expected, summarise
+from .dates import DateError, parse_day, parse_moment
+from .grouping import ago, days_ago, group_caseload, place, since_short
+from .schedules import (
+    DAY_CODES,
+    ORDINALS,
+    ScheduleError,
+    describe_schedule,
+    expected_sessions,
+    parse_schedule,
+    shift_schedule_days,
+)
+from .words import DAY_NAMES
+
+__all__ = [
+    "DAY_CODES",
+    "DAY_NAMES",
+    "ORDINALS",
+    "STRIP_LENGTH",
+    "DateError",
+    "ScheduleError",
+    "ago",
+    "days_ago",
+    "describe_schedule",
+    "expected_sessions",
+    "group_caseload",
+    "next_expected",
+    "parse_day",
+    "parse_moment",
+    "parse_schedule",
+    "place",
+    "shift_schedule_days",
+    "since_short",
+    "summarise",
+]

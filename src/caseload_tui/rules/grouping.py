@@ -1,0 +1,142 @@
+"""Placing clients: which group each belongs to, with the reason in one sentence.
+
+The rules are those of docs/ARCHITECTURE.md, "Grouping rules". Every function is
+handed `now`; nothing here reads the clock, the disk or the database.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from ..config import Thresholds
+from ..model import CAME, COUNTED, MISSED, Client, ClientRecord, Group, Placement, Session, Status
+
+
+def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Thresholds()) -> Placement:
+    """Which group a client belongs to, with the reason in one sentence."""
+    client = record.client
+    if client.ended_on is not None:
+        return Placement(Group.GRADUATES, _graduate_reason(client))
+    past = [s for s in record.recent if s.starts_at <= now]
+    counted = [s for s in past if s.status in COUNTED]
+    streak = _missed_streak(counted)
+    window_start = now - relativedelta(weeks=thresholds.window_weeks)
+    in_window = [s for s in counted if s.starts_at > window_start]
+    missed = sum(1 for s in in_window if s.status in MISSED)
+    moved = sum(1 for s in past if s.starts_at > window_start and s.status is Status.RESCHEDULED)
+    quiet_start = now - timedelta(days=thresholds.quiet_days)
+    recent_counted = [s for s in counted if s.starts_at > quiet_start]
+    quiet = bool(recent_counted) and not any(s.status in CAME for s in recent_counted)
+
+    by_streak = streak >= thresholds.missed_in_a_row
+    by_share = (
+        len(in_window) >= thresholds.min_scheduled_in_window
+        and missed / len(in_window) >= thresholds.missed_share - 1e-9
+    )
+    if by_streak or by_share or quiet:
+        parts = []
+        if by_share or by_streak:
+            if in_window and missed:
+                parts.append(f"missed {missed} of the last {_sessions(len(in_window))}")
+                if streak >= 2:
+                    parts.append(f"{streak} in a row")
+            else:
+                parts.append(f"missed the last {streak} sessions in a row")
+        else:
+            due = len(recent_counted)
+            text = (f"has not come in {thresholds.quiet_days} days, though "
+                    f"{_sessions(due, article=False)} fell in that time")
+            if record.last_attended is not None:
+                text += f" (last came {ago(record.last_attended, now)})"
+            parts.append(text)
+        parts.append("none rescheduled" if moved == 0 else f"{moved} moved to another time")
+        return Placement(Group.ABSENTEES, _sentence(", ".join(parts)))
+
+    if len(counted) < thresholds.min_scheduled_in_window:
+        since = client.started_on.strftime("%-d %b %Y")
+        done = sum(1 for s in counted if s.status in CAME)
+        so_far = "no sessions yet" if done == 0 else f"{_sessions(done, article=False)} so far"
+        return Placement(Group.REGULARS, _sentence(f"new since {since}, {so_far}"))
+    came = len(in_window) - missed
+    if in_window:
+        text = f"came to {came} of the last {_sessions(len(in_window))}"
+    else:
+        text = f"no sessions in the last {thresholds.window_weeks} weeks"
+    if record.last_attended is not None:
+        text += f"; last came {ago(record.last_attended, now)}"
+    return Placement(Group.REGULARS, _sentence(text))
+
+
+def _graduate_reason(client: Client) -> str:
+    when = client.ended_on.strftime("%-d %b %Y") if client.ended_on else "?"
+    kind = f" ({client.ending_kind.label})" if client.ending_kind else ""
+    return f"Work ended on {when}{kind}."
+
+
+def _missed_streak(counted_newest_first: list[Session]) -> int:
+    streak = 0
+    for session in counted_newest_first:
+        if session.status not in MISSED:
+            break
+        streak += 1
+    return streak
+
+
+def _sessions(n: int, article: bool = True) -> str:
+    if article:
+        return f"{n} session" if n == 1 else f"{n} sessions"
+    return "1 session" if n == 1 else f"{n} sessions"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def ago(when: datetime | date, now: datetime) -> str:
+    """'today', 'yesterday', '4 days ago', '3 weeks ago', in words."""
+    return days_ago((now.date() - (when.date() if isinstance(when, datetime) else when)).days)
+
+
+def days_ago(days: int, years: bool = True) -> str:
+    """So many days back in words: 'today', 'yesterday', '4 days ago', '3 weeks ago', '5 months ago',
+    '2 years ago'; with years=False, months however many ('26 months ago')."""
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 730 or not years:
+        return f"{days // 30} months ago"
+    return f"{days // 365} years ago"
+
+
+def since_short(when: datetime | date | None, now: datetime) -> str:
+    """The list's compact 'last seen': 'today', '4d', '3w', '5mo', '2y'."""
+    if when is None:
+        return "–"
+    days = (now.date() - (when.date() if isinstance(when, datetime) else when)).days
+    if days <= 0:
+        return "today"
+    if days < 14:
+        return f"{days}d"
+    if days < 60:
+        return f"{days // 7}w"
+    if days < 730:
+        return f"{days // 30}mo"
+    return f"{days // 365}y"
+
+
+def group_caseload(
+    records: list[ClientRecord], now: datetime, thresholds: Thresholds = Thresholds()
+) -> dict[Group, list[tuple[ClientRecord, Placement]]]:
+    """The whole caseload in its three groups, each client with their placement."""
+    groups: dict[Group, list[tuple[ClientRecord, Placement]]] = {g: [] for g in Group}
+    for record in records:
+        placement = place(record, now, thresholds)
+        groups[placement.group].append((record, placement))
+    return groups
