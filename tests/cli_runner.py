@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from click.testing import CliRunner, Result
-from clock import WEDNESDAY_EVENING
 
 from caseload_tui.cli import CliContext, main
+
+from clock import WEDNESDAY_EVENING
 
 
 def run(*args: object, now: datetime = WEDNESDAY_EVENING, input: str | None = None) -> Result:

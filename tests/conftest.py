@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from factories import load_demo_store, memory_store
 
 

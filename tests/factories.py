@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from clock import DEMO_DAY_END
-
 from caseload_tui import model as m
 from caseload_tui.demo import load_demo
 from caseload_tui.store import Store
+
+from clock import DEMO_DAY_END
 
 DEMO_DAY = DEMO_DAY_END.date()
 

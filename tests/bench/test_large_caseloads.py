@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
-from clock import DEMO_DAY_END
 from sqlite_utils import Database
 from textual.app import App, ComposeResult
 
@@ -21,6 +20,8 @@ from caseload_tui.store import Store
 from caseload_tui.store.migrations import migrations
 from caseload_tui.tui.widgets.caseload_list import CaseloadList, client_id
 from caseload_tui.tui.widgets.notes_panes import NOTES_AT_ONCE, ThoughtsPane
+
+from clock import DEMO_DAY_END
 
 
 def fill(store: Store, clients: int, sessions: int = 30) -> None:

@@ -8,13 +8,14 @@ from datetime import date, datetime
 from functools import partial
 
 import pytest
-from cli_runner import run as run_caseload
 from click.testing import Result
-from clock import DEMO_DAY_END
 
 from caseload_tui.demo import load_demo
 from caseload_tui.model import Client, SupervisionItem, SupervisionMeeting, Thought, ThoughtKind
 from caseload_tui.store import Store
+
+from cli_runner import run as run_caseload
+from clock import DEMO_DAY_END
 
 DEMO_NAMES = [c.name for c in load_demo(DEMO_DAY_END.date()).clients]
 

@@ -8,13 +8,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from cli_runner import run
 from click.testing import Result
 
 from caseload_tui import __version__
 from caseload_tui.cli import main
 from caseload_tui.demo import demo_file
 from caseload_tui.store import Store
+
+from cli_runner import run
 
 needs_demo = pytest.mark.skipif(not demo_file().exists(), reason="sample_data/caseload.json not written yet")
 

@@ -7,11 +7,12 @@ import io
 from datetime import datetime, timedelta
 
 import icalendar
-from clock import WEDNESDAY_EVENING
 
 from caseload_tui import model as m
 from caseload_tui.interchange.csv_export import FILE_NAMES, HEADERS, cell, table_text
 from caseload_tui.interchange.ics_export import calendar_bytes, upcoming_sessions
+
+from clock import WEDNESDAY_EVENING
 
 
 def upcoming(store, weeks=3):

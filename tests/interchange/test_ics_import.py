@@ -7,7 +7,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from clock import WEDNESDAY_EVENING
 
 from caseload_tui import model as m
 from caseload_tui.config import CalendarSettings
@@ -15,6 +14,7 @@ from caseload_tui.interchange import ImportProblem
 from caseload_tui.interchange.ics import read_calendar
 
 from calendars import APPLE, GOOGLE, GOOGLE_UPDATED, OUTLOOK, write_calendar
+from clock import WEDNESDAY_EVENING
 from import_helpers import stored
 
 LONDON = ZoneInfo("Europe/London")

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from cli_runner import run as run_caseload
 from click.testing import Result
-from clock import WEDNESDAY_EVENING
 
 from caseload_tui.cli.import_export import VOCABULARY_NAMES
 from caseload_tui.interchange.vocabularies import NAMES
 from caseload_tui.store import Store
 
 from calendars import GOOGLE, GOOGLE_UPDATED, write_calendar
+from cli_runner import run as run_caseload
+from clock import WEDNESDAY_EVENING
 from import_helpers import CLIENTS, stored
 
 CALENDAR_SETTINGS = '[calendar]\ntimezone = "Europe/London"\nweeks_back = 8\nweeks_ahead = 3\n'

@@ -6,13 +6,14 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from factories import add_client, every_row
-from service_helpers import fail_on
 
 from caseload_tui.model import Client
 from caseload_tui.rules import parse_schedule
 from caseload_tui.services import clients
 from caseload_tui.store import Busy, Conflict, Invalid
+
+from factories import add_client, every_row
+from service_helpers import fail_on
 
 STARTED = date(2026, 3, 2)
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from clock import DEMO_DAY_END
-from factories import add_client
 
 from caseload_tui.model import Appointment, EndingKind, Question, QuestionStatus, Reflection, Status
 from caseload_tui.services import endings
+
+from clock import DEMO_DAY_END
+from factories import add_client
 
 ENDED = date(2026, 11, 26)
 REFLECTION = Reflection(helped="the steadiness", not_helped="", they_learned="to ask", i_learned="to wait")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from clock import DEMO_DAY_END
-from factories import add_client, every_row
 
 from caseload_tui.model import Question, QuestionStatus
 from caseload_tui.services import questions
 from caseload_tui.store import Conflict
+
+from clock import DEMO_DAY_END
+from factories import add_client, every_row
 
 ASKED = datetime(2026, 11, 19, 11, 0)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime, time
 
 import pytest
-from clock import DEMO_DAY_END
-from factories import add_client, every_row
-from service_helpers import fail_on
 
 from caseload_tui.model import Appointment, Client, Status
 from caseload_tui.services import sessions
 from caseload_tui.store import Busy
+
+from clock import DEMO_DAY_END
+from factories import add_client, every_row
+from service_helpers import fail_on
 
 SESSION = datetime(2026, 11, 26, 10, 0)
 NEW_TIME = datetime(2026, 11, 27, 14, 0)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from clock import DEMO_DAY_END
-from factories import add_client, every_row
-from service_helpers import fail_on
 
 from caseload_tui.model import SupervisionItem
 from caseload_tui.services import supervision as plans
 from caseload_tui.store import Busy
 from caseload_tui.supervision import current_plan
+
+from clock import DEMO_DAY_END
+from factories import add_client, every_row
+from service_helpers import fail_on
 
 HELD_ON = date(2026, 11, 30)
 

@@ -10,7 +10,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from clock import WEDNESDAY_EVENING
 from schema_as_released import SCHEMA
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -21,6 +20,8 @@ from caseload_tui.store import Store, StoreError
 from caseload_tui.store.migrations import MIGRATION_SET
 from caseload_tui.store.rebuild import rebuild_table, table_sql, with_check
 from caseload_tui.store.rows import MEETING_STATUSES
+
+from clock import WEDNESDAY_EVENING
 
 CHECKED = {  # every CHECK in the schema, and the values it must list
     ("clients", "ending_kind"): [k.value for k in m.EndingKind],

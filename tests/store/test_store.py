@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from clock import WEDNESDAY_EVENING
-from factories import add_client
 
 from caseload_tui import model as m
 from caseload_tui.interchange import json_format
 from caseload_tui.rules import place
 from caseload_tui.store import Conflict, Invalid, NotFound, Store, StoreError
+
+from clock import WEDNESDAY_EVENING
+from factories import add_client
 
 
 @pytest.fixture

@@ -6,10 +6,11 @@ import sqlite3
 from datetime import date
 
 import pytest
-from clock import WEDNESDAY_EVENING
 
 from caseload_tui import model as m
 from caseload_tui.store import Conflict, Store
+
+from clock import WEDNESDAY_EVENING
 
 
 @pytest.fixture

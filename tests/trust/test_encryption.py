@@ -14,13 +14,12 @@ import pytest
 
 pytest.importorskip("sqlcipher3")
 
-from clock import WEDNESDAY_EVENING
-
 from caseload_tui import config
 from caseload_tui import model as m
 from caseload_tui.store import Store, StoreError
 from caseload_tui.store.errors import PassphraseNeeded, WrongPassphrase
 
+from clock import WEDNESDAY_EVENING
 from trust_helpers import HEADER, _plain, folder_snapshot, run, sha, subprocess_env
 
 PASSPHRASE = "Kestrel-orchard 'quiet' \"lamp\" 4417"

@@ -9,7 +9,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from clock import WEDNESDAY_EVENING
 
 from caseload_tui import config
 from caseload_tui import model as m
@@ -17,6 +16,7 @@ from caseload_tui.cli import main
 from caseload_tui.cli.common import open_store
 from caseload_tui.store import Store
 
+from clock import WEDNESDAY_EVENING
 from trust_helpers import db_files, folder_snapshot, make_caseload, run, sha
 
 PAGE = 4096

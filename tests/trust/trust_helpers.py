@@ -9,11 +9,11 @@ from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
-from cli_runner import run as run_caseload
-from clock import WEDNESDAY_EVENING
-
 from caseload_tui import model as m
 from caseload_tui.store import Store
+
+from cli_runner import run as run_caseload
+from clock import WEDNESDAY_EVENING
 
 HEADER = b"SQLite format 3\x00"
 

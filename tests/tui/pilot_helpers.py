@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from clock import DEMO_DAY_END
 from textual.screen import ModalScreen, Screen
 
 from caseload_tui.config import Settings
@@ -14,6 +13,8 @@ from caseload_tui.store import Store
 from caseload_tui.tui import app_base
 from caseload_tui.tui.app import CaseloadApp
 from caseload_tui.tui.app_base import AppBase
+
+from clock import DEMO_DAY_END
 
 # The screen tests' clock: clock.DEMO_DAY_END, the day the demo's story ends (NOW is its name here).
 NOW = DEMO_DAY_END
@@ -76,6 +77,18 @@ def shown(widget) -> str:
 
 def _plain(visual) -> str:
     return visual.plain if hasattr(visual, "plain") else str(visual)
+
+
+async def go_to(pilot, option_id: str) -> None:
+    """Move the caseload list's highlight with the arrow keys, as a user would."""
+    from caseload_tui.tui.widgets.caseload_list import CaseloadList
+
+    caseload = pilot.app.screen.query_one(CaseloadList)
+    caseload.focus()
+    target = caseload.get_option_index(option_id)
+    while caseload.highlighted != target:
+        await pilot.press("down" if caseload.highlighted < target else "up")
+    await pilot.pause()
 
 
 async def type_text(pilot, text: str) -> None:

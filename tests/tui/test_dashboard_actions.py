@@ -10,21 +10,7 @@ from caseload_tui.tui.widgets.case_header import CaseHeader
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 from caseload_tui.tui.widgets.notes_panes import QuestionsPane, ThoughtsPane
 
-from pilot_helpers import NOW, settle, client_named, loaded, make_app, shown
-
-
-async def go_to(pilot, option_id: str) -> None:
-    """Move the caseload list's highlight with the arrow keys, as a user would."""
-    caseload = pilot.app.screen.query_one(CaseloadList)
-    caseload.focus()
-    target = caseload.get_option_index(option_id)
-    while caseload.highlighted != target:
-        await pilot.press("down" if caseload.highlighted < target else "up")
-    await pilot.pause()
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
+from pilot_helpers import NOW, client_named, go_to, loaded, make_app, settle, shown, type_text
 
 
 async def test_new_thought_is_stored_and_listed(demo_store):

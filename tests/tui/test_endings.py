@@ -10,8 +10,8 @@ from caseload_tui.tui.modals.endings import GraduateForm
 from caseload_tui.tui.widgets.arc_pane import ArcPane
 from caseload_tui.tui.widgets.case_header import CaseHeader
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
-from pilot_helpers import NOW, client_named, loaded, make_app, shown
-from test_dashboard_actions import go_to, type_text
+
+from pilot_helpers import NOW, client_named, go_to, loaded, make_app, shown, type_text
 
 
 async def test_graduation_moves_the_client_and_keeps_the_selection(demo_store):

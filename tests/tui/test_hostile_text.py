@@ -9,6 +9,7 @@ from caseload_tui.store import Store
 from caseload_tui.tui.widgets.case_header import CaseHeader
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 from caseload_tui.tui.widgets.notes_panes import QuestionsPane, ThoughtsPane
+
 from pilot_helpers import loaded, make_app, settle, shown
 
 NAME = "O'Brien [/x] [b]bold[/b] \x1b[31mRED\x1b]52;c;aGVsbG8=\x07"
@@ -33,7 +34,7 @@ def _no_user_styles(content) -> None:
     """Nothing the user wrote became a style, a link or an action."""
     for span in content.spans:
         style = str(span.style)
-        assert "@click" not in style and "link" not in style and "red" != style
+        assert "@click" not in style and "link" not in style and style != "red"
 
 
 async def test_hostile_text_is_literal_everywhere():

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from caseload_tui.tui.modals.base import FormScreen
 from caseload_tui.tui.modals.confirm import Confirm
+
 from pilot_helpers import client_named, loaded, make_app, shown
 
 CALENDAR = (

@@ -15,13 +15,10 @@ from caseload_tui.tui.widgets.footer import WrappingFooter
 from caseload_tui.tui.widgets.review_notes import ReviewNotes
 from caseload_tui.tui.widgets.review_walk import WalkList
 
-from pilot_helpers import NOW, client_named, loaded, make_app, shown
+from pilot_helpers import NOW, client_named, loaded, make_app, shown, type_text
 
 TODAY = NOW.date()
 
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
 
 
 async def open_review(pilot) -> ReviewScreen:

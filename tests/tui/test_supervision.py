@@ -17,13 +17,10 @@ from caseload_tui.tui.modals.supervision_forms import (
 from caseload_tui.tui.screens.dashboard import DashboardScreen
 from caseload_tui.tui.screens.supervision import CaseChooser, SupervisionScreen
 
-from pilot_helpers import NOW, client_named, loaded, make_app, shown
+from pilot_helpers import NOW, client_named, loaded, make_app, shown, type_text
 
 TODAY = NOW.date()
 
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
 
 
 async def until(pilot, condition, what: str) -> None:

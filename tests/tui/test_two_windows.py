@@ -8,8 +8,8 @@ from caseload_tui import model as m
 from caseload_tui.store import Store
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 from caseload_tui.tui.widgets.notes_panes import ThoughtsPane
-from pilot_helpers import loaded, make_app, settle, shown
-from test_dashboard_actions import type_text
+
+from pilot_helpers import loaded, make_app, settle, shown, type_text
 
 
 def two_stores(tmp_path):

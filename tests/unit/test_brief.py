@@ -15,8 +15,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from clock import DEMO_DAY_END
-from factories import load_demo_store, memory_store
 from markdown_it import MarkdownIt
 
 from caseload_tui import supervision as sv
@@ -24,6 +22,9 @@ from caseload_tui.brief import block, build_brief, inline, names_of, redact_name
 from caseload_tui.demo import load_demo
 from caseload_tui.model import Client, Question, Status, SupervisionItem, SupervisionMeeting, Thought, ThoughtKind
 from caseload_tui.store import Store
+
+from clock import DEMO_DAY_END
+from factories import load_demo_store, memory_store
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "supervision-brief-example.md"
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from clock import DEMO_DAY_END
 
 from caseload_tui import day_review
 from caseload_tui.model import (
@@ -23,6 +22,8 @@ from caseload_tui.model import (
     Thought,
 )
 from caseload_tui.store import Store
+
+from clock import DEMO_DAY_END
 
 THURSDAY = "FREQ=WEEKLY;BYDAY=TH;BYHOUR={};BYMINUTE=0"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from clock import WEDNESDAY_EVENING
 from dateutil.relativedelta import relativedelta
 
 from caseload_tui.config import Thresholds
@@ -24,6 +23,8 @@ from caseload_tui.model import (
     Status,
 )
 from caseload_tui.rules import ago, group_caseload, place, since_short, summarise
+
+from clock import WEDNESDAY_EVENING
 
 LONG_AGO = date(2025, 1, 6)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from clock import DEMO_DAY_END
 
 from caseload_tui import supervision as sv
 from caseload_tui.model import (
@@ -19,6 +18,8 @@ from caseload_tui.model import (
     ThoughtKind,
 )
 from caseload_tui.rules import DateError
+
+from clock import DEMO_DAY_END
 
 TODAY = DEMO_DAY_END.date()
 LAST_MEETING = date(2026, 10, 29)

@@ -11,10 +11,18 @@ from collections.abc import Callable, Iterator
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 
 def _text(binding: Binding) -> str:
     return f"{binding.description}: {binding.tooltip}" if binding.tooltip else binding.description
+
+
+def _runner(screen: Screen[object], action: str) -> Callable[[], object]:
+    def run() -> object:
+        return screen.run_action(action)
+
+    return run
 
 
 class ScreenKeys(Provider):
@@ -27,7 +35,7 @@ class ScreenKeys(Provider):
                 continue
             if binding.action.startswith("app."):
                 continue  # Textual's own palette commands already hold the app's
-            yield _text(binding), (lambda action=binding.action: screen.run_action(action))
+            yield _text(binding), _runner(screen, binding.action)
 
     async def discover(self) -> Hits:
         for text, run in self._commands():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from textual.app import active_app
+from textual._context import active_app  # the running app (what textual.getters.app reads too)
 from textual.content import Content
 
 from ..model import OUTCOMES, Client, Group, Status, ThoughtKind
