@@ -150,12 +150,6 @@ class Group(str, enum.Enum):
         """The group's heading: "Regulars"."""
         return GROUP_WORDS[self].title
 
-    # The old name of `heading`, kept while tui/ (case_header.py, caseload_list.py) still reads
-    # it. It hides str.title(), which mypy rightly refuses; remove it once they read `heading`.
-    @property
-    def title(self) -> str:  # type: ignore[override]
-        return self.heading
-
     @property
     def one(self) -> str:
         return GROUP_WORDS[self].one

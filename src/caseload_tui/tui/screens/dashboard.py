@@ -154,15 +154,6 @@ class DashboardScreen(DraftReopening):
             practice = self.store.practice_thought_count()
         self.query_one(CaseloadList).show(self.grouped, now, self.app.settings.thresholds, practice)
 
-    def on_screen_resume(self) -> None:
-        """Back from the review or supervision screens: show what they changed.
-
-        Closing a form also resumes this screen; a form's save already redrew what it changed.
-        """
-        if self.loaded and self._reload_on_resume:
-            self._reload_on_resume = False
-            self.reload()
-
     def regroup(self) -> None:
         self._regroup(self.now)
 

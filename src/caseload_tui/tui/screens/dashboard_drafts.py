@@ -36,8 +36,7 @@ class DraftReopening(NoteActions, ClientActions, MomentActions):
     def _reopen_supervision(self, draft: Draft) -> None:
         from .supervision import SupervisionScreen
 
-        self._reload_on_resume = True
-        self.app.push_screen(SupervisionScreen(draft=draft.to_json()))
+        self.app.push_screen(SupervisionScreen(draft=draft), self.back_from_moment)
 
 
 def _thought(screen: DraftReopening, draft: Draft) -> None:

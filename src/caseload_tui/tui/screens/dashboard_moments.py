@@ -18,19 +18,20 @@ from .dashboard_base import DashboardBase
 class MomentActions(DashboardBase):
     """Day's end review, supervision, importing a file, and search."""
 
-    _reload_on_resume = False
-
     def action_review(self) -> None:
         from .review import ReviewScreen
 
-        self._reload_on_resume = True
-        self.app.push_screen(ReviewScreen())
+        self.app.push_screen(ReviewScreen(), self.back_from_moment)
 
     def action_supervision(self) -> None:
         from .supervision import SupervisionScreen
 
-        self._reload_on_resume = True
-        self.app.push_screen(SupervisionScreen())
+        self.app.push_screen(SupervisionScreen(), self.back_from_moment)
+
+    def back_from_moment(self, _result: None = None) -> None:
+        """Back from the review or supervision: they wrote to the caseload, so read it again."""
+        if self.loaded:
+            self.reload()
 
     # ------------------------------------------------------------ importing
 

@@ -249,7 +249,7 @@ class ReviewScreen(CaseloadScreen):
         self.show_current()
 
     def action_done(self) -> None:
-        self.app.pop_screen()
+        self.dismiss()  # the dashboard, told by its callback, reads the caseload again
 
     def action_help(self) -> None:
         keys = [(key, f"What happened: {words}") for key, _, words in ATTENDANCE_KEYS]

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,6 +21,7 @@ from textual.content import Content
 from textual.widgets import Header, OptionList, Static
 
 from ... import supervision as sv
+from ...drafts import Draft, DraftKind
 from ...model import Client, SupervisionItem
 from ...services import supervision as plans
 from ...store import StoreError
@@ -65,12 +65,12 @@ class SupervisionScreen(CaseloadScreen):
         Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
 
-    def __init__(self, since: date | None = None, draft: dict[str, Any] | None = None) -> None:
+    def __init__(self, since: date | None = None, draft: Draft | None = None) -> None:
         """`draft`: text a form here held when caseload was stopped, to reopen that form with."""
         super().__init__()
         self.since = since
         self._draft = draft
-        self._restoring: dict[str, Any] | None = None
+        self._restoring: Draft | None = None
         self.window: sv.Window | None = None
         self.candidates: list[sv.Candidate] = []
         self.others: list[Client] = []
@@ -199,19 +199,19 @@ class SupervisionScreen(CaseloadScreen):
         if kind is not None:
             form.draft_kind, form.draft_context = kind, context
             pending = self._restoring
-            if pending and pending.get("kind") == kind:
-                form.prefill = pending.get("values")
+            if pending is not None and pending.kind.value == kind:
+                form.prefill = dict(pending.values)
                 self._restoring = None
         return await self.app.push_screen_wait(form)
 
-    def _restore(self, draft: dict[str, Any]) -> None:
+    def _restore(self, draft: Draft) -> None:
         """Reopen the form that was open when caseload was stopped, with what was written in it."""
         self._restoring = draft
-        client_id = (draft.get("context") or {}).get("client_id")
-        if client_id in self.clients:
+        client_id = draft.number("client_id")
+        if client_id is not None and client_id in self.clients:
             self.query_one(CaseChooser).highlight_case(client_id)
             self.show_material()
-        reopen, needs_case = REOPEN.get(draft.get("kind") or "", (None, False))
+        reopen, needs_case = REOPEN.get(draft.kind, (None, False))
         if reopen is not None and (client_id in self.clients or not needs_case):
             reopen(self)
 
@@ -388,13 +388,13 @@ class SupervisionScreen(CaseloadScreen):
         self.reload()
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.dismiss()  # the dashboard, told by its callback, reads the caseload again
 
 
 
 # Draft kinds reopened here (written by `_ask`): kind -> (the reopening method, needs its case in the list).
-REOPEN: dict[str, tuple[Callable[[SupervisionScreen], object], bool]] = {
-    "supervision_question": (SupervisionScreen.action_write_question, True),
-    "supervision_meeting": (SupervisionScreen.action_record_meeting, False),
-    "supervision_outcome": (SupervisionScreen.action_outcome, True),
+REOPEN: dict[DraftKind, tuple[Callable[[SupervisionScreen], object], bool]] = {
+    DraftKind.SUPERVISION_QUESTION: (SupervisionScreen.action_write_question, True),
+    DraftKind.SUPERVISION_MEETING: (SupervisionScreen.action_record_meeting, False),
+    DraftKind.SUPERVISION_OUTCOME: (SupervisionScreen.action_outcome, True),
 }

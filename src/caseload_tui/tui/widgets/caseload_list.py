@@ -92,7 +92,7 @@ def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int 
 
 
 def group_row(group: Group, count: int) -> Content:
-    return render.join((f"{group.title} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$foreground-muted"))
+    return render.join((f"{group.heading} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$foreground-muted"))
 
 
 class _LazyRow(Option):
