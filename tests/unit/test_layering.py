@@ -175,3 +175,12 @@ def test_only_the_entry_point_reads_the_clock():
         if reads := clock_reads(f.read_text(encoding="utf-8")):
             offenders[str(f.relative_to(PACKAGE))] = reads
     assert offenders == {}
+
+
+MAX_MODULE_LINES = 400  # a module small enough to read in one sitting (docs/ARCHITECTURE.md)
+
+
+def test_no_module_is_over_400_lines():
+    long = {str(f.relative_to(PACKAGE)): n for f in _python_files(skip_tui=False)
+            if (n := len(f.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert long == {}
