@@ -6,6 +6,7 @@ textual or rich, and nothing reads the clock: the moment of the action (`now`, `
 is passed in.
 
 - sessions: what happened at a session (and the new time of one that was moved)
+- notes: writing a thought or a question
 - questions: closing a follow-up question, answered or dropped
 - supervision: the plan being prepared, leaving a case out, recording the meeting held
 - clients: adding a client (with a code allocated), editing one, and a schedule in words

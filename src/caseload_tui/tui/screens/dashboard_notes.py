@@ -7,6 +7,7 @@ from textual import work
 from ...drafts import DraftKind
 from ...model import Client, Question, Thought, ThoughtKind
 from ...services import questions
+from ...services.notes import ask_question, write_thought
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
@@ -33,9 +34,8 @@ class NoteActions(DashboardBase):
             return
         client_id = about.id if isinstance(about, Client) else None
         try:
-            self.store.add_thought(Thought(body=result.body, written_at=self.now, client_id=client_id,
-                                           kind=result.kind, lingering=result.lingering,
-                                           tell_client=result.tell_client))
+            write_thought(self.store, client_id=client_id, body=result.body, kind=result.kind,
+                          lingering=result.lingering, tell_client=result.tell_client, now=self.now)
         except StoreError as problem:
             self._fail(problem)
             return
@@ -99,7 +99,7 @@ class NoteActions(DashboardBase):
         if body is None:
             return
         try:
-            self.store.add_question(Question(body=body, asked_at=self.now, client_id=about.id))
+            ask_question(self.store, client_id=about.id, body=body, now=self.now)
         except StoreError as problem:
             self._fail(problem)
             return

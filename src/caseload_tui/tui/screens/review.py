@@ -18,8 +18,9 @@ from textual.widgets import ContentSwitcher, Header, OptionList, Static
 
 from ... import day_review
 from ...day_review import DaySummary, ReviewSession
-from ...model import Question, QuestionStatus, Status, Thought
+from ...model import Question, QuestionStatus, Status
 from ...rules import ScheduleError, describe_schedule, place
+from ...services.notes import ask_question, write_thought
 from ...services.questions import close_question
 from ...services.sessions import record_outcome
 from ...store import Conflict, StoreError
@@ -373,9 +374,8 @@ class ReviewScreen(CaseloadScreen):
         if result is None:
             return
         try:
-            self.store.add_thought(Thought(body=result.body, written_at=self.now, client_id=session.client.id,
-                                           kind=result.kind, lingering=result.lingering,
-                                           tell_client=result.tell_client))
+            write_thought(self.store, client_id=session.client.id, body=result.body, kind=result.kind,
+                          lingering=result.lingering, tell_client=result.tell_client, now=self.now)
         except StoreError as problem:
             self._fail(problem)
             return
@@ -391,7 +391,7 @@ class ReviewScreen(CaseloadScreen):
         if body is None:
             return
         try:
-            self.store.add_question(Question(body=body, asked_at=self.now, client_id=session.client.id))
+            ask_question(self.store, client_id=session.client.id, body=body, now=self.now)
         except StoreError as problem:
             self._fail(problem)
             return

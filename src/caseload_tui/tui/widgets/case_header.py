@@ -55,7 +55,8 @@ class CaseHeader(Static):
                 Group.ABSENTEES: "Active clients who cancel or do not come, often without rescheduling.",
                 Group.GRADUATES: "Former clients, whose work has ended."}[group]
         self.update(Content("\n").join([
-            render.join((f"{group.heading} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$foreground-muted")),
+            render.join((f"{group.heading} ", f"bold {render.GROUP_STYLES[group]}"),
+                        (f"({count})", "$foreground-muted")),
             render.label(what, "$foreground-muted"),
             render.label("Below: what is still lingering and still open, across the whole group.", "$foreground-muted"),
         ]))
