@@ -133,3 +133,36 @@ def test_text_in_a_form_survives_being_stopped(tmp_path, stop):
     store = Store.open(db)
     assert [t.body for t in store.thoughts()] == ["resentment again, a cue to her ambivalence"]
     store.close()
+
+
+def test_a_bracketed_paste_is_stored_once_byte_for_byte(tmp_path):
+    """tmux paste-buffer -p sends a real bracketed paste; each is stored once (it was stored twice)."""
+    db = tmp_path / "caseload.db"
+    store = Store.open(db, create=True)
+    store.add_client(m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6)))
+    store.close()
+    env = {"CASELOAD_DATA_DIR": str(tmp_path / "data"), "CASELOAD_CONFIG": str(tmp_path / "config.toml"),
+           "TERM": "xterm-256color"}
+    long_paste = tmp_path / "long.txt"
+    long_paste.write_text("x" * 4999 + "\n", encoding="utf-8")
+    terminal = Terminal(tmp_path, 120, 36)
+    try:
+        terminal.start(f"{_caseload_command()} --db {db}", env)
+        terminal.wait_for("Amaan")
+        terminal.keys("t")
+        terminal.wait_for("What stays with you")
+        terminal.tmux("set-buffer", "PASTEDONCE \t[b]x[/b] ")
+        terminal.tmux("paste-buffer", "-p", "-t", terminal.name)
+        terminal.wait_for("PASTEDONCE")
+        terminal.tmux("load-buffer", str(long_paste))
+        terminal.tmux("paste-buffer", "-p", "-t", terminal.name)
+        terminal.wait_for("xxxxxxxxxx")
+        terminal.keys("C-s")
+        terminal.wait_for("Thought saved")
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    store = Store.open(db)
+    assert [t.body for t in store.thoughts()] == ["PASTEDONCE \t[b]x[/b] " + "x" * 4999 + "\n"]
+    store.close()

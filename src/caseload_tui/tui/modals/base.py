@@ -23,14 +23,14 @@ class NoteArea(TextArea):
     """A text area that refuses to take more than a note can hold, so a huge paste never freezes it."""
 
     async def _on_paste(self, event: events.Paste) -> None:
+        # Only the refusal is ours: Textual runs TextArea's own _on_paste after this one (it calls
+        # each class's handler in turn), so calling super() here inserted every paste twice.
         room = MAX_NOTE_CHARS - len(self.text)
         if len(event.text) > room:
             event.prevent_default()
             event.stop()
             self.notify(f"That paste was {len(event.text):,} characters; a note holds at most "
                         f"{MAX_NOTE_CHARS:,}, so it was not added.", severity="warning", markup=False)
-            return
-        await super()._on_paste(event)
 
 
 class FormError(ValueError):
