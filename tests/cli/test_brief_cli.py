@@ -6,6 +6,7 @@ import re
 import stat
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 
 import pytest
 from click.testing import Result
@@ -100,7 +101,8 @@ def test_written_to_a_file_only_its_owner_can_read(caseload, tmp_path):
     out = tmp_path / "brief.md"
     out.write_text("old", encoding="utf-8")
     out.chmod(0o644)
-    result = run("brief", "--db", caseload, "--redact", "-o", out)
+    # An existing file is replaced only when asked (--force), and then readable by its owner only.
+    result = run("brief", "--db", caseload, "--redact", "-o", out, "--force")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert result.stderr.strip() == f"Wrote the supervision brief to {out}."
@@ -136,3 +138,37 @@ def test_brief_of_an_empty_caseload_says_how_to_choose(tmp_path):
     result = run("brief", "--db", tmp_path / "new.db")
     assert result.exit_code == 0, result.output
     assert "No cases chosen yet." in result.stdout
+
+
+@pytest.mark.parametrize("command", [["brief"], ["export"], ["export", "--format", "ics"]])
+def test_output_never_replaces_the_caseload_a_backup_or_an_existing_file(caseload, tmp_path, command):
+    """-o refuses the caseload file, a copy beside it, a daily backup, and without --force any existing file."""
+    from caseload_tui import config
+
+    beside = caseload.parent / f"{caseload.stem}.before-0003{caseload.suffix}"
+    beside.write_bytes(b"a backup")
+    daily = config.backups_dir() / "caseload-2026-11-25.db"
+    daily.parent.mkdir(parents=True, exist_ok=True)
+    daily.write_bytes(b"a daily backup")
+    existing = tmp_path / "notes.md"
+    existing.write_text("mine", encoding="utf-8")
+    for target, force in [(caseload, True), (Path(f"{caseload}-wal"), True), (beside, True), (daily, True),
+                          (existing, False)]:
+        before = target.read_bytes() if target.exists() else None
+        extra = ["--force"] if force else []
+        result = run(*command, "--db", caseload, "-o", target, *extra)
+        assert result.exit_code != 0, (target, result.output)
+        assert "Nothing was changed" in result.output
+        assert (target.read_bytes() if target.exists() else None) == before
+    Store.open(caseload).close()  # still a caseload
+
+
+def test_a_csv_export_is_never_written_into_the_caseload_or_backups_folder(caseload):
+    from caseload_tui import config
+
+    config.backups_dir().mkdir(parents=True, exist_ok=True)
+    for folder in (caseload.parent, config.backups_dir()):
+        before = sorted(p.name for p in folder.iterdir())
+        result = run("export", "--db", caseload, "--format", "csv", "-o", folder)
+        assert result.exit_code != 0 and "Nothing was changed" in result.output
+        assert sorted(p.name for p in folder.iterdir()) == before

@@ -211,7 +211,9 @@ def test_export_over_an_existing_file_makes_it_private(tmp_path):
     out = tmp_path / "backup.json"
     out.write_text("old", encoding="utf-8")
     out.chmod(0o644)
-    assert run("export", "--db", db, "-o", out).exit_code == 0
+    assert run("export", "--db", db, "-o", out).exit_code != 0  # an existing file is kept unless --force
+    assert out.read_text(encoding="utf-8") == "old"
+    assert run("export", "--db", db, "-o", out, "--force").exit_code == 0
     assert out.stat().st_mode & 0o077 == 0
     assert out.read_bytes() == run("export", "--db", db).stdout_bytes
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temporary file left

@@ -19,6 +19,7 @@ import click
 
 from .. import config, crash
 from ..private_files import write_private
+from ..safe_text import one_line
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -83,6 +84,57 @@ def plain_errors(clock: Clock) -> Iterator[None]:
             raise UserError(str(exc)) from None
         report = crash.write_report(exc, clock())
         raise UserError(crash.message(report)) from None
+
+
+def refuse_output(path: Path | None, force: bool, db_path: Path | None) -> None:
+    """Before any work: `-o PATH` never overwrites the caseload, its backups or an existing file.
+
+    The caseload file (and its -wal/-shm/-journal), the copies kept beside it (NAME.before-…) and
+    everything in the backups folder are refused always; any other existing file only without
+    --force. A folder is refused too: the commands that take -o write one file.
+    """
+    if path is None:
+        return
+    target = path.expanduser().resolve()
+    caseload = (db_path if db_path is not None else config.default_db_path()).expanduser().resolve()
+    backups = config.backups_dir().expanduser().resolve()
+    if target.is_dir():
+        raise UserError(f"{one_line(str(path))} is a folder; give a file name to write to.")
+    beside_caseload = target.parent == caseload.parent and (
+        target.name.startswith(caseload.name) or target.name.startswith(f"{caseload.stem}.before-"))
+    if beside_caseload or target.is_relative_to(backups):
+        raise UserError(f"{one_line(str(path))} is your caseload or one of its backups; it is never written "
+                        "over. Nothing was changed.")
+    if target.exists() and not force:
+        raise UserError(f"{one_line(str(path))} already exists. Nothing was changed; add --force to "
+                        "replace it, or give another name.")
+
+
+def refuse_output_folder(folder: Path | None, db_path: Path | None) -> None:
+    """Before any work: a folder of exported files is never the caseload's own or the backups'.
+
+    (What else may be in the folder is write_tables' own rule: never among files it did not write.)
+    """
+    if folder is None:
+        return
+    target = folder.expanduser().resolve()
+    caseload = (db_path if db_path is not None else config.default_db_path()).expanduser().resolve()
+    backups = config.backups_dir().expanduser().resolve()
+    if target == caseload.parent or target.is_relative_to(backups) or target == caseload:
+        raise UserError(f"{one_line(str(folder))} holds your caseload or its backups; an export is never "
+                        "written there. Nothing was changed.")
+    if target.exists() and not target.is_dir():
+        raise UserError(f"{one_line(str(folder))} is a file; a CSV export is a folder of files.")
+
+
+def output_options(help_text: str) -> Callable[[F], F]:
+    """`-o/--output FILE` and `--force`, the same on every command that writes a file."""
+    def decorate(func: F) -> F:
+        func = click.option("--force", is_flag=True, help="With -o: replace a file that already exists "
+                            "(never the caseload or its backups).")(func)
+        return click.option("-o", "--output", type=click.Path(path_type=Path), help=help_text)(func)
+
+    return decorate
 
 
 def write_file(path: Path, text: str) -> None:

@@ -11,7 +11,19 @@ import click
 
 from .. import config
 from ..safe_text import one_line
-from .common import CliContext, Clock, UserError, db_option, open_store, pass_cli, plain_errors, write_file
+from .common import (
+    CliContext,
+    Clock,
+    UserError,
+    db_option,
+    open_store,
+    output_options,
+    pass_cli,
+    plain_errors,
+    refuse_output,
+    refuse_output_folder,
+    write_file,
+)
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -103,13 +115,12 @@ def _import_target(clock: Clock, db_path: Path | None, dry_run: bool) -> Iterato
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True,
               help="json: the whole caseload; csv: one file per table, in a folder; "
                    "ics: the upcoming sessions as a calendar, clients by code only.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write to this file (for csv: this folder) instead of the screen.")
+@output_options("Write to this file (for csv: this folder) instead of the screen.")
 @click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True,
               help="ics: how many weeks ahead to include.")
 @pass_cli
 def export(context: CliContext, db_path: Path | None, demo: bool, fmt: str, output: Path | None,
-           weeks: int) -> None:
+           force: bool, weeks: int) -> None:
     """Write out the caseload, to keep, move, read or share.
 
     \b
@@ -121,10 +132,10 @@ def export(context: CliContext, db_path: Path | None, demo: bool, fmt: str, outp
     from ..interchange import json_format
 
     if fmt == "csv":
+        refuse_output_folder(output, db_path)
         _export_tables(context.clock, db_path, demo, output)
         return
-    if output is not None and output.is_dir():
-        raise UserError(f"{output} is a folder; give a file name to write to.")
+    refuse_output(output, force, db_path)
     with plain_errors(context.clock), open_store(context.clock, db_path, demo=demo) as store:
         if fmt == "ics":
             text = _upcoming_calendar(context.clock, store, weeks)

@@ -9,7 +9,17 @@ import click
 
 from .. import config
 from ..safe_text import one_line
-from .common import CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db, write_file
+from .common import (
+    CliContext,
+    db_option,
+    open_store,
+    output_options,
+    pass_cli,
+    plain_errors,
+    refuse_demo_with_db,
+    refuse_output,
+    write_file,
+)
 
 
 @click.command()
@@ -59,17 +69,17 @@ def groups(context: CliContext, db_path: Path | None, demo: bool, as_json: bool,
 @click.option("--since", "since_text", metavar="DATE",
               help="Cover the time since DATE (e.g. 1 nov, 2026-10-01) instead of since the last supervision.")
 @click.option("--redact", is_flag=True, help="Clients only by their codes, even inside the notes.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the brief to this file (only you can read it) instead of the screen.")
+@output_options("Write the brief to this file (only you can read it) instead of the screen.")
 @pass_cli
 def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str | None, redact: bool,
-          output: Path | None) -> None:
+          output: Path | None, force: bool) -> None:
     """Write the supervision brief in Markdown: an agenda, then a section per case.
 
     The cases are the ones flagged for supervision, and those chosen on the
     supervision screen (`caseload supervision`) with the questions written there.
     """
     refuse_demo_with_db(db_path, demo)
+    refuse_output(output, force, db_path)
     from .. import supervision
     from ..brief import build_brief
     from ..rules import parse_day
