@@ -5,6 +5,7 @@ from __future__ import annotations
 from caseload_tui.model import QuestionStatus, Status, ThoughtKind
 from caseload_tui.tui.modals.base import FormScreen
 from caseload_tui.tui.modals.confirm import Confirm
+from caseload_tui.tui.modals.leave_form import LeaveForm
 from caseload_tui.tui.screens.help import HelpScreen
 from caseload_tui.tui.widgets.case_header import CaseHeader
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
@@ -41,11 +42,56 @@ async def test_thought_form_escape_saves_nothing(demo_store):
     async with app.run_test(size=(160, 48)) as pilot:
         await loaded(pilot)
         await pilot.press("t")
+        await pilot.press("escape")  # nothing written: it closes at once
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen) and not isinstance(app.screen, LeaveForm)
+        await pilot.press("t")
         await type_text(pilot, "never mind")
         await pilot.press("escape")
         await pilot.pause()
-        assert not isinstance(app.screen, FormScreen)
+        assert isinstance(app.screen, LeaveForm)  # text written: asked, never thrown away
+        await pilot.press("right", "enter")  # no drafts in this app: "Let it go" is next to "Keep writing"
+        await pilot.pause()
+        assert not isinstance(app.screen, (FormScreen, LeaveForm))
     assert len(demo_store.thoughts()) == count
+
+
+async def test_escape_with_text_keeps_writing_by_default(demo_store):
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await type_text(pilot, "half a thought")
+        for default in ("escape", "enter"):  # a second Escape, or Enter, goes back to the text
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, LeaveForm)
+            await pilot.press(default)
+            await pilot.pause()
+            assert isinstance(app.screen, FormScreen)
+            assert app.screen.query_one("#body").text == "half a thought"
+
+
+async def test_escape_with_text_can_keep_it_as_a_draft_that_reopens(demo_store, tmp_path):
+    from caseload_tui.drafts import Drafts
+
+    drafts = Drafts(tmp_path / "caseload.db", folder=tmp_path / "drafts")
+    app = make_app(demo_store, drafts=drafts)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await type_text(pilot, "kept for later")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("right", "enter")  # "Keep as a draft"
+        await pilot.pause()
+        assert not isinstance(app.screen, (FormScreen, LeaveForm))
+    again = make_app(demo_store, drafts=drafts)
+    async with again.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        assert isinstance(again.screen, FormScreen)
+        assert again.screen.query_one("#body").text == "kept for later"
 
 
 async def test_empty_thought_shows_inline_error(demo_store):

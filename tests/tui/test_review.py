@@ -210,7 +210,9 @@ async def test_a_moved_session_asks_for_a_date_it_can_read(demo_store):
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert "couldn't read" in shown(app.screen.query_one("#error"))
-        await pilot.press("escape")  # changed my mind: nothing is recorded
+        await pilot.press("escape")  # changed my mind: asked first (text was typed), then let go
+        await pilot.pause()
+        await pilot.press("right", "enter")
         await pilot.pause()
         assert "What happened: not yet recorded" in shown(app.screen.query_one("#session"))
         await pilot.press("7")

@@ -103,7 +103,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                         widget.value = self.prefill[widget.id]
             self.show_error("")
             self.query_one("#error", Static).update(render.label(
-                "Restored: what you were writing when caseload was closed.", "$text-warning"))
+                "Restored: what you were writing, kept as a draft when you left it.", "$text-warning"))
 
     def draft(self) -> dict[str, Any]:
         """This form's unsaved text and how to reopen it."""
@@ -126,7 +126,29 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         self.query_one("#error", Static).update(render.label(message))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave without saving: at once when nothing was written, else only as the clinician chooses."""
+        if not self.holds_unsaved_text:
+            self.dismiss(None)
+            return
+        from .leave_form import LeaveForm, Leaving
+
+        drafts = getattr(self.app, "drafts", None)  # AppBase.drafts; None: this caseload keeps no drafts
+        can_keep = drafts is not None and bool(self.draft_kind)
+
+        def chosen(choice: Leaving | None) -> None:
+            if choice is Leaving.DISCARD:
+                self.dismiss(None)
+            elif choice is Leaving.KEEP_AS_DRAFT and drafts is not None:
+                try:
+                    drafts.save(self.draft())
+                except OSError:
+                    self.show_error("The draft could not be kept (the data folder is not writable). "
+                                    "Your text is still here.")
+                    return
+                self.app.notify("Kept as a draft: it opens again the next time caseload starts.", markup=False)
+                self.dismiss(None)
+
+        self.app.push_screen(LeaveForm(can_keep), chosen)
 
     def action_save(self) -> None:
         try:

@@ -26,7 +26,7 @@ class DraftReopening(NoteActions, ClientActions, MomentActions):
             self.select_client(client_id_)
         elif draft.kind is DraftKind.THOUGHT:
             self.select_practice()
-        self.app.notify("Text you were writing when caseload was closed has been reopened.", markup=False,
+        self.app.notify("A draft you were writing has been reopened.", markup=False,
                         timeout=8)
         try:
             REOPEN[draft.kind](self, draft)
