@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from caseload_tui.model import QuestionStatus, Status, ThoughtKind
 from caseload_tui.tui.modals.base import FormScreen
 from caseload_tui.tui.modals.confirm import Confirm
@@ -483,3 +485,29 @@ async def test_idle_lock_hides_everything(demo_store):
         assert "Amaan" not in app.export_screenshot()
         await pilot.press("ctrl+l")
         assert not isinstance(app.screen, BlankScreen)
+
+
+@pytest.mark.parametrize("kind, field, id_name", [("thought", "body", "thought_id"),
+                                                   ("question", "body", "question_id"),
+                                                   ("answer", "answer", "question_id")])
+async def test_a_draft_of_a_note_deleted_since_reopens_as_a_new_note(demo_store, tmp_path, kind, field, id_name):
+    from caseload_tui.drafts import Draft, DraftKind, Drafts
+
+    melanie = client_named(demo_store, "Melanie")
+    note = (demo_store.thoughts([melanie.id]) if kind == "thought" else demo_store.questions([melanie.id]))[0]
+    drafts = Drafts(tmp_path / "caseload.db", folder=tmp_path / "drafts")
+    drafts.save(Draft(DraftKind(kind), {field: "still mine"}, {"client_id": melanie.id, id_name: note.id}))
+    if kind == "thought":
+        demo_store.delete_thought(note.id)
+    else:
+        demo_store.delete_question(note.id)
+    app = make_app(demo_store, drafts=drafts)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#body").text == "still mine"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = demo_store.questions([melanie.id]) if kind == "question" else demo_store.thoughts([melanie.id])
+    assert [n.body for n in saved if n.body == "still mine"] == ["still mine"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...drafts import Draft, DraftKind
-from ...store import StoreError
+from ...store import NotFound, StoreError
 from .dashboard_clients import ClientActions
 from .dashboard_moments import MomentActions
 from .dashboard_notes import NoteActions
@@ -39,23 +39,50 @@ class DraftReopening(NoteActions, ClientActions, MomentActions):
         self.app.push_screen(SupervisionScreen(draft=draft), self.back_from_moment)
 
 
+# A draft's note may have been deleted (in another window) since: its text then reopens as a
+# new note, so it never vanishes with the note it was written for.
+
+def _gone(screen: DraftReopening, what: str) -> None:
+    screen.app.notify(f"The {what} this draft was written for has been deleted; your text is in a new one.",
+                      markup=False, timeout=8)
+
+
 def _thought(screen: DraftReopening, draft: Draft) -> None:
     if (thought_id := draft.number("thought_id")) is not None:
-        screen._edit_thought(screen.store.thought(thought_id))
-    else:
-        screen.action_new_thought()
+        try:
+            thought = screen.store.thought(thought_id)
+        except NotFound:
+            _gone(screen, "thought")
+        else:
+            screen._edit_thought(thought)
+            return
+    screen.action_new_thought()
 
 
 def _question(screen: DraftReopening, draft: Draft) -> None:
     if (question_id := draft.number("question_id")) is not None:
-        screen._edit_question(screen.store.question(question_id))
-    else:
-        screen.action_new_question()
+        try:
+            question = screen.store.question(question_id)
+        except NotFound:
+            _gone(screen, "question")
+        else:
+            screen._edit_question(question)
+            return
+    screen.action_new_question()
 
 
 def _answer(screen: DraftReopening, draft: Draft) -> None:
-    if (question_id := draft.number("question_id")) is not None:
-        screen._answer(screen.store.question(question_id))
+    if (question_id := draft.number("question_id")) is None:
+        return
+    try:
+        question = screen.store.question(question_id)
+    except NotFound:
+        # An answer to nothing: what was learned is kept as a new thought about them.
+        _gone(screen, "question")
+        screen._restoring = Draft(DraftKind.THOUGHT, {"body": draft.values.get("answer", "")}, draft.context)
+        screen.action_new_thought()
+        return
+    screen._answer(question)
 
 
 def _client(screen: DraftReopening, draft: Draft) -> None:
