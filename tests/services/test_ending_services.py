@@ -8,6 +8,7 @@ import pytest
 
 from caseload_tui.model import Appointment, EndingKind, Question, QuestionStatus, Reflection, Status
 from caseload_tui.services import endings
+from caseload_tui.store import Conflict
 
 from clock import DEMO_DAY_END
 from factories import add_client
@@ -42,3 +43,28 @@ def test_a_graduate_brought_back_is_active_with_their_reflection_kept(store):
     back = endings.reactivate(store, client.id)
     assert (back.active, back.ended_on, back.ending_kind, back.reflection) == (True, None, None, REFLECTION)
     assert store.client(client.id) == back
+
+
+def test_a_case_ended_in_another_window_is_refused_not_overwritten(store):
+    """Two windows ending the same case: the second is refused, and the first's reflection is kept."""
+
+    client = add_client(store)
+    first = Reflection(helped="the first window's words")
+    endings.graduate(store, client.id, date(2026, 11, 20), EndingKind.PLANNED, first, close_questions=False,
+                     now=DEMO_DAY_END, version=client.version)
+    with pytest.raises(Conflict):
+        endings.graduate(store, client.id, date(2026, 11, 21), EndingKind.UNPLANNED,
+                         Reflection(helped="the second window's"), close_questions=False, now=DEMO_DAY_END,
+                         version=client.version)
+    kept = store.client(client.id)
+    assert (kept.reflection.helped, kept.ended_on, kept.ending_kind) == (
+        "the first window's words", date(2026, 11, 20), EndingKind.PLANNED)
+
+
+def test_a_case_changed_since_the_form_opened_is_refused(store):
+    client = add_client(store)
+    store.set_flag(client.id, True)  # another window flags it while the ending form is open
+    with pytest.raises(Conflict):
+        endings.graduate(store, client.id, date(2026, 11, 20), EndingKind.PLANNED, Reflection(),
+                         close_questions=False, now=DEMO_DAY_END, version=client.version)
+    assert store.client(client.id).active

@@ -83,6 +83,7 @@ def test_every_value_the_model_has_is_accepted_and_no_other():
         store.add_question(m.Question(body="x", asked_at=WEDNESDAY_EVENING, client_id=ann.id, status=question_status))
     for ending in m.EndingKind:
         store.graduate(ann.id, date(2026, 12, 1), ending, m.Reflection(), False, WEDNESDAY_EVENING)
+        store.reactivate(ann.id)  # an ended case is never ended again over itself
     with pytest.raises(sqlite3.IntegrityError):
         store._conn.execute("INSERT INTO appointments (client_id, starts_at, status) VALUES (?, ?, 'phoned')",
                             [ann.id, "2026-11-25T18:00"])

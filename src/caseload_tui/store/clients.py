@@ -9,7 +9,7 @@ from .. import model as m
 from . import rows
 from .base import StoreBase
 from .connection import purge_search_index
-from .errors import Invalid, NotFound
+from .errors import Conflict, Invalid, NotFound
 from .sql import insert, inserted_id, require, saved_id, update_versioned
 
 NOTES = ("thoughts", "questions", "encounters")  # every table with a full-text index
@@ -86,20 +86,26 @@ class ClientsMixin(StoreBase):
     # ------------------------------------------------------------ endings
 
     def graduate(self, client_id: int, ended_on: date, kind: m.EndingKind, reflection: m.Reflection,
-                 close_open_questions: bool, now: datetime) -> m.Client:
+                 close_open_questions: bool, now: datetime, version: int | None = None) -> m.Client:
         """End the work: the date, the kind of ending and the reflection, in one transaction.
 
         Booked sessions after the ending that were never held are removed, so no
-        session is expected any more; open questions are dropped if asked.
+        session is expected any more; open questions are dropped if asked. A case already
+        ended (in another window) is refused, never overwritten; with `version` (the client as
+        read when the form opened), so is one changed in any way since.
         """
         with self._lock.writing() as conn:
             require(conn, "clients", client_id)
-            conn.execute(
+            changed = conn.execute(
                 "UPDATE clients SET ended_on = ?, ending_kind = ?, helped = ?, not_helped = ?, "
-                "they_learned = ?, i_learned = ?, version = version + 1 WHERE id = ?",
+                "they_learned = ?, i_learned = ?, version = version + 1 "
+                "WHERE id = ? AND ended_on IS NULL AND (? IS NULL OR version = ?)",
                 [rows.iso_day(ended_on), kind.value, reflection.helped, reflection.not_helped,
-                 reflection.they_learned, reflection.i_learned, client_id],
-            )
+                 reflection.they_learned, reflection.i_learned, client_id, version, version],
+            ).rowcount
+            if changed == 0:
+                raise Conflict("This case was changed in another window since you opened the form (it may have "
+                               "been ended there), so nothing was saved. What is saved now is shown.")
             conn.execute(
                 "DELETE FROM appointments WHERE client_id = ? AND status = ? AND starts_at > ?",
                 [client_id, m.Status.SCHEDULED.value, f"{rows.iso_day(ended_on)}T23:59"],

@@ -149,7 +149,7 @@ class ClientActions(DashboardBase):
             return
         try:
             endings.graduate(self.store, stored_id(client), result.ended_on, result.kind, result.reflection,
-                             close_questions=result.close_questions, now=self.now)
+                             close_questions=result.close_questions, now=self.now, version=client.version)
         except StoreError as problem:
             self._fail(problem)
             return
