@@ -59,15 +59,22 @@ class Terminal:
         self.tmux("kill-server")
 
 
-@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
-def test_add_a_thought_in_a_real_terminal(tmp_path, size):
+
+def _one_client_caseload(tmp_path: Path, client: m.Client) -> tuple[Path, dict[str, str]]:
+    """A caseload file holding one client, and the environment that keeps the run out of the user's folders."""
     db = tmp_path / "caseload.db"
     store = Store.open(db, create=True)
-    store.add_client(m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6),
-                              schedule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=17;BYMINUTE=0"))
+    store.add_client(client)
     store.close()
     env = {"CASELOAD_DATA_DIR": str(tmp_path / "data"), "CASELOAD_CONFIG": str(tmp_path / "config.toml"),
            "TERM": "xterm-256color"}
+    return db, env
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def test_add_a_thought_in_a_real_terminal(tmp_path, size):
+    db, env = _one_client_caseload(tmp_path, m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6),
+                              schedule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=17;BYMINUTE=0"))
     terminal = Terminal(tmp_path, *size)
     try:
         terminal.start(f"{_caseload_command()} --db {db}", env)
@@ -98,12 +105,7 @@ def _app_pid(terminal: Terminal) -> int:
 def test_text_in_a_form_survives_being_stopped(tmp_path, stop):
     import signal
 
-    db = tmp_path / "caseload.db"
-    store = Store.open(db, create=True)
-    store.add_client(m.Client(name="Melanie", code="C-025", started_on=date(2026, 8, 3)))
-    store.close()
-    env = {"CASELOAD_DATA_DIR": str(tmp_path / "data"), "CASELOAD_CONFIG": str(tmp_path / "config.toml"),
-           "TERM": "xterm-256color"}
+    db, env = _one_client_caseload(tmp_path, m.Client(name="Melanie", code="C-025", started_on=date(2026, 8, 3)))
     terminal = Terminal(tmp_path, 100, 30)
     try:
         terminal.start(f"{_caseload_command()} --db {db}", env)
@@ -137,12 +139,7 @@ def test_text_in_a_form_survives_being_stopped(tmp_path, stop):
 
 def test_a_bracketed_paste_is_stored_once_byte_for_byte(tmp_path):
     """tmux paste-buffer -p sends a real bracketed paste; each is stored once (it was stored twice)."""
-    db = tmp_path / "caseload.db"
-    store = Store.open(db, create=True)
-    store.add_client(m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6)))
-    store.close()
-    env = {"CASELOAD_DATA_DIR": str(tmp_path / "data"), "CASELOAD_CONFIG": str(tmp_path / "config.toml"),
-           "TERM": "xterm-256color"}
+    db, env = _one_client_caseload(tmp_path, m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6)))
     long_paste = tmp_path / "long.txt"
     long_paste.write_text("x" * 4999 + "\n", encoding="utf-8")
     terminal = Terminal(tmp_path, 120, 36)
