@@ -73,8 +73,9 @@ def _one_client_caseload(tmp_path: Path, client: m.Client) -> tuple[Path, dict[s
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
 def test_add_a_thought_in_a_real_terminal(tmp_path, size):
-    db, env = _one_client_caseload(tmp_path, m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6),
-                              schedule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=17;BYMINUTE=0"))
+    amaan = m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6),
+                     schedule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=17;BYMINUTE=0")
+    db, env = _one_client_caseload(tmp_path, amaan)
     terminal = Terminal(tmp_path, *size)
     try:
         terminal.start(f"{_caseload_command()} --db {db}", env)
