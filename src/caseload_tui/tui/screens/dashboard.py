@@ -293,13 +293,13 @@ class DashboardScreen(DraftReopening):
     @on(ThoughtsPane.ThoughtChosen)
     def _thought_chosen(self, event: ThoughtsPane.ThoughtChosen) -> None:
         """Enter on a thought edits it."""
-        if (thought := self._thought(event.thought_id)) is not None:
+        if (thought := self._read(self.store.thought, event.thought_id)) is not None:
             self._edit_thought(thought)
 
     @on(QuestionsPane.QuestionChosen)
     def _question_chosen(self, event: QuestionsPane.QuestionChosen) -> None:
         """Enter on a question answers it."""
-        if (question := self._question(event.question_id)) is not None:
+        if (question := self._read(self.store.question, event.question_id)) is not None:
             self._answer(question)
 
     # ------------------------------------------------------------ help and zoom

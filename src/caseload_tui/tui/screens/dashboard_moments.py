@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual import work
 
+from ...safe_text import one_line
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
@@ -46,11 +47,11 @@ class MomentActions(DashboardBase):
         if lines is None:
             return
         go = await self.app.push_screen_wait(Confirm(render.join(
-            (f"Importing {path.name} would do this:\n\n", "bold"),
+            ("Importing ", "bold"), render.user_line(path.name, style="bold"), (" would do this:\n\n", "bold"),
             render.user_text("\n".join(lines[:30]) + ("\n…" if len(lines) > 30 else ""), multiline=True),
         ), yes="Import", no="Cancel"))
         if go and await self._import(path, dry_run=False) is not None:
-            self.app.notify(f"Imported {path.name}.", markup=False)
+            self.app.notify(f"Imported {one_line(path.name)}.", markup=False)  # a file name may hold ESC
             self.reload()
 
     async def _import(self, path: Path, dry_run: bool) -> list[str] | None:

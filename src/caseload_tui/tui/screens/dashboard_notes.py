@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from textual import work
 
 from ...drafts import DraftKind
@@ -14,6 +17,8 @@ from ..modals.confirm import Confirm
 from ..modals.forms import AnswerForm, QuestionForm, ThoughtForm
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
+
+Note = TypeVar("Note", Thought, Question)
 
 
 class NoteActions(DashboardBase):
@@ -42,17 +47,18 @@ class NoteActions(DashboardBase):
         self.app.notify("Thought saved.", markup=False)
         self._after_change(client_id)
 
-    def _thought(self, thought_id: int | None) -> Thought | None:
-        if thought_id is None:
+    def _read(self, read: Callable[[int], Note], note_id: int | None) -> Note | None:
+        """The highlighted note as stored now, or None (saying why, if it has gone)."""
+        if note_id is None:
             return None
         try:
-            return self.store.thought(thought_id)
+            return read(note_id)
         except StoreError as problem:
             self._fail(problem)
             return None
 
     def _current_thought(self) -> Thought | None:
-        return self._thought(self.query_one(ThoughtsPane).current_id)
+        return self._read(self.store.thought, self.query_one(ThoughtsPane).current_id)
 
     def action_toggle_lingering(self) -> None:
         thought = self._current_thought()
@@ -106,17 +112,8 @@ class NoteActions(DashboardBase):
         self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
         self._after_change(about.id)
 
-    def _question(self, question_id: int | None) -> Question | None:
-        if question_id is None:
-            return None
-        try:
-            return self.store.question(question_id)
-        except StoreError as problem:
-            self._fail(problem)
-            return None
-
     def _current_question(self) -> Question | None:
-        return self._question(self.query_one(QuestionsPane).current_id)
+        return self._read(self.store.question, self.query_one(QuestionsPane).current_id)
 
     def action_answer(self) -> None:
         question = self._current_question()
