@@ -240,6 +240,9 @@ async def test_meeting_notes_come_back_as_a_draft_if_caseload_is_stopped(demo_st
     async with app.run_test(size=(160, 48)) as pilot:
         await open_supervision(pilot)
         await pilot.press("m")
+        # The form opens in a worker: type once it is there (keys typed sooner are issue 11's).
+        await until(pilot, lambda: isinstance(app.screen, MeetingForm)
+                    and app.focused is app.screen.query_one("#notes"), "the meeting form open")
         await type_text(pilot, "half written notes")
         app._stopped_from_outside()  # the terminal closed
         await pilot.pause()
