@@ -253,8 +253,9 @@ async def test_meeting_notes_come_back_as_a_draft_if_caseload_is_stopped(demo_st
         from textual.widgets import TextArea
 
         await until(pilot, lambda: isinstance(app.screen, MeetingForm), "the meeting form reopened")
-        await until(pilot, lambda: app.screen.query_one("#notes", TextArea).text == "half written notes",
-                    "the notes restored")
+        # query, not query_one: the form may be on the stack a moment before its fields are mounted.
+        await until(pilot, lambda: [a.text for a in app.screen.query("#notes").results(TextArea)]
+                    == ["half written notes"], "the notes restored")
         assert isinstance(app.screen_stack[-2], SupervisionScreen)
     assert not drafts.path.exists()
 
