@@ -166,10 +166,9 @@ def _reasons(record: ClientRecord, placement: Placement, window: Window, thought
         reasons.append((f"My own responses and blind spots: {_count_kinds(own, ' and ')} {window.since_words()}.",
                         _count_kinds(own, ", ")))
     if client.ended_on is not None and window.contains(client.ended_on):
-        kind = f" ({client.ending_kind.label})" if client.ending_kind else ""
         since = "since the last supervision" if window.last_meeting and not window.typed else window.since_words()
         ended = short_day(client.ended_on, window.today)
-        reasons.append((f"Work ended on {ended}{kind}, {since}.", f"ended {ended}"))
+        reasons.append((f"Work ended on {ended}, {since}.", f"ended {ended}"))
     if advice is not None and not advice.item.outcome.strip():
         reasons.append((f"Advice from the supervision on {short_day(advice.held_on, window.today)} "
                         "to follow through.", "advice to follow through"))

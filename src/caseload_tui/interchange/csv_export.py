@@ -22,17 +22,18 @@ from .. import model as m
 from ..private_files import write_private
 from .errors import ImportProblem
 
-TABLES = ("clients", "appointments", "thoughts", "questions", "encounters",
+TABLES = ("clients", "episodes", "appointments", "thoughts", "questions", "encounters",
           "supervision_meetings", "supervision_items")
 FILE_NAMES = tuple(f"{table}.csv" for table in TABLES)
 
 HEADERS = {
-    "clients": ["code", "name", "started_on", "ended_on", "ending_kind", "schedule", "themes",
-                "bring_to_supervision", "helped", "not_helped", "they_learned", "i_learned"],
+    "clients": ["code", "name", "started_on", "ended_on", "schedule", "themes", "bring_to_supervision"],
+    "episodes": ["client", "started_on", "ended_on", "ended_by", "how", "recorded_as",
+                 *(part for part, _ in m.REFLECTION_PARTS)],
     "appointments": ["client", "starts_at", "status", "note", "source", "source_uid"],
-    "thoughts": ["client", "written_at", "kind", "lingering", "tell_client", "body"],
+    "thoughts": ["client", "written_at", "kind", "lingering", "tell_client", "body", "whose", "feelings"],
     "questions": ["client", "asked_at", "status", "body", "answer", "closed_at"],
-    "encounters": ["client", "happened_on", "body"],
+    "encounters": ["client", "happened_on", "body", "stirred", "taught"],
     "supervision_meetings": ["meeting", "held_on", "planned", "notes"],
     "supervision_items": ["meeting", "client", "question", "advice", "outcome"],
 }
@@ -61,17 +62,18 @@ def table_rows(data: m.CaseloadData) -> dict[str, list[list[Cell]]]:
     items: list[list[Cell]] = [[n, ref(i.client_id), i.question, i.advice, i.outcome]
              for n, s in enumerate(data.meetings, start=1) for i in s.items]
     return {
-        "clients": [[c.code, c.name, c.started_on, c.ended_on, c.ending_kind.value if c.ending_kind else "",
-                     c.schedule, c.themes, c.bring_to_supervision, c.reflection.helped,
-                     c.reflection.not_helped, c.reflection.they_learned, c.reflection.i_learned]
+        "clients": [[c.code, c.name, c.started_on, c.ended_on, c.schedule, c.themes, c.bring_to_supervision]
                     for c in data.clients],
+        "episodes": [[ref(e.client_id), e.started_on, e.ended_on, e.ended_by.value if e.ended_by else "",
+                      e.how.value if e.how else "", e.recorded_as,
+                      *(getattr(e.reflection, part) for part, _ in m.REFLECTION_PARTS)] for e in data.episodes],
         "appointments": [[ref(a.client_id), a.starts_at, a.status.value, a.note, a.source, a.source_uid]
                          for a in data.appointments],
-        "thoughts": [[ref(t.client_id), t.written_at, t.kind.value, t.lingering, t.tell_client, t.body]
-                     for t in data.thoughts],
+        "thoughts": [[ref(t.client_id), t.written_at, t.kind.value, t.lingering, t.tell_client, t.body,
+                      t.whose.value if t.whose else "", t.feelings] for t in data.thoughts],
         "questions": [[ref(q.client_id), q.asked_at, q.status.value, q.body, q.answer, q.closed_at]
                       for q in data.questions],
-        "encounters": [[ref(e.client_id), e.happened_on, e.body] for e in data.encounters],
+        "encounters": [[ref(e.client_id), e.happened_on, e.body, e.stirred, e.taught] for e in data.encounters],
         "supervision_meetings": [[n, s.held_on, s.planned, s.notes] for n, s in enumerate(data.meetings, start=1)],
         "supervision_items": items,
     }

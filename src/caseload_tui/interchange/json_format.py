@@ -17,6 +17,7 @@ from typing import TypeVar, overload
 from .. import model as m
 from ..rules import shift_schedule_days
 from .errors import ImportProblem
+from .json_episodes import episode_document, read_episodes
 
 FORMAT = "caseload-tui"
 VERSION = 1
@@ -57,7 +58,8 @@ def read_file(path: Path) -> Document:
 def parse(doc: Document, source: str = "the file") -> m.CaseloadData:
     """Check every record and build the caseload; the first problem is reported by place and field."""
     reader = _Reader(source)
-    clients = [reader.client(i, raw) for i, raw in enumerate(_list(doc, "clients", source))]
+    raws = _list(doc, "clients", source)
+    clients = [reader.client(i, raw) for i, raw in enumerate(raws)]
     positions: dict[str, int] = {}
     for i, client in enumerate(clients):
         if client.code in positions:
@@ -66,6 +68,8 @@ def parse(doc: Document, source: str = "the file") -> m.CaseloadData:
         positions[client.code] = i + 1
     reader.positions = positions
     data = m.CaseloadData(clients=clients)
+    data.episodes = [e for i, (client, raw) in enumerate(zip(clients, raws, strict=True))
+                     for e in read_episodes(reader, f"clients[{i}] (code {_short(client.code)})", raw, client, i + 1)]
     data.appointments = [reader.appointment(i, r) for i, r in enumerate(_list(doc, "appointments", source))]
     data.thoughts = [reader.thought(i, r) for i, r in enumerate(_list(doc, "thoughts", source))]
     data.questions = [reader.question(i, r) for i, r in enumerate(_list(doc, "questions", source))]
@@ -171,22 +175,14 @@ class _Reader:
         record = self._record(where, raw)
         code = self._text(where, record, "code", required=True)
         where = f"clients[{i}] (code {_short(code)})"
-        reflection = record.get("reflection") or {}
-        if not isinstance(reflection, dict):
-            raise self._fail(where, "'reflection' should be an object.")
         client = m.Client(
             code=code,
             name=self._text(where, record, "name", required=True),
             started_on=self._required(where, record, "started_on", self._day),
             ended_on=self._optional(where, record, "ended_on", self._day),
-            ending_kind=self._optional(where, record, "ending_kind", self._member(m.EndingKind)),
             schedule=self._text(where, record, "schedule"),
             themes=self._text(where, record, "themes"),
             bring_to_supervision=self._flag(where, record, "bring_to_supervision", False),
-            reflection=m.Reflection(**{
-                k: self._text(where + ".reflection", reflection, k)
-                for k in ("helped", "not_helped", "they_learned", "i_learned")
-            }),
         )
         if client.schedule:
             from ..rules import ScheduleError, describe_schedule
@@ -220,6 +216,8 @@ class _Reader:
             kind=self._required(where, record, "kind", self._member(m.ThoughtKind)),
             lingering=self._flag(where, record, "lingering", True),
             tell_client=self._flag(where, record, "tell_client", False),
+            whose=self._optional(where, record, "whose", self._member(m.Whose)),
+            feelings=self._text(where, record, "feelings"),
         )
 
     def question(self, i: int, raw: object) -> m.Question:
@@ -245,6 +243,8 @@ class _Reader:
             client_id=self._required(where, record, "client", self._position),
             happened_on=self._required(where, record, "happened_on", self._day),
             body=self._text(where, record, "body", required=True),
+            stirred=self._text(where, record, "stirred"),
+            taught=self._text(where, record, "taught"),
         )
 
     def meeting(self, i: int, raw: object) -> m.SupervisionMeeting:
@@ -292,6 +292,9 @@ def _short(text: str, limit: int = 24) -> str:
 
 def to_document(data: m.CaseloadData) -> Document:
     code_of = {i + 1: c.code for i, c in enumerate(data.clients)}
+    episodes: dict[int | None, list[m.Episode]] = {}
+    for episode in data.episodes:
+        episodes.setdefault(episode.client_id, []).append(episode)
 
     def ref(position: int | None) -> str | None:
         return code_of[position] if position is not None else None
@@ -308,15 +311,11 @@ def to_document(data: m.CaseloadData) -> Document:
             {
                 "code": c.code, "name": c.name, "started_on": iso(c.started_on),
                 "ended_on": iso(c.ended_on),
-                "ending_kind": c.ending_kind.value if c.ending_kind else None,
                 "schedule": c.schedule, "themes": c.themes,
                 "bring_to_supervision": c.bring_to_supervision,
-                "reflection": {
-                    "helped": c.reflection.helped, "not_helped": c.reflection.not_helped,
-                    "they_learned": c.reflection.they_learned, "i_learned": c.reflection.i_learned,
-                },
+                "episodes": [episode_document(e, iso) for e in episodes.get(i, [])],
             }
-            for c in data.clients
+            for i, c in enumerate(data.clients, start=1)
         ],
         "appointments": [
             {"client": ref(a.client_id), "starts_at": iso(a.starts_at), "status": a.status.value,
@@ -325,7 +324,8 @@ def to_document(data: m.CaseloadData) -> Document:
         ],
         "thoughts": [
             {"client": ref(t.client_id), "written_at": iso(t.written_at), "kind": t.kind.value,
-             "lingering": t.lingering, "tell_client": t.tell_client, "body": t.body}
+             "lingering": t.lingering, "tell_client": t.tell_client, "body": t.body,
+             "whose": t.whose.value if t.whose else None, "feelings": t.feelings}
             for t in data.thoughts
         ],
         "questions": [
@@ -334,7 +334,8 @@ def to_document(data: m.CaseloadData) -> Document:
             for q in data.questions
         ],
         "encounters": [
-            {"client": ref(e.client_id), "happened_on": iso(e.happened_on), "body": e.body}
+            {"client": ref(e.client_id), "happened_on": iso(e.happened_on), "body": e.body,
+             "stirred": e.stirred, "taught": e.taught}
             for e in data.encounters
         ],
         "supervision": [
@@ -378,6 +379,8 @@ def shift_dates(data: m.CaseloadData, days: int) -> m.CaseloadData:
         q.asked_at, q.closed_at = move(q.asked_at), move(q.closed_at)
     for e in data.encounters:
         e.happened_on = move(e.happened_on)
+    for episode in data.episodes:
+        episode.started_on, episode.ended_on = move(episode.started_on), move(episode.ended_on)
     for s in data.meetings:
         s.held_on = move(s.held_on)
     return data

@@ -18,29 +18,58 @@ from .attendance import (
     Status,
     StatusWords,
 )
-from .endings import ENDING_LABELS, Encounter, EndingKind, Reflection
+from .endings import (
+    ENDED_BY_LABELS,
+    ENDING_HOW_LABELS,
+    RECORDED_ENDING_MEANS,
+    RECORDED_ENDING_WORDS,
+    REFLECTION_PARTS,
+    Encounter,
+    EndedBy,
+    EndingHow,
+    Episode,
+    Reflection,
+)
 from .groups import GROUP_WORDS, Group, GroupWords, Placement
-from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
+from .notes import (
+    KIND_WORDS,
+    QUESTION_LABELS,
+    WHOSE_LABELS,
+    KindWords,
+    Question,
+    QuestionStatus,
+    SearchHit,
+    Thought,
+    ThoughtKind,
+    Whose,
+)
 from .records import CaseloadData, Client, ClientRecord
 from .supervision import SupervisionItem, SupervisionMeeting
 
 __all__ = [
     "CAME",
     "COUNTED",
-    "ENDING_LABELS",
+    "ENDED_BY_LABELS",
+    "ENDING_HOW_LABELS",
     "GROUP_WORDS",
     "KIND_WORDS",
     "MISSED",
     "OUTCOMES",
     "QUESTION_LABELS",
+    "RECORDED_ENDING_MEANS",
+    "RECORDED_ENDING_WORDS",
+    "REFLECTION_PARTS",
     "STATUS_WORDS",
+    "WHOSE_LABELS",
     "Appointment",
     "AttendanceSummary",
     "CaseloadData",
     "Client",
     "ClientRecord",
     "Encounter",
-    "EndingKind",
+    "EndedBy",
+    "EndingHow",
+    "Episode",
     "Group",
     "GroupWords",
     "KindWords",
@@ -56,4 +85,5 @@ __all__ = [
     "SupervisionMeeting",
     "Thought",
     "ThoughtKind",
+    "Whose",
 ]

@@ -20,6 +20,7 @@ class KindWords:
 
 class ThoughtKind(str, enum.Enum):
     INSIGHT = "insight"
+    BLIND_SPOT = "blind_spot"
     CURIOSITY = "curiosity"
     HOLDING = "holding"
     REACTION = "reaction"
@@ -35,14 +36,39 @@ class ThoughtKind(str, enum.Enum):
         return KIND_WORDS[self].label
 
 
+# The hints are the essay's own senses of each kind, so a thought is filed as the clinician means it
+# (holding is not "anything"; a blind spot is about me, an insight about them).
 KIND_WORDS: dict[ThoughtKind, KindWords] = {
-    # An insight is counted among my own responses for now; issue 16 narrows this to reactions.
-    ThoughtKind.INSIGHT: KindWords("insight", "something I now see", True),
-    ThoughtKind.CURIOSITY: KindWords("curiosity", "something I want to understand", False),
-    ThoughtKind.HOLDING: KindWords("holding", "a feeling I carry for them", False),
-    ThoughtKind.REACTION: KindWords("reaction", "my own response to them", True),
-    ThoughtKind.WONDERING: KindWords("wondering", "how they are doing", False),
-    ThoughtKind.LEARNING: KindWords("learning", "what this taught me", False),
+    ThoughtKind.INSIGHT: KindWords("insight", "something I now see about them", False),
+    ThoughtKind.BLIND_SPOT: KindWords("blind spot", "what I missed in the room, and why", True),
+    ThoughtKind.CURIOSITY: KindWords(
+        "curiosity", "I want to know what happens next: what does my wanting say about them?", False),
+    ThoughtKind.HOLDING: KindWords("holding", "a feeling they cannot yet feel, that I carry until they can", False),
+    ThoughtKind.REACTION: KindWords(
+        "reaction", "what I felt with them (countertransference): mine, theirs, both, or not sure?", True),
+    ThoughtKind.WONDERING: KindWords("wondering", "how they are doing now", False),
+    ThoughtKind.LEARNING: KindWords("learning", "what this taught me about my work", False),
+}
+
+
+class Whose(str, enum.Enum):
+    """Whose feeling a reaction is: the question countertransference asks."""
+
+    MINE = "mine"
+    THEIRS = "theirs"
+    BOTH = "both"
+    NOT_SURE = "not_sure"
+
+    @property
+    def label(self) -> str:
+        return WHOSE_LABELS[self]
+
+
+WHOSE_LABELS: dict[Whose, str] = {
+    Whose.MINE: "mine",
+    Whose.THEIRS: "theirs, felt in me",
+    Whose.BOTH: "both",
+    Whose.NOT_SURE: "not sure",
 }
 
 
@@ -73,6 +99,8 @@ class Thought:
     tell_client: bool = False
     id: int | None = None
     version: int = 1
+    whose: Whose | None = None  # a reaction's: whose feeling it is (None: not asked, as before issue 17)
+    feelings: str = ""  # a reaction's feeling words, in the clinician's own words
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .attendance import Appointment, Session
-from .endings import Encounter, EndingKind, Reflection
+from .endings import Encounter, Episode
 from .notes import Question, Thought
 from .supervision import SupervisionMeeting
 
@@ -16,14 +16,12 @@ from .supervision import SupervisionMeeting
 class Client:
     name: str
     code: str
-    started_on: date
+    started_on: date  # when the current period of work began (its episode's start)
     id: int | None = None
-    ended_on: date | None = None
-    ending_kind: EndingKind | None = None
+    ended_on: date | None = None  # when the current period of work ended; who, how and why are its Episode's
     schedule: str = ""  # an RRULE body such as FREQ=WEEKLY;BYDAY=TU;BYHOUR=10
     themes: str = ""
     bring_to_supervision: bool = False
-    reflection: Reflection = field(default_factory=Reflection)
     version: int = 1  # bumped on every edit, so a stale edit can be refused
 
     @property
@@ -58,3 +56,4 @@ class CaseloadData:
     questions: list[Question] = field(default_factory=list)
     encounters: list[Encounter] = field(default_factory=list)
     meetings: list[SupervisionMeeting] = field(default_factory=list)
+    episodes: list[Episode] = field(default_factory=list)  # every period of work, oldest first per client

@@ -71,8 +71,7 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
 
 def _graduate_reason(client: Client) -> str:
     when = client.ended_on.strftime("%-d %b %Y") if client.ended_on else "?"
-    kind = f" ({client.ending_kind.label})" if client.ending_kind else ""
-    return f"Work ended on {when}{kind}."
+    return f"Work ended on {when}."  # who ended it and how: its episode, in the arc
 
 
 def _missed_streak(counted_newest_first: list[Session]) -> int:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..model import Question, Thought, ThoughtKind
+from ..model import Question, Thought, ThoughtKind, Whose
 from ..store import Store
 
 
 def write_thought(store: Store, *, client_id: int | None, body: str, kind: ThoughtKind, lingering: bool,
-                  tell_client: bool, now: datetime) -> Thought:
-    """A new thought about a client (or, with client_id None, about my own practice), as stored."""
+                  tell_client: bool, now: datetime, whose: Whose | None = None, feelings: str = "") -> Thought:
+    """A new thought about a client (or, with client_id None, about my own practice), as stored.
+
+    `whose` and `feelings` are a reaction's (whose feeling it is, and its words).
+    """
     return store.add_thought(Thought(body=body, written_at=now, client_id=client_id, kind=kind,
-                                     lingering=lingering, tell_client=tell_client))
+                                     lingering=lingering, tell_client=tell_client, whose=whose, feelings=feelings))
 
 
 def ask_question(store: Store, *, client_id: int | None, body: str, now: datetime) -> Question:

@@ -24,8 +24,8 @@ from .sql import insert, inserted_id, saved_id
 from .supervision import insert_meeting
 
 # The records that belong to a client, each kept in a table of its own.
-_Linked = TypeVar("_Linked", m.Appointment, m.Thought, m.Question, m.Encounter, m.SupervisionItem)
-_Imported = TypeVar("_Imported", m.Appointment, m.Thought, m.Question, m.Encounter)
+_Linked = TypeVar("_Linked", m.Appointment, m.Thought, m.Question, m.Encounter, m.SupervisionItem, m.Episode)
+_Imported = TypeVar("_Imported", m.Appointment, m.Thought, m.Question, m.Encounter, m.Episode)
 
 
 class CaseloadIOMixin(StoreBase):
@@ -48,6 +48,8 @@ class CaseloadIOMixin(StoreBase):
                 thoughts=[relink(rows.thought(r)) for r in conn.execute("SELECT * FROM thoughts ORDER BY id")],
                 questions=[relink(rows.question(r)) for r in conn.execute("SELECT * FROM questions ORDER BY id")],
                 encounters=[relink(rows.encounter(r)) for r in conn.execute("SELECT * FROM encounters ORDER BY id")],
+                episodes=[relink(rows.episode(r)) for r in conn.execute(
+                    "SELECT * FROM episodes ORDER BY client_id, started_on, id")],
             )
             items: dict[int | None, list[m.SupervisionItem]] = {}
             for r in conn.execute("SELECT * FROM supervision_items ORDER BY id"):
@@ -74,6 +76,7 @@ class CaseloadIOMixin(StoreBase):
         try:
             with self._lock.writing() as conn:
                 ids = _import_clients(conn, data.clients)
+                _import_records(conn, "episodes", episodes_of_every_client(data), rows.episode_values, ids)
                 _import_records(conn, "appointments", data.appointments, rows.appointment_values, ids)
                 _import_records(conn, "thoughts", data.thoughts, rows.thought_values, ids)
                 _import_records(conn, "questions", data.questions, rows.question_values, ids)
@@ -140,6 +143,13 @@ def _import_clients(conn: sqlite3.Connection, clients: list[m.Client]) -> dict[i
                           "that code is already in this caseload.") from None
         ids[i + 1] = inserted_id(conn.execute(*insert("clients", rows.client_values(client))))
     return ids
+
+
+def episodes_of_every_client(data: m.CaseloadData) -> list[m.Episode]:
+    """The file's periods of work, and one (from the client's dates) for a client it gives none."""
+    given = {e.client_id for e in data.episodes}
+    return [*data.episodes, *(m.Episode(client_id=i, started_on=c.started_on, ended_on=c.ended_on)
+                              for i, c in enumerate(data.clients, start=1) if i not in given)]
 
 
 def _import_records(conn: sqlite3.Connection, table: str, records: Sequence[_Imported],

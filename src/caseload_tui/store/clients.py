@@ -54,16 +54,25 @@ class ClientsMixin(StoreBase):
         return count
 
     def add_client(self, client: m.Client) -> m.Client:
+        """A new client, with their first period of work beginning on their start date."""
         with self._lock.writing() as conn:
             check_code_free(conn, client.code, None)
             client_id = inserted_id(conn.execute(*insert("clients", rows.client_values(client))))
+            conn.execute(*insert("episodes", rows.episode_values(
+                m.Episode(client_id=client_id, started_on=client.started_on, ended_on=client.ended_on))))
         return self.client(client_id)
 
     def update_client(self, client: m.Client) -> m.Client:
-        """Save an edited client; refused if someone changed it since it was read."""
+        """Save an edited client; refused if someone changed it since it was read.
+
+        The client's dates are their current episode's, so that episode follows them.
+        """
         with self._lock.writing() as conn:
             check_code_free(conn, client.code, client.id)
             update_versioned(conn, "clients", client.id, client.version, rows.client_values(client))
+            conn.execute("UPDATE episodes SET started_on = ?, ended_on = ?, version = version + 1 WHERE id = ?",
+                         [rows.iso_day(client.started_on), rows.iso_day(client.ended_on),
+                          current_episode_id(conn, saved_id(client.id))])
         return self.client(saved_id(client.id))
 
     def set_flag(self, client_id: int, flagged: bool) -> m.Client:
@@ -83,11 +92,22 @@ class ClientsMixin(StoreBase):
             purge_search_index(conn, NOTES)
         self._empty_wal()
 
-    # ------------------------------------------------------------ endings
+    # ------------------------------------------------------------ endings and episodes
 
-    def graduate(self, client_id: int, ended_on: date, kind: m.EndingKind, reflection: m.Reflection,
-                 close_open_questions: bool, now: datetime, version: int | None = None) -> m.Client:
-        """End the work: the date, the kind of ending and the reflection, in one transaction.
+    def episodes(self, client_id: int) -> list[m.Episode]:
+        """Every period of work with this client, the first first."""
+        with self._lock.reading() as conn:
+            found = conn.execute("SELECT * FROM episodes WHERE client_id = ? ORDER BY started_on, id",
+                                 [client_id]).fetchall()
+        return [rows.episode(r) for r in found]
+
+    def episode(self, episode_id: int) -> m.Episode:
+        return self._one("episodes", episode_id, rows.episode, "That period of work is no longer in the caseload.")
+
+    def end_work(self, client_id: int, ended_on: date, ended_by: m.EndedBy, how: m.EndingHow,
+                 reflection: m.Reflection, close_open_questions: bool, now: datetime,
+                 version: int | None = None) -> m.Client:
+        """End the current period of work: its date, who ended it and how, and the reflection, in one transaction.
 
         Booked sessions after the ending that were never held are removed, so no
         session is expected any more; open questions are dropped if asked. A case already
@@ -96,16 +116,23 @@ class ClientsMixin(StoreBase):
         """
         with self._lock.writing() as conn:
             require(conn, "clients", client_id)
+            episode_id = current_episode_id(conn, client_id)
+            began = conn.execute("SELECT started_on FROM episodes WHERE id = ?", [episode_id]).fetchone()[0]
+            if rows.iso_day(ended_on) < began:
+                raise Invalid(f"This period of work began on {rows.given_day(began):%-d %b %Y}; "
+                              "the ending cannot come before it.")
             changed = conn.execute(
-                "UPDATE clients SET ended_on = ?, ending_kind = ?, helped = ?, not_helped = ?, "
-                "they_learned = ?, i_learned = ?, version = version + 1 "
+                "UPDATE clients SET ended_on = ?, version = version + 1 "
                 "WHERE id = ? AND ended_on IS NULL AND (? IS NULL OR version = ?)",
-                [rows.iso_day(ended_on), kind.value, reflection.helped, reflection.not_helped,
-                 reflection.they_learned, reflection.i_learned, client_id, version, version],
+                [rows.iso_day(ended_on), client_id, version, version],
             ).rowcount
             if changed == 0:
                 raise Conflict("This case was changed in another window since you opened the form (it may have "
                                "been ended there), so nothing was saved. What is saved now is shown.")
+            values = {"ended_on": rows.iso_day(ended_on), "ended_by": ended_by.value, "ending_how": how.value,
+                      **rows.reflection_values(reflection)}
+            conn.execute(f"UPDATE episodes SET {', '.join(f'{c} = ?' for c in values)}, version = version + 1 "
+                         "WHERE id = ?", [*values.values(), episode_id])
             conn.execute(
                 "DELETE FROM appointments WHERE client_id = ? AND status = ? AND starts_at > ?",
                 [client_id, m.Status.SCHEDULED.value, f"{rows.iso_day(ended_on)}T23:59"],
@@ -119,12 +146,38 @@ class ClientsMixin(StoreBase):
                 )
         return self.client(client_id)
 
-    def reactivate(self, client_id: int) -> m.Client:
-        """A graduate returns: active again, with all their history (and reflection) kept."""
+    def save_ending(self, episode: m.Episode) -> m.Episode:
+        """Who ended an episode, how, and its reflection, edited later; refused if changed since it was read."""
+        if episode.ended_on is None:
+            raise Invalid("This period of work has not ended yet, so there is no ending to edit.")
+        values = {"ended_by": episode.ended_by.value if episode.ended_by else None,
+                  "ending_how": episode.how.value if episode.how else None,
+                  **rows.reflection_values(episode.reflection)}
+        return self.episode(self._save("episodes", episode.id, episode.version, values))
+
+    def reactivate(self, client_id: int, on: date) -> m.Client:
+        """A graduate returns: a new period of work begins `on`, every earlier one (and its reflection) kept."""
         with self._lock.writing() as conn:
             require(conn, "clients", client_id)
+            ended = conn.execute("SELECT ended_on FROM clients WHERE id = ?", [client_id]).fetchone()[0]
+            if ended is None:
+                raise Conflict("This client is already active (perhaps brought back in another window).")
+            if rows.iso_day(on) < ended:
+                raise Invalid(f"The work ended on {rows.given_day(ended):%-d %b %Y}; a new period of work "
+                              "begins on or after that day.")
             conn.execute(
-                "UPDATE clients SET ended_on = NULL, ending_kind = NULL, version = version + 1 WHERE id = ?",
-                [client_id],
+                "UPDATE clients SET started_on = ?, ended_on = NULL, version = version + 1 WHERE id = ?",
+                [rows.iso_day(on), client_id],
             )
+            conn.execute(*insert("episodes", rows.episode_values(m.Episode(client_id=client_id, started_on=on))))
         return self.client(client_id)
+
+
+def current_episode_id(conn: sqlite3.Connection, client_id: int) -> int:
+    """The latest period of work with this client (every client has at least one)."""
+    row = conn.execute("SELECT id FROM episodes WHERE client_id = ? ORDER BY started_on DESC, id DESC LIMIT 1",
+                       [client_id]).fetchone()
+    if row is None:
+        raise NotFound("This client has no period of work recorded; check the file with `caseload check`.")
+    episode_id: int = row[0]
+    return episode_id

@@ -44,7 +44,7 @@ def m0001_caseload(db: Database) -> None:
             started_on TEXT NOT NULL,
             ended_on TEXT,
             ending_kind TEXT CHECK (ending_kind IN
-                ({quoted_values(m.EndingKind)})),
+                ({quoted_values(m.RECORDED_ENDING_WORDS)})),
             schedule TEXT NOT NULL DEFAULT '',
             themes TEXT NOT NULL DEFAULT '',
             bring_to_supervision INTEGER NOT NULL DEFAULT 0,
@@ -149,3 +149,82 @@ def m0003_faster_reading(db: Database) -> None:
         db.execute(f"DROP TABLE {table}_fts")
         db.execute(f'CREATE VIRTUAL TABLE "{table}_fts" USING FTS5 ({columns}, content="{table}", prefix=\'2 3\')')
         db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+
+
+@migrations(name="0060_thought_kinds_in_my_words")
+def m0060_thought_kinds_in_my_words(db: Database) -> None:
+    """Blind spot joins the kinds; a reaction says whose feeling it is, and its feeling words.
+
+    Every thought keeps the kind it had (the mapping is the identity: no thought changes kind);
+    a reaction written before has no "whose" (NULL: never asked) and no feeling words.
+    """
+    rebuild_table(db, "thoughts", with_check(db, "thoughts", "kind", m.ThoughtKind))
+    db.execute(f"ALTER TABLE thoughts ADD COLUMN whose TEXT CHECK (whose IN ({quoted_values(m.Whose)}))")
+    db.execute("ALTER TABLE thoughts ADD COLUMN feelings TEXT NOT NULL DEFAULT ''")
+
+
+@migrations(name="0061_episodes")
+def m0061_episodes(db: Database) -> None:
+    """Every period of work is an episode of its own, kept when a client returns.
+
+    Each client's one ending becomes their first episode: its dates, its reflection, and the
+    kind of ending as recorded (`recorded_as`, shown with it, never lost). Who ended it and how
+    are set only where that kind says so for certain (m.RECORDED_ENDING_MEANS: mutual → both,
+    by the client → the client, planned → with time to say goodbye); the rest is left unanswered.
+    The client keeps the current episode's dates (the grouping rules read them); the ending's
+    kind and reflection move to the episode.
+    """
+    db.execute(f"""
+        CREATE TABLE episodes (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+            started_on TEXT NOT NULL,
+            ended_on TEXT,
+            ended_by TEXT CHECK (ended_by IN ({quoted_values(m.EndedBy)})),
+            ending_how TEXT CHECK (ending_how IN ({quoted_values(m.EndingHow)})),
+            recorded_as TEXT NOT NULL DEFAULT '',
+            helped TEXT NOT NULL DEFAULT '',
+            not_helped TEXT NOT NULL DEFAULT '',
+            they_learned TEXT NOT NULL DEFAULT '',
+            i_learned TEXT NOT NULL DEFAULT '',
+            could_not_find TEXT NOT NULL DEFAULT '',
+            still_wonder TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1
+        )""")
+    db.execute("CREATE INDEX episodes_by_client ON episodes(client_id, started_on)")
+    case = " ".join(f"WHEN {quoted_values([kind])} THEN ?" for kind in m.RECORDED_ENDING_MEANS)
+    means = list(m.RECORDED_ENDING_MEANS.values())
+    db.execute(
+        "INSERT INTO episodes (client_id, started_on, ended_on, ended_by, ending_how, recorded_as, "
+        "helped, not_helped, they_learned, i_learned) "
+        f"SELECT id, started_on, ended_on, CASE ending_kind {case} END, CASE ending_kind {case} END, "
+        "coalesce(ending_kind, ''), helped, not_helped, they_learned, i_learned FROM clients ORDER BY id",
+        [*(who.value if who else None for who, _ in means), *(how.value if how else None for _, how in means)],
+    )
+    for column in ("ending_kind", "helped", "not_helped", "they_learned", "i_learned"):
+        db.execute(f"ALTER TABLE clients DROP COLUMN {column}")
+
+
+@migrations(name="0062_news_in_my_words")
+def m0062_news_in_my_words(db: Database) -> None:
+    """News of a graduate says what it stirred in me and what it taught me, all three searchable.
+
+    The search index and its triggers are made again over the three, as sqlite-utils makes them,
+    one statement at a time (its enable_fts runs a script, which would commit the update).
+    """
+    columns = ("body", "stirred", "taught")
+    for column in columns[1:]:
+        db.execute(f"ALTER TABLE encounters ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    for trigger in ("ai", "ad", "au"):
+        db.execute(f"DROP TRIGGER encounters_{trigger}")
+    db.execute("DROP TABLE encounters_fts")
+    names = ", ".join(f'"{c}"' for c in columns)
+    new, old = (", ".join(f'{row}."{c}"' for c in columns) for row in ("new", "old"))
+    db.execute(f'CREATE VIRTUAL TABLE "encounters_fts" USING FTS5 ({names}, content="encounters", prefix=\'2 3\')')
+    insert_new = f'INSERT INTO "encounters_fts" (rowid, {names}) VALUES (new.rowid, {new});'
+    delete_old = (f'INSERT INTO "encounters_fts" ("encounters_fts", rowid, {names}) '
+                  f"VALUES('delete', old.rowid, {old});")
+    for name, event, body in (("ai", "INSERT", insert_new), ("ad", "DELETE", delete_old),
+                              ("au", "UPDATE", f"{delete_old}\n  {insert_new}")):
+        db.execute(f'CREATE TRIGGER "encounters_{name}" AFTER {event} ON "encounters" BEGIN\n  {body}\nEND')
+    db.execute("INSERT INTO encounters_fts (encounters_fts) VALUES ('rebuild')")

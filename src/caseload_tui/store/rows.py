@@ -6,10 +6,13 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from ..model import (
+    REFLECTION_PARTS,
     Appointment,
     Client,
     Encounter,
-    EndingKind,
+    EndedBy,
+    EndingHow,
+    Episode,
     Question,
     QuestionStatus,
     Reflection,
@@ -18,6 +21,7 @@ from ..model import (
     SupervisionMeeting,
     Thought,
     ThoughtKind,
+    Whose,
 )
 
 
@@ -53,16 +57,9 @@ def client(row: Any) -> Client:
         code=row["code"],
         started_on=given_day(row["started_on"]),
         ended_on=day(row["ended_on"]),
-        ending_kind=EndingKind(row["ending_kind"]) if row["ending_kind"] else None,
         schedule=row["schedule"],
         themes=row["themes"],
         bring_to_supervision=bool(row["bring_to_supervision"]),
-        reflection=Reflection(
-            helped=row["helped"],
-            not_helped=row["not_helped"],
-            they_learned=row["they_learned"],
-            i_learned=row["i_learned"],
-        ),
         version=row["version"],
     )
 
@@ -73,14 +70,39 @@ def client_values(c: Client) -> dict[str, Any]:
         "code": c.code,
         "started_on": iso_day(c.started_on),
         "ended_on": iso_day(c.ended_on),
-        "ending_kind": c.ending_kind.value if c.ending_kind else None,
         "schedule": c.schedule,
         "themes": c.themes,
         "bring_to_supervision": int(c.bring_to_supervision),
-        "helped": c.reflection.helped,
-        "not_helped": c.reflection.not_helped,
-        "they_learned": c.reflection.they_learned,
-        "i_learned": c.reflection.i_learned,
+    }
+
+
+def episode(row: Any) -> Episode:
+    return Episode(
+        id=row["id"],
+        client_id=row["client_id"],
+        started_on=given_day(row["started_on"]),
+        ended_on=day(row["ended_on"]),
+        ended_by=EndedBy(row["ended_by"]) if row["ended_by"] else None,
+        how=EndingHow(row["ending_how"]) if row["ending_how"] else None,
+        reflection=Reflection(**{part: row[part] for part, _ in REFLECTION_PARTS}),
+        recorded_as=row["recorded_as"],
+        version=row["version"],
+    )
+
+
+def reflection_values(r: Reflection) -> dict[str, Any]:
+    return {part: getattr(r, part) for part, _ in REFLECTION_PARTS}
+
+
+def episode_values(e: Episode) -> dict[str, Any]:
+    return {
+        "client_id": e.client_id,
+        "started_on": iso_day(e.started_on),
+        "ended_on": iso_day(e.ended_on),
+        "ended_by": e.ended_by.value if e.ended_by else None,
+        "ending_how": e.how.value if e.how else None,
+        "recorded_as": e.recorded_as,
+        **reflection_values(e.reflection),
     }
 
 
@@ -117,6 +139,8 @@ def thought(row: Any) -> Thought:
         lingering=bool(row["lingering"]),
         tell_client=bool(row["tell_client"]),
         version=row["version"],
+        whose=Whose(row["whose"]) if row["whose"] else None,
+        feelings=row["feelings"],
     )
 
 
@@ -128,6 +152,8 @@ def thought_values(t: Thought) -> dict[str, Any]:
         "kind": t.kind.value,
         "lingering": int(t.lingering),
         "tell_client": int(t.tell_client),
+        "whose": t.whose.value if t.whose else None,
+        "feelings": t.feelings,
     }
 
 
@@ -157,12 +183,14 @@ def question_values(q: Question) -> dict[str, Any]:
 
 def encounter(row: Any) -> Encounter:
     return Encounter(
-        id=row["id"], client_id=row["client_id"], happened_on=given_day(row["happened_on"]), body=row["body"]
+        id=row["id"], client_id=row["client_id"], happened_on=given_day(row["happened_on"]), body=row["body"],
+        stirred=row["stirred"], taught=row["taught"],
     )
 
 
 def encounter_values(e: Encounter) -> dict[str, Any]:
-    return {"client_id": e.client_id, "happened_on": iso_day(e.happened_on), "body": e.body}
+    return {"client_id": e.client_id, "happened_on": iso_day(e.happened_on), "body": e.body,
+            "stirred": e.stirred, "taught": e.taught}
 
 
 # A supervision meeting's status column: the model has only `planned` (a bool) for it.

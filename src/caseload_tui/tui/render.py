@@ -116,6 +116,7 @@ def strip_legend() -> Content:
 
 KIND_STYLES: dict[ThoughtKind, str] = {
     ThoughtKind.INSIGHT: "$text-accent",
+    ThoughtKind.BLIND_SPOT: "$text-error",
     ThoughtKind.CURIOSITY: "$text-secondary",
     ThoughtKind.HOLDING: "$text-primary",
     ThoughtKind.REACTION: "$text-warning",

@@ -9,16 +9,17 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static, TextArea
 
-from ...model import OUTCOMES, Client, Question, Status, Thought, ThoughtKind
+from ...model import OUTCOMES, Client, Question, Status, Thought, ThoughtKind, Whose
 from ...rules import DateError, ScheduleError, parse_day, parse_moment, parse_schedule
 from ...safe_text import for_editing, keep_if_unchanged
 from ...services.clients import schedule_words
 from .. import render
 from .base import FormError, FormScreen, NoteArea, label, line_text, note_text
+from .thought_kind import KIND_HINTS, KindChoice
 
-KIND_HINTS = {kind: f"{kind.label}: {kind.words.hint}" for kind in ThoughtKind}
+__all__ = ["KIND_HINTS"]  # the thought form's kinds, as offered (tests/unit/test_vocabulary.py)
 
 
 @dataclass
@@ -27,27 +28,27 @@ class ThoughtInput:
     kind: ThoughtKind
     lingering: bool
     tell_client: bool
+    whose: Whose | None = None  # a reaction's
+    feelings: str = ""  # a reaction's
 
 
 class ThoughtForm(FormScreen[ThoughtInput]):
     """Write or edit a lingering thought."""
 
     def __init__(self, about: Content, thought: Thought | None = None, check=None,
-                 kind: ThoughtKind = ThoughtKind.HOLDING) -> None:
+                 kind: ThoughtKind | None = None) -> None:
         super().__init__(check)
         self._about = about
         self._thought = thought
-        self._kind = thought.kind if thought else kind
+        self._kind = thought.kind if thought else kind  # None: the form asks, nothing chosen for them
         self.title_text = "Edit thought" if thought else "New thought"
 
     def fields(self) -> ComposeResult:
         yield Static(render.join(("About ", "$foreground-muted"), self._about))
-        yield label("Kind")
-        yield Select([(hint, kind) for kind, hint in KIND_HINTS.items()], value=self._kind,
-                     allow_blank=False, id="kind", compact=True)
         yield label("What stays with you")
         yield NoteArea(for_editing(self._thought.body) if self._thought else "", id="body", soft_wrap=True,
                        show_line_numbers=False, tab_behavior="focus", compact=True)
+        yield KindChoice(self._thought, self._kind)
         yield Checkbox("Still with me", value=self._thought.lingering if self._thought else True, id="lingering",
                        compact=True)
         yield Checkbox("Something to tell them I remembered",
@@ -59,11 +60,10 @@ class ThoughtForm(FormScreen[ThoughtInput]):
 
     def collect(self) -> ThoughtInput:
         body = note_text(self.query_one("#body", TextArea), "thought")
-        kind = self.query_one("#kind", Select).value
-        assert isinstance(kind, ThoughtKind), "the kind is a Select without a blank"
+        kind = self.query_one(KindChoice).answer()
         return ThoughtInput(
             body=keep_if_unchanged(body, self._thought.body) if self._thought else body,
-            kind=kind,
+            kind=kind.kind, whose=kind.whose, feelings=kind.feelings,
             lingering=self.query_one("#lingering", Checkbox).value,
             tell_client=self.query_one("#tell", Checkbox).value,
         )

@@ -22,7 +22,6 @@ from textual.widgets import Header
 from ...model import CAME, ClientRecord, Group, Placement
 from ...rules import place, summarise
 from ...store import StoreError
-from ..modals.endings import REFLECTION_PARTS
 from ..widgets.arc_pane import ArcPane
 from ..widgets.case_header import CaseHeader
 from ..widgets.caseload_list import CaseloadList, stored_id
@@ -67,7 +66,7 @@ class DashboardScreen(DraftReopening):
         Binding("slash", "search", "Search", tooltip="Search thoughts, questions and news"),
         Binding("R", "review", "Review", tooltip="Day's end review: today's sessions, one client at a time"),
         Binding("S", "supervision", "Supervise", tooltip="Prepare for supervision, export the brief, record it"),
-        Binding("G", "graduate", "Graduate", tooltip="Mark the case as ended (or bring a graduate back)"),
+        Binding("G", "graduate", "End the work", tooltip="End the work with this client (or bring a graduate back)"),
         Binding("n", "news", "News", tooltip="Log news of a graduate, or a chance meeting"),
         Binding("i", "import_file", "Import", tooltip="Bring in a calendar, an appointment report or a caseload file"),
         Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
@@ -199,9 +198,9 @@ class DashboardScreen(DraftReopening):
                 thoughts.show(self.store.thoughts([value]), today)
                 if graduate:
                     attended = sum(1 for a in self.store.appointments(value) if a.status in CAME)
-                    self.query_one(ArcPane).show(record.client, attended, self.store.encounters(value),
-                                                 self.store.questions([value], open_only=True), today,
-                                                 REFLECTION_PARTS)
+                    self.query_one(ArcPane).show(record.client, self.store.episodes(value), attended,
+                                                 self.store.encounters(value),
+                                                 self.store.questions([value], open_only=True), today)
                 else:
                     questions.show(self.store.questions([value]), today)
             elif (group := case.group) is not None:

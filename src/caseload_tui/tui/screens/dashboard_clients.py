@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import work
+from textual import on, work
 
 from ...drafts import DraftKind
 from ...model import Client, Encounter
@@ -13,6 +13,7 @@ from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
 from ..modals.forms import AttendanceForm, AttendanceInput, ClientForm, ClientInput
+from ..widgets.arc_pane import ArcPane
 from ..widgets.caseload_list import stored_id
 from .dashboard_base import DashboardBase
 
@@ -121,41 +122,79 @@ class ClientActions(DashboardBase):
     async def action_graduate(self) -> None:
         record = self.selected_client()
         if record is None:
-            self._need_client("mark their case as ended")
+            self._need_client("end the work with them")
             return
         client = record.client
         if not client.active:
-            back = await self.app.push_screen_wait(Confirm(render.join(
-                ("Bring ", "bold"), render.client_name(client, style="bold"),
-                (" back as an active client?\n\nTheir history, reflection and news are all kept.", "bold"),
-            ), yes="Bring back", no="Not now"))
-            if not back:
-                return
-            try:
-                endings.reactivate(self.store, stored_id(client))
-            except StoreError as problem:
-                self._fail(problem)
-                return
-            self.app.notify("Active again; everything written before is kept.", markup=False)
-            self.refresh_client(stored_id(client))
-            self.select_client(stored_id(client))
+            await self._bring_back(client)
             return
-        from ..modals.endings import GraduateForm
+        from ..modals.endings import EndingForm
 
-        result = await self._ask(GraduateForm(
-            render.client_name(client, style="bold"), self.now.date(), record.open_questions, client.reflection),
+        # A reflection kept from an ending before episodes were kept is offered again to carry on from.
+        current = self.store.episodes(stored_id(client))[-1]
+        result = await self._ask(EndingForm(
+            render.client_name(client, style="bold"), self.now.date(), record.open_questions, current.reflection),
             DraftKind.GRADUATE, client_id=stored_id(client))
         if result is None:
             return
         try:
-            endings.graduate(self.store, stored_id(client), result.ended_on, result.kind, result.reflection,
-                             close_questions=result.close_questions, now=self.now, version=client.version)
+            endings.end_work(self.store, stored_id(client), result.ended_on, result.ended_by, result.how,
+                             result.reflection, close_questions=result.close_questions, now=self.now,
+                             version=client.version)
         except StoreError as problem:
             self._fail(problem)
             return
-        self.app.notify("The case is marked as ended. It is now among the graduates.", markup=False)
+        self.app.notify("The work has ended. They are now among the graduates; their arc keeps every "
+                        "period of work.", markup=False)
         self.refresh_client(stored_id(client))
         self.select_client(stored_id(client))
+
+    async def _bring_back(self, client: Client) -> None:
+        back = await self.app.push_screen_wait(Confirm(render.join(
+            ("Bring ", "bold"), render.client_name(client, style="bold"),
+            (" back as an active client?\n\nA new period of work begins today. Every earlier one, with its "
+             "ending, reflection and news, is kept.", "bold"),
+        ), yes="Bring back", no="Not now"))
+        if not back:
+            return
+        try:
+            endings.reactivate(self.store, stored_id(client), self.now.date())
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Active again: a new period of work has begun; everything before is kept.", markup=False)
+        self.refresh_client(stored_id(client))
+        self.select_client(stored_id(client))
+
+    @on(ArcPane.ReflectionChosen)
+    def _reflection_chosen(self, event: ArcPane.ReflectionChosen) -> None:
+        self.edit_ending(event.episode_id, event.part)
+
+    @work
+    async def edit_ending(self, episode_id: int | None, part: str | None = None) -> None:
+        """An ending (who, how, its reflection) written again, from the arc or a draft."""
+        if episode_id is None:
+            return
+        try:
+            episode = self.store.episode(episode_id)
+            client = self.store.client(episode.client_id or 0)  # every stored episode has its client
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        from ..modals.endings import ReflectionForm
+
+        result = await self._ask(ReflectionForm(render.client_name(client, style="bold"), episode, self.now.date(),
+                                                focus=part), DraftKind.REFLECTION, client_id=stored_id(client),
+                                 episode_id=episode_id)
+        if result is None or result == episode:
+            return
+        try:
+            endings.edit_ending(self.store, result)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("The ending and its reflection are saved.", markup=False)
+        self.show_selection()
 
     @work
     async def action_news(self) -> None:
@@ -165,13 +204,14 @@ class ClientActions(DashboardBase):
             return
         from ..modals.endings import NewsForm
 
-        result = await self._ask(NewsForm(render.client_name(record.client, style="bold"), self.now.date()),
-                                 DraftKind.NEWS, client_id=stored_id(record.client))
+        client = record.client
+        result = await self._ask(NewsForm(render.client_name(client, style="bold"), self.now.date(), client.ended_on),
+                                 DraftKind.NEWS, client_id=stored_id(client))
         if result is None:
             return
         try:
-            self.store.add_encounter(Encounter(client_id=stored_id(record.client), happened_on=result.happened_on,
-                                               body=result.body))
+            endings.add_news(self.store, Encounter(client_id=stored_id(client), happened_on=result.happened_on,
+                                                   body=result.body, stirred=result.stirred, taught=result.taught))
         except StoreError as problem:
             self._fail(problem)
             return

@@ -99,5 +99,6 @@ REOPEN: dict[DraftKind, Callable[[DraftReopening, Draft], object]] = {
     DraftKind.CLIENT: _client,
     DraftKind.NEWS: lambda screen, _draft: screen.action_news(),
     DraftKind.GRADUATE: lambda screen, _draft: screen.action_graduate(),
+    DraftKind.REFLECTION: lambda screen, draft: screen.edit_ending(draft.number("episode_id")),
     **{kind: DraftReopening._reopen_supervision for kind in DraftKind if kind.on_supervision},
 }

@@ -8,7 +8,7 @@ from typing import TypeVar
 from textual import work
 
 from ...drafts import DraftKind
-from ...model import Client, Question, Thought, ThoughtKind
+from ...model import Client, Question, Thought
 from ...services import questions
 from ...services.notes import ask_question, write_thought
 from ...store import StoreError
@@ -32,15 +32,15 @@ class NoteActions(DashboardBase):
         if about is None:
             self._need_client("write a thought about them")
             return
-        kind = ThoughtKind.WONDERING if isinstance(about, Client) and not about.active else ThoughtKind.HOLDING
-        result = await self._ask(ThoughtForm(self._about_label(about), kind=kind), DraftKind.THOUGHT,
+        result = await self._ask(ThoughtForm(self._about_label(about)), DraftKind.THOUGHT,
                                  client_id=about.id if isinstance(about, Client) else None)
         if result is None:
             return
         client_id = about.id if isinstance(about, Client) else None
         try:
             write_thought(self.store, client_id=client_id, body=result.body, kind=result.kind,
-                          lingering=result.lingering, tell_client=result.tell_client, now=self.now)
+                          lingering=result.lingering, tell_client=result.tell_client, now=self.now,
+                          whose=result.whose, feelings=result.feelings)
         except StoreError as problem:
             self._fail(problem)
             return
@@ -80,10 +80,11 @@ class NoteActions(DashboardBase):
                                  client_id=thought.client_id, thought_id=thought.id)
         if result is None:
             return
-        if (result.body, result.kind, result.lingering, result.tell_client) == (
-                thought.body, thought.kind, thought.lingering, thought.tell_client):
+        if (result.body, result.kind, result.lingering, result.tell_client, result.whose, result.feelings) == (
+                thought.body, thought.kind, thought.lingering, thought.tell_client, thought.whose, thought.feelings):
             return  # nothing changed: leave the stored bytes alone
         thought.body, thought.kind = result.body, result.kind
+        thought.whose, thought.feelings = result.whose, result.feelings
         thought.lingering, thought.tell_client = result.lingering, result.tell_client
         try:
             self.store.update_thought(thought)

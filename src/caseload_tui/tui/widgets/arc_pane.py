@@ -1,39 +1,70 @@
-"""A graduate's whole arc: when the work began and ended, the closing reflection, and news since."""
+"""A graduate's whole arc: every period of work with its ending and reflection, and news since.
+
+Enter on a period of work, or on a part of its reflection, asks to write it again
+(`ReflectionChosen`): a reflection often comes later than the ending.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
+from textual import on
+from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model import Client, Encounter, Question
+from ...model import REFLECTION_PARTS, Client, Encounter, Episode, Question
 from .. import render
 from .notes_panes import question_prompt
+
+NEWS_PARTS = (("stirred", "What it stirred in me"), ("taught", "What it taught me"))
+
+
+def episode_heading(episode: Episode, number: int, of: int, today: date) -> list[tuple[str, str]]:
+    """'Period of work 1 of 2 · 3 Jan 2024 – 5 Jun 2025 · ended by both of us, with time to say goodbye'."""
+    which = f"Period of work {number} of {of}" if of > 1 else "The work"
+    ending = episode.ending_words() or "who ended it and how: not yet said"
+    return [(which, "bold $text-secondary"),
+            (f"  ·  {render.day(episode.started_on, today)} – {render.day(episode.ended_on, today)}",
+             "$foreground-muted"),
+            (f"\n{ending}" if episode.ended else "\ngoing on now", "$foreground-muted")]
 
 
 class ArcPane(OptionList):
     BORDER_TITLE = "Their arc"
 
-    def show(self, client: Client, sessions_attended: int, encounters: list[Encounter],
-             open_questions: list[Question], today: date, reflection_parts: Sequence[tuple[str, str]]) -> None:
-        """`reflection_parts`: each part of the closing reflection, (its field, its title), as the form asks them."""
-        ending = f" ({client.ending_kind.label})" if client.ending_kind else ""
+    @dataclass
+    class ReflectionChosen(Message):
+        """Enter on a period of work or a part of its reflection: write it again (part None: who and how)."""
+
+        episode_id: int
+        part: str | None
+
+    def show(self, client: Client, episodes: list[Episode], sessions_attended: int, encounters: list[Encounter],
+             open_questions: list[Question], today: date) -> None:
+        periods = f" over {len(episodes)} periods of work" if len(episodes) > 1 else ""
         options: list[Option | None] = [Option(render.join(
-            ("Began ", "$foreground-muted"), render.day(client.started_on, today),
-            ("  ·  ended ", "$foreground-muted"), render.day(client.ended_on, today), (ending, "$foreground-muted"),
-            ("  ·  ", "$foreground-muted"), f"{sessions_attended} sessions attended",
+            f"{sessions_attended} sessions attended", (periods, "$foreground-muted"),
         ), id="arc:dates"), None]
-        for key, title in reflection_parts:
-            text = getattr(client.reflection, key)
-            body = (render.user_text(text, multiline=True) if text
-                    else render.label("not written", "italic $foreground-muted"))
-            options += [Option(render.join((title, "bold $text-secondary"), "\n", body), id=f"arc:{key}"), None]
+        for number, episode in enumerate(episodes, start=1):
+            options += [Option(render.join(*episode_heading(episode, number, len(episodes), today)),
+                               id=f"episode:{episode.id}:"), None]
+            for key, title in REFLECTION_PARTS:
+                text = getattr(episode.reflection, key)
+                body = (render.user_text(text, multiline=True) if text
+                        else render.label("not written", "italic $foreground-muted"))
+                options += [Option(render.join(("  " + title, "bold $text-secondary"), "\n", body),
+                                   id=f"episode:{episode.id}:{key}"), None]
         for encounter in encounters:
-            options += [Option(render.join((f"News · {render.day(encounter.happened_on, today)}", "bold $text-accent"),
-                                           "\n", render.user_text(encounter.body, multiline=True)),
-                               id=f"encounter:{encounter.id}"), None]
+            parts: list[Content | str | tuple[str, str]] = [
+                (f"News · {render.day(encounter.happened_on, today)}", "bold $text-accent"), "\n",
+                render.user_text(encounter.body, multiline=True)]
+            for key, title in NEWS_PARTS:
+                if text := getattr(encounter, key):
+                    parts += ["\n", (f"{title}: ", "$text-secondary"), render.user_text(text, multiline=True)]
+            options += [Option(render.join(*parts), id=f"encounter:{encounter.id}"), None]
         if not encounters:
             options += [Option(render.label("No news yet. Press n to note news or a chance meeting.",
                                             "italic $foreground-muted"), id="arc:no-news", disabled=True), None]
@@ -43,3 +74,12 @@ class ArcPane(OptionList):
         self.set_options(options[:-1])
         if keep is not None and keep < self.option_count:
             self.highlighted = keep
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        kind, _, rest = (event.option.id or "").partition(":")
+        if kind != "episode":
+            return
+        event.stop()
+        episode_id, _, part = rest.partition(":")
+        self.post_message(self.ReflectionChosen(int(episode_id), part or None))
