@@ -22,10 +22,12 @@ from .endings import ENDING_LABELS, Encounter, EndingKind, Reflection
 from .groups import GROUP_WORDS, Group, GroupWords, Placement
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
+from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
 from .supervision import SupervisionItem, SupervisionMeeting
 
 __all__ = [
     "CAME",
+    "CONCERN_WORDS",
     "COUNTED",
     "ENDING_LABELS",
     "GROUP_WORDS",
@@ -33,21 +35,26 @@ __all__ = [
     "MISSED",
     "OUTCOMES",
     "QUESTION_LABELS",
+    "SAFETY_HEADING",
     "STATUS_WORDS",
     "Appointment",
     "AttendanceSummary",
     "CaseloadData",
     "Client",
+    "ConcernWords",
     "ClientRecord",
     "Encounter",
     "EndingKind",
     "Group",
     "GroupWords",
     "KindWords",
+    "MarkedNote",
     "Placement",
     "Question",
     "QuestionStatus",
     "Reflection",
+    "SafetyConcern",
+    "SafetyMark",
     "SearchHit",
     "Session",
     "Status",
@@ -56,4 +63,5 @@ __all__ = [
     "SupervisionMeeting",
     "Thought",
     "ThoughtKind",
+    "concern_open",
 ]
