@@ -26,13 +26,16 @@ TABLES = ("clients", "episodes", "appointments", "thoughts", "questions", "encou
           "supervision_meetings", "supervision_items")
 FILE_NAMES = tuple(f"{table}.csv" for table in TABLES)
 
+SAFETY_HEADERS = ["safety_concern", "safety_marked_at", "safety_resolved_at"]  # a note's marker (model/safety.py)
+
 HEADERS = {
     "clients": ["code", "name", "started_on", "ended_on", "schedule", "themes", "bring_to_supervision"],
     "episodes": ["client", "started_on", "ended_on", "ended_by", "how", "recorded_as",
                  *(part for part, _ in m.REFLECTION_PARTS)],
     "appointments": ["client", "starts_at", "status", "note", "source", "source_uid"],
-    "thoughts": ["client", "written_at", "kind", "lingering", "tell_client", "body", "whose", "feelings"],
-    "questions": ["client", "asked_at", "status", "body", "answer", "closed_at"],
+    "thoughts": ["client", "written_at", "kind", "lingering", "tell_client", "body", *SAFETY_HEADERS,
+                 "whose", "feelings"],
+    "questions": ["client", "asked_at", "status", "body", "answer", "closed_at", *SAFETY_HEADERS],
     "encounters": ["client", "happened_on", "body", "stirred", "taught"],
     "supervision_meetings": ["meeting", "held_on", "planned", "notes"],
     "supervision_items": ["meeting", "client", "question", "advice", "outcome"],
@@ -70,13 +73,19 @@ def table_rows(data: m.CaseloadData) -> dict[str, list[list[Cell]]]:
         "appointments": [[ref(a.client_id), a.starts_at, a.status.value, a.note, a.source, a.source_uid]
                          for a in data.appointments],
         "thoughts": [[ref(t.client_id), t.written_at, t.kind.value, t.lingering, t.tell_client, t.body,
-                      t.whose.value if t.whose else "", t.feelings] for t in data.thoughts],
-        "questions": [[ref(q.client_id), q.asked_at, q.status.value, q.body, q.answer, q.closed_at]
-                      for q in data.questions],
+                      *safety_cells(t.safety), t.whose.value if t.whose else "", t.feelings] for t in data.thoughts],
+        "questions": [[ref(q.client_id), q.asked_at, q.status.value, q.body, q.answer, q.closed_at,
+                       *safety_cells(q.safety)] for q in data.questions],
         "encounters": [[ref(e.client_id), e.happened_on, e.body, e.stirred, e.taught] for e in data.encounters],
         "supervision_meetings": [[n, s.held_on, s.planned, s.notes] for n, s in enumerate(data.meetings, start=1)],
         "supervision_items": items,
     }
+
+
+def safety_cells(mark: m.SafetyMark | None) -> list[Cell]:
+    if mark is None:
+        return ["", None, None]
+    return [mark.concern.value, mark.marked_at, mark.resolved_at]
 
 
 def cell(value: Cell) -> str:

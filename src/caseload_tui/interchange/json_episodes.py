@@ -8,33 +8,17 @@ who and how set as the caseload's own migration sets them (model.RECORDED_ENDING
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from .. import model as m
-from .errors import ImportProblem
+from .json_fields import Document, FieldReader
 
-Document = dict[str, object]
-_T = TypeVar("_T")
-_E = TypeVar("_E", bound=enum.Enum)
 OLDER_KEYS = ("ending_kind", "reflection")  # the one ending of a file written before episodes
 
 
-class RecordReader(Protocol):
-    """What json_format's reader offers for checking one field at a time."""
-
-    def _fail(self, where: str, message: str) -> ImportProblem: ...
-    def _maybe(self, where: str, raw: Document, key: str, kind: type[_T]) -> _T | None: ...
-    def _text(self, where: str, raw: Document, key: str, required: bool = False) -> str: ...
-    def _required(self, where: str, raw: Document, key: str, read: Callable[[str, str, str], _T]) -> _T: ...
-    def _optional(self, where: str, raw: Document, key: str, read: Callable[[str, str, str], _T]) -> _T | None: ...
-    def _day(self, where: str, key: str, value: str) -> date: ...
-    def _member(self, kind: type[_E]) -> Callable[[str, str, str], _E]: ...
-
-
-def read_episodes(reader: RecordReader, where: str, record: object, client: m.Client,
+def read_episodes(reader: FieldReader, where: str, record: object, client: m.Client,
                   position: int) -> list[m.Episode]:
     """The client's periods of work, checked: in order, apart, only the last one still going on."""
     assert isinstance(record, dict), "read after json_format has read the client from it"
@@ -56,7 +40,7 @@ def read_episodes(reader: RecordReader, where: str, record: object, client: m.Cl
     return episodes
 
 
-def _episode(reader: RecordReader, where: str, raw: object, position: int) -> m.Episode:
+def _episode(reader: FieldReader, where: str, raw: object, position: int) -> m.Episode:
     if not isinstance(raw, dict):
         raise reader._fail(where, "should be an object with named fields.")
     episode = m.Episode(
@@ -77,12 +61,12 @@ def _episode(reader: RecordReader, where: str, raw: object, position: int) -> m.
     return episode
 
 
-def _reflection(reader: RecordReader, where: str, raw: Document) -> m.Reflection:
+def _reflection(reader: FieldReader, where: str, raw: Document) -> m.Reflection:
     parts = reader._maybe(where, raw, "reflection", dict) or {}
     return m.Reflection(**{part: reader._text(f"{where}.reflection", parts, part) for part, _ in m.REFLECTION_PARTS})
 
 
-def _older_ending(reader: RecordReader, where: str, record: Document, client: m.Client,
+def _older_ending(reader: FieldReader, where: str, record: Document, client: m.Client,
                   position: int) -> m.Episode:
     """An older file's client: its one ending, kept as one episode with the kind it was recorded as."""
     kind = reader._text(where, record, "ending_kind")

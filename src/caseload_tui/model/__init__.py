@@ -44,10 +44,12 @@ from .notes import (
     Whose,
 )
 from .records import CaseloadData, Client, ClientRecord
+from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
 from .supervision import SupervisionItem, SupervisionMeeting
 
 __all__ = [
     "CAME",
+    "CONCERN_WORDS",
     "COUNTED",
     "ENDED_BY_LABELS",
     "ENDING_HOW_LABELS",
@@ -59,12 +61,14 @@ __all__ = [
     "RECORDED_ENDING_MEANS",
     "RECORDED_ENDING_WORDS",
     "REFLECTION_PARTS",
+    "SAFETY_HEADING",
     "STATUS_WORDS",
     "WHOSE_LABELS",
     "Appointment",
     "AttendanceSummary",
     "CaseloadData",
     "Client",
+    "ConcernWords",
     "ClientRecord",
     "Encounter",
     "EndedBy",
@@ -73,10 +77,13 @@ __all__ = [
     "Group",
     "GroupWords",
     "KindWords",
+    "MarkedNote",
     "Placement",
     "Question",
     "QuestionStatus",
     "Reflection",
+    "SafetyConcern",
+    "SafetyMark",
     "SearchHit",
     "Session",
     "Status",
@@ -86,4 +93,5 @@ __all__ = [
     "Thought",
     "ThoughtKind",
     "Whose",
+    "concern_open",
 ]

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from .safety import SafetyMark
+
 # Every word the clinician sees for one of these values is defined here, beside the value it
 # names; render.py adds only glyphs and colours. tests/unit/test_vocabulary.py checks that each
 # member has all its words, so a new member cannot be half-added.
@@ -101,6 +103,7 @@ class Thought:
     version: int = 1
     whose: Whose | None = None  # a reaction's: whose feeling it is (None: not asked, as before issue 17)
     feelings: str = ""  # a reaction's feeling words, in the clinician's own words
+    safety: SafetyMark | None = None  # marked as a safety concern (model/safety.py)
 
 
 @dataclass
@@ -113,6 +116,7 @@ class Question:
     closed_at: datetime | None = None
     id: int | None = None
     version: int = 1
+    safety: SafetyMark | None = None  # marked as a safety concern (model/safety.py)
 
 
 @dataclass
