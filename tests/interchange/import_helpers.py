@@ -14,7 +14,7 @@ CLIENTS = [
     m.Client(name="Cleo Park", code="C3", started_on=date(2026, 3, 2),
              schedule="FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=18;BYMINUTE=0"),
     m.Client(name="Gil Moss", code="G4", started_on=date(2025, 1, 6), ended_on=date(2026, 10, 1),
-             ending_kind=m.EndingKind.PLANNED, schedule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=9"),
+             schedule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=9"),
 ]
 
 
@@ -24,7 +24,7 @@ def add_clients(store: Store) -> dict[str, m.Client]:
     for client in CLIENTS:
         added[client.code] = store.add_client(m.Client(
             name=client.name, code=client.code, started_on=client.started_on, ended_on=client.ended_on,
-            ending_kind=client.ending_kind, schedule=client.schedule,
+            schedule=client.schedule,
         ))
     return added
 

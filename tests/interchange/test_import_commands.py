@@ -50,7 +50,7 @@ def db(tmp_path) -> Path:
     doc = {"format": "caseload-tui", "version": 1, "clients": [
         {"code": c.code, "name": c.name, "started_on": c.started_on.isoformat(),
          "ended_on": c.ended_on.isoformat() if c.ended_on else None,
-         "ending_kind": c.ending_kind.value if c.ending_kind else None, "schedule": c.schedule}
+         "ending_kind": "planned" if c.ended_on else None, "schedule": c.schedule}  # a file from before episodes
         for c in CLIENTS
     ], "thoughts": [{"client": "A1", "written_at": "2026-11-24T19:00", "kind": "insight",
                      "body": "she tests whether I stay"}]}
@@ -210,7 +210,7 @@ def test_export_csv_writes_one_private_file_per_table(db, tmp_path):
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted(["clients.csv", "appointments.csv", "thoughts.csv", "questions.csv",
+    assert names == sorted(["clients.csv", "episodes.csv", "appointments.csv", "thoughts.csv", "questions.csv",
                             "encounters.csv", "supervision_meetings.csv", "supervision_items.csv"])
     for path in folder.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -218,7 +218,11 @@ def test_export_csv_writes_one_private_file_per_table(db, tmp_path):
     with open(folder / "clients.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["code"] for r in rows] == ["A1", "B2", "C3", "G4"]
-    assert rows[0]["name"] == "Zoë Adler" and rows[3]["ending_kind"] == "planned"
+    assert rows[0]["name"] == "Zoë Adler" and rows[3]["ended_on"] == "2026-10-01"
+    with open(folder / "episodes.csv", encoding="utf-8-sig", newline="") as handle:
+        episodes = list(csv.DictReader(handle))
+    assert [(e["client"], e["ended_on"], e["recorded_as"], e["how"]) for e in episodes][3] == (
+        "G4", "2026-10-01", "planned", "goodbye")  # the older file's one ending, as one episode
     with open(folder / "thoughts.csv", encoding="utf-8-sig", newline="") as handle:
         # The columns every thought has (the ones after them are tested beside what they hold).
         assert [row[:6] for row in csv.reader(handle)] == [["client", "written_at", "kind", "lingering",

@@ -24,11 +24,13 @@ from caseload_tui.store.rows import MEETING_STATUSES
 from clock import WEDNESDAY_EVENING
 
 CHECKED = {  # every CHECK in the schema, and the values it must list
-    ("clients", "ending_kind"): [k.value for k in m.EndingKind],
+    ("episodes", "ended_by"): [w.value for w in m.EndedBy],
+    ("episodes", "ending_how"): [h.value for h in m.EndingHow],
     ("appointments", "status"): [s.value for s in m.Status],
     ("thoughts", "kind"): [k.value for k in m.ThoughtKind],
     ("questions", "status"): [s.value for s in m.QuestionStatus],
     ("thoughts", "safety"): [c.value for c in m.SafetyConcern],
+    ("thoughts", "whose"): [w.value for w in m.Whose],
     ("questions", "safety"): [c.value for c in m.SafetyConcern],
     ("supervision_meetings", "status"): list(MEETING_STATUSES),
 }
@@ -83,9 +85,16 @@ def test_every_value_the_model_has_is_accepted_and_no_other():
         store.add_thought(m.Thought(body="x", written_at=WEDNESDAY_EVENING, client_id=ann.id, kind=kind))
     for question_status in m.QuestionStatus:
         store.add_question(m.Question(body="x", asked_at=WEDNESDAY_EVENING, client_id=ann.id, status=question_status))
-    for ending in m.EndingKind:
-        store.graduate(ann.id, date(2026, 12, 1), ending, m.Reflection(), False, WEDNESDAY_EVENING)
-        store.reactivate(ann.id)  # an ended case is never ended again over itself
+    for whose in m.Whose:
+        store.add_thought(m.Thought(body="x", written_at=WEDNESDAY_EVENING, client_id=ann.id,
+                                    kind=m.ThoughtKind.REACTION, whose=whose))
+    for who in m.EndedBy:
+        for how in m.EndingHow:
+            store.end_work(ann.id, date(2026, 12, 1), who, how, m.Reflection(), False, WEDNESDAY_EVENING)
+            store.reactivate(ann.id, date(2026, 12, 1))  # an ended case is never ended again over itself
+    assert len(store.episodes(ann.id)) == len(m.EndedBy) * len(m.EndingHow) + 1
+    with pytest.raises(sqlite3.IntegrityError):
+        store._conn.execute("UPDATE episodes SET ended_by = 'fired' WHERE client_id = ?", [ann.id])
     with pytest.raises(sqlite3.IntegrityError):
         store._conn.execute("INSERT INTO appointments (client_id, starts_at, status) VALUES (?, ?, 'phoned')",
                             [ann.id, "2026-11-25T18:00"])
@@ -103,8 +112,8 @@ def _adds_a_thought_kind(db: Database) -> None:
     rebuild_table(db, "thoughts", with_check(db, "thoughts", "kind", [*m.ThoughtKind, "musing"]))
 
 
-def _adds_an_ending(db: Database) -> None:  # clients: the table every other one refers to
-    rebuild_table(db, "clients", with_check(db, "clients", "ending_kind", [*m.EndingKind, "transferred"]))
+def _tightens_client_codes(db: Database) -> None:  # clients: the table every other one refers to
+    rebuild_table(db, "clients", table_sql(db, "clients").replace("UNIQUE,", "UNIQUE CHECK (code != ''),"))
 
 
 def _drops_a_status(db: Database) -> None:
@@ -217,7 +226,7 @@ def test_a_new_thought_kind_rebuilds_thoughts_and_search_keeps_working(tmp_path,
 
 
 def test_rebuilding_the_table_others_refer_to_deletes_nothing(tmp_path, monkeypatch):
-    with migrated(tmp_path, monkeypatch, _adds_an_ending) as (store, before, after, ann, _):
+    with migrated(tmp_path, monkeypatch, _tightens_client_codes) as (store, before, after, ann, _):
         assert after["rows"] == before["rows"]  # no session, thought or question went with the old table
         assert after["others"] == before["others"] and after["foreign keys"] == before["foreign keys"]
         store.delete_client(ann)  # cascades to the new table's children still
@@ -227,7 +236,7 @@ def test_rebuilding_the_table_others_refer_to_deletes_nothing(tmp_path, monkeypa
 
 def test_a_fresh_caseload_and_a_migrated_one_end_with_the_same_schema(tmp_path, monkeypatch):
     make_caseload(tmp_path / "old.db")
-    with_extra_migrations(monkeypatch, _adds_a_status, _adds_a_thought_kind, _adds_an_ending)
+    with_extra_migrations(monkeypatch, _adds_a_status, _adds_a_thought_kind, _tightens_client_codes)
     Store.open(tmp_path / "old.db").close()
     Store.open(tmp_path / "new.db", create=True).close()
     assert snapshot(tmp_path / "old.db")["tables"] == snapshot(tmp_path / "new.db")["tables"]

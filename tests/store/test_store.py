@@ -34,30 +34,30 @@ def test_add_and_read_a_client(store):
     added = add_client(
         store, schedule="FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", themes="grief; work",
         bring_to_supervision=True,
-        reflection=m.Reflection(helped="the breaks", not_helped="", they_learned="x", i_learned="y"),
     )
     assert added.id is not None
     assert added.version == 1
     read = store.client(added.id)
     assert read == added
     assert read.schedule == "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10"
-    assert read.reflection.helped == "the breaks"
     assert read.bring_to_supervision is True
     assert read.active
+    [episode] = store.episodes(added.id)  # the first period of work begins with the client
+    assert (episode.started_on, episode.ended_on, episode.reflection) == (added.started_on, None, m.Reflection())
 
 
 def test_update_a_client_and_graduate_them(store):
     added = add_client(store)
     added.name = "Annie"
     added.ended_on = date(2026, 11, 20)
-    added.ending_kind = m.EndingKind.MUTUAL
-    added.reflection = m.Reflection(i_learned="to wait")
+    added.started_on = date(2026, 2, 1)
     saved = store.update_client(added)
     assert saved.version == 2
     read = store.client(added.id)
-    assert (read.name, read.ended_on, read.ending_kind) == ("Annie", date(2026, 11, 20), m.EndingKind.MUTUAL)
-    assert read.reflection.i_learned == "to wait"
+    assert (read.name, read.ended_on) == ("Annie", date(2026, 11, 20))
     assert not read.active
+    [episode] = store.episodes(added.id)  # the client's dates are their current episode's
+    assert (episode.started_on, episode.ended_on) == (date(2026, 2, 1), date(2026, 11, 20))
 
 
 def test_a_stale_client_edit_is_refused(store):
@@ -305,7 +305,7 @@ def test_delete_a_question(store):
 
 
 def test_encounters_newest_first(store):
-    pauline = add_client(store, "Pauline", "P1", ended_on=date(2026, 6, 1), ending_kind=m.EndingKind.PLANNED)
+    pauline = add_client(store, "Pauline", "P1", ended_on=date(2026, 6, 1))
     store.add_encounter(m.Encounter(client_id=pauline.id, happened_on=date(2026, 8, 1), body="saw her at the market"))
     store.add_encounter(m.Encounter(client_id=pauline.id, happened_on=date(2026, 10, 1), body="a card"))
     assert [e.body for e in store.encounters(pauline.id)] == ["a card", "saw her at the market"]
@@ -554,12 +554,15 @@ IDS = [f"text{i}" for i in range(len(HOSTILE_TEXTS))]
 
 @pytest.mark.parametrize("text", HOSTILE_TEXTS, ids=IDS)
 def test_every_kind_of_text_comes_back_exactly(path, store, text):
-    client = add_client(store, name=text, code="C1", themes=text,
-                        reflection=m.Reflection(text, text, text, text))
+    client = add_client(store, name=text, code="C1", themes=text)
+    store.end_work(client.id, date(2026, 11, 1), m.EndedBy.ME, m.EndingHow.GOODBYE,
+                   m.Reflection(text, text, text, text, text, text), False, WEDNESDAY_EVENING)
     store.add_appointment(m.Appointment(client_id=client.id, starts_at=WEDNESDAY_EVENING, note=text))
-    thought = store.add_thought(m.Thought(body=text, written_at=WEDNESDAY_EVENING, client_id=client.id))
+    thought = store.add_thought(m.Thought(body=text, written_at=WEDNESDAY_EVENING, client_id=client.id,
+                                          kind=m.ThoughtKind.REACTION, whose=m.Whose.BOTH, feelings=text))
     question = store.add_question(m.Question(body=text, asked_at=WEDNESDAY_EVENING, client_id=client.id, answer=text))
-    store.add_encounter(m.Encounter(client_id=client.id, happened_on=date(2026, 11, 1), body=text))
+    store.add_encounter(m.Encounter(client_id=client.id, happened_on=date(2026, 11, 1), body=text, stirred=text,
+                                    taught=text))
     store.add_meeting(m.SupervisionMeeting(held_on=date(2026, 11, 2), notes=text, items=[
         m.SupervisionItem(client_id=client.id, question=text, advice=text, outcome=text)]))
     store.close()
@@ -568,12 +571,14 @@ def test_every_kind_of_text_comes_back_exactly(path, store, text):
     try:
         read = reopened.client(client.id)
         assert read.name == text and read.themes == text
-        assert read.reflection == m.Reflection(text, text, text, text)
+        assert reopened.episodes(client.id)[0].reflection == m.Reflection(text, text, text, text, text, text)
         assert reopened.appointments(client.id)[0].note == text
-        assert reopened.thought(thought.id).body == text
+        read_t = reopened.thought(thought.id)
+        assert (read_t.body, read_t.feelings, read_t.whose) == (text, text, m.Whose.BOTH)
         read_q = reopened.question(question.id)
         assert (read_q.body, read_q.answer) == (text, text)
-        assert reopened.encounters(client.id)[0].body == text
+        news = reopened.encounters(client.id)[0]
+        assert (news.body, news.stirred, news.taught) == (text, text, text)
         meeting = reopened.meetings()[0]
         assert meeting.notes == text
         item = meeting.items[0]
@@ -590,8 +595,14 @@ def _sample_data() -> m.CaseloadData:
     return m.CaseloadData(
         clients=[
             m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5), schedule="FREQ=WEEKLY;BYDAY=TU"),
-            m.Client(name="Pauline", code="P1", started_on=date(2025, 3, 1), ended_on=date(2026, 6, 1),
-                     ending_kind=m.EndingKind.PLANNED, reflection=m.Reflection(helped="time")),
+            m.Client(name="Pauline", code="P1", started_on=date(2025, 3, 1), ended_on=date(2026, 6, 1)),
+        ],
+        episodes=[  # Ann's one, going on; Pauline came back once and ended twice
+            m.Episode(client_id=1, started_on=date(2026, 1, 5)),
+            m.Episode(client_id=2, started_on=date(2023, 1, 9), ended_on=date(2024, 2, 1), recorded_as="planned",
+                      how=m.EndingHow.GOODBYE, reflection=m.Reflection(helped="time")),
+            m.Episode(client_id=2, started_on=date(2025, 3, 1), ended_on=date(2026, 6, 1), ended_by=m.EndedBy.ME,
+                      how=m.EndingHow.NO_LAST_SESSION, reflection=m.Reflection(still_wonder="her sister")),
         ],
         appointments=[m.Appointment(client_id=1, starts_at=datetime(2026, 11, 24, 10), status=m.Status.ATTENDED,
                                     source="ics", source_uid="uid-1")],
