@@ -14,7 +14,7 @@ from caseload_tui.store import Store
 TUI = Path(caseload_tui.__file__).resolve().parent / "tui"
 READS = {"records", "record", "clients", "client", "find_client", "client_count", "appointments",
          "appointments_between", "thoughts", "practice_thoughts", "practice_thought_count", "thought",
-         "questions", "question", "encounters", "meetings", "meeting", "search", "export_data",
+         "questions", "question", "encounters", "episodes", "episode", "meetings", "meeting", "search", "export_data",
          "data_version", "pending_migrations", "open", "memory", "close"}
 # dir(), not vars(): the store is composed of one mixin per aggregate.
 WRITES = {name for name in dir(Store) if not name.startswith("_") and callable(getattr(Store, name))} - READS
@@ -41,7 +41,7 @@ def _functions():
 
 def test_the_write_methods_are_known():
     assert {"record_attendance", "add_appointment", "update_question", "add_meeting", "save_meeting",
-            "set_flag", "add_client", "update_client", "graduate", "reactivate", "transaction"} <= WRITES
+            "set_flag", "add_client", "update_client", "end_work", "save_ending", "reactivate", "transaction"} <= WRITES
 
 
 def test_no_screen_opens_a_transaction_or_writes_twice_in_one_action():

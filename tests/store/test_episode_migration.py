@@ -67,7 +67,7 @@ def released_caseload(path: Path) -> dict[str, int]:
 def test_the_released_file_is_as_released(tmp_path):
     released_caseload(tmp_path / "old.db")
     conn = sqlite3.connect(tmp_path / "old.db")
-    sql = {name: text for name, text in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")}
+    sql = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
     conn.close()
     assert "ending_kind TEXT CHECK (ending_kind IN\n                ('planned','mutual','client_ended','unplanned'))" \
         in sql["clients"]

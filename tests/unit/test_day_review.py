@@ -14,7 +14,6 @@ from caseload_tui import day_review
 from caseload_tui.model import (
     Appointment,
     Client,
-    EndingKind,
     Group,
     Question,
     QuestionStatus,
@@ -59,7 +58,7 @@ def caseload(store):
         book(store, cleo, at(day, 10), Status.ATTENDED)
     book(store, cleo, at(26, 11, 30))
     # Dora: a graduate, with a schedule still on file and a stray session booked after her ending.
-    dora = add(store, "Dora", THURSDAY.format(9), ended_on=date(2026, 10, 1), ending_kind=EndingKind.PLANNED)
+    dora = add(store, "Dora", THURSDAY.format(9), ended_on=date(2026, 10, 1))
     book(store, dora, at(26, 9))
     book(store, dora, at(19, 9))
     # Eve: no schedule; today's booked session was cancelled (already recorded: still today's).
@@ -113,7 +112,7 @@ def test_recording_takes_a_session_off_the_never_recorded_list(caseload):
 
 
 def test_a_session_graduates_had_before_their_ending_still_counts(store):
-    gil = add(store, "Gil", THURSDAY.format(9), ended_on=DEMO_DAY_END.date(), ending_kind=EndingKind.MUTUAL)
+    gil = add(store, "Gil", THURSDAY.format(9), ended_on=DEMO_DAY_END.date())
     book(store, gil, at(26, 9))  # the last session, on the day the work ended
     assert listed(day_review.day_sessions(store, DEMO_DAY_END).today) == [("Gil", at(26, 9), Status.SCHEDULED, True)]
 

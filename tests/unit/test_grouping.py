@@ -17,7 +17,6 @@ from caseload_tui.model import (
     CAME,
     Client,
     ClientRecord,
-    EndingKind,
     Group,
     Session,
     Status,
@@ -47,7 +46,6 @@ def record(
     *,
     started_on: date = LONG_AGO,
     ended_on: date | None = None,
-    ending_kind: EndingKind | None = None,
     schedule: str = "",
     next_booked: datetime | None = None,
     name: str = "Ann",
@@ -61,7 +59,7 @@ def record(
     came = [s.starts_at for s in built if s.status in CAME and s.starts_at <= WEDNESDAY_EVENING]
     client = Client(
         name=name, code=name[:2].upper() + "01", started_on=started_on, ended_on=ended_on,
-        ending_kind=ending_kind, schedule=schedule, id=1,
+        schedule=schedule, id=1,
     )
     return ClientRecord(
         client=client, recent=built, last_attended=max(came, default=None),
@@ -331,36 +329,20 @@ def test_a_new_client_with_two_sessions_and_a_move_is_a_regular():
 # ---------------------------------------------------------------- graduates
 
 
-@pytest.mark.parametrize(
-    ("kind", "words"),
-    [
-        (EndingKind.PLANNED, "planned ending"),
-        (EndingKind.MUTUAL, "ended by mutual agreement"),
-        (EndingKind.CLIENT_ENDED, "ended by the client"),
-        (EndingKind.UNPLANNED, "unplanned ending"),
-    ],
-)
-def test_graduates_reason_names_the_ending(kind, words):
-    rec = record(attended(60, 67, 74, 81), ended_on=date(2026, 10, 3), ending_kind=kind)
+def test_graduates_reason_names_the_day_the_work_ended():
+    # Who ended it and how are the episode's, shown in the arc beside its reflection.
+    rec = record(attended(60, 67, 74, 81), ended_on=date(2026, 10, 3))
     placement = place(rec, WEDNESDAY_EVENING)
     assert placement.group is Group.GRADUATES
-    assert "3 Oct 2026" in placement.reason
-    assert words in placement.reason
+    assert placement.reason == "Work ended on 3 Oct 2026."
 
 
 def test_a_graduate_whatever_their_attendance():
-    rec = record([(1, N), (8, N), (15, N), (22, X)], ended_on=date(2026, 11, 24),
-                 ending_kind=EndingKind.UNPLANNED)
+    rec = record([(1, N), (8, N), (15, N), (22, X)], ended_on=date(2026, 11, 24))
     placement = place(rec, WEDNESDAY_EVENING)
     assert placement.group is Group.GRADUATES
     assert "24 Nov 2026" in placement.reason
 
-
-def test_a_graduate_without_an_ending_kind():
-    rec = record(attended(60), ended_on=date(2026, 10, 3))
-    placement = place(rec, WEDNESDAY_EVENING)
-    assert placement.group is Group.GRADUATES
-    assert "3 Oct 2026" in placement.reason
 
 
 # ---------------------------------------------------------------- thresholds from the config

@@ -9,7 +9,6 @@ import pytest
 from caseload_tui import supervision as sv
 from caseload_tui.model import (
     Client,
-    EndingKind,
     Question,
     Status,
     SupervisionItem,
@@ -124,30 +123,32 @@ def test_several_lingering_thoughts_suggest_a_case_but_fewer_do_not(store):
     assert "Few" not in found
 
 
-def test_own_reactions_and_insights_in_the_window_are_my_blind_spots(store):
+def test_own_reactions_and_blind_spots_in_the_window_are_my_own_responses(store):
     held(store)
     mine, before, other = add(store, "Mine", "M1"), add(store, "Before", "B1"), add(store, "Other", "O1")
     for client in (mine, before, other):
         steady(store, client)
     thought(store, mine, datetime(2026, 11, 3), ThoughtKind.REACTION, lingering=False)
     thought(store, mine, datetime(2026, 11, 4), ThoughtKind.REACTION)
-    thought(store, mine, datetime(2026, 11, 5), ThoughtKind.INSIGHT)
+    thought(store, mine, datetime(2026, 11, 5), ThoughtKind.BLIND_SPOT)
+    thought(store, mine, datetime(2026, 11, 6), ThoughtKind.INSIGHT,
+            lingering=False)  # about them, not a response of mine
     thought(store, before, datetime(2026, 10, 28, 23, 59), ThoughtKind.REACTION)
     thought(store, other, datetime(2026, 11, 5), ThoughtKind.CURIOSITY)
     thought(store, None, datetime(2026, 11, 5), ThoughtKind.REACTION)  # my practice: not a case
     found = by_name(sv.candidates(store, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY)))
-    assert found["Mine"].reasons == ["My own responses and blind spots: 2 reactions and 1 insight since 29 Oct."]
-    assert found["Mine"].tags == ["2 reactions, 1 insight"]
+    assert found["Mine"].reasons == ["My own responses and blind spots: 2 reactions and 1 blind spot since 29 Oct."]
+    assert found["Mine"].tags == ["2 reactions, 1 blind spot"]
     assert set(found) == {"Mine"}
 
 
 def test_graduations_since_the_last_meeting(store):
     held(store)
-    add(store, "Recent", "R1", ended_on=date(2026, 11, 10), ending_kind=EndingKind.MUTUAL)
-    add(store, "Long ago", "L1", ended_on=date(2026, 10, 1), ending_kind=EndingKind.PLANNED)
+    add(store, "Recent", "R1", ended_on=date(2026, 11, 10))
+    add(store, "Long ago", "L1", ended_on=date(2026, 10, 1))
     found = by_name(sv.candidates(store, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY)))
     assert found["Recent"].reasons == [
-        "Work ended on 10 Nov (ended by mutual agreement), since the last supervision."]
+        "Work ended on 10 Nov, since the last supervision."]
     assert "Long ago" not in found
 
 

@@ -55,9 +55,9 @@ def test_every_group_has_its_words_and_style(group):
     assert render.GROUP_STYLES[group].startswith("$")
 
 
-@pytest.mark.parametrize("enum_type, table", [(m.EndingKind, m.ENDING_LABELS),
-                                              (m.QuestionStatus, m.QUESTION_LABELS)])
-def test_every_ending_kind_and_question_status_has_a_label(enum_type, table):
+@pytest.mark.parametrize("enum_type, table", [(m.EndedBy, m.ENDED_BY_LABELS), (m.EndingHow, m.ENDING_HOW_LABELS),
+                                              (m.Whose, m.WHOSE_LABELS), (m.QuestionStatus, m.QUESTION_LABELS)])
+def test_every_ending_whose_and_question_status_has_a_label(enum_type, table):
     for member in enum_type:
         assert table[member] and "_" not in member.label
 
