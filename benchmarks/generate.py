@@ -112,8 +112,9 @@ class Words:
 
 STATUS_AWAY = ("cancelled", "cancelled", "late_cancelled", "no_show", "no_show",
                "clinician_cancelled", "rescheduled", "rescheduled")
-KINDS = ("insight", "curiosity", "holding", "reaction", "wondering", "learning")
-ENDINGS = ("planned", "planned", "mutual", "client_ended", "unplanned")
+KINDS = ("insight", "blind_spot", "curiosity", "holding", "reaction", "wondering", "learning")
+ENDINGS = (("both", "goodbye"), ("me", "goodbye"), ("client", "unprepared"), ("client", "no_last_session"),
+           ("circumstances", "no_last_session"))  # (who ended the work, how)
 DAYS = ("MO", "TU", "WE", "TH", "FR")
 
 
@@ -156,22 +157,23 @@ def generate(path: Path, size: Size, seed: int, log=print) -> dict[str, int]:
             started = first_day + timedelta(days=rng.randrange(365 * size.years - 14))
             if rng.random() < 0.6:  # most active clients began in the last two years
                 started = today - timedelta(days=rng.randrange(14, 730))
-            ended, kind = None, None
+            ended, ending = None, (None, None)
         else:
             started = first_day + timedelta(days=rng.randrange(365 * size.years - 60))
             length = timedelta(days=rng.randint(30, 3 * 365))
             ended = min(started + length, today - timedelta(days=1))
-            kind = rng.choice(ENDINGS)
+            ending = rng.choice(ENDINGS)
         day, hour = rng.choice(DAYS), rng.choice((8, 9, 10, 11, 13, 14, 15, 16, 17, 18))
         every = "INTERVAL=2;" if rng.random() < 0.15 else ""
         name = f"{rng.choice(FIRST)} {rng.choice(SURNAME_LETTERS)}."
-        reflection = [words.sentence() if (ended and rng.random() < 0.5) else "" for _ in range(4)]
+        reflection = [words.sentence() if (ended and rng.random() < 0.5) else "" for _ in range(6)]
+        # The client's columns, then their one episode's: who and how, the six-part reflection.
         clients.append((client_id, name, f"C{client_id:05d}", started.isoformat(),
-                        ended.isoformat() if ended else None, kind,
+                        ended.isoformat() if ended else None,
                         (f"FREQ=WEEKLY;{every}BYDAY={day};BYHOUR={hour};BYMINUTE=0"
                          if active or rng.random() < .5 else ""),
                         ", ".join(words.common() for _ in range(rng.randint(0, 3))),
-                        int(active and rng.random() < 0.05), *reflection))
+                        int(active and rng.random() < 0.05), *ending, *reflection))
         reliability = 0.93 if rng.random() < 0.75 else 0.65
         fading = active and rng.random() < 0.15  # an absentee in the making: the last few missed
         start_at = datetime.combine(started, datetime.min.time()).replace(hour=hour)
@@ -254,9 +256,12 @@ def generate(path: Path, size: Size, seed: int, log=print) -> dict[str, int]:
         conn.execute("PRAGMA cache_size = -262144")
         conn.execute("BEGIN")
         conn.executemany(
-            "INSERT INTO clients (id, name, code, started_on, ended_on, ending_kind, schedule, themes, "
-            "bring_to_supervision, helped, not_helped, they_learned, i_learned) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", clients)
+            "INSERT INTO clients (id, name, code, started_on, ended_on, schedule, themes, bring_to_supervision) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [row[:8] for row in clients])
+        conn.executemany(
+            "INSERT INTO episodes (client_id, started_on, ended_on, ended_by, ending_how, helped, not_helped, "
+            "they_learned, i_learned, could_not_find, still_wonder) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(row[0], row[3], row[4], *row[8:]) for row in clients])
         conn.executemany("INSERT INTO appointments (client_id, starts_at, status, note) VALUES (?, ?, ?, ?)",
                          appointment_rows())
         conn.executemany("INSERT INTO thoughts (client_id, written_at, body, kind, lingering, tell_client) "

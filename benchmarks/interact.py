@@ -184,6 +184,7 @@ async def measure_ui(store, moves: int, saves: int) -> dict:
                 await pilot.press("t")
                 await pilot.pause()
                 app.screen.query_one("#body").text = marker
+                app.screen.query("#kind RadioButton").first().value = True  # the form asks the kind: insight
                 await settle()
 
                 def listed(marker=marker) -> bool:

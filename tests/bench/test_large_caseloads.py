@@ -31,7 +31,7 @@ def fill(store: Store, clients: int, sessions: int = 30) -> None:
     for i in range(clients):
         ended = DEMO_DAY_END.date() - timedelta(days=40 + i) if i % 3 == 0 else None
         data.clients.append(m.Client(name=f"Client {i:04d}", code=f"C{i:04d}", started_on=date(2024, 1, 1),
-                                     ended_on=ended, ending_kind=m.EndingKind.PLANNED if ended else None))
+                                     ended_on=ended))
         for k in range(sessions):
             data.appointments.append(m.Appointment(client_id=i + 1, starts_at=DEMO_DAY_END - timedelta(days=7 * k - 14),
                                                    status=statuses[(i + k) % len(statuses)]))

@@ -413,7 +413,9 @@ def test_hostile_text_imports_and_exports_byte_for_byte(tmp_path):
     for i, text in enumerate(HOSTILE):
         client = back["clients"][2 + i]
         assert client["name"] == text and client["themes"] == text
-        assert set(client["reflection"].values()) == {text}
+        [episode] = client["episodes"]  # an older file's reflection, kept in its one episode
+        assert set(episode["reflection"].values()) == {text, ""}
+        assert [v for v in episode["reflection"].values() if v] == [text] * 4
         assert back["appointments"][4 + i]["note"] == text
         assert back["thoughts"][2 + i]["body"] == text
         assert (back["questions"][1 + i]["body"], back["questions"][1 + i]["answer"]) == (text, text)
@@ -562,6 +564,7 @@ def test_dates_in_the_file_are_kept(tmp_path):
     try:
         ben = store.find_client("B2")
         assert (ben.started_on, ben.ended_on) == (date(2025, 2, 3), date(2026, 10, 1))
-        assert ben.reflection.i_learned == "patience"
+        [episode] = store.episodes(ben.id)  # a file from before episodes: its one ending, one episode
+        assert (episode.reflection.i_learned, episode.recorded_as) == ("patience", "planned")
     finally:
         store.close()

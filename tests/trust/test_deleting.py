@@ -81,8 +81,9 @@ def test_a_deleted_client_leaves_no_trace_of_anything_written_about_them(store):
     words = ["Wolfgangina", "WG-77", "Hippocampusy", "Antimacassar", "Chrysanthemal", "Portmanteaux",
              "Ventriloquial", "Kaleidoscopy", "Pterodactylic"]
     client = store.add_client(m.Client(
-        name="Wolfgangina", code="WG-77", started_on=date(2025, 3, 1), themes="Hippocampusy",
-        reflection=m.Reflection(helped="Antimacassar moments", i_learned="Chrysanthemal patience")))
+        name="Wolfgangina", code="WG-77", started_on=date(2025, 3, 1), themes="Hippocampusy"))
+    store.end_work(client.id, date(2026, 9, 1), m.EndedBy.BOTH, m.EndingHow.GOODBYE,
+                   m.Reflection(helped="Antimacassar moments", i_learned="Chrysanthemal patience"), False, WHEN)
     store.add_thought(m.Thought(body="Portmanteaux of grief", written_at=WHEN, client_id=client.id))
     store.add_question(m.Question(body="Ventriloquial voice again?", asked_at=WHEN, client_id=client.id))
     store.add_encounter(m.Encounter(client_id=client.id, happened_on=date(2026, 10, 1),
