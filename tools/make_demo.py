@@ -97,7 +97,7 @@ A, L, C, LC, NS, S = "attended", "late", "cancelled", "late_cancelled", "no_show
 CLIENTS = [
     {
         "code": "C-003", "name": "Olu", "day": "WE", "hour": "10:00", "every": 1,
-        "start": 107, "end": 71, "ending_kind": "planned", "profile": "steady",
+        "start": 107, "end": 71, "ended_by": "both", "how": "goodbye", "profile": "steady",
         "themes": "redundancy, anger, his father's expectations",
         "recent": {74: (L, "Twenty minutes late; stayed outside in the car first"),
                    72: (A, "Second to last session"), 71: (A, "Last session, as planned")},
@@ -110,11 +110,14 @@ CLIENTS = [
                             "help without it costing him his pride.",
             "i_learned": "Men like Olu often need the anger honoured before the hurt can come. A planned "
                          "ending can be part of the therapy, not just the end of it.",
+            "could_not_find": "A way for him to be sad about his father without it turning straight into "
+                              "anger. We came close once, near the end.",
+            "still_wonder": "Whether he will let his own son disappoint him.",
         },
     },
     {
         "code": "C-005", "name": "Agnes", "day": "FR", "hour": "11:00", "every": 1,
-        "start": 103, "end": 41, "ending_kind": "client_ended", "profile": "steady",
+        "start": 103, "end": 41, "ended_by": "client", "how": "unprepared", "profile": "steady",
         "themes": "caring for her mother, dementia, guilt, insomnia",
         "recent": {43: (C, "Her mother's care assessment"),
                    42: (A, "Said she would like to stop after next time"),
@@ -128,6 +131,7 @@ CLIENTS = [
                             "made out of love, not a failure of it.",
             "i_learned": "When a client ends sooner than I would, the wish for 'one more session to tie "
                          "things up' is usually mine. Respect the ending she chose.",
+            "still_wonder": "Who looks after Agnes now that her mother is looked after.",
         },
     },
     {
@@ -138,8 +142,17 @@ CLIENTS = [
     },
     {
         "code": "C-009", "name": "Marcus", "day": "TU", "hour": "16:00", "every": 1,
-        "start": 103, "end": 49, "ending_kind": "planned", "profile": "busy",
+        "start": 103, "end": 49, "ended_by": "both", "how": "goodbye", "profile": "busy",
         "themes": "his father's death, burnout, becoming a father",
+        "earlier": [{
+            "start": 290, "end": 262, "ended_by": "me", "how": "goodbye",
+            "reflection": {
+                "helped": "Six months of steady, practical work on his first team-lead job.",
+                "i_learned": "Ending because I was leaving the clinic, not because he was ready, left us "
+                             "both a little cheated. I said so; I am glad I did.",
+                "still_wonder": "Whether he would come back one day. He did.",
+            },
+        }],
         "recent": {51: (A, ""), 50: (A, "Talked about what he will take with him"),
                    49: (A, "Planned last session")},
         "reflection": {
@@ -157,11 +170,21 @@ CLIENTS = [
         "code": "C-011", "name": "Rosa", "day": "TU", "hour": "09:00", "every": 1,
         "start": 81, "end": None, "profile": "steady", "ahead": 1,
         "themes": "grief after her sister's death, anger, faith",
+        "earlier": [{
+            "start": 240, "end": 214, "ended_by": "circumstances", "how": "no_last_session",
+            "reflection": {
+                "helped": "Somewhere to put the worry about her sister's first illness.",
+                "not_helped": "My waiting for her to set the pace when the move was already decided.",
+                "could_not_find": "Time: her job moved her across the country within a month, and she "
+                                  "wrote to say so. I referred her on to a colleague there.",
+                "still_wonder": "How much of the faith is hers, and how much her family's.",
+            },
+        }],
         "recent": {4: (C, "A family christening she could not miss")},
     },
     {
         "code": "C-012", "name": "Pauline", "day": "WE", "hour": "15:00", "every": 1,
-        "start": 89, "end": 29, "ending_kind": "unplanned", "profile": "patchy",
+        "start": 89, "end": 29, "ended_by": "client", "how": "no_last_session", "profile": "patchy",
         "themes": "divorce, her sister, self-worth, her mother's death",
         "recent": {35: (A, ""), 34: (A, "I raised her mother's death; she went quiet and polite"),
                    33: (LC, "Texted an hour before: a headache"), 32: (A, "Short, careful session"),
@@ -178,6 +201,9 @@ CLIENTS = [
                             "one' was a role she was given, not a fact about her.",
             "i_learned": "Let the client set the pace on the oldest losses. And endings are not always "
                          "mine to shape: a short thank-you email can be an ending too.",
+            "could_not_find": "Her mother. We never found a way into that grief together; the work had to "
+                              "end abruptly, before we could.",
+            "still_wonder": "Whether she would have stayed if I had waited for her to bring her mother up.",
         },
     },
     {
@@ -194,7 +220,7 @@ CLIENTS = [
     },
     {
         "code": "C-016", "name": "Yuki", "day": "TH", "hour": "12:00", "every": 1,
-        "start": 94, "end": 22, "ending_kind": "mutual", "profile": "steady",
+        "start": 94, "end": 22, "ended_by": "both", "how": "goodbye", "profile": "steady",
         "themes": "social anxiety, moving countries, loneliness",
         "recent": {24: (A, "We agreed to end in two weeks"), 23: (A, ""),
                    22: (A, "Last session, ended by agreement")},
@@ -279,19 +305,39 @@ def schedule_of(c: dict) -> str:
     return f"FREQ=WEEKLY{interval};BYDAY={c['day']};BYHOUR={hour};BYMINUTE={minute}"
 
 
+REFLECTION_PARTS = ("helped", "not_helped", "they_learned", "i_learned", "could_not_find", "still_wonder")
+
+
+def episode_record(c: dict, period: dict) -> dict:
+    """One period of work: its dates, who ended it and how, and the six-part reflection."""
+    ended = period["end"] is not None
+    reflection = period.get("reflection", {})
+    return {
+        "started_on": wk(period["start"], c["day"]).isoformat(),
+        "ended_on": wk(period["end"], c["day"]).isoformat() if ended else None,
+        "ended_by": period.get("ended_by") if ended else None,
+        "how": period.get("how") if ended else None,
+        "recorded_as": "",
+        "reflection": {part: reflection.get(part, "") for part in REFLECTION_PARTS},
+    }
+
+
+def episodes_of(c: dict) -> list[dict]:
+    """Every period of work with the client, the first first; the client's own dates are the last one's."""
+    return [episode_record(c, period) for period in (*c.get("earlier", ()), c)]
+
+
 def client_record(c: dict) -> dict:
     ended = c["end"] is not None
-    reflection = c.get("reflection", {})
     return {
         "code": c["code"],
         "name": c["name"],
         "started_on": wk(c["start"], c["day"]).isoformat(),
         "ended_on": wk(c["end"], c["day"]).isoformat() if ended else None,
-        "ending_kind": c.get("ending_kind") if ended else None,
         "schedule": schedule_of(c),
         "themes": c["themes"],
         "bring_to_supervision": bool(c.get("supervision", False)),
-        "reflection": {k: reflection.get(k, "") for k in ("helped", "not_helped", "they_learned", "i_learned")},
+        "episodes": episodes_of(c),
     }
 
 
@@ -368,17 +414,18 @@ THOUGHTS = [
     ("C-007", at(30, "MO", "18:05"), "holding", True, False,
      "There is a grief under all that politeness that he cannot feel yet. I am holding it for him for "
      "now, and not handing it back too soon."),
-    ("C-007", at(9, "SA", "10:20"), "insight", True, False,
+    ("C-007", at(9, "SA", "10:20"), "blind_spot", True, False,
      "Tidying the living room this morning it came to me: he was trying to get my approval the way he "
      "tried with his mother. The careful summary of his week, the glance at my face when he finishes. "
-     "And I have been giving it to him, a little, every time."),
+     "And I have been giving it to him, a little, every time. I missed it in the room because his "
+     "approval of me felt like the work going well."),
     ("C-007", at(6, "MO", "18:15"), "reaction", True, False,
      "He thanked me three times at the door. A flicker of irritation, then tenderness. Both are probably "
      "his: the wish to please, and the small boy who wanted more than pleasing."),
     ("C-007", at(3, "TU", "09:00"), "learning", True, False,
      "When he asks 'is that what you meant?', slow down instead of answering. The pause is not a "
      "withholding if I stay warm in it."),
-    ("C-007", at(1, "MO", "18:20"), "holding", True, True,
+    ("C-007", at(1, "MO", "18:20"), "insight", True, True,
      "Something to tell him I remembered: the drawings he made as a boy, which went into a drawer "
      "without being looked at. When he talks about his daughter's pictures on the fridge, I want him to "
      "know I remember the drawer."),
@@ -394,9 +441,9 @@ THOUGHTS = [
     ("C-025", at(4, "TH", "09:40"), "wondering", True, False,
      "Did not come and did not write. I wonder where she was at nine o'clock, and whether she thought of "
      "the empty chair."),
-    ("C-025", at(2, "TH", "10:05"), "holding", True, False,
-     "She looked exhausted and said she nearly didn't come. I am holding her hopelessness about therapy "
-     "without arguing with it. It may need to be heard before it can change."),
+    ("C-025", at(2, "TH", "10:05"), "insight", True, False,
+     "She looked exhausted and said she nearly didn't come. Her hopelessness about therapy may need to be "
+     "heard before it can change: don't argue with it."),
     ("C-025", at(1, "TH", "08:20"), "reaction", True, False,
      "Another cancellation by text this morning, and no request for another time. I noticed resentment, "
      "sharp and real. I think it is a cue to her ambivalence: part of her wants to come and part of her "
@@ -413,9 +460,6 @@ THOUGHTS = [
     ("C-012", at(14, "SU", "11:30"), "wondering", False, False,
      "I wonder how Pauline is. Whether she ever took the pottery class she kept putting off, whether she "
      "and her sister are speaking."),
-    ("C-012", at(6, "SA", "13:10"), "holding", False, False,
-     "Seeing her in the bookshop today: she looked well and sure of herself. Something in me relaxed "
-     "that I had not known was still tight since the email."),
     ("C-012", at(1, "SU", "10:40"), "wondering", True, False,
      "Still wondering about Pauline now and then. Did the chance meeting feel like a small good ending to "
      "her too, or only an awkward moment between the shelves?"),
@@ -423,8 +467,9 @@ THOUGHTS = [
     ("C-018", at(8, "TH", "12:10"), "curiosity", False, False,
      "She mentioned her mother-in-law three times and her husband not once."),
     ("C-018", at(1, "TH", "12:10"), "curiosity", True, False,
-     "She has decided to tell her husband about the midwifery course at the weekend and rehearsed it "
-     "with me twice. I keep thinking of her face when she said 'he'll say it's selfish'."),
+     "She tells her husband about the midwifery course at the weekend, and left me like the end of an "
+     "episode: stay tuned. I can hardly wait to hear how it went. What does my wanting say about her? "
+     "Perhaps that she fears no one will wait to hear."),
     # Sanne
     ("C-021", at(12, "TH", "16:10"), "insight", False, False,
      "She used the word 'gay' about herself for the first time in the room, in passing, mid-sentence. "
@@ -432,7 +477,7 @@ THOUGHTS = [
     ("C-021", at(3, "TH", "16:05"), "holding", True, False,
      "Her father's silence when she told him. She says she is fine. I am holding the hurt until she "
      "wants it back."),
-    ("C-021", at(2, "FR", "11:15"), "curiosity", True, True,
+    ("C-021", at(2, "FR", "11:15"), "insight", True, True,
      "Something to tell her I remembered: she sang in a choir for years, before she stopped going to "
      "church. When she says she has nowhere to belong, the singing matters."),
     # Joel
@@ -447,9 +492,9 @@ THOUGHTS = [
     ("C-011", at(7, "TU", "10:00"), "curiosity", True, False,
      "She is angry with God and embarrassed about it. What would it mean to let the anger be a kind of "
      "faith?"),
-    ("C-011", at(2, "TU", "10:05"), "holding", True, True,
+    ("C-011", at(2, "TU", "10:05"), "curiosity", True, True,
      "Something to tell her I remembered: her sister's birthday falls next month. She has not mentioned "
-     "it. See whether she does, and if not, let her know I remembered."),
+     "it. I want to see whether she does; if not, let her know I remembered."),
     # Kofi
     ("C-014", at(20, "FR", "09:10"), "learning", False, False,
      "He responds better to a plain question than to a reflection. Reflections make him feel examined."),
@@ -468,13 +513,13 @@ THOUGHTS = [
     ("C-022", at(3, "WE", "19:05"), "curiosity", True, False,
      "What was happening at home when he had the first attack at fourteen? He skips over that year every "
      "time."),
-    ("C-022", at(1, "WE", "19:00"), "holding", True, True,
+    ("C-022", at(1, "WE", "19:00"), "insight", True, True,
      "Something to tell him I remembered: he ran his first race at school, before the panic started. "
      "When he says his body has always let him down, I can say I remember the race."),
     # Noor
-    ("C-019", at(1, "MO", "17:05"), "holding", True, False,
-     "Missed again, after months of steady work. The baby's nights, going back to work. I am holding the "
-     "worry that she thinks she is failing at therapy too."),
+    ("C-019", at(1, "MO", "17:05"), "curiosity", True, False,
+     "Missed again, after months of steady work. I keep wanting to know how she is, more than I ever have "
+     "with her. What does that wanting say about how low she may be?"),
     ("C-019", at(0, "MO", "16:30"), "wondering", True, False,
      "No word from her. I wonder whether a short, warm note would feel like care or like pressure."),
     # Gareth
@@ -489,8 +534,11 @@ THOUGHTS = [
      "the frightening part, not the illness. Tell her I remembered her saying 'I don't do being looked "
      "after'."),
     # Dev
-    ("C-027", at(0, "MO", "11:05"), "curiosity", True, False,
+    ("C-027", at(0, "MO", "11:05"), "insight", True, False,
      "He said his friend 'was' and then 'is' in the same sentence. Grief doesn't keep to its tenses."),
+    ("C-027", at(0, "MO", "19:30"), "holding", True, False,
+     "He talked about his friend's death as if reading the news. After he left I sat with a heaviness "
+     "that was not mine: the grief he cannot feel yet. I will carry it until he can."),
     # Graduates
     ("C-003", at(71, "WE", "11:00"), "learning", False, False,
      "The planned ending went as planned. He named what he is taking with him before I could. How much "
@@ -506,8 +554,6 @@ THOUGHTS = [
     ("C-009", at(49, "TU", "17:05"), "learning", False, False,
      "Last session. He thanked me for not letting him make it a project. A planned ending let us both say "
      "goodbye properly."),
-    ("C-009", at(12, "WE", "08:40"), "reaction", False, False,
-     "His card made me happier than I expected. Noticing how much I wanted this one to go well."),
     ("C-016", at(22, "TH", "13:05"), "learning", False, False,
      "A mutual ending: we both knew, and said so in the same session. Worth noting how quiet a good "
      "ending is."),
@@ -521,10 +567,33 @@ THOUGHTS = [
      "Keep a gap after the late morning session."),
     (None, at(3, "SU", "10:00"), "wondering", True, False,
      "Am I too quick to fill silences when I am tired? Pay attention this month to how I end sessions."),
-    (None, at(1, "SA", "09:30"), "insight", True, False,
+    (None, at(1, "SA", "09:30"), "learning", True, False,
      "The resentment, the pull to approve, the wish to rescue: most of what I noticed in myself this "
      "month turned out to be information about someone else. Keep writing it down the same day."),
 ]
+
+# Whose feeling each reaction is, and its feeling words: (client, written at) -> (whose, feelings).
+REACTIONS = {
+    ("C-007", at(6, "MO", "18:15")): ("theirs", "irritation, tenderness"),
+    ("C-025", at(6, "TH", "08:20")): ("not_sure", "relief, guilt"),
+    ("C-025", at(1, "TH", "08:20")): ("both", "resentment"),
+    ("C-012", at(29, "WE", "17:00")): ("mine", "hurt, relief"),
+    ("C-024", at(5, "TH", "19:10")): ("not_sure", "fear, protectiveness"),
+    ("C-014", at(4, "FR", "09:05")): ("theirs", "rushed, behind"),
+    ("C-023", at(0, "TU", "13:10")): ("not_sure", "pleased"),
+    ("C-005", at(41, "FR", "12:05")): ("mine", "reluctance to let go"),
+    (None, at(48, "WE", "17:30")): ("mine", "relief, guilt"),
+}
+
+
+def thought_record(who: str | None, when: datetime, kind: str, lingering: bool, tell: bool, body: str) -> dict:
+    record = {"client": who, "written_at": moment(when), "kind": kind, "lingering": lingering,
+              "tell_client": tell, "body": body}
+    if kind == "reaction":
+        whose, feelings = REACTIONS[(who, when)]
+        record.update(whose=whose, feelings=feelings)
+    return record
+
 
 # ------------------------------------------------------------ questions
 # (client or None, asked at, status, body, answer, closed at)
@@ -593,17 +662,25 @@ QUESTIONS = [
 
 # ------------------------------------------------------------ encounters with graduates
 
+# (client, day, what happened, what it stirred in me, what it taught me)
 ENCOUNTERS = [
     ("C-009", wk(12, "TU"),
      "A card from Marcus: his daughter was born, both well. He wrote that he talks to her 'the way I "
-     "wished Dad had talked to me'."),
+     "wished Dad had talked to me'.",
+     "It made me happier than I expected. I noticed how much I had wanted this one to go well.",
+     "Twice ending with him, once too soon and once in time: the second ending is in his card."),
     ("C-012", wk(6, "SA"),
      "Met Pauline by chance in the bookshop on the high street. She said hello first, warmly. She is "
      "doing well: she has started the pottery class, and she and her sister are 'on speaking terms, "
-     "mostly'. Brief and friendly. I said I was glad to see her, and meant it."),
+     "mostly'. Brief and friendly. I said I was glad to see her, and meant it.",
+     "Seeing her look well and sure of herself, something in me relaxed that I had not known was still "
+     "tight since the email.",
+     "An ending without a last session can still be a good enough ending. The goodbye I wanted was mine."),
     ("C-003", wk(20, "SA"),
      "Passed Olu in the park, in a tracksuit with a whistle round his neck, shouting encouragement at a "
-     "team of ten-year-olds. We nodded to each other. He looked happy."),
+     "team of ten-year-olds. We nodded to each other. He looked happy.",
+     "Pride, and a little wistfulness at not being part of it.",
+     ""),
 ]
 
 # ------------------------------------------------------------ supervision
@@ -652,18 +729,14 @@ def build() -> dict:
         appointments += sessions_for(index, c)
     appointments.sort(key=lambda a: (a["starts_at"], a["client"]))
 
-    thoughts = [
-        {"client": who, "written_at": moment(when), "kind": kind, "lingering": lingering,
-         "tell_client": tell, "body": body}
-        for who, when, kind, lingering, tell, body in sorted(THOUGHTS, key=lambda t: t[1])
-    ]
+    thoughts = [thought_record(*t) for t in sorted(THOUGHTS, key=lambda t: t[1])]
     questions = [
         {"client": who, "asked_at": moment(asked), "status": status, "body": body, "answer": answer,
          "closed_at": moment(closed)}
         for who, asked, status, body, answer, closed in sorted(QUESTIONS, key=lambda q: q[1])
     ]
-    encounters = [{"client": who, "happened_on": when.isoformat(), "body": body}
-                  for who, when, body in sorted(ENCOUNTERS, key=lambda e: e[1])]
+    encounters = [{"client": who, "happened_on": when.isoformat(), "body": body, "stirred": stirred, "taught": taught}
+                  for who, when, body, stirred, taught in sorted(ENCOUNTERS, key=lambda e: e[1])]
     supervision = [
         {"held_on": s["held_on"].isoformat(), "notes": s["notes"], "items": [
             {"client": who, "question": q, "advice": advice, "outcome": outcome}
@@ -712,7 +785,8 @@ def check(doc: dict) -> None:
     statuses = {a["status"] for a in doc["appointments"]}
     assert statuses == {S, A, L, C, LC, NS, "clinician_cancelled", "rescheduled"}, statuses
     kinds = {t["kind"] for t in doc["thoughts"]}
-    assert kinds == {"insight", "curiosity", "holding", "reaction", "wondering", "learning"}, kinds
+    assert kinds == {"insight", "blind_spot", "curiosity", "holding", "reaction", "wondering", "learning"}, kinds
+    assert all(("whose" in t) == (t["kind"] == "reaction") for t in doc["thoughts"]), "every reaction says whose"
 
 
 def main() -> None:

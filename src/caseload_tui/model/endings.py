@@ -23,13 +23,19 @@ class EndedBy(str, enum.Enum):
     def label(self) -> str:
         return ENDED_BY_LABELS[self]
 
+    @property
+    def choice(self) -> str:
+        """As the ending form offers it: the label, and what it covers."""
+        return f"{self.label} ({ENDED_BY_HINTS[self]})" if self in ENDED_BY_HINTS else self.label
+
 
 ENDED_BY_LABELS: dict[EndedBy, str] = {
     EndedBy.CLIENT: "the client",
     EndedBy.ME: "me",
     EndedBy.BOTH: "both of us",
-    EndedBy.CIRCUMSTANCES: "circumstances (a move, illness, money, a referral on)",
+    EndedBy.CIRCUMSTANCES: "circumstances",
 }
+ENDED_BY_HINTS: dict[EndedBy, str] = {EndedBy.CIRCUMSTANCES: "a move, illness, money, a referral on"}
 
 
 class EndingHow(str, enum.Enum):

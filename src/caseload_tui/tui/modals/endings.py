@@ -26,8 +26,8 @@ __all__ = ["REFLECTION_PARTS", "EndingForm", "EndingInput", "NewsForm", "NewsInp
 
 def _choices(id_: str, kind: type[_Choice], chosen: _Choice | None) -> RadioSet:
     """One button a value, none pressed unless one was chosen before: the form never answers for them."""
-    return RadioSet(*(RadioButton(render.label(member.label), value=member is chosen, name=member.value)
-                      for member in kind), id=id_, compact=True)
+    return RadioSet(*(RadioButton(render.label(getattr(member, "choice", member.label)), value=member is chosen,
+                                  name=member.value) for member in kind), id=id_, compact=True)
 
 
 def _chosen(form: FormScreen, id_: str, kind: type[_Choice], question: str) -> _Choice:

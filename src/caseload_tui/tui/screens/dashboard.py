@@ -194,7 +194,8 @@ class DashboardScreen(DraftReopening):
                 record = self.records[value]
                 now = self.now
                 summary = summarise(record, now, self.app.settings.thresholds)
-                header.show_client(record, self.placements[value], summary, now)
+                header.show_client(record, self.placements[value], summary, now,
+                                   earlier=[] if graduate else self.store.episodes(value)[:-1])
                 thoughts.show(self.store.thoughts([value]), today)
                 if graduate:
                     attended = sum(1 for a in self.store.appointments(value) if a.status in CAME)

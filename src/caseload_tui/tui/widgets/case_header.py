@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from textual.content import Content
 from textual.widgets import Static
 
-from ...model import AttendanceSummary, ClientRecord, Group, Placement
+from ...model import AttendanceSummary, ClientRecord, Episode, Group, Placement
 from ...rules import ScheduleError, ago, describe_schedule
 from .. import render
 
@@ -18,7 +19,8 @@ class CaseHeader(Static):
     """
 
     def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
-                    now: datetime) -> None:
+                    now: datetime, earlier: Sequence[Episode] = ()) -> None:
+        """`earlier`: the periods of work before the current one, for a client who came back."""
         client = record.client
         today = now.date()
         try:
@@ -48,6 +50,10 @@ class CaseHeader(Static):
             lines.append(render.label(" · ".join(seen), "$foreground-muted"))
         if client.themes:
             lines.append(render.join(("themes: ", "$foreground-muted"), render.user_line(client.themes)))
+        for episode in earlier:
+            ending = f" ({episode.ending_words()})" if episode.ending_words() else ""
+            lines.append(render.label(f"worked together before: {render.day(episode.started_on, today)} – "
+                                      f"{render.day(episode.ended_on, today)}{ending}", "$foreground-muted"))
         self.update(Content("\n").join(lines))
 
     def show_group(self, group: Group, count: int) -> None:
