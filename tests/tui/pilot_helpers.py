@@ -98,3 +98,19 @@ async def type_text(pilot, text: str) -> None:
 
 def client_named(store: Store, name: str):
     return next(c for c in store.clients() if c.name == name)
+
+
+async def choose(pilot, set_id: str, index: int) -> None:
+    """Answer one of a form's choices by keys: to its buttons, down to the one wanted, enter."""
+    from textual.widgets import RadioSet
+
+    pilot.app.screen.query_one(f"#{set_id}", RadioSet).focus()
+    await pilot.pause()
+    await pilot.press(*["down"] * index, "enter")
+
+
+async def choose_kind(pilot, kind) -> None:
+    """The thought form asks what kind of thought it is (no kind is assumed): answer it by keys."""
+    from caseload_tui.model import ThoughtKind
+
+    await choose(pilot, "kind", list(ThoughtKind).index(kind))

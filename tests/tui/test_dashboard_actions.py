@@ -13,7 +13,7 @@ from caseload_tui.tui.widgets.case_header import CaseHeader
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 from caseload_tui.tui.widgets.notes_panes import QuestionsPane, ThoughtsPane
 
-from pilot_helpers import NOW, client_named, go_to, loaded, make_app, settle, shown, type_text
+from pilot_helpers import NOW, choose_kind, client_named, go_to, loaded, make_app, settle, shown, type_text
 
 
 async def test_new_thought_is_stored_and_listed(demo_store):
@@ -26,13 +26,14 @@ async def test_new_thought_is_stored_and_listed(demo_store):
         await pilot.press("t")
         assert isinstance(app.screen, FormScreen)
         await type_text(pilot, "she left early again")
+        await choose_kind(pilot, ThoughtKind.CURIOSITY)
         await pilot.press("ctrl+s")
         await pilot.pause()
         thoughts = demo_store.thoughts([melanie.id])
         assert len(thoughts) == before + 1
         newest = thoughts[0]
         assert newest.body == "she left early again"
-        assert newest.written_at == NOW and newest.lingering and newest.kind is ThoughtKind.HOLDING
+        assert newest.written_at == NOW and newest.lingering and newest.kind is ThoughtKind.CURIOSITY
         pane = app.screen.query_one(ThoughtsPane)
         assert shown(pane).splitlines()[1] == "she left early again"
         assert app.screen.query_one(CaseloadList).highlighted_option.id == f"client:{melanie.id}"
@@ -507,6 +508,8 @@ async def test_a_draft_of_a_note_deleted_since_reopens_as_a_new_note(demo_store,
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert app.screen.query_one("#body").text == "still mine"
+        if kind != "question":  # a thought's kind is asked again: a draft keeps only what was typed
+            await choose_kind(pilot, ThoughtKind.INSIGHT)
         await pilot.press("ctrl+s")
         await pilot.pause()
     saved = demo_store.questions([melanie.id]) if kind == "question" else demo_store.thoughts([melanie.id])

@@ -17,14 +17,7 @@ from caseload_tui.tui.widgets.arc_pane import ArcPane
 from caseload_tui.tui.widgets.case_header import CaseHeader
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 
-from pilot_helpers import NOW, client_named, go_to, loaded, make_app, shown, type_text
-
-
-async def choose(pilot, set_id: str, index: int) -> None:
-    """Answer a question of the form by keys: to its choices, down to the one wanted, enter."""
-    pilot.app.screen.query_one(f"#{set_id}", RadioSet).focus()
-    await pilot.pause()
-    await pilot.press(*["down"] * index, "enter")
+from pilot_helpers import NOW, choose, choose_kind, client_named, go_to, loaded, make_app, shown, type_text
 
 
 async def write(pilot, field_id: str, text: str) -> None:
@@ -239,7 +232,7 @@ async def test_a_thought_about_a_graduate_asks_its_kind(demo_store):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "kind of thought" in shown(app.screen.query_one("#error"))  # no kind is assumed
-        await choose(pilot, "kind", list(m.ThoughtKind).index(m.ThoughtKind.WONDERING))
+        await choose_kind(pilot, m.ThoughtKind.WONDERING)
         await pilot.press("ctrl+s")
         await pilot.pause()
     thoughts = demo_store.thoughts([olu.id])

@@ -10,9 +10,9 @@ import pytest
 from textual import events
 from textual.content import Content
 
-from caseload_tui.model import Question, Reflection, SupervisionItem
+from caseload_tui.model import EndedBy, EndingHow, Episode, Question, Reflection, SupervisionItem
 from caseload_tui.tui.modals.base import MAX_NOTE_CHARS, NoteArea
-from caseload_tui.tui.modals.endings import GraduateForm, NewsForm
+from caseload_tui.tui.modals.endings import EndingForm, NewsForm, ReflectionForm
 from caseload_tui.tui.modals.forms import AnswerForm, QuestionForm, ThoughtForm
 from caseload_tui.tui.modals.supervision_forms import BringQuestionForm, MeetingForm, OutcomeForm
 
@@ -24,7 +24,9 @@ FORMS = {
     "thought": lambda store: ThoughtForm(ABOUT),
     "question": lambda store: QuestionForm(ABOUT),
     "answer": lambda store: AnswerForm(Question(body="Did the move go well?", asked_at=NOW, id=1)),
-    "graduate": lambda store: GraduateForm(ABOUT, TODAY, 0, Reflection()),
+    "graduate": lambda store: EndingForm(ABOUT, TODAY, 0, Reflection()),
+    "reflection": lambda store: ReflectionForm(ABOUT, Episode(started_on=TODAY, ended_on=TODAY, id=1,
+                                                               ended_by=EndedBy.ME, how=EndingHow.GOODBYE), TODAY),
     "news": lambda store: NewsForm(ABOUT, TODAY),
     "supervision question": lambda store: BringQuestionForm(ABOUT, ""),
     "meeting": lambda store: MeetingForm(TODAY, [(client_named(store, "Melanie").id, ABOUT, "")]),

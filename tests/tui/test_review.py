@@ -15,7 +15,7 @@ from caseload_tui.tui.widgets.footer import WrappingFooter
 from caseload_tui.tui.widgets.review_notes import ReviewNotes
 from caseload_tui.tui.widgets.review_walk import WalkList
 
-from pilot_helpers import NOW, client_named, loaded, make_app, shown, type_text
+from pilot_helpers import NOW, choose_kind, client_named, loaded, make_app, shown, type_text
 
 TODAY = NOW.date()
 
@@ -71,6 +71,7 @@ async def test_a_full_days_review_over_the_demo_caseload(demo_store):
         assert "↷ carried forward" in shown(notes)
         await pilot.press("t")
         await type_text(pilot, "She came, and stayed the whole hour")
+        await choose_kind(pilot, m.ThoughtKind.INSIGHT)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("f")
@@ -130,7 +131,7 @@ async def test_a_full_days_review_over_the_demo_caseload(demo_store):
     assert "Every session is recorded." in summary
     assert "No one moved between groups today." in summary  # Melanie came: still an absentee, for now
     lingering = _section(summary, "Still with you, written today")
-    assert lingering == ["Melanie  holding", "She came, and stayed the whole hour"]
+    assert lingering == ["Melanie  insight", "She came, and stayed the whole hour"]
     carried = _section(summary, "Questions carried forward")
     assert "Melanie" in carried
     assert any(second_question.body in line for line in carried)
@@ -138,7 +139,7 @@ async def test_a_full_days_review_over_the_demo_caseload(demo_store):
     assert not any(first_question.body in line for line in carried)
     assert any("Did her husband take the news well?" in line for line in carried)  # Ines's, still open
     told = _section(summary, "Things to tell them you remembered")
-    assert told[0] == "Sanne  curiosity" and told[1].startswith("Something to tell her I remembered")
+    assert told[0] == "Sanne  insight" and told[1].startswith("Something to tell her I remembered")
 
 
 def _section(summary: str, title: str) -> list[str]:
@@ -156,6 +157,7 @@ async def test_leaving_half_way_keeps_what_was_recorded(demo_store):
         screen = await open_review(pilot)
         await pilot.press("5", "n", "t")
         await type_text(pilot, "Ines was quiet")
+        await choose_kind(pilot, m.ThoughtKind.CURIOSITY)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("escape")

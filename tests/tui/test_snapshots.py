@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from caseload_tui.model import QuestionStatus, ThoughtKind
+from caseload_tui.model import QuestionStatus
 from caseload_tui.services import clients, sessions
 from caseload_tui.tui import render
 from caseload_tui.tui.modals.confirm import Confirm
-from caseload_tui.tui.modals.endings import GraduateForm, NewsForm
+from caseload_tui.tui.modals.endings import EndingForm, NewsForm
 from caseload_tui.tui.modals.forms import AnswerForm, AttendanceForm, ClientForm, ImportForm, QuestionForm, ThoughtForm
 
 from pilot_helpers import NOW, FormHost, client_named, loaded, make_app, settle
@@ -64,15 +64,15 @@ def _form(store, name: str, which: str):
         return render.client_name(client, style="bold")
 
     return {
-        "thought": lambda: ThoughtForm(about(), kind=ThoughtKind.HOLDING if client.active else ThoughtKind.WONDERING),
+        "thought": lambda: ThoughtForm(about()),
         "question": lambda: QuestionForm(about()),
         "attendance": lambda: AttendanceForm(about(), today, sessions.usual_time(client, NOW)),
         "new-client": lambda: ClientForm(today, suggested_code=clients.next_code(store.clients())),
         "edit-client": lambda: ClientForm(today, client=client),
-        "graduate": lambda: GraduateForm(about(), today, store.record(client.id, NOW).open_questions,
-                                         client.reflection),
+        "graduate": lambda: EndingForm(about(), today, store.record(client.id, NOW).open_questions,
+                                       store.episodes(client.id)[-1].reflection),
         "import": ImportForm,
-        "news": lambda: NewsForm(about(), today),
+        "news": lambda: NewsForm(about(), today, client.ended_on),
     }[which]
 
 
