@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input, RadioButton, RadioSet
 
 from ...model import Thought, ThoughtKind, Whose
@@ -25,12 +27,21 @@ class KindAnswer:
     feelings: str = ""  # a reaction's only
 
 
+class HintButton(RadioButton):
+    """A kind and its hint: a long hint wraps onto the lines below instead of being cut short."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # A Widget measures its content's wrapped height; ToggleButton always says one line.
+        return Widget.get_content_height(self, container, viewport, width)
+
+
 class KindChoice(Vertical):
     """Seven kinds, none chosen until the clinician chooses; the reaction's questions under them."""
 
     DEFAULT_CSS = """
     KindChoice { height: auto; }
     KindChoice RadioSet { width: 100%; }
+    KindChoice #kind RadioButton { width: 100%; height: auto; text-wrap: wrap; }  /* a long hint wraps, never cut */
     KindChoice #whose { layout: horizontal; }
     KindChoice #reaction { height: auto; display: none; }
     KindChoice.-reaction #reaction { display: block; }
@@ -45,7 +56,7 @@ class KindChoice(Vertical):
         yield label("What kind of thought is it? (choose one)")
         with RadioSet(id="kind", compact=True):
             for kind, hint in KIND_HINTS.items():
-                yield RadioButton(render.label(hint), value=kind is self._kind, name=kind.value)
+                yield HintButton(render.label(hint), value=kind is self._kind, name=kind.value)
         with Vertical(id="reaction"):
             yield label("Whose feeling is it?")
             whose = self._thought.whose if self._thought else None

@@ -174,6 +174,7 @@ def thought_prompt(thought: Thought, today: date, clients: dict[int, Client] | N
         (render.day(thought.written_at, today), "$foreground-muted"),
         "  ",
         (thought.kind.label, render.KIND_STYLES[thought.kind]),
+        *_whose(thought),
         "  ",
         ("● still with me", "$text-warning") if thought.lingering else ("○ let go", "$foreground-muted"),
     ]
@@ -181,6 +182,18 @@ def thought_prompt(thought: Thought, today: date, clients: dict[int, Client] | N
         parts += ["  ", ("✉ tell them", "$text-accent")]
     style = "" if thought.lingering else "$foreground-muted"
     return render.join(*parts, "\n", render.user_text(thought.body, style=style, multiline=True))
+
+
+def _whose(thought: Thought) -> list[Content | tuple[str, str]]:
+    """A reaction's whose and feeling words: ' · theirs, felt in me: irritation'."""
+    if thought.whose is None and not thought.feelings:
+        return []
+    whose = f" · {thought.whose.label}" if thought.whose else " ·"
+    parts: list[Content | tuple[str, str]] = [(whose, "$foreground-muted")]
+    if thought.feelings:
+        parts += [(": " if thought.whose else " ", "$foreground-muted"),
+                  render.user_line(thought.feelings, width=60, style="italic")]
+    return parts
 
 
 class QuestionsPane(NotesPane):
