@@ -123,17 +123,20 @@ async def test_a_reflection_is_written_later_from_the_arc(demo_store):
         await go_to(pilot, f"client:{yuki.id}")
         arc = app.screen.query_one(ArcPane)
         arc.focus()
-        arc.highlighted = arc.get_option_index(f"episode:{episode.id}:still_wonder")
+        assert "Not written yet: what we could not find together · what I still wonder" in shown(arc)
+        arc.highlighted = arc.get_option_index(f"episode:{episode.id}:could_not_find")  # that line
         await pilot.press("enter")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, ReflectionForm)
-        assert form.focused is form.query_one("#still_wonder")  # the part chosen in the arc
+        assert form.focused is form.query_one("#could_not_find")  # the first part not written yet
+        form.query_one("#still_wonder").focus()
         await type_text(pilot, "whether she found another choir")
         await pilot.press("ctrl+s")
         await pilot.pause()
         saved = demo_store.episode(episode.id)
         assert saved.reflection.still_wonder == "whether she found another choir"
+        assert saved.reflection.could_not_find == ""
         assert saved.reflection.helped == episode.reflection.helped  # the rest kept byte for byte
         assert (saved.ended_by, saved.how) == (episode.ended_by, episode.how)
         assert "whether she found another choir" in shown(app.screen.query_one(ArcPane))

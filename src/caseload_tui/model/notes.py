@@ -68,7 +68,7 @@ class Whose(str, enum.Enum):
 
 WHOSE_LABELS: dict[Whose, str] = {
     Whose.MINE: "mine",
-    Whose.THEIRS: "theirs, felt in me",
+    Whose.THEIRS: "theirs",
     Whose.BOTH: "both",
     Whose.NOT_SURE: "not sure",
 }

@@ -51,12 +51,19 @@ class ArcPane(OptionList):
         for number, episode in enumerate(episodes, start=1):
             options += [Option(render.join(*episode_heading(episode, number, len(episodes), today)),
                                id=f"episode:{episode.id}:"), None]
+            unwritten = []
             for key, title in REFLECTION_PARTS:
-                text = getattr(episode.reflection, key)
-                body = (render.user_text(text, multiline=True) if text
-                        else render.label("not written", "italic $foreground-muted"))
-                options += [Option(render.join(("  " + title, "bold $text-secondary"), "\n", body),
-                                   id=f"episode:{episode.id}:{key}"), None]
+                if text := getattr(episode.reflection, key):
+                    options += [Option(render.join(("  " + title, "bold $text-secondary"), "\n",
+                                                   render.user_text(text, multiline=True)),
+                                       id=f"episode:{episode.id}:{key}"), None]
+                else:
+                    unwritten.append((key, title))
+            if unwritten:  # one line for every part not written yet, so the written ones stand out
+                missing = " · ".join(title[:1].lower() + title[1:] for _, title in unwritten)
+                options += [Option(render.label(f"  Not written yet: {missing} (enter to write)",
+                                                "italic $foreground-muted"),
+                                   id=f"episode:{episode.id}:{unwritten[0][0]}"), None]
         for encounter in encounters:
             parts: list[Content | str | tuple[str, str]] = [
                 (f"News · {render.day(encounter.happened_on, today)}", "bold $text-accent"), "\n",
