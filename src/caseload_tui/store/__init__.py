@@ -90,6 +90,8 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMix
             store = cls(conn, path)
             store.encrypted = encrypted
             store.warnings += [warning] if warning else []
+            if existed and daily_backup_dir is not None:  # what a backup stopped mid-way left behind
+                backup.remove_leftovers(path, [Path(daily_backup_dir)])
             if (existed and daily_backup_dir is not None and today is not None
                     and (note := backup.daily(conn, path, daily_backup_dir, today, keep_backups))):
                 store.warnings.append(note)
