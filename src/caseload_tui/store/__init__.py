@@ -25,7 +25,7 @@ from .caseload_io import CaseloadIOMixin, SessionChanges
 from .clients import ClientsMixin
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
-from .integrity import check_pages, damaged_message, exposure, is_caseload
+from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
 from .migrations import MIGRATION_SET, migrations
 from .notes import NotesMixin
 from .safety import SafetyMixin
@@ -191,7 +191,7 @@ def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
     """Read-only: the file must be empty of tables or hold our migration record."""
     try:
         ours = is_caseload(conn, or_empty=True)
-    except sqlite3.DatabaseError:
-        raise NotACaseload(damaged_message(path)) from None
+    except sqlite3.DatabaseError as exc:
+        raise NotACaseload(unreadable_message(path, exc)) from None
     if not ours:
         raise NotACaseload(f"{path} is a database, but not a caseload. Nothing was changed.")

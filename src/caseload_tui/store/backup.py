@@ -319,7 +319,10 @@ def _healthy(target: Path, passphrase: str | None = None) -> bool:
         check_file(target, passphrase)
     elif head != SQLITE_HEADER or target.stat().st_size < 512:
         return False
-    conn = open_plain(target, passphrase)
+    try:
+        conn = open_plain(target, passphrase)
+    except sqlite3.DatabaseError:  # an encrypted caseload the passphrase opens, but damaged
+        return False
     try:
         foreign = not is_caseload(conn)
     except sqlite3.DatabaseError:
