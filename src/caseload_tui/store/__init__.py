@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..private_files import private_dir
-from . import backup
+from . import backup, key_check
 from .caseload_io import CaseloadIOMixin, SessionChanges
 from .clients import ClientsMixin
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
@@ -106,6 +106,8 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMix
                     Path(str(path) + suffix).unlink(missing_ok=True)
             raise
         make_private(path)
+        if encrypted and not existed and passphrase is not None:  # its salt is written now: the check beside it
+            key_check.remember(path, passphrase)
         return store
 
     @classmethod
