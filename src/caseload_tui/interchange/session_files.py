@@ -39,6 +39,9 @@ class SessionFile:
     covers: tuple[datetime, datetime] | None = None
     # Entries in the file that are not sessions here; a session once imported from one is never withdrawn.
     still_listed: frozenset[str] = frozenset()
+    # Calendars only: the name the file gives itself, and the UIDs of all its events (to tell calendars apart).
+    suggested_name: str = ""
+    event_uids: frozenset[str] = frozenset()
 
 
 def describe_moment(when: datetime) -> str:
