@@ -152,8 +152,10 @@ def _notes(scanned: Scanned, ready: Prepared, expanded: Expanded, reader: _Event
                      f"times in these weeks; only the first {MAX_PER_SERIES:,} were read")
     if ready.ends_before_start:
         shown = ", ".join(ready.ends_before_start[:3]) + (" …" if len(ready.ends_before_start) > 3 else "")
-        notes.append(f"{_events(len(ready.ends_before_start))} end before they start (DTEND before DTSTART): "
-                     f"{shown}; their start was used")
+        one = len(ready.ends_before_start) == 1
+        notes.append(f"{_events(len(ready.ends_before_start))} {'ends before it starts' if one else 'end before they start'}"
+                     f" (DTEND before DTSTART): {shown}; read as starting at the earlier of "
+                     f"{'its' if one else 'their'} two times, as calendar programs show it")
     if reader.twice:
         notes.append(f"{_events(reader.twice)} for a client at a time another event already gives them "
                      "were read once (duplicates from calendar syncing)")

@@ -10,8 +10,10 @@
 - Zones: a TZID with no VTIMEZONE block is looked up as an IANA name, a Windows standard
   name or a Windows display name (windows_zones.py). An event in a zone none of these
   names is not imported, and the zone is named; it is never taken as local time.
-- Checks: an event needs one start (DTSTART); one that ends before it starts is read by
-  its start, and said.
+- Checks: an event needs one start (DTSTART); one that ends before it starts is read as
+  recurring-ical-events reads it (from the earlier of its two times), and said. A cancellation sent with an invitation (METHOD:CANCEL) may name
+  only the event's UID: every occurrence of that event is then cancelled, unless the event
+  was changed after it (a higher SEQUENCE).
 """
 
 from __future__ import annotations
@@ -53,10 +55,15 @@ def prepare(calendar: Calendar, scanned: Scanned, file_name: str) -> Prepared:
     blocks = {block.lines[0].number: block for block in scanned.events}
     ready = Prepared()
     chosen: dict[tuple[str, str], tuple[int, Component]] = {}
+    cancelled: dict[str, int] = {}  # UID → the SEQUENCE of the latest cancellation naming it
     for position, event in enumerate(c for c in calendar.subcomponents if c.name == "VEVENT"):
         block = blocks[int(str(event.pop(LINE_FIELD)))]
         where = f"{file_name}: line {block.lines[0].number}, event “{block.title()}”"
         start = event.get("DTSTART")
+        if start is None and block.method == "CANCEL" and _text(event.get("UID")):
+            uid = _text(event.get("UID"))  # an invitation's cancellation names only the event
+            cancelled[uid] = max(cancelled.get(uid, -1), _version(event, position)[0])
+            continue
         if start is None:
             raise ImportProblem(f"{where}: it has no start time (DTSTART).")
         if isinstance(start, list):
@@ -81,6 +88,10 @@ def prepare(calendar: Calendar, scanned: Scanned, file_name: str) -> Prepared:
         chosen[key] = (position, event)
         ready.blocks.setdefault(uid, block)
     events = [event for _, event in chosen.values()]
+    for event in events:
+        if _version(event, 0)[0] <= cancelled.get(_text(event.get("UID")), -1):  # not changed since cancelled
+            event.pop("STATUS", None)
+            event.add("STATUS", "CANCELLED")
     calendar.subcomponents = [c for c in calendar.subcomponents if c.name != "VEVENT"] + events
     for event in events:
         uid = _text(event.get("UID"))
@@ -124,13 +135,14 @@ def _place_zones(event: Component) -> list[str]:
                     continue
                 if isinstance(value, tuple):
                     part.dt = tuple(v.replace(tzinfo=zone) if isinstance(v, datetime) else v for v in value)
-                else:
+                elif isinstance(value, datetime):
                     part.dt = value.replace(tzinfo=zone)
     return unknown
 
 
 def _check_end(event: Component, block: Block, ready: Prepared) -> None:
-    end, start = event.get("DTEND"), event["DTSTART"]
+    end: Any = event.get("DTEND")
+    start: Any = event["DTSTART"]
     if end is None or isinstance(end, list):
         return
     a, b = getattr(start, "dt", None), getattr(end, "dt", None)
@@ -161,11 +173,12 @@ def _version(event: Component, position: int) -> tuple[int, str, int]:
 
 
 def _note_this_and_future(uid: str, event: Component, ready: Prepared) -> None:
-    replaced = event.get("RECURRENCE-ID")
+    replaced: Any = event.get("RECURRENCE-ID")
     if replaced is None or str(replaced.params.get("RANGE", "")).upper() != "THISANDFUTURE":
         return
+    begins: Any = event["DTSTART"]
     try:
-        moved = event["DTSTART"].dt - replaced.dt
+        moved = begins.dt - replaced.dt
     except TypeError:
         return
     if isinstance(moved, timedelta):
@@ -174,13 +187,13 @@ def _note_this_and_future(uid: str, event: Component, ready: Prepared) -> None:
 
 def original_moment(uid: str, occurrence: Component, ready: Prepared) -> date:
     """Which occurrence of its series this one is: its RECURRENCE-ID, undoing a "this and following" move."""
-    start = occurrence["DTSTART"].dt
-    replaced = occurrence.get("RECURRENCE-ID")
+    begins: Any = occurrence["DTSTART"]
+    replaced: Any = occurrence.get("RECURRENCE-ID")
     if replaced is None:
-        return start  # type: ignore[no-any-return]
+        return begins.dt  # type: ignore[no-any-return]
     moved = ready.moved_from.get((uid, _moment_key(replaced)))
     if moved is not None:
-        return start - moved  # type: ignore[no-any-return]
+        return begins.dt - moved  # type: ignore[no-any-return]
     return replaced.dt  # type: ignore[no-any-return]
 
 

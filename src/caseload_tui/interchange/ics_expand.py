@@ -80,7 +80,8 @@ def _too_often(events: list[Component], end: datetime) -> str:
             if freq not in _SECONDS:
                 continue
             interval = max(1, int(_first(rule, "INTERVAL", 1) or 1))
-            begins = _utc(event["DTSTART"].dt)
+            starts: Any = event["DTSTART"]
+            begins = _utc(starts.dt)
             stop = min(_utc(end), _utc(_first(rule, "UNTIL", end)))
             steps = max(0.0, (stop - begins).total_seconds()) / (_SECONDS[freq] * interval)
             for part in _EXPANDING:

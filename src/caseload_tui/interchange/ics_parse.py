@@ -41,20 +41,20 @@ def parse_scanned(scanned: Scanned, file_name: str) -> Calendar:
     lines = [Line(0, "BEGIN:VCALENDAR"), *scanned.header]
     for zone in scanned.zones:
         lines += zone.lines
-    for event in scanned.events:
-        lines += [*event.lines[:-1], Line(event.lines[0].number, f"{LINE_FIELD}:{event.lines[0].number}"),
-                  event.lines[-1]]
+    for block in scanned.events:
+        lines += [*block.lines[:-1], Line(block.lines[0].number, f"{LINE_FIELD}:{block.lines[0].number}"),
+                  block.lines[-1]]
     lines.append(Line(0, "END:VCALENDAR"))
 
-    class NumberedParser(CalendarIcalParser):  # type: ignore[misc]
+    class NumberedParser(CalendarIcalParser):
         """Remembers which line it is on, and where each field it could not read was."""
 
         at = 0
         broken: dict[tuple[int, str], int] = {}
 
         def initialize_parsing(self) -> None:
-            super().initialize_parsing()
-            self._content_lines_iterator = self._counted()
+            super().initialize_parsing()  # type: ignore[no-untyped-call]
+            self._content_lines_iterator = self._counted()  # type: ignore[no-untyped-call]
 
         def _counted(self):  # type: ignore[no-untyped-def]
             for i, line in enumerate(self._content_lines):
@@ -65,7 +65,11 @@ def parse_scanned(scanned: Scanned, file_name: str) -> Calendar:
             super().handle_property_parse_error(exception, name, params, val, line)
             self.broken[(id(self.component), name)] = self.at
 
-    content = Contentlines(Contentline(line.text.replace("\r", " ")) for line in lines)
+        def handle_line_parse_error(self, exception):  # type: ignore[no-untyped-def]
+            super().handle_line_parse_error(exception)
+            self.broken.setdefault((id(self.component), ""), self.at)  # a line it skipped
+
+    content = Contentlines(Contentline(line.text.replace("\r", " ")) for line in lines)  # type: ignore[no-untyped-call]
     parser = NumberedParser(content, icalendar.Calendar._get_component_factory(), icalendar.Calendar.types_factory)
     parser.broken = {}
     try:
@@ -77,16 +81,24 @@ def parse_scanned(scanned: Scanned, file_name: str) -> Calendar:
             at = parser.broken.get((id(event), name))
             if at is not None:
                 raise _problem(file_name, scanned, lines[at], None)
-    return calendar  # type: ignore[no-any-return]
+        skipped = parser.broken.get((id(event), ""))
+        if skipped is not None and event.get("DTSTART") is None:  # its start was on the line that was skipped
+            line = lines[skipped]
+            raise ImportProblem(f"{file_name}: line {line.number}, {scanned.where(line.number)}: "
+                                f"“{one_line(line.text, 40)}” cannot be read (what comes before its colon "
+                                "is not written as calendars write it).")
+    return calendar  # type: ignore[return-value]
 
 
 def _problem(file_name: str, scanned: Scanned, line: Line, exc: Exception | None) -> ImportProblem:
     where = f"{file_name}: line {line.number}, {scanned.where(line.number)}"
     name, value = line.name, line.value
     if name == "END" and value.strip().upper() == "VTIMEZONE" and "TZID" in str(exc):
-        return ImportProblem(f"{where}: the time zone has no name (an empty TZID), so times given in it cannot "
+        named = [z.lines for z in scanned.zones if z.lines[-1].number == line.number]
+        tzid = next((n.number for n in named[0] if n.name == "TZID"), line.number) if named else line.number
+        return ImportProblem(f"{file_name}: line {tzid}, a time zone (VTIMEZONE): the time zone has no name (an empty TZID), so times given in it cannot "
                              "be placed. Export the calendar again, or set the time zone in the calendar program.")
-    if ":" not in line.text or not name:
+    if ":" not in line.text or not name or exc is None and name not in _KINDS:
         return ImportProblem(f"{where}: “{one_line(line.text, 30)}” is not a line of a calendar "
                              "(a name, a colon, then a value).")
     kind = _KINDS.get(name)

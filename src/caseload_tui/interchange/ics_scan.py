@@ -167,7 +167,8 @@ def scan(stream: BinaryIO, file_name: str, near: tuple[date, date]) -> Scanned:
             block.append(line)
     if stack:
         kind, begun = stack[-1]
-        what = "event" if kind == "VEVENT" else f"{one_line(kind or 'component', 20)}"
+        what = {"VEVENT": "event", "VCALENDAR": "calendar", "VTIMEZONE": "time zone", "VALARM": "alarm"}.get(
+            kind, f"“{one_line(kind, 20)}” component")
         raise ImportProblem(f"{file_name}: the file ends inside the {what} begun on line {begun}: it seems to "
                             "have been cut off. Download or export it again.")
     if not found.calendars and not found.events_in_file:
