@@ -26,11 +26,16 @@ The rules this module follows, where calendars leave a choice:
   `weeks_ahead` weeks after it. Within that stretch the calendar speaks for
   itself: a session imported from it earlier that it no longer lists (deleted,
   or excluded with EXDATE) is withdrawn, unless its outcome was recorded.
-- Identity: the source is 'ics:' and the calendar's name (X-WR-CALNAME, else
-  the file name); each occurrence's source_uid is the event's UID, and for a
-  repeating event the UID with '/' and the occurrence's RECURRENCE-ID (its
-  original start, in UTC when it has a zone), so a moved occurrence is still
-  the same session.
+- Identity: the source is 'ics:' and the calendar's name: the one given with
+  --calendar, else X-WR-CALNAME, else the file name without the marks of a second
+  download ("calendar (1).ics" is "calendar.ics"). Each occurrence's source_uid is the
+  event's UID (or, without one, a fingerprint: ics_events.py), and for a repeating event
+  the UID with '/' and the occurrence's RECURRENCE-ID (its original start, in UTC when it
+  has a zone, "this and following" moves undone), so a moved occurrence is still the same
+  session. The same client at the same minute twice (calendar-sync copies) is one session.
+- Reading: ics_scan.py (line by line, only what the stretch needs, several VCALENDARs as
+  one), ics_parse.py (icalendar, problems named by line and event), ics_events.py
+  (identity, duplicates, zones), ics_expand.py (recurring-ical-events, within limits).
 """
 
 from __future__ import annotations
@@ -153,8 +158,9 @@ def _notes(scanned: Scanned, ready: Prepared, expanded: Expanded, reader: _Event
     if ready.ends_before_start:
         shown = ", ".join(ready.ends_before_start[:3]) + (" …" if len(ready.ends_before_start) > 3 else "")
         one = len(ready.ends_before_start) == 1
-        notes.append(f"{_events(len(ready.ends_before_start))} {'ends before it starts' if one else 'end before they start'}"
-                     f" (DTEND before DTSTART): {shown}; read as starting at the earlier of "
+        verb = "ends before it starts" if one else "end before they start"
+        notes.append(f"{_events(len(ready.ends_before_start))} {verb} (DTEND before DTSTART): {shown}; "
+                     "read as starting at the earlier of "
                      f"{'its' if one else 'their'} two times, as calendar programs show it")
     if reader.twice:
         notes.append(f"{_events(reader.twice)} for a client at a time another event already gives them "

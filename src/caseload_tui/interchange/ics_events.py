@@ -11,9 +11,10 @@
   name or a Windows display name (windows_zones.py). An event in a zone none of these
   names is not imported, and the zone is named; it is never taken as local time.
 - Checks: an event needs one start (DTSTART); one that ends before it starts is read as
-  recurring-ical-events reads it (from the earlier of its two times), and said. A cancellation sent with an invitation (METHOD:CANCEL) may name
-  only the event's UID: every occurrence of that event is then cancelled, unless the event
-  was changed after it (a higher SEQUENCE).
+  recurring-ical-events reads it (from the earlier of its two times), and said.
+- Cancellations: one sent with an invitation (METHOD:CANCEL) may name only the event's
+  UID: every occurrence of that event is then cancelled, unless the event was changed
+  after it (a higher SEQUENCE).
 """
 
 from __future__ import annotations

@@ -96,8 +96,9 @@ def _problem(file_name: str, scanned: Scanned, line: Line, exc: Exception | None
     if name == "END" and value.strip().upper() == "VTIMEZONE" and "TZID" in str(exc):
         named = [z.lines for z in scanned.zones if z.lines[-1].number == line.number]
         tzid = next((n.number for n in named[0] if n.name == "TZID"), line.number) if named else line.number
-        return ImportProblem(f"{file_name}: line {tzid}, a time zone (VTIMEZONE): the time zone has no name (an empty TZID), so times given in it cannot "
-                             "be placed. Export the calendar again, or set the time zone in the calendar program.")
+        return ImportProblem(f"{file_name}: line {tzid}, a time zone (VTIMEZONE): the time zone has no name "
+                             "(an empty TZID), so times given in it cannot be placed. Export the calendar "
+                             "again, or set the time zone in the calendar program.")
     if ":" not in line.text or not name or exc is None and name not in _KINDS:
         return ImportProblem(f"{where}: “{one_line(line.text, 30)}” is not a line of a calendar "
                              "(a name, a colon, then a value).")
