@@ -149,3 +149,12 @@ def m0003_faster_reading(db: Database) -> None:
         db.execute(f"DROP TABLE {table}_fts")
         db.execute(f'CREATE VIRTUAL TABLE "{table}_fts" USING FTS5 ({columns}, content="{table}", prefix=\'2 3\')')
         db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+
+
+@migrations(name="0040_my_breaks")
+def m0040_my_breaks(db: Database) -> None:
+    """My own breaks (a holiday, illness): the sessions that fall in them say nothing about a client.
+
+    (services/sessions.add_break refuses a break that ends before it starts.)"""
+    db.execute("CREATE TABLE breaks (id INTEGER PRIMARY KEY, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL, "
+               "word TEXT NOT NULL DEFAULT '')")

@@ -33,7 +33,7 @@ class CaseHeader(Static):
                 render.user_line("" if render.privacy().on else client.code, style="$foreground-muted"),
                 ("   ⚑ bring to supervision" if client.bring_to_supervision else "", "$text-accent"),
             ),
-            render.join((f"{placement.group.one}: ", group_style), placement.reason),
+            render.join((f"{placement.label}: ", group_style), placement.reason),
             render.join(
                 (f"since {render.day(client.started_on, today)}", "$foreground-muted"),
                 (f" · {schedule}" if client.active else "", "$foreground-muted"),
