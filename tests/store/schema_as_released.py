@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (a data file: the schema as released, SQL strings kept exactly as SQLite prints them)
-"""The schema as released (after migration 0040, my breaks), object by object as sqlite_master holds it.
+"""The schema as released (after migrations 0030, safety, and 0040, my breaks), object by object as sqlite_master holds it.
 
 A new caseload must have exactly this; a migration that changes the schema changes this with it.
 (type, name, tbl_name, sql), sorted by type and name; the FTS5 shadow tables and the triggers
@@ -15,10 +15,12 @@ SCHEMA = [
     ('index', 'encounters_by_client', 'encounters', 'CREATE INDEX encounters_by_client ON encounters(client_id, happened_on)'),
     ('index', 'idx__sqlite_migrations_migration_set_name', '_sqlite_migrations', 'CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name"\n    ON "_sqlite_migrations" ("migration_set", "name")'),
     ('index', 'questions_by_client', 'questions', 'CREATE INDEX questions_by_client ON questions(client_id, status, asked_at)'),
+    ('index', 'questions_with_open_concerns', 'questions', 'CREATE INDEX questions_with_open_concerns ON questions(client_id) WHERE safety IS NOT NULL AND safety_resolved_at IS NULL'),
     ('index', 'sqlite_autoindex_clients_1', 'clients', None),
     ('index', 'supervision_items_by_client', 'supervision_items', 'CREATE INDEX supervision_items_by_client ON supervision_items(client_id)'),
     ('index', 'thoughts_by_client', 'thoughts', 'CREATE INDEX thoughts_by_client ON thoughts(client_id, lingering, written_at)'),
     ('index', 'thoughts_by_time', 'thoughts', 'CREATE INDEX thoughts_by_time ON thoughts(written_at)'),
+    ('index', 'thoughts_with_open_concerns', 'thoughts', 'CREATE INDEX thoughts_with_open_concerns ON thoughts(client_id) WHERE safety IS NOT NULL AND safety_resolved_at IS NULL'),
     ('table', '_sqlite_migrations', '_sqlite_migrations', 'CREATE TABLE "_sqlite_migrations" (\n   "id" INTEGER PRIMARY KEY,\n   "migration_set" TEXT,\n   "name" TEXT,\n   "applied_at" TEXT\n)'),
     ('table', 'appointments', 'appointments', "CREATE TABLE appointments (\n            id INTEGER PRIMARY KEY,\n            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,\n            starts_at TEXT NOT NULL,\n            status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled','attended','late','cancelled','late_cancelled','no_show','clinician_cancelled','rescheduled')),\n            note TEXT NOT NULL DEFAULT '',\n            source TEXT NOT NULL DEFAULT '',\n            source_uid TEXT NOT NULL DEFAULT ''\n        )"),
     ('table', 'breaks', 'breaks', "CREATE TABLE breaks (id INTEGER PRIMARY KEY, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL, word TEXT NOT NULL DEFAULT '')"),
@@ -29,7 +31,7 @@ SCHEMA = [
     ('table', 'encounters_fts_data', 'encounters_fts_data', "CREATE TABLE 'encounters_fts_data'(id INTEGER PRIMARY KEY, block BLOB)"),
     ('table', 'encounters_fts_docsize', 'encounters_fts_docsize', "CREATE TABLE 'encounters_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB)"),
     ('table', 'encounters_fts_idx', 'encounters_fts_idx', "CREATE TABLE 'encounters_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID"),
-    ('table', 'questions', 'questions', "CREATE TABLE questions (\n            id INTEGER PRIMARY KEY,\n            client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n            asked_at TEXT NOT NULL,\n            body TEXT NOT NULL,\n            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','answered','dropped')),\n            answer TEXT NOT NULL DEFAULT '',\n            closed_at TEXT,\n            version INTEGER NOT NULL DEFAULT 1\n        )"),
+    ('table', 'questions', 'questions', "CREATE TABLE questions (\n            id INTEGER PRIMARY KEY,\n            client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n            asked_at TEXT NOT NULL,\n            body TEXT NOT NULL,\n            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','answered','dropped')),\n            answer TEXT NOT NULL DEFAULT '',\n            closed_at TEXT,\n            version INTEGER NOT NULL DEFAULT 1\n        , safety TEXT CHECK (safety IN ('risk_to_self','risk_to_others','safeguarding')), safety_marked_at TEXT, safety_resolved_at TEXT)"),
     ('table', 'questions_fts', 'questions_fts', 'CREATE VIRTUAL TABLE "questions_fts" USING FTS5 ("body", "answer", content="questions", prefix=\'2 3\')'),
     ('table', 'questions_fts_config', 'questions_fts_config', "CREATE TABLE 'questions_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID"),
     ('table', 'questions_fts_data', 'questions_fts_data', "CREATE TABLE 'questions_fts_data'(id INTEGER PRIMARY KEY, block BLOB)"),
@@ -37,7 +39,7 @@ SCHEMA = [
     ('table', 'questions_fts_idx', 'questions_fts_idx', "CREATE TABLE 'questions_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID"),
     ('table', 'supervision_items', 'supervision_items', "CREATE TABLE supervision_items (\n            id INTEGER PRIMARY KEY,\n            meeting_id INTEGER NOT NULL REFERENCES supervision_meetings(id) ON DELETE CASCADE,\n            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,\n            question TEXT NOT NULL DEFAULT '',\n            advice TEXT NOT NULL DEFAULT '',\n            outcome TEXT NOT NULL DEFAULT ''\n        )"),
     ('table', 'supervision_meetings', 'supervision_meetings', "CREATE TABLE supervision_meetings (\n            id INTEGER PRIMARY KEY,\n            held_on TEXT NOT NULL,\n            notes TEXT NOT NULL DEFAULT ''\n        , status TEXT NOT NULL DEFAULT 'held' CHECK (status IN ('planned', 'held')))"),
-    ('table', 'thoughts', 'thoughts', "CREATE TABLE thoughts (\n            id INTEGER PRIMARY KEY,\n            client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n            written_at TEXT NOT NULL,\n            body TEXT NOT NULL,\n            kind TEXT NOT NULL CHECK (kind IN\n                ('insight','curiosity','holding','reaction','wondering','learning')),\n            lingering INTEGER NOT NULL DEFAULT 1,\n            tell_client INTEGER NOT NULL DEFAULT 0,\n            version INTEGER NOT NULL DEFAULT 1\n        )"),
+    ('table', 'thoughts', 'thoughts', "CREATE TABLE thoughts (\n            id INTEGER PRIMARY KEY,\n            client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n            written_at TEXT NOT NULL,\n            body TEXT NOT NULL,\n            kind TEXT NOT NULL CHECK (kind IN\n                ('insight','curiosity','holding','reaction','wondering','learning')),\n            lingering INTEGER NOT NULL DEFAULT 1,\n            tell_client INTEGER NOT NULL DEFAULT 0,\n            version INTEGER NOT NULL DEFAULT 1\n        , safety TEXT CHECK (safety IN ('risk_to_self','risk_to_others','safeguarding')), safety_marked_at TEXT, safety_resolved_at TEXT)"),
     ('table', 'thoughts_fts', 'thoughts_fts', 'CREATE VIRTUAL TABLE "thoughts_fts" USING FTS5 ("body", content="thoughts", prefix=\'2 3\')'),
     ('table', 'thoughts_fts_config', 'thoughts_fts_config', "CREATE TABLE 'thoughts_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID"),
     ('table', 'thoughts_fts_data', 'thoughts_fts_data', "CREATE TABLE 'thoughts_fts_data'(id INTEGER PRIMARY KEY, block BLOB)"),

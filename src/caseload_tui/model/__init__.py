@@ -26,10 +26,12 @@ from .endings import ENDING_LABELS, Encounter, EndingKind, Reflection
 from .groups import GROUP_WORDS, NEW_LABEL, PATTERN_LABELS, AbsencePattern, Group, GroupWords, Placement
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
+from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
 from .supervision import SupervisionItem, SupervisionMeeting
 
 __all__ = [
     "CAME",
+    "CONCERN_WORDS",
     "COUNTED",
     "ENDING_LABELS",
     "GROUP_WORDS",
@@ -42,6 +44,7 @@ __all__ = [
     "OUTCOMES",
     "PATTERN_LABELS",
     "QUESTION_LABELS",
+    "SAFETY_HEADING",
     "STATUS_WORDS",
     "AbsencePattern",
     "Appointment",
@@ -49,16 +52,20 @@ __all__ = [
     "Break",
     "CaseloadData",
     "Client",
+    "ConcernWords",
     "ClientRecord",
     "Encounter",
     "EndingKind",
     "Group",
     "GroupWords",
     "KindWords",
+    "MarkedNote",
     "Placement",
     "Question",
     "QuestionStatus",
     "Reflection",
+    "SafetyConcern",
+    "SafetyMark",
     "SearchHit",
     "Session",
     "Status",
@@ -67,4 +74,5 @@ __all__ = [
     "SupervisionMeeting",
     "Thought",
     "ThoughtKind",
+    "concern_open",
 ]

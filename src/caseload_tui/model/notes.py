@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from .safety import SafetyMark
+
 # Every word the clinician sees for one of these values is defined here, beside the value it
 # names; render.py adds only glyphs and colours. tests/unit/test_vocabulary.py checks that each
 # member has all its words, so a new member cannot be half-added.
@@ -73,6 +75,7 @@ class Thought:
     tell_client: bool = False
     id: int | None = None
     version: int = 1
+    safety: SafetyMark | None = None  # marked as a safety concern (model/safety.py)
 
 
 @dataclass
@@ -85,6 +88,7 @@ class Question:
     closed_at: datetime | None = None
     id: int | None = None
     version: int = 1
+    safety: SafetyMark | None = None  # marked as a safety concern (model/safety.py)
 
 
 @dataclass
