@@ -7,7 +7,7 @@ from textual.content import Content
 from ...model import OUTCOMES, Status
 from .. import render
 
-# The attendance keys, in the order the footer and the screen list them (words and keys: model.py).
+# The attendance keys, in the order the footer and the screen list them (words and keys: model/attendance.py).
 ATTENDANCE_KEYS = [(status.words.key, status, status.label) for status in OUTCOMES]
 
 

@@ -1,0 +1,64 @@
+"""A client, the record the grouping rules read, and a whole caseload for import and export."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .attendance import Appointment, Break, Session
+from .endings import Encounter, EndingKind, Reflection
+from .notes import Question, Thought
+from .supervision import SupervisionMeeting
+
+
+@dataclass
+class Client:
+    name: str
+    code: str
+    started_on: date
+    id: int | None = None
+    ended_on: date | None = None
+    ending_kind: EndingKind | None = None
+    schedule: str = ""  # an RRULE body such as FREQ=WEEKLY;BYDAY=TU;BYHOUR=10
+    themes: str = ""
+    bring_to_supervision: bool = False
+    reflection: Reflection = field(default_factory=Reflection)
+    version: int = 1  # bumped on every edit, so a stale edit can be refused
+
+    @property
+    def active(self) -> bool:
+        return self.ended_on is None
+
+
+@dataclass
+class ClientRecord:
+    """A client with what the grouping rules and the list need, read in one query."""
+
+    client: Client
+    recent: Sequence[Session]  # newest first, past sessions only (the store's are parsed when first read)
+    last_attended: datetime | None
+    next_booked: datetime | None
+    open_questions: int
+    lingering_thoughts: int
+    # Days ahead that already hold a session (booked, moved or cancelled): the schedule's own
+    # session on such a day is not "next", whatever became of the one there.
+    settled_ahead: frozenset[date] = frozenset()
+    breaks: Sequence[Break] = ()  # my breaks, the same for every client
+
+
+@dataclass
+class CaseloadData:
+    """A whole caseload, as imported or exported.
+
+    In this form a record's client_id (and a supervision item's) is the
+    1-based position of its client in `clients`, not a database id: the
+    store translates both ways, so a caseload moves between files intact.
+    """
+
+    clients: list[Client] = field(default_factory=list)
+    appointments: list[Appointment] = field(default_factory=list)
+    thoughts: list[Thought] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    encounters: list[Encounter] = field(default_factory=list)
+    meetings: list[SupervisionMeeting] = field(default_factory=list)
