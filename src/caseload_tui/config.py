@@ -93,6 +93,17 @@ class Thresholds:
     window_weeks: int = 8
     min_scheduled_in_window: int = 3
     quiet_days: int = 21
+    # Nothing attended in quiet_days makes an absentee only with this many of the client's own misses
+    # in that time: my cancellations, my breaks and moved sessions never make a gap theirs.
+    quiet_min_missed: int = 2
+    # Reading an absence: a client who came to at least steady_sessions before their misses began,
+    # missing at most steady_missed_share of them, was a steady attender, and this is a change.
+    steady_sessions: int = 10
+    steady_missed_share: float = 0.15
+    # A regular not seen for gap_days because of me or a move is said to be in a gap, not absent.
+    gap_days: int = 14
+    # Shown as New, not a Regular, until this many sessions have been counted.
+    new_sessions: int = 3
 
 
 # ---------------------------------------------------------------- calendar and CSV imports

@@ -64,7 +64,7 @@ async def test_supervision_preparation_end_to_end(demo_store, tmp_path, monkeypa
         assert screen.chosen == {amaan.id, joel.id, melanie.id}  # the flagged cases, to begin with
         text = shown(screen.query_one(CaseChooser))
         assert "Flagged for supervision (3)" in text and "Suggested (5)" in text
-        assert "Gareth\n  absentee · 1 reaction" in text
+        assert "Gareth\n  1 reaction" in text  # suggested for his reaction; his gap is not an absence
         assert "Since the last supervision, on Thu 29 Oct 2026 (4 weeks ago)." in shown(screen.query_one("#window"))
         assert sv.current_plan(demo_store.meetings()) is None  # looking creates nothing
 

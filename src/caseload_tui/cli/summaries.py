@@ -43,7 +43,8 @@ def groups(context: CliContext, db_path: Path | None, demo: bool, as_json: bool,
         doc = {
             group.value: [
                 {"name": record.client.code if redact else record.client.name,
-                 "code": record.client.code, "reason": placement.reason,
+                 "code": record.client.code, "label": placement.label, "reason": placement.reason,
+                 "pattern": placement.pattern.label if placement.pattern else None,
                  "last_attended": record.last_attended.isoformat(timespec="minutes")
                  if record.last_attended else None,
                  "open_questions": record.open_questions,

@@ -164,3 +164,12 @@ def m0030_safety_concerns(db: Database) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN safety_resolved_at TEXT")
         db.execute(f"CREATE INDEX {table}_with_open_concerns ON {table}(client_id) "
                    "WHERE safety IS NOT NULL AND safety_resolved_at IS NULL")
+
+
+@migrations(name="0040_my_breaks")
+def m0040_my_breaks(db: Database) -> None:
+    """My own breaks (a holiday, illness): the sessions that fall in them say nothing about a client.
+
+    (services/sessions.add_break refuses a break that ends before it starts.)"""
+    db.execute("CREATE TABLE breaks (id INTEGER PRIMARY KEY, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL, "
+               "word TEXT NOT NULL DEFAULT '')")
