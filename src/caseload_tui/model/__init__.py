@@ -9,11 +9,15 @@ Adding a value: docs/ARCHITECTURE.md, "Adding a thought kind" and "Adding an att
 from .attendance import (
     CAME,
     COUNTED,
+    MISS_NOTE_HINT,
+    MISS_PROMPT,
     MISSED,
+    NOT_YET_HAPPENED,
     OUTCOMES,
     STATUS_WORDS,
     Appointment,
     AttendanceSummary,
+    Break,
     Session,
     Status,
     StatusWords,
@@ -30,7 +34,7 @@ from .endings import (
     Episode,
     Reflection,
 )
-from .groups import GROUP_WORDS, Group, GroupWords, Placement
+from .groups import GROUP_WORDS, NEW_LABEL, PATTERN_LABELS, AbsencePattern, Group, GroupWords, Placement
 from .notes import (
     KIND_WORDS,
     QUESTION_LABELS,
@@ -56,7 +60,12 @@ __all__ = [
     "GROUP_WORDS",
     "KIND_WORDS",
     "MISSED",
+    "MISS_NOTE_HINT",
+    "MISS_PROMPT",
+    "NEW_LABEL",
+    "NOT_YET_HAPPENED",
     "OUTCOMES",
+    "PATTERN_LABELS",
     "QUESTION_LABELS",
     "RECORDED_ENDING_MEANS",
     "RECORDED_ENDING_WORDS",
@@ -64,8 +73,10 @@ __all__ = [
     "SAFETY_HEADING",
     "STATUS_WORDS",
     "WHOSE_LABELS",
+    "AbsencePattern",
     "Appointment",
     "AttendanceSummary",
+    "Break",
     "CaseloadData",
     "Client",
     "ConcernWords",
