@@ -78,12 +78,16 @@ def test_a_session_still_to_come_is_refused_in_plain_words_and_nothing_is_stored
     client = add_client(store)
     before = every_row(store)
     later = DEMO_DAY_END + timedelta(minutes=1)
-    with pytest.raises(sessions.NotYetHappened) as refused:
-        sessions.record_outcome(store, client.id, later, Status.ATTENDED, now=DEMO_DAY_END)
+    for status in (Status.ATTENDED, Status.LATE, Status.NO_SHOW):
+        with pytest.raises(sessions.NotYetHappened) as refused:
+            sessions.record_outcome(store, client.id, later, status, now=DEMO_DAY_END)
     assert str(refused.value) == "That session has not happened yet: attendance is recorded once it has."
     assert every_row(store) == before
-    # now itself has happened
+    # now itself has happened; a cancellation or a move is known ahead
     sessions.record_outcome(store, client.id, DEMO_DAY_END, Status.ATTENDED, now=DEMO_DAY_END)
+    sessions.record_outcome(store, client.id, later, Status.CANCELLED, now=DEMO_DAY_END)
+    sessions.record_outcome(store, client.id, later + timedelta(days=1), Status.RESCHEDULED, later + timedelta(days=2),
+                            now=DEMO_DAY_END)
 
 
 def test_how_a_miss_came_is_kept_with_the_session_byte_for_byte(store):

@@ -59,6 +59,9 @@ MISSED = frozenset(s for s in Status if s.words.counts_as == "missed")
 COUNTED = CAME | MISSED
 # What can be recorded for a session that has happened, in the order the forms offer them.
 OUTCOMES = tuple(s for s in Status if s.words.key)
+# Recorded only once the session's time has come: whether they came. A cancellation or a move
+# is known ahead, and may be recorded before the time it was for.
+ONLY_AFTER = CAME | {Status.NO_SHOW}
 
 
 @dataclass

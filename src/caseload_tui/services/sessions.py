@@ -7,7 +7,7 @@ import contextlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from ..model import NOT_YET_HAPPENED, Appointment, Break, Client, Status
+from ..model import NOT_YET_HAPPENED, ONLY_AFTER, Appointment, Break, Client, Status
 from ..rules import ScheduleError, expected_sessions
 from ..store import Store
 from ..store.errors import Invalid
@@ -32,12 +32,13 @@ def record_outcome(store: Store, client_id: int, starts_at: datetime, status: St
                    moved_to: datetime | None = None, *, now: datetime, note: str = "") -> Outcome:
     """Record what happened at a session that has happened; one moved to another time is booked at `moved_to` too.
 
-    A session after `now` is refused (NotYetHappened) and nothing is stored. `note` (how a
+    Whether they came is refused for a session after `now` (NotYetHappened) and nothing is
+    stored; a cancellation or a move may be recorded ahead. `note` (how a
     miss came: how and when they let me know, whether another time was offered or asked
     for) is kept with the session, byte for byte. Both writes in one transaction: if the new
     time cannot be booked, the outcome is not recorded either.
     """
-    if starts_at > now:
+    if starts_at > now and status in ONLY_AFTER:
         raise NotYetHappened()
     if moved_to is not None and status is not Status.RESCHEDULED:
         raise ValueError("Only a session moved to another time is booked again.")

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
 
-from ...model import MISS_NOTE_HINT, NOT_YET_HAPPENED, OUTCOMES, Client, Question, Status, Thought, ThoughtKind
+from ...model import MISS_NOTE_HINT, NOT_YET_HAPPENED, ONLY_AFTER, OUTCOMES, Client, Question, Status, Thought, ThoughtKind
 from ...rules import DateError, ScheduleError, parse_day, parse_moment, parse_schedule
 from ...safe_text import for_editing, keep_if_unchanged
 from ...services.clients import schedule_words
@@ -219,13 +219,13 @@ class AttendanceForm(FormScreen[AttendanceInput]):
 
     def collect(self) -> AttendanceInput:
         when = self._when()
-        if when > self._now:
-            raise FormError(f"{render.moment(when, self._today)}: {NOT_YET_HAPPENED[0].lower()}"
-                            f"{NOT_YET_HAPPENED[1:]} To book it instead, press ctrl+b.")
         pressed = self.query_one("#status", RadioSet).pressed_button
         if pressed is None:
             raise FormError("Choose what happened.")
         status = Status(pressed.name)
+        if when > self._now and status in ONLY_AFTER:  # a cancellation or a move may be known ahead
+            raise FormError(f"{render.moment(when, self._today)}: {NOT_YET_HAPPENED[0].lower()}"
+                            f"{NOT_YET_HAPPENED[1:]} To book it instead, press ctrl+b.")
         moved = None
         moved_text = self.query_one("#moved", Input).value.strip()
         if status is Status.RESCHEDULED and moved_text:
