@@ -110,7 +110,8 @@ async def test_a_miss_in_the_review_keeps_how_it_came_and_asks_what_it_stirred(d
         await pilot.press("ctrl+s")
         await until_screen(pilot, ReviewScreen, "the review again")
         [reaction] = [t for t in demo_store.thoughts([melanie.id]) if t.written_at == NOW]
-        assert (reaction.kind, reaction.body) == (ThoughtKind.REACTION, "Resentment again, then a kind of sadness for her")
+        assert reaction.kind is ThoughtKind.REACTION
+        assert reaction.body == "Resentment again, then a kind of sadness for her"
         assert note_form is not prompt
 
         # Ines, 11:00: did not come, no note; the prompt is skipped with one key.

@@ -11,7 +11,17 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
 
-from ...model import MISS_NOTE_HINT, NOT_YET_HAPPENED, ONLY_AFTER, OUTCOMES, Client, Question, Status, Thought, ThoughtKind
+from ...model import (
+    MISS_NOTE_HINT,
+    NOT_YET_HAPPENED,
+    ONLY_AFTER,
+    OUTCOMES,
+    Client,
+    Question,
+    Status,
+    Thought,
+    ThoughtKind,
+)
 from ...rules import DateError, ScheduleError, parse_day, parse_moment, parse_schedule
 from ...safe_text import for_editing, keep_if_unchanged
 from ...services.clients import schedule_words
