@@ -61,3 +61,4 @@ class CaseloadData:
     encounters: list[Encounter] = field(default_factory=list)
     meetings: list[SupervisionMeeting] = field(default_factory=list)
     episodes: list[Episode] = field(default_factory=list)  # every period of work, oldest first per client
+    breaks: list[Break] = field(default_factory=list)  # mine, for no one client
