@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from caseload_tui.model import Status, ThoughtKind
+from caseload_tui.model import Status, ThoughtKind, Whose
 from caseload_tui.tui.modals.base import FormScreen
 from caseload_tui.tui.modals.forms import ThoughtForm
 from caseload_tui.tui.modals.miss import MissNoteForm, ReactionPrompt
 from caseload_tui.tui.screens.review import ReviewScreen
 from caseload_tui.tui.widgets.case_header import CaseHeader
 
-from pilot_helpers import NOW, client_named, go_to, loaded, make_app, shown, type_text
+from pilot_helpers import NOW, choose, client_named, go_to, loaded, make_app, shown, type_text
 
 DOWN_TO = {status: ["down"] * i for i, status in enumerate(
     [Status.ATTENDED, Status.LATE, Status.CANCELLED, Status.LATE_CANCELLED, Status.NO_SHOW,
@@ -105,12 +105,13 @@ async def test_a_miss_in_the_review_keeps_how_it_came_and_asks_what_it_stirred(d
         assert (today.status, today.note) == (Status.CANCELLED, "Texted at 7:40, no other time asked for")
         await pilot.press("w")
         form = await until_screen(pilot, ThoughtForm, "the reaction thought")
-        assert form.query_one("#kind").value is ThoughtKind.REACTION
+        assert form.query_one("#kind").pressed_button.name == ThoughtKind.REACTION.value
         await type_text(pilot, "Resentment again, then a kind of sadness for her")
+        await choose(pilot, "whose", list(Whose).index(Whose.NOT_SURE))  # a reaction asks whose feeling it is
         await pilot.press("ctrl+s")
         await until_screen(pilot, ReviewScreen, "the review again")
         [reaction] = [t for t in demo_store.thoughts([melanie.id]) if t.written_at == NOW]
-        assert reaction.kind is ThoughtKind.REACTION
+        assert reaction.kind is ThoughtKind.REACTION and reaction.whose is Whose.NOT_SURE
         assert reaction.body == "Resentment again, then a kind of sadness for her"
         assert note_form is not prompt
 

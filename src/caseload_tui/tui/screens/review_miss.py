@@ -65,7 +65,8 @@ async def offer_reaction(screen: Reviewing, session: ReviewSession, status: Stat
         return
     try:
         write_thought(screen.store, client_id=session.client.id, body=result.body, kind=result.kind,
-                      lingering=result.lingering, tell_client=result.tell_client, now=screen.now)
+                      lingering=result.lingering, tell_client=result.tell_client, now=screen.now,
+                      whose=result.whose, feelings=result.feelings)
     except StoreError as problem:
         screen._fail(problem)
         return
