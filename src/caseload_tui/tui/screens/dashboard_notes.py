@@ -189,9 +189,11 @@ class NoteActions(DashboardBase):
         if not sure:
             return
         try:
-            (self.store.delete_thought if what == "thought" else self.store.delete_question)(item.id)
+            gone = (self.store.delete_thought if what == "thought" else self.store.delete_question)(item.id)
         except StoreError as problem:
             self._fail(problem)
             return
-        self.app.notify(f"The {what} was deleted.", markup=False)
+        held = "" if gone else (" Caseload is open in another window, so its words stay in a working file "
+                                "(the -wal) until that window is closed.")
+        self.app.notify(f"The {what} was deleted.{held}", markup=False)
         self._after_change(item.client_id)
