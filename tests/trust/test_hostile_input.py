@@ -105,6 +105,21 @@ def test_settings_out_of_range_are_refused_with_the_range_named(tmp_path, env, s
     refused_plainly(program(["groups", "--db", str(tmp_path / "c.db")], env), words)
 
 
+def test_every_number_setting_has_its_range_and_its_default_is_in_it():
+    from dataclasses import fields
+
+    from caseload_tui import config
+
+    defaults = {f"absentees.{f.name}": f.default for f in fields(config.Thresholds)}
+    defaults |= {f"calendar.{name}": getattr(config.CalendarSettings(), name)
+                 for name in ("weeks_back", "weeks_ahead", "session_minutes")}
+    defaults |= {"privacy.lock_after_minutes": 0, "backups.keep": 14}
+    assert set(defaults) == set(config.RANGES)
+    for name, default in defaults.items():
+        low, high = config.RANGES[name]
+        assert low <= default <= high, name
+
+
 def test_a_settings_path_that_is_a_folder_is_refused(tmp_path, env):
     Path(env["CASELOAD_CONFIG"]).mkdir(parents=True)
     make_caseload(tmp_path / "c.db").close()
