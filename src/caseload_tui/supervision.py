@@ -63,18 +63,25 @@ class Window:
         day = when.date() if isinstance(when, datetime) else when
         return self.start <= day <= self.today
 
-    def describe(self) -> str:
-        """In a sentence: 'Since the last supervision, on Thu 29 Oct 2026 (4 weeks ago).'"""
-        span = _span(self.start, self.today)
-        if self.typed:
-            return f"Since {long_day(self.start)} ({span})."
-        if self.last_meeting is not None:
-            return f"Since the last supervision, on {long_day(self.start)} ({span})."
-        return (f"The last {FIRST_WINDOW_WEEKS} weeks, since {long_day(self.start)}: "
-                "no supervision has been recorded yet.")
+    def describe(self, month_only: bool = False) -> str:
+        """In a sentence: 'Since the last supervision, on Thu 29 Oct 2026 (4 weeks ago).'
 
-    def since_words(self) -> str:
-        """How reasons and headings refer to the window: 'since 29 Oct'."""
+        With `month_only` (a de-identified brief), the month instead of the day: 'in October 2026'."""
+        span = _span(self.start, self.today)
+        on = f"in {month_words(self.start, None)}" if month_only else f"on {long_day(self.start)}"
+        if self.typed:
+            return f"Since {month_words(self.start, None) if month_only else long_day(self.start)} ({span})."
+        if self.last_meeting is not None:
+            return f"Since the last supervision, {on} ({span})."
+        start = f"since {month_words(self.start, None)}" if month_only else f"since {long_day(self.start)}"
+        return f"The last {FIRST_WINDOW_WEEKS} weeks, {start}: no supervision has been recorded yet."
+
+    def since_words(self, month_only: bool = False) -> str:
+        """How reasons and headings refer to the window: 'since 29 Oct' (or 'since the last supervision')."""
+        if month_only:
+            if self.last_meeting is not None and not self.typed:
+                return "since the last supervision"
+            return f"since {month_words(self.start, self.today)}"
         return f"since {short_day(self.start, self.today)}"
 
 
@@ -127,6 +134,8 @@ def candidates(store: Store, now: datetime, window: Window,
     meetings = store.meetings()
     in_window = [t for t in store.thoughts(since=window.start_moment, limit=_EVERYTHING)
                  if t.written_at <= now and t.client_id is not None]
+    seen = {t.id for t in in_window}
+    in_window += [t for t in store.flagged_thoughts() if t.id not in seen and t.written_at <= now]
     found = []
     for record in records:
         client_id = record.client.id
@@ -145,7 +154,9 @@ def candidates(store: Store, now: datetime, window: Window,
 
 def reasons_for(record: ClientRecord, placement: Placement, window: Window, thoughts_in_window: list[Thought],
                 advice: FollowThrough | None = None) -> list[str]:
-    """Why this case might go to supervision, in sentences; empty if nothing suggests it."""
+    """Why this case might go to supervision, in sentences; empty if nothing suggests it.
+
+    `thoughts_in_window` are the client's thoughts written in the window, and any flagged to bring."""
     return [text for text, _ in _reasons(record, placement, window, thoughts_in_window, advice)]
 
 
@@ -161,7 +172,11 @@ def _reasons(record: ClientRecord, placement: Placement, window: Window, thought
     if record.lingering_thoughts >= SEVERAL_LINGERING:
         reasons.append((f"{record.lingering_thoughts} thoughts still with me.",
                         f"{record.lingering_thoughts} still with me"))
-    own = [t for t in thoughts_in_window if t.kind in OWN_RESPONSE_KINDS]
+    flagged = [t for t in thoughts_in_window if t.bring_to_supervision and t.brought_to is None]
+    if flagged:
+        n = len(flagged)
+        reasons.append((f"{_things(n, 'thought')} flagged to bring to supervision.", f"{_things(n, 'thought')} flagged"))
+    own = [t for t in thoughts_in_window if t.kind in OWN_RESPONSE_KINDS and window.contains(t.written_at)]
     if own:
         reasons.append((f"My own responses and blind spots: {_count_kinds(own, ' and ')} {window.since_words()}.",
                         _count_kinds(own, ", ")))
@@ -185,18 +200,24 @@ def _count_kinds(thoughts: list[Thought], joiner: str) -> str:
     return joiner.join(parts)
 
 
+def _things(n: int, noun: str) -> str:
+    return f"1 {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
 def chosen_for_brief(store: Store, now: datetime, window: Window,
                      thresholds: Thresholds = Thresholds()) -> list[int]:
-    """What `caseload brief` covers: the flagged cases, then any others in the plan being prepared."""
+    """What `caseload brief` covers: the flagged cases, then any others in the plan being prepared,
+    then cases with a thought flagged to bring."""
     flagged = [c.client.id for c in candidates(store, now, window, thresholds)
                if c.flagged and c.client.id is not None]
     plan = current_plan(store.meetings())
     planned = [item.client_id for item in plan.items] if plan else []
-    return list(dict.fromkeys(flagged + planned))
+    with_thoughts = [t.client_id for t in store.flagged_thoughts() if t.client_id is not None and t.written_at <= now]
+    return list(dict.fromkeys(flagged + planned + with_thoughts))
 
 
 # ---------------------------------------------------------------- what to bring for each case
@@ -229,9 +250,12 @@ class CaseMaterial:
     summary: AttendanceSummary
     reasons: list[str]
     question: str  # the question to bring, as written in the plan ('' if not yet)
-    thoughts: list[Thought]  # still lingering, written in the window, oldest first
+    thoughts: list[Thought]  # still with me (lingering or flagged), written in the window, not yet brought
     open_questions: list[Question]  # oldest first
     advice: FollowThrough | None
+    # Still with me from before the window and never brought to a supervision, oldest first.
+    carried: list[Thought] = field(default_factory=list)
+    plan_item: SupervisionItem | None = None  # what I wrote for this case in the plan: tried, between us, need
 
     @property
     def client(self) -> Client:
@@ -245,12 +269,13 @@ def material(store: Store, client_id: int, now: datetime, window: Window,
     meetings = store.meetings() if meetings is None else meetings
     record = store.record(client_id, now)
     placement = place(record, now, thresholds)
-    window_thoughts = [t for t in store.thoughts([client_id], since=window.start_moment, limit=_EVERYTHING)
-                       if t.written_at <= now]
-    lingering = sorted((t for t in window_thoughts if t.lingering), key=lambda t: (t.written_at, t.id or 0))
+    every = sorted((t for t in store.thoughts([client_id], limit=_EVERYTHING) if t.written_at <= now),
+                   key=lambda t: (t.written_at, t.id or 0))
+    window_thoughts = [t for t in every if t.written_at >= window.start_moment or t.bring_to_supervision]
+    new, carried = still_with_me(every, window)
     advice = last_advice(meetings, client_id)
     plan = current_plan(meetings)
-    question = next((i.question for i in plan.items if i.client_id == client_id), "") if plan else ""
+    plan_item = next((i for i in plan.items if i.client_id == client_id), None) if plan else None
     open_questions = sorted(store.questions([client_id], open_only=True, limit=_EVERYTHING),
                             key=lambda q: (q.asked_at, q.id or 0))
     return CaseMaterial(
@@ -258,11 +283,25 @@ def material(store: Store, client_id: int, now: datetime, window: Window,
         placement=placement,
         summary=summarise(record, now, thresholds),
         reasons=reasons_for(record, placement, window, window_thoughts, advice) or ["Chosen for this supervision."],
-        question=question,
-        thoughts=lingering,
+        question=plan_item.question if plan_item else "",
+        thoughts=new,
         open_questions=open_questions,
         advice=advice,
+        carried=carried,
+        plan_item=plan_item,
     )
+
+
+def to_bring(thought: Thought) -> bool:
+    """Still with me, or flagged to bring, and not yet brought to a supervision."""
+    return (thought.lingering or thought.bring_to_supervision) and thought.brought_to is None
+
+
+def still_with_me(thoughts: list[Thought], window: Window) -> tuple[list[Thought], list[Thought]]:
+    """The thoughts to bring, oldest first: (written in the window, from before it and not yet brought)."""
+    new = [t for t in thoughts if to_bring(t) and t.written_at >= window.start_moment]
+    carried = [t for t in thoughts if to_bring(t) and t.written_at < window.start_moment]
+    return new, carried
 
 
 @dataclass
@@ -275,6 +314,17 @@ class Preparation:
     practice_thoughts: list[Thought] = field(default_factory=list)  # lingering, in the window
     practice_questions: list[Question] = field(default_factory=list)  # open
     clients: list[Client] = field(default_factory=list)  # the whole caseload, for redaction
+    safety: list[SafetyItem] = field(default_factory=list)  # open safety concerns: they lead the agenda
+
+
+@dataclass
+class SafetyItem:
+    """A note marked as a safety concern, still open: what the brief's safety section lists."""
+
+    client: Client | None  # None: about my own practice
+    concern: str  # the concern in words: "risk to others"
+    body: str  # the note, as written
+    written_at: datetime
 
 
 def prepare(store: Store, now: datetime, client_ids: list[int], since: date | None = None,
@@ -283,8 +333,8 @@ def prepare(store: Store, now: datetime, client_ids: list[int], since: date | No
     meetings = store.meetings()
     window = make_window(meetings, now.date(), since)
     cases = [material(store, cid, now, window, thresholds, meetings) for cid in dict.fromkeys(client_ids)]
-    practice = [t for t in store.practice_thoughts(limit=_EVERYTHING)
-                if t.lingering and window.contains(t.written_at) and t.written_at <= now]
+    practice = [t for t in store.practice_thoughts(limit=_EVERYTHING) if t.written_at <= now and to_bring(t)
+                and (window.contains(t.written_at) or t.bring_to_supervision)]
     practice.sort(key=lambda t: (t.written_at, t.id or 0))
     questions = [q for q in store.questions(None, open_only=True, limit=_EVERYTHING) if q.client_id is None]
     questions.sort(key=lambda q: (q.asked_at, q.id or 0))
@@ -295,26 +345,15 @@ def prepare(store: Store, now: datetime, client_ids: list[int], since: date | No
 # ---------------------------------------------------------------- in words
 
 
-def attendance_words(case: CaseMaterial, now: datetime) -> str:
-    """Where the client stands and how the sessions went, in two or three plain sentences."""
-    client = case.client
-    if client.ended_on is not None:
-        return case.placement.reason
-    words = f"{case.placement.group.singular.capitalize()}. {case.placement.reason}"
-    if case.summary.next_expected is not None:
-        when = case.summary.next_expected
-        words += f" Next session expected {short_day(when.date(), now.date(), weekday=True)} {when:%H:%M}."
-    recent = [status.label for status in case.summary.strip if status is not None]
-    if len(recent) == 1:
-        words += f" The last session: {recent[0]}."
-    elif recent:
-        words += f" The last {len(recent)} sessions, oldest first: {', '.join(recent)}."
-    return words
-
-
 def long_day(day: date) -> str:
     """'Thu 29 Oct 2026'."""
     return day.strftime("%a %-d %b %Y")
+
+
+def month_words(day: date, today: date | None) -> str:
+    """The month alone, as a de-identified brief gives dates: 'October', or 'October 2025' in another year
+    (always with its year when `today` is None)."""
+    return day.strftime("%B") if today is not None and day.year == today.year else day.strftime("%B %Y")
 
 
 def short_day(day: date, today: date, weekday: bool = False) -> str:

@@ -29,6 +29,8 @@ CHECKED = {  # every CHECK in the schema, and the values it must list
     ("thoughts", "kind"): [k.value for k in m.ThoughtKind],
     ("questions", "status"): [s.value for s in m.QuestionStatus],
     ("supervision_meetings", "status"): list(MEETING_STATUSES),
+    ("supervision_meetings", "setting"): [s.value for s in m.Setting],
+    ("supervision_items", "need"): [n.value for n in m.Need],
 }
 
 

@@ -87,8 +87,8 @@ def test_redacted_brief_of_the_whole_demo_names_no_one(demo_store):
     assert "C-007 reminds me of C-025, oddly." in redacted
     assert "Too tired with C-022 and C-027's sessions" in redacted
     assert "Is C-026's control like C-014's perfectionism?" in redacted
-    assert "Clients appear by their codes only" in redacted
-    assert "Clients appear by their codes only" not in plain
+    assert "De-identified: clients appear by their codes" in redacted
+    assert "De-identified" not in plain
 
 
 def test_redact_names_keeps_its_behaviour():
@@ -203,7 +203,7 @@ def test_brief_reads_in_order(demo_store):
     who = ids(demo_store)
     demo_store.add_meeting(SupervisionMeeting(held_on=DEMO_DAY_END.date(), planned=True, items=[
         SupervisionItem(client_id=who["Melanie"], question="Is it mine or hers?")]))
-    text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [who["Melanie"], who["Amaan"]]))
+    text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [who["Melanie"], who["Amaan"]]), redact=False)
     assert text.startswith("# Supervision brief, Thursday 26 November 2026\n\n"
                            "Since the last supervision, on Thu 29 Oct 2026 (4 weeks ago). 2 cases to bring.\n")
     agenda = text.split("## Agenda\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
@@ -229,7 +229,8 @@ def test_brief_with_no_cases_says_how_to_choose_them(store):
 
 
 def test_brief_since_a_typed_date(demo_store):
-    text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [ids(demo_store)["Amaan"]], since=date(2026, 11, 20)))
+    text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [ids(demo_store)["Amaan"]], since=date(2026, 11, 20)),
+                       redact=False)
     assert "Since Fri 20 Nov 2026 (6 days ago)." in text
     assert "**Still with me, since 20 Nov** (1 thought)" in text
 

@@ -22,7 +22,7 @@ from .endings import ENDING_LABELS, Encounter, EndingKind, Reflection
 from .groups import GROUP_WORDS, Group, GroupWords, Placement
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
-from .supervision import SupervisionItem, SupervisionMeeting
+from .supervision import NEED_WORDS, SETTING_LABELS, Need, NeedWords, Setting, SupervisionItem, SupervisionMeeting
 
 __all__ = [
     "CAME",
@@ -31,8 +31,10 @@ __all__ = [
     "GROUP_WORDS",
     "KIND_WORDS",
     "MISSED",
+    "NEED_WORDS",
     "OUTCOMES",
     "QUESTION_LABELS",
+    "SETTING_LABELS",
     "STATUS_WORDS",
     "Appointment",
     "AttendanceSummary",
@@ -44,11 +46,14 @@ __all__ = [
     "Group",
     "GroupWords",
     "KindWords",
+    "Need",
+    "NeedWords",
     "Placement",
     "Question",
     "QuestionStatus",
     "Reflection",
     "SearchHit",
+    "Setting",
     "Session",
     "Status",
     "StatusWords",

@@ -149,3 +149,24 @@ def m0003_faster_reading(db: Database) -> None:
         db.execute(f"DROP TABLE {table}_fts")
         db.execute(f'CREATE VIRTUAL TABLE "{table}_fts" USING FTS5 ({columns}, content="{table}", prefix=\'2 3\')')
         db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+
+
+@migrations(name="0050_bring_a_thought")
+def m0050_bring_a_thought(db: Database) -> None:
+    """A thought can be flagged to bring to supervision, and is marked with the meeting it was brought to."""
+    db.execute("ALTER TABLE thoughts ADD COLUMN bring_to_supervision INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE thoughts ADD COLUMN brought_to INTEGER "
+               "REFERENCES supervision_meetings(id) ON DELETE SET NULL")
+
+
+@migrations(name="0051_supervision_log")
+def m0051_supervision_log(db: Database) -> None:
+    """What a supervision log records: who the supervisor was, how long, individual or group;
+    and for each case, what I have tried, what happens between us and what I need today."""
+    db.execute("ALTER TABLE supervision_meetings ADD COLUMN supervisor TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE supervision_meetings ADD COLUMN minutes INTEGER NOT NULL DEFAULT 0")
+    db.execute(f"ALTER TABLE supervision_meetings ADD COLUMN setting TEXT NOT NULL "
+               f"DEFAULT {quoted_values([m.Setting.INDIVIDUAL])} CHECK (setting IN ({quoted_values(m.Setting)}))")
+    db.execute("ALTER TABLE supervision_items ADD COLUMN tried TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE supervision_items ADD COLUMN between_us TEXT NOT NULL DEFAULT ''")
+    db.execute(f"ALTER TABLE supervision_items ADD COLUMN need TEXT CHECK (need IN ({quoted_values(m.Need)}))")
