@@ -17,9 +17,10 @@ import click
 from .. import __version__, crash
 from .caseload_file import backup, check, init, locate, restore
 from .common import CONTEXT, CliContext, db_option
-from .dashboard import graduate, open_dashboard, review, supervision
+from .dashboard import graduate, open_dashboard, review
 from .import_export import export, import_
 from .summaries import brief, groups
+from .supervision_log import supervision
 
 __all__ = ["CliContext", "main", "real_clock", "run"]
 
