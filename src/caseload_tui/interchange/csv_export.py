@@ -26,12 +26,14 @@ TABLES = ("clients", "appointments", "thoughts", "questions", "encounters",
           "supervision_meetings", "supervision_items")
 FILE_NAMES = tuple(f"{table}.csv" for table in TABLES)
 
+SAFETY_HEADERS = ["safety_concern", "safety_marked_at", "safety_resolved_at"]  # a note's marker (model/safety.py)
+
 HEADERS = {
     "clients": ["code", "name", "started_on", "ended_on", "ending_kind", "schedule", "themes",
                 "bring_to_supervision", "helped", "not_helped", "they_learned", "i_learned"],
     "appointments": ["client", "starts_at", "status", "note", "source", "source_uid"],
-    "thoughts": ["client", "written_at", "kind", "lingering", "tell_client", "body"],
-    "questions": ["client", "asked_at", "status", "body", "answer", "closed_at"],
+    "thoughts": ["client", "written_at", "kind", "lingering", "tell_client", "body", *SAFETY_HEADERS],
+    "questions": ["client", "asked_at", "status", "body", "answer", "closed_at", *SAFETY_HEADERS],
     "encounters": ["client", "happened_on", "body"],
     "supervision_meetings": ["meeting", "held_on", "planned", "notes"],
     "supervision_items": ["meeting", "client", "question", "advice", "outcome"],
@@ -67,14 +69,20 @@ def table_rows(data: m.CaseloadData) -> dict[str, list[list[Cell]]]:
                     for c in data.clients],
         "appointments": [[ref(a.client_id), a.starts_at, a.status.value, a.note, a.source, a.source_uid]
                          for a in data.appointments],
-        "thoughts": [[ref(t.client_id), t.written_at, t.kind.value, t.lingering, t.tell_client, t.body]
-                     for t in data.thoughts],
-        "questions": [[ref(q.client_id), q.asked_at, q.status.value, q.body, q.answer, q.closed_at]
-                      for q in data.questions],
+        "thoughts": [[ref(t.client_id), t.written_at, t.kind.value, t.lingering, t.tell_client, t.body,
+                      *safety_cells(t.safety)] for t in data.thoughts],
+        "questions": [[ref(q.client_id), q.asked_at, q.status.value, q.body, q.answer, q.closed_at,
+                       *safety_cells(q.safety)] for q in data.questions],
         "encounters": [[ref(e.client_id), e.happened_on, e.body] for e in data.encounters],
         "supervision_meetings": [[n, s.held_on, s.planned, s.notes] for n, s in enumerate(data.meetings, start=1)],
         "supervision_items": items,
     }
+
+
+def safety_cells(mark: m.SafetyMark | None) -> list[Cell]:
+    if mark is None:
+        return ["", None, None]
+    return [mark.concern.value, mark.marked_at, mark.resolved_at]
 
 
 def cell(value: Cell) -> str:

@@ -7,7 +7,6 @@ byte-identical.
 
 from __future__ import annotations
 
-import enum
 import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -17,6 +16,7 @@ from typing import TypeVar, overload
 from .. import model as m
 from ..rules import shift_schedule_days
 from .errors import ImportProblem
+from .json_fields import Document, FieldReader, short
 
 FORMAT = "caseload-tui"
 VERSION = 1
@@ -24,14 +24,7 @@ VERSION = 1
 
 # ---------------------------------------------------------------- reading
 
-# A JSON object as json.loads gives it: every value is checked before it is used.
-Document = dict[str, object]
-
-_T = TypeVar("_T")
-_E = TypeVar("_E", bound=enum.Enum)
 _When = TypeVar("_When", date, datetime)
-# Reads a field's text, given where the record is and the field's name; raises ImportProblem.
-_Read = Callable[[str, str, str], _T]
 
 
 def read_file(path: Path) -> Document:
@@ -81,96 +74,14 @@ def _list(doc: Document, key: str, source: str) -> list[object]:
     return value
 
 
-class _Reader:
-    """Reads one record at a time, checking every field; an absent optional field reads as None."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.positions: dict[str, int] = {}
-
-    def _fail(self, where: str, message: str) -> ImportProblem:
-        return ImportProblem(f"{self.source}: {where}: {message}")
-
-    def _record(self, where: str, raw: object) -> Document:
-        if not isinstance(raw, dict):
-            raise self._fail(where, "should be an object with named fields.")
-        return raw
-
-    def _maybe(self, where: str, raw: Document, key: str, kind: type[_T]) -> _T | None:
-        """The field checked to be of `kind`; None when it is absent or null."""
-        value = raw.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) and kind is not bool:
-            raise self._fail(where, f"{key!r} should be {_kind_name(kind)}, not true/false.")
-        if not isinstance(value, kind):
-            raise self._fail(where, f"{key!r} should be {_kind_name(kind)}.")
-        if isinstance(value, str) and not _is_text(value):
-            raise self._fail(where, f"{key!r} holds a character that is not valid text.")
-        return value
-
-    def _need(self, where: str, raw: Document, key: str, kind: type[_T]) -> _T:
-        value = self._maybe(where, raw, key, kind)
-        if value is None:
-            raise self._fail(where, f"the field {key!r} is missing.")
-        return value
-
-    def _text(self, where: str, raw: Document, key: str, required: bool = False) -> str:
-        if not required:
-            return self._maybe(where, raw, key, str) or ""
-        value = self._need(where, raw, key, str)
-        if not value.strip():
-            raise self._fail(where, f"the field {key!r} is empty.")
-        return value
-
-    def _required(self, where: str, raw: Document, key: str, read: _Read[_T]) -> _T:
-        return read(where, key, self._need(where, raw, key, str))
-
-    def _optional(self, where: str, raw: Document, key: str, read: _Read[_T]) -> _T | None:
-        value = self._maybe(where, raw, key, str)
-        return None if value is None else read(where, key, value)
-
-    # Readers of a field's text, for _required and _optional.
-
-    def _day(self, where: str, key: str, value: str) -> date:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise self._fail(where, f"{key!r} is not a date in the form YYYY-MM-DD.") from None
-
-    def _minute(self, where: str, key: str, value: str) -> datetime:
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            raise self._fail(where, f"{key!r} is not a date and time in the form YYYY-MM-DDTHH:MM.") from None
-        if parsed.tzinfo is not None or parsed.second or parsed.microsecond:
-            raise self._fail(where, f"{key!r} should be a local time to the minute, YYYY-MM-DDTHH:MM.")
-        return parsed
-
-    def _member(self, kind: type[_E]) -> _Read[_E]:
-        def read(where: str, key: str, value: str) -> _E:
-            try:
-                return kind(value)
-            except ValueError:
-                allowed = ", ".join(str(e.value) for e in kind)
-                raise self._fail(where, f"{key!r} must be one of: {allowed}.") from None
-        return read
-
-    def _position(self, where: str, key: str, code: str) -> int:
-        """The client's place in the file, for the client code in the field `key`."""
-        if code not in self.positions:
-            raise self._fail(where, f"refers to a client code that is not in the file ({_short(code)}).")
-        return self.positions[code]
-
-    def _flag(self, where: str, raw: Document, key: str, default: bool) -> bool:
-        value = self._maybe(where, raw, key, bool)
-        return default if value is None else value
+class _Reader(FieldReader):
+    """Reads one record at a time, checking every field (json_fields.py reads the fields)."""
 
     def client(self, i: int, raw: object) -> m.Client:
         where = f"clients[{i}]"
         record = self._record(where, raw)
         code = self._text(where, record, "code", required=True)
-        where = f"clients[{i}] (code {_short(code)})"
+        where = f"clients[{i}] (code {short(code)})"
         reflection = record.get("reflection") or {}
         if not isinstance(reflection, dict):
             raise self._fail(where, "'reflection' should be an object.")
@@ -220,6 +131,7 @@ class _Reader:
             kind=self._required(where, record, "kind", self._member(m.ThoughtKind)),
             lingering=self._flag(where, record, "lingering", True),
             tell_client=self._flag(where, record, "tell_client", False),
+            safety=self.safety(where, record),
         )
 
     def question(self, i: int, raw: object) -> m.Question:
@@ -236,7 +148,19 @@ class _Reader:
             status=m.QuestionStatus.OPEN if status is None else status,
             answer=self._text(where, record, "answer"),
             closed_at=self._optional(where, record, "closed_at", self._minute),
+            safety=self.safety(where, record),
         )
+
+    def safety(self, where: str, record: Document) -> m.SafetyMark | None:
+        """A note's safety marker (model/safety.py): null, or its concern and when it was marked and resolved."""
+        raw = record.get("safety")
+        if raw is None:
+            return None
+        at = f"{where}.safety"
+        mark = self._record(at, raw)
+        return m.SafetyMark(concern=self._required(at, mark, "concern", self._member(m.SafetyConcern)),
+                            marked_at=self._required(at, mark, "marked_at", self._minute),
+                            resolved_at=self._optional(at, mark, "resolved_at", self._minute))
 
     def encounter(self, i: int, raw: object) -> m.Encounter:
         where = f"encounters[{i}]"
@@ -265,26 +189,6 @@ class _Reader:
             items=items,
             planned=self._flag(where, record, "planned", False),
         )
-
-
-def _kind_name(kind: type) -> str:
-    names: dict[type, str] = {str: "text", int: "a number", float: "a number", bool: "true or false",
-                              list: "a list", dict: "an object"}
-    return names.get(kind, kind.__name__)
-
-
-def _is_text(value: str) -> bool:
-    """False if it holds a lone surrogate ('\\ud83d', half an emoji): JSON allows one, storage does not."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _short(text: str, limit: int = 24) -> str:
-    visible = "".join(c if c.isprintable() else "�" for c in text)
-    return visible if len(visible) <= limit else visible[: limit - 1] + "…"
 
 
 # ---------------------------------------------------------------- writing
@@ -325,12 +229,14 @@ def to_document(data: m.CaseloadData) -> Document:
         ],
         "thoughts": [
             {"client": ref(t.client_id), "written_at": iso(t.written_at), "kind": t.kind.value,
-             "lingering": t.lingering, "tell_client": t.tell_client, "body": t.body}
+             "lingering": t.lingering, "tell_client": t.tell_client, "body": t.body,
+             "safety": safety_document(t.safety, iso)}
             for t in data.thoughts
         ],
         "questions": [
             {"client": ref(q.client_id), "asked_at": iso(q.asked_at), "status": q.status.value,
-             "body": q.body, "answer": q.answer, "closed_at": iso(q.closed_at)}
+             "body": q.body, "answer": q.answer, "closed_at": iso(q.closed_at),
+             "safety": safety_document(q.safety, iso)}
             for q in data.questions
         ],
         "encounters": [
@@ -344,6 +250,12 @@ def to_document(data: m.CaseloadData) -> Document:
             for s in data.meetings
         ],
     }
+
+
+def safety_document(mark: m.SafetyMark | None, iso: Callable[[datetime | None], str | None]) -> Document | None:
+    if mark is None:
+        return None
+    return {"concern": mark.concern.value, "marked_at": iso(mark.marked_at), "resolved_at": iso(mark.resolved_at)}
 
 
 def dumps(data: m.CaseloadData) -> str:

@@ -23,9 +23,11 @@ from .groups import GROUP_WORDS, Group, GroupWords, Placement
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
 from .supervision import NEED_WORDS, SETTING_LABELS, Need, NeedWords, Setting, SupervisionItem, SupervisionMeeting
+from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
 
 __all__ = [
     "CAME",
+    "CONCERN_WORDS",
     "COUNTED",
     "ENDING_LABELS",
     "GROUP_WORDS",
@@ -35,11 +37,13 @@ __all__ = [
     "OUTCOMES",
     "QUESTION_LABELS",
     "SETTING_LABELS",
+    "SAFETY_HEADING",
     "STATUS_WORDS",
     "Appointment",
     "AttendanceSummary",
     "CaseloadData",
     "Client",
+    "ConcernWords",
     "ClientRecord",
     "Encounter",
     "EndingKind",
@@ -48,10 +52,13 @@ __all__ = [
     "KindWords",
     "Need",
     "NeedWords",
+    "MarkedNote",
     "Placement",
     "Question",
     "QuestionStatus",
     "Reflection",
+    "SafetyConcern",
+    "SafetyMark",
     "SearchHit",
     "Setting",
     "Session",
@@ -61,4 +68,5 @@ __all__ = [
     "SupervisionMeeting",
     "Thought",
     "ThoughtKind",
+    "concern_open",
 ]

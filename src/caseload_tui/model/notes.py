@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from .safety import SafetyMark
+
 # Every word the clinician sees for one of these values is defined here, beside the value it
 # names; render.py adds only glyphs and colours. tests/unit/test_vocabulary.py checks that each
 # member has all its words, so a new member cannot be half-added.
@@ -75,6 +77,7 @@ class Thought:
     version: int = 1
     bring_to_supervision: bool = False  # flagged to bring, whatever its age
     brought_to: int | None = None  # the supervision meeting it was brought to, once brought
+    safety: SafetyMark | None = None  # marked as a safety concern (model/safety.py)
 
 
 @dataclass
@@ -87,6 +90,7 @@ class Question:
     closed_at: datetime | None = None
     id: int | None = None
     version: int = 1
+    safety: SafetyMark | None = None  # marked as a safety concern (model/safety.py)
 
 
 @dataclass

@@ -5,7 +5,7 @@ takes the write lock up front and is committed before the method returns
 (or, inside `Store.transaction()`, with the caller's other writes).
 
 Store is opened, updated and closed here; what it does with each kind of record is in
-a mixin of its own: clients.py, sessions.py, notes.py, supervision.py, search.py and
+a mixin of its own: clients.py, sessions.py, notes.py, safety.py, supervision.py, search.py and
 caseload_io.py (export, import, and sessions from calendars). Shared SQL helpers are in sql.py.
 """
 
@@ -27,6 +27,7 @@ from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound,
 from .integrity import check_pages, damaged_message, exposure, is_caseload
 from .migrations import MIGRATION_SET, migrations
 from .notes import NotesMixin
+from .safety import SafetyMixin
 from .search import SearchMixin
 from .sessions import RECENT_SESSIONS, SessionsMixin
 from .supervision import SupervisionMixin
@@ -37,7 +38,7 @@ __all__ = [
 __all__ += ["MIGRATION_SET", "RECENT_SESSIONS", "SessionChanges"]  # used beside the store, not through it
 
 
-class Store(ClientsMixin, SessionsMixin, NotesMixin, SupervisionMixin, SearchMixin, CaseloadIOMixin):
+class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMixin, SearchMixin, CaseloadIOMixin):
     """One open caseload file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:

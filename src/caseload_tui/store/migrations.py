@@ -151,6 +151,21 @@ def m0003_faster_reading(db: Database) -> None:
         db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
 
 
+@migrations(name="0030_safety_concerns")
+def m0030_safety_concerns(db: Database) -> None:
+    """A thought or a question can be marked as a safety concern (model/safety.py), until resolved.
+
+    The kind of concern (NULL: none), when it was marked and when resolved; the partial
+    indexes find the concerns still open, which every header and card shows.
+    """
+    for table in ("thoughts", "questions"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN safety TEXT CHECK (safety IN ({quoted_values(m.SafetyConcern)}))")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN safety_marked_at TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN safety_resolved_at TEXT")
+        db.execute(f"CREATE INDEX {table}_with_open_concerns ON {table}(client_id) "
+                   "WHERE safety IS NOT NULL AND safety_resolved_at IS NULL")
+
+
 @migrations(name="0050_bring_a_thought")
 def m0050_bring_a_thought(db: Database) -> None:
     """A thought can be flagged to bring to supervision, and is marked with the meeting it was brought to."""

@@ -15,6 +15,8 @@ from ..model import (
     Question,
     QuestionStatus,
     Reflection,
+    SafetyConcern,
+    SafetyMark,
     Status,
     SupervisionItem,
     SupervisionMeeting,
@@ -121,6 +123,7 @@ def thought(row: Any) -> Thought:
         version=row["version"],
         bring_to_supervision=bool(row["bring_to_supervision"]),
         brought_to=row["brought_to"],
+        safety=safety(row),
     )
 
 
@@ -134,6 +137,7 @@ def thought_values(t: Thought) -> dict[str, Any]:
         "tell_client": int(t.tell_client),
         "bring_to_supervision": int(t.bring_to_supervision),
         "brought_to": t.brought_to,
+        **safety_values(t.safety),
     }
 
 
@@ -147,6 +151,7 @@ def question(row: Any) -> Question:
         answer=row["answer"],
         closed_at=moment(row["closed_at"]),
         version=row["version"],
+        safety=safety(row),
     )
 
 
@@ -158,7 +163,23 @@ def question_values(q: Question) -> dict[str, Any]:
         "status": q.status.value,
         "answer": q.answer,
         "closed_at": iso_moment(q.closed_at),
+        **safety_values(q.safety),
     }
+
+
+def safety(row: Any) -> SafetyMark | None:
+    """A thought's or question's safety marker (migration 0030), or None if it has none."""
+    if row["safety"] is None:
+        return None
+    return SafetyMark(concern=SafetyConcern(row["safety"]), marked_at=given_moment(row["safety_marked_at"]),
+                      resolved_at=moment(row["safety_resolved_at"]))
+
+
+def safety_values(mark: SafetyMark | None) -> dict[str, Any]:
+    if mark is None:
+        return {"safety": None, "safety_marked_at": None, "safety_resolved_at": None}
+    return {"safety": mark.concern.value, "safety_marked_at": iso_moment(mark.marked_at),
+            "safety_resolved_at": iso_moment(mark.resolved_at)}
 
 
 def encounter(row: Any) -> Encounter:
