@@ -134,6 +134,10 @@ def candidates(store: Store, now: datetime, window: Window,
     meetings = store.meetings()
     in_window = [t for t in store.thoughts(since=window.start_moment, limit=_EVERYTHING)
                  if t.written_at <= now and t.client_id is not None]
+    concerns: dict[int | None, list[str]] = {}
+    for note in store.open_concerns():
+        if note.safety is not None:
+            concerns.setdefault(note.client_id, []).append(note.safety.concern.label)
     seen = {t.id for t in in_window}
     in_window += [t for t in store.flagged_thoughts() if t.id not in seen and t.written_at <= now]
     found = []
@@ -143,7 +147,7 @@ def candidates(store: Store, now: datetime, window: Window,
             continue  # not saved: the store gives none such
         placement = place(record, now, thresholds)
         reasons = _reasons(record, placement, window, [t for t in in_window if t.client_id == client_id],
-                           last_advice(meetings, client_id))
+                           last_advice(meetings, client_id), concerns.get(client_id, []))
         if reasons:
             found.append(Candidate(record, placement, [text for text, _ in reasons],
                                    record.client.bring_to_supervision, [tag for _, tag in reasons]))
@@ -153,18 +157,21 @@ def candidates(store: Store, now: datetime, window: Window,
 
 
 def reasons_for(record: ClientRecord, placement: Placement, window: Window, thoughts_in_window: list[Thought],
-                advice: FollowThrough | None = None) -> list[str]:
+                advice: FollowThrough | None = None, concerns: list[str] | None = None) -> list[str]:
     """Why this case might go to supervision, in sentences; empty if nothing suggests it.
 
     `thoughts_in_window` are the client's thoughts written in the window, and any flagged to bring."""
-    return [text for text, _ in _reasons(record, placement, window, thoughts_in_window, advice)]
+    return [text for text, _ in _reasons(record, placement, window, thoughts_in_window, advice, concerns or [])]
 
 
 def _reasons(record: ClientRecord, placement: Placement, window: Window, thoughts_in_window: list[Thought],
-             advice: FollowThrough | None) -> list[tuple[str, str]]:
-    """Each reason as (a sentence, a few words for a list)."""
+             advice: FollowThrough | None, concerns: list[str]) -> list[tuple[str, str]]:
+    """Each reason as (a sentence, a few words for a list); an open safety concern first."""
     client = record.client
     reasons = []
+    if concerns:
+        words = ", ".join(dict.fromkeys(concerns))
+        reasons.append((f"A safety concern still open: {words}.", f"safety: {words}"))
     if client.bring_to_supervision:
         reasons.append(("Flagged to bring to supervision.", "flagged"))
     if placement.group is Group.ABSENTEES:
@@ -174,8 +181,8 @@ def _reasons(record: ClientRecord, placement: Placement, window: Window, thought
                         f"{record.lingering_thoughts} still with me"))
     flagged = [t for t in thoughts_in_window if t.bring_to_supervision and t.brought_to is None]
     if flagged:
-        n = len(flagged)
-        reasons.append((f"{_things(n, 'thought')} flagged to bring to supervision.", f"{_things(n, 'thought')} flagged"))
+        many = _things(len(flagged), "thought")
+        reasons.append((f"{many} flagged to bring to supervision.", f"{many} flagged"))
     own = [t for t in thoughts_in_window if t.kind in OWN_RESPONSE_KINDS and window.contains(t.written_at)]
     if own:
         reasons.append((f"My own responses and blind spots: {_count_kinds(own, ' and ')} {window.since_words()}.",
@@ -210,14 +217,15 @@ def _lower_first(text: str) -> str:
 
 def chosen_for_brief(store: Store, now: datetime, window: Window,
                      thresholds: Thresholds = Thresholds()) -> list[int]:
-    """What `caseload brief` covers: the flagged cases, then any others in the plan being prepared,
-    then cases with a thought flagged to bring."""
+    """What `caseload brief` covers: cases with an open safety concern, the flagged cases, any others in
+    the plan being prepared, then cases with a thought flagged to bring."""
     flagged = [c.client.id for c in candidates(store, now, window, thresholds)
                if c.flagged and c.client.id is not None]
     plan = current_plan(store.meetings())
     planned = [item.client_id for item in plan.items] if plan else []
     with_thoughts = [t.client_id for t in store.flagged_thoughts() if t.client_id is not None and t.written_at <= now]
-    return list(dict.fromkeys(flagged + planned + with_thoughts))
+    with_concerns = [n.client_id for n in store.open_concerns() if n.client_id is not None]
+    return list(dict.fromkeys(with_concerns + flagged + planned + with_thoughts))
 
 
 # ---------------------------------------------------------------- what to bring for each case
@@ -282,7 +290,9 @@ def material(store: Store, client_id: int, now: datetime, window: Window,
         record=record,
         placement=placement,
         summary=summarise(record, now, thresholds),
-        reasons=reasons_for(record, placement, window, window_thoughts, advice) or ["Chosen for this supervision."],
+        reasons=reasons_for(record, placement, window, window_thoughts, advice,
+                            [n.safety.concern.label for n in store.open_concerns([client_id]) if n.safety])
+        or ["Chosen for this supervision."],
         question=plan_item.question if plan_item else "",
         thoughts=new,
         open_questions=open_questions,
@@ -338,8 +348,23 @@ def prepare(store: Store, now: datetime, client_ids: list[int], since: date | No
     practice.sort(key=lambda t: (t.written_at, t.id or 0))
     questions = [q for q in store.questions(None, open_only=True, limit=_EVERYTHING) if q.client_id is None]
     questions.sort(key=lambda q: (q.asked_at, q.id or 0))
+    clients = store.clients()
     return Preparation(window=window, now=now, cases=cases, practice_thoughts=practice,
-                       practice_questions=questions, clients=store.clients())
+                       practice_questions=questions, clients=clients, safety=safety_items(store, clients))
+
+
+def safety_items(store: Store, clients: list[Client]) -> list[SafetyItem]:
+    """Every open safety concern (model/safety.py), oldest first: they lead the agenda."""
+    by_id = {c.id: c for c in clients}
+    items = []
+    for note in store.open_concerns():
+        if note.safety is None:
+            continue  # open_concerns gives only marked notes
+        when = note.written_at if isinstance(note, Thought) else note.asked_at
+        items.append(SafetyItem(by_id.get(note.client_id) if note.client_id is not None else None,
+                                note.safety.concern.label, note.body, when))
+    items.sort(key=lambda i: i.written_at)
+    return items
 
 
 # ---------------------------------------------------------------- in words

@@ -64,7 +64,8 @@ def build_log(meetings: list[SupervisionMeeting], clients: list[Client], today: 
               since: date | None = None, minimum: int = 0) -> Log:
     """The log of the supervisions held from `since` (or the first one) to today."""
     codes = {c.id: c.code for c in clients}
-    held = sorted((m for m in meetings if not m.planned and m.held_on <= today and (since is None or m.held_on >= since)),
+    held = sorted((m for m in meetings
+                   if not m.planned and m.held_on <= today and (since is None or m.held_on >= since)),
                   key=lambda m: (m.held_on, m.id or 0))
     entries = [Entry(m.held_on, m.supervisor, m.minutes, m.setting,
                      tuple(dict.fromkeys(codes[i.client_id] for i in m.items if i.client_id in codes)))
@@ -111,9 +112,10 @@ def as_markdown(log: Log) -> str:
            f"{total(log.minutes)} in all ({total(log.minutes_of(Setting.INDIVIDUAL))} individual, "
            f"{total(log.minutes_of(Setting.GROUP))} in a group).", ""]
     if log.minimum:
-        short = [m for m in log.months if m.shortfall]
-        out += [f"Monthly minimum: {duration(log.minimum)}. "
-                + (f"Short of it in {len(short)} of {len(log.months)} months." if short else "Met every month."), ""]
+        short_months = [m for m in log.months if m.shortfall]
+        met = (f"Short of it in {len(short_months)} of {len(log.months)} months." if short_months
+               else "Met every month.")
+        out += [f"Monthly minimum: {duration(log.minimum)}. {met}", ""]
     out += ["## Meetings", ""]
     if not log.entries:
         out += ["No supervision recorded in this time.", ""]

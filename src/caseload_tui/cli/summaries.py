@@ -10,6 +10,7 @@ import click
 
 from .. import config
 from ..safe_text import one_line
+
 if TYPE_CHECKING:
     from ..leak_check import Leak
 

@@ -28,7 +28,7 @@ from .dashboard import supervision as open_supervision
 
 @click.group(invoke_without_command=True, help=open_supervision.help, short_help=open_supervision.short_help)
 @click.pass_context
-def supervision(ctx: click.Context, **options: object) -> None:
+def supervision(ctx: click.Context, /, **options: object) -> None:
     if ctx.invoked_subcommand is None:
         ctx.invoke(open_supervision, **options)
 

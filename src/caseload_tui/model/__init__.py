@@ -22,8 +22,8 @@ from .endings import ENDING_LABELS, Encounter, EndingKind, Reflection
 from .groups import GROUP_WORDS, Group, GroupWords, Placement
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
-from .supervision import NEED_WORDS, SETTING_LABELS, Need, NeedWords, Setting, SupervisionItem, SupervisionMeeting
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
+from .supervision import NEED_WORDS, SETTING_LABELS, Need, NeedWords, Setting, SupervisionItem, SupervisionMeeting
 
 __all__ = [
     "CAME",

@@ -8,10 +8,10 @@ in the caseload by the algorithm in `upsert_sessions` (issue 6).
 from __future__ import annotations
 
 import sqlite3
-from functools import partial
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any, TypeVar
 
 from .. import model as m
@@ -166,7 +166,10 @@ def _import_records(conn: sqlite3.Connection, table: str, records: Sequence[_Imp
 def _thought_values(meetings: dict[int, int], thought: m.Thought) -> dict[str, Any]:
     """A thought's row, the meeting it was brought to (a position in the file) made that meeting's new id."""
     values = rows.thought_values(thought)
-    values["brought_to"] = meetings.get(thought.brought_to) if thought.brought_to is not None else None
+    if thought.brought_to is not None:
+        if thought.brought_to not in meetings:
+            raise Invalid("A thought is marked brought to a supervision that is not in the file.")
+        values["brought_to"] = meetings[thought.brought_to]
     return values
 
 

@@ -7,16 +7,16 @@ from typing import Any, cast
 
 from ..model import (
     Appointment,
-    Need,
-    Setting,
     Client,
     Encounter,
     EndingKind,
+    Need,
     Question,
     QuestionStatus,
     Reflection,
     SafetyConcern,
     SafetyMark,
+    Setting,
     Status,
     SupervisionItem,
     SupervisionMeeting,
