@@ -53,6 +53,19 @@ NEED_WORDS: dict[Need, NeedWords] = {
 }
 
 
+@dataclass(frozen=True)
+class BringWords:
+    marker: str  # beside a thought flagged to bring
+    brought: str  # beside a thought once brought
+    flagged: str  # the notice when it is flagged
+    unflagged: str  # the notice when the flag is cleared
+
+
+BRING_WORDS = BringWords(marker="to supervision", brought="brought to supervision",
+                         flagged="Flagged to bring to supervision: the brief will carry it until it is brought.",
+                         unflagged="No longer flagged to bring to supervision.")
+
+
 @dataclass
 class SupervisionItem:
     client_id: int

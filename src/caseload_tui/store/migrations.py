@@ -185,3 +185,9 @@ def m0051_supervision_log(db: Database) -> None:
     db.execute("ALTER TABLE supervision_items ADD COLUMN tried TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE supervision_items ADD COLUMN between_us TEXT NOT NULL DEFAULT ''")
     db.execute(f"ALTER TABLE supervision_items ADD COLUMN need TEXT CHECK (need IN ({quoted_values(m.Need)}))")
+
+
+@migrations(name="0052_news_can_be_corrected")
+def m0052_news_can_be_corrected(db: Database) -> None:
+    """News of a graduate can be corrected, and a stale correction refused, as a note's can."""
+    db.execute("ALTER TABLE encounters ADD COLUMN version INTEGER NOT NULL DEFAULT 1")

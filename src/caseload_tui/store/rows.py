@@ -184,7 +184,8 @@ def safety_values(mark: SafetyMark | None) -> dict[str, Any]:
 
 def encounter(row: Any) -> Encounter:
     return Encounter(
-        id=row["id"], client_id=row["client_id"], happened_on=given_day(row["happened_on"]), body=row["body"]
+        id=row["id"], client_id=row["client_id"], happened_on=given_day(row["happened_on"]), body=row["body"],
+        version=row["version"],
     )
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from textual._context import active_app  # the running app (what textual.getters.app reads too)
 from textual.content import Content
 
-from ..model import OUTCOMES, Client, Group, Status, ThoughtKind
+from ..model import BRING_WORDS, OUTCOMES, Client, Group, Status, ThoughtKind
 from ..name_matching import NameMatcher
 from ..safe_text import one_line, visible
 
@@ -123,6 +123,9 @@ KIND_STYLES: dict[ThoughtKind, str] = {
     ThoughtKind.WONDERING: "$text-secondary",
     ThoughtKind.LEARNING: "$text-success",
 }
+
+# Beside a thought flagged to bring to supervision.
+BRING_MARKER = (f"⇢ {BRING_WORDS.marker}", "$text-secondary")
 
 GROUP_STYLES: dict[Group, str] = {Group.REGULARS: "$text-success", Group.ABSENTEES: "$text-warning",
                 Group.GRADUATES: "$text-secondary"}
