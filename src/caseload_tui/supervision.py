@@ -217,15 +217,14 @@ def _lower_first(text: str) -> str:
 
 def chosen_for_brief(store: Store, now: datetime, window: Window,
                      thresholds: Thresholds = Thresholds()) -> list[int]:
-    """What `caseload brief` covers: cases with an open safety concern, the flagged cases, any others in
-    the plan being prepared, then cases with a thought flagged to bring."""
+    """What `caseload brief` covers: the flagged cases, any others in the plan being prepared, then cases
+    with a thought flagged to bring. (Every open safety concern leads the brief whichever cases it covers.)"""
     flagged = [c.client.id for c in candidates(store, now, window, thresholds)
                if c.flagged and c.client.id is not None]
     plan = current_plan(store.meetings())
     planned = [item.client_id for item in plan.items] if plan else []
     with_thoughts = [t.client_id for t in store.flagged_thoughts() if t.client_id is not None and t.written_at <= now]
-    with_concerns = [n.client_id for n in store.open_concerns() if n.client_id is not None]
-    return list(dict.fromkeys(with_concerns + flagged + planned + with_thoughts))
+    return list(dict.fromkeys(flagged + planned + with_thoughts))
 
 
 # ---------------------------------------------------------------- what to bring for each case

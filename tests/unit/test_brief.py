@@ -41,9 +41,9 @@ EXAMPLE_QUESTIONS = {
 
 # What the clinician wrote for Joel in the plan's optional structure (each part shown only when written).
 EXAMPLE_STRUCTURE = {
-    "Joel": dict(need=Need.DECIDE,
-                 tried="Named the shame before the anger, and asked what happens in him before he shouts.",
-                 between_us="I catch myself being careful with him, as if he might shout at me."),
+    "Joel": {"need": Need.DECIDE,
+                 "tried": "Named the shame before the anger, and asked what happens in him before he shouts.",
+                 "between_us": "I catch myself being careful with him, as if he might shout at me."},
 }
 
 

@@ -23,7 +23,16 @@ from .groups import GROUP_WORDS, Group, GroupWords, Placement
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
-from .supervision import BRING_WORDS, NEED_WORDS, SETTING_LABELS, Need, NeedWords, Setting, SupervisionItem, SupervisionMeeting
+from .supervision import (
+    BRING_WORDS,
+    NEED_WORDS,
+    SETTING_LABELS,
+    Need,
+    NeedWords,
+    Setting,
+    SupervisionItem,
+    SupervisionMeeting,
+)
 
 __all__ = [
     "BRING_WORDS",

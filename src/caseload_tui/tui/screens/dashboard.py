@@ -64,7 +64,7 @@ class DashboardScreen(DraftReopening):
         Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted thought or question"),
         Binding("c", "new_client", "Client+", tooltip="Add a client"),
         Binding("b", "toggle_flag", "Flag",
-                tooltip="Flag or unflag the case for supervision (on a thought: that thought, to bring it)"),
+                tooltip="Flag the case for supervision, or on a thought, that thought"),
         Binding("slash", "search", "Search", tooltip="Search thoughts, questions and news"),
         Binding("R", "review", "Review", tooltip="Day's end review: today's sessions, one client at a time"),
         Binding("S", "supervision", "Supervise", tooltip="Prepare for supervision, export the brief, record it"),
