@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (a data file: the schema as released, SQL strings kept exactly as SQLite prints them)
-"""The schema as released (after migration 0052), object by object as sqlite_master holds it.
+"""The schema as released (after migrations 0030, safety, and 0040, my breaks), object by object as sqlite_master holds it.
 
 A new caseload must have exactly this; a migration that changes the schema changes this with it.
 (type, name, tbl_name, sql), sorted by type and name; the FTS5 shadow tables and the triggers
@@ -23,6 +23,7 @@ SCHEMA = [
     ('index', 'thoughts_with_open_concerns', 'thoughts', 'CREATE INDEX thoughts_with_open_concerns ON thoughts(client_id) WHERE safety IS NOT NULL AND safety_resolved_at IS NULL'),
     ('table', '_sqlite_migrations', '_sqlite_migrations', 'CREATE TABLE "_sqlite_migrations" (\n   "id" INTEGER PRIMARY KEY,\n   "migration_set" TEXT,\n   "name" TEXT,\n   "applied_at" TEXT\n)'),
     ('table', 'appointments', 'appointments', "CREATE TABLE appointments (\n            id INTEGER PRIMARY KEY,\n            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,\n            starts_at TEXT NOT NULL,\n            status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled','attended','late','cancelled','late_cancelled','no_show','clinician_cancelled','rescheduled')),\n            note TEXT NOT NULL DEFAULT '',\n            source TEXT NOT NULL DEFAULT '',\n            source_uid TEXT NOT NULL DEFAULT ''\n        )"),
+    ('table', 'breaks', 'breaks', "CREATE TABLE breaks (id INTEGER PRIMARY KEY, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL, word TEXT NOT NULL DEFAULT '')"),
     ('table', 'clients', 'clients', "CREATE TABLE clients (\n            id INTEGER PRIMARY KEY,\n            name TEXT NOT NULL,\n            code TEXT NOT NULL UNIQUE,\n            started_on TEXT NOT NULL,\n            ended_on TEXT,\n            ending_kind TEXT CHECK (ending_kind IN\n                ('planned','mutual','client_ended','unplanned')),\n            schedule TEXT NOT NULL DEFAULT '',\n            themes TEXT NOT NULL DEFAULT '',\n            bring_to_supervision INTEGER NOT NULL DEFAULT 0,\n            helped TEXT NOT NULL DEFAULT '',\n            not_helped TEXT NOT NULL DEFAULT '',\n            they_learned TEXT NOT NULL DEFAULT '',\n            i_learned TEXT NOT NULL DEFAULT '',\n            version INTEGER NOT NULL DEFAULT 1\n        )"),
     ('table', 'encounters', 'encounters', 'CREATE TABLE encounters (\n            id INTEGER PRIMARY KEY,\n            client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,\n            happened_on TEXT NOT NULL,\n            body TEXT NOT NULL\n        , version INTEGER NOT NULL DEFAULT 1)'),
     ('table', 'encounters_fts', 'encounters_fts', 'CREATE VIRTUAL TABLE "encounters_fts" USING FTS5 ("body", content="encounters", prefix=\'2 3\')'),

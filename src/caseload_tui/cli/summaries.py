@@ -23,6 +23,7 @@ from .common import (
     plain_errors,
     refuse_demo_with_db,
     refuse_output,
+    say,
     write_file,
 )
 
@@ -47,7 +48,8 @@ def groups(context: CliContext, db_path: Path | None, demo: bool, as_json: bool,
         doc = {
             group.value: [
                 {"name": record.client.code if redact else record.client.name,
-                 "code": record.client.code, "reason": placement.reason,
+                 "code": record.client.code, "label": placement.label, "reason": placement.reason,
+                 "pattern": placement.pattern.label if placement.pattern else None,
                  "last_attended": record.last_attended.isoformat(timespec="minutes")
                  if record.last_attended else None,
                  "open_questions": record.open_questions,
@@ -57,15 +59,15 @@ def groups(context: CliContext, db_path: Path | None, demo: bool, as_json: bool,
             ]
             for group, members in grouped.items()
         }
-        click.echo(json.dumps(doc, indent=2))
+        say(json.dumps(doc, indent=2))
         return
     for group, members in grouped.items():
-        click.echo(f"{group.heading} ({len(members)})")
+        say(f"{group.heading} ({len(members)})")
         for record, placement in members:
             client = record.client
             who = client.code if redact else f"{one_line(client.name, 28)} ({one_line(client.code, 12)})"
-            click.echo(f"  {who}: {placement.reason}")
-        click.echo("")
+            say(f"  {who}: {placement.reason}")
+        say("")
 
 
 @click.command()
@@ -104,10 +106,10 @@ def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str
             prep = supervision.prepare(store, now, chosen, since, settings.thresholds)
             text = build_brief(prep, redact=redact)
     if output is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
     else:
         write_file(output, text)
-        click.echo(f"Wrote the supervision brief to {output}.", err=True)
+        say(f"Wrote the supervision brief to {output}.", err=True)
     if redact:
         _report_leaks(check_brief(prep))
 
@@ -115,9 +117,9 @@ def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str
 def _report_leaks(leaks: list[Leak]) -> None:
     """What may still identify someone, one a line, on the error stream (never inside the brief)."""
     if not leaks:
-        click.echo("Leak check: nothing found that looks like a date, a time or a name.", err=True)
+        say("Leak check: nothing found that looks like a date, a time or a name.", err=True)
         return
-    click.echo(f"Leak check: {len(leaks)} thing{'s' if len(leaks) != 1 else ''} in the notes may still "
+    say(f"Leak check: {len(leaks)} thing{'s' if len(leaks) != 1 else ''} in the notes may still "
                "identify someone. Change a note where it should not leave as written:", err=True)
     for leak in leaks:
-        click.echo(f"  {one_line(leak.line(), 200)}", err=True)
+        say(f"  {one_line(leak.line(), 200)}", err=True)

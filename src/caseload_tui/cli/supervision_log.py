@@ -21,6 +21,7 @@ from .common import (
     plain_errors,
     refuse_demo_with_db,
     refuse_output,
+    say,
     write_file,
 )
 from .dashboard import supervision as open_supervision
@@ -68,7 +69,7 @@ def log(context: CliContext, db_path: Path | None, demo: bool, since_text: str |
             found = build_log(store.meetings(), store.clients(), today, since, settings.supervision_minimum)
     text = as_csv(found) if kind == "csv" else as_markdown(found)
     if output is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
         return
     write_file(output, text)
-    click.echo(f"Wrote the supervision log to {output}.", err=True)
+    say(f"Wrote the supervision log to {output}.", err=True)

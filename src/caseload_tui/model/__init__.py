@@ -9,17 +9,21 @@ Adding a value: docs/ARCHITECTURE.md, "Adding a thought kind" and "Adding an att
 from .attendance import (
     CAME,
     COUNTED,
+    MISS_NOTE_HINT,
+    MISS_PROMPT,
     MISSED,
+    NOT_YET_HAPPENED,
     OUTCOMES,
     STATUS_WORDS,
     Appointment,
     AttendanceSummary,
+    Break,
     Session,
     Status,
     StatusWords,
 )
 from .endings import ENDING_LABELS, Encounter, EndingKind, Reflection
-from .groups import GROUP_WORDS, Group, GroupWords, Placement
+from .groups import GROUP_WORDS, NEW_LABEL, PATTERN_LABELS, AbsencePattern, Group, GroupWords, Placement
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
@@ -44,13 +48,20 @@ __all__ = [
     "KIND_WORDS",
     "MISSED",
     "NEED_WORDS",
+    "MISS_NOTE_HINT",
+    "MISS_PROMPT",
+    "NEW_LABEL",
+    "NOT_YET_HAPPENED",
     "OUTCOMES",
+    "PATTERN_LABELS",
     "QUESTION_LABELS",
     "SETTING_LABELS",
     "SAFETY_HEADING",
     "STATUS_WORDS",
+    "AbsencePattern",
     "Appointment",
     "AttendanceSummary",
+    "Break",
     "CaseloadData",
     "Client",
     "ConcernWords",

@@ -33,7 +33,7 @@ class CaseHeader(Static):
                 render.user_line("" if render.privacy().on else client.code, style="$foreground-muted"),
                 ("   ⚑ bring to supervision" if client.bring_to_supervision else "", "$text-accent"),
             ),
-            render.join((f"{placement.group.one}: ", group_style), placement.reason),
+            render.join((f"{placement.label}: ", group_style), placement.reason),
             render.join(
                 (f"since {render.day(client.started_on, today)}", "$foreground-muted"),
                 (f" · {schedule}" if client.active else "", "$foreground-muted"),
@@ -52,7 +52,7 @@ class CaseHeader(Static):
 
     def show_group(self, group: Group, count: int) -> None:
         what = {Group.REGULARS: "Active clients who come steadily.",
-                Group.ABSENTEES: "Active clients who cancel or do not come, often without rescheduling.",
+                Group.ABSENTEES: "Active clients whose absences ask to be read: a pattern from the start, or a change.",
                 Group.GRADUATES: "Former clients, whose work has ended."}[group]
         self.update(Content("\n").join([
             render.join((f"{group.heading} ", f"bold {render.GROUP_STYLES[group]}"),
