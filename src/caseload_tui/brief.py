@@ -123,6 +123,12 @@ class _Brief:
     def since(self) -> str:
         return self.prep.window.since_words(month_only=self.redact)
 
+    def _misses(self, case: CaseMaterial) -> list[str]:
+        """The latest misses, each with how it came (the note kept with the session)."""
+        items = [f"- *{self.day(m.starts_at)}, {m.status.label}*"
+                 + (f": {self.inline(m.note)}" if m.note.strip() else "") for m in case.misses]
+        return ["**Recent misses, and how they came:**", "", *items, ""] if items else []
+
     # -- the document
 
     def write(self) -> str:
@@ -186,6 +192,7 @@ class _Brief:
         out += ["**Why I am bringing it:**", ""]
         out += [f"- {self.own(reason)}" for reason in case.reasons] + [""]
         out += ["**Attendance:** " + self.own(self._attendance(case)), ""]
+        out += self._misses(case)
         self._thoughts(case)
         out += [f"**Follow-up questions still open** ({len(case.open_questions)})", ""]
         if case.open_questions:

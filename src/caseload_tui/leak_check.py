@@ -133,6 +133,8 @@ def _case_notes(case: CaseMaterial) -> list[Note]:
                   Note(f"{code}, what happens between us", case.plan_item.between_us, client)]
     for thought in case.thoughts + case.carried:
         notes.append(Note(f"{code}, a {thought.kind.label} of {thought.written_at:%B %Y}", thought.body, client))
+    for miss in case.misses:
+        notes.append(Note(f"{code}, a missed session of {miss.starts_at:%B %Y}", miss.note, client))
     for question in case.open_questions:
         notes.append(Note(f"{code}, a question asked in {question.asked_at:%B %Y}", question.body, client))
     if case.advice is not None:

@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from .config import Thresholds
 from .model import (
+    Appointment,
     AttendanceSummary,
     Client,
     ClientRecord,
@@ -263,6 +264,7 @@ class CaseMaterial:
     # Still with me from before the window and never brought to a supervision, oldest first.
     carried: list[Thought] = field(default_factory=list)
     plan_item: SupervisionItem | None = None  # what I wrote for this case in the plan: tried, between us, need
+    misses: list[Appointment] = field(default_factory=list)  # the latest, newest first, each with how it came
 
     @property
     def client(self) -> Client:
@@ -298,6 +300,8 @@ def material(store: Store, client_id: int, now: datetime, window: Window,
         advice=advice,
         carried=carried,
         plan_item=plan_item,
+        misses=store.recent_misses(client_id, now, now - relativedelta(weeks=thresholds.window_weeks))
+        if record.client.active else [],
     )
 
 

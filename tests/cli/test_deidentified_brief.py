@@ -63,7 +63,14 @@ def test_the_demo_brief_names_no_client(demo_brief):
 def test_the_demo_brief_gives_no_exact_date_weekday_or_session_time(demo_brief):
     assert EXACT_DATE.findall(demo_brief) == []
     assert WEEKDAY.findall(demo_brief) == []
-    assert SESSION_TIME.findall(demo_brief) == []
+    session_times = {f"{a.starts_at:%H:%M}" for a in load_demo(DEMO_DAY_END.date()).appointments}
+    assert len(session_times) > 5
+    found = SESSION_TIME.findall(demo_brief)
+    assert not session_times & set(found)
+    # A time of day a clinician wrote in a note (when a text came) stays as written, and the leak check
+    # lists it before the brief leaves.
+    leaks = run("brief", "--demo").stderr
+    assert found == ["7:40"] and "C-025, a missed session of November 2026: a time of day, '7:40'" in leaks
     assert demo_brief.startswith("# Supervision brief, November 2026\n")
     assert "*In therapy since January 2025, weekly." in demo_brief  # how often, never which day or hour
 

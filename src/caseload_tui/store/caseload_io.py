@@ -65,6 +65,8 @@ class CaseloadIOMixin(StoreBase):
             for thought in data.thoughts:  # the meeting it was brought to, by position as for clients
                 if thought.brought_to is not None:
                     thought.brought_to = meeting_position.get(thought.brought_to)
+            data.breaks = [m.Break(starts_on=rows.given_day(r["starts_on"]), ends_on=rows.given_day(r["ends_on"]),
+                                   word=r["word"]) for r in conn.execute("SELECT * FROM breaks ORDER BY id")]
         for c in clients:
             c.id = None
         return data
@@ -77,6 +79,8 @@ class CaseloadIOMixin(StoreBase):
         counts = {"clients": len(data.clients), "sessions": len(data.appointments),
                   "thoughts": len(data.thoughts), "questions": len(data.questions),
                   "encounters": len(data.encounters), "supervision meetings": len(data.meetings)}
+        if data.breaks:
+            counts["my breaks"] = len(data.breaks)
         try:
             with self._lock.writing() as conn:
                 ids = _import_clients(conn, data.clients)
@@ -85,6 +89,9 @@ class CaseloadIOMixin(StoreBase):
                 _import_records(conn, "thoughts", data.thoughts, partial(_thought_values, meetings), ids)
                 _import_records(conn, "questions", data.questions, rows.question_values, ids)
                 _import_records(conn, "encounters", data.encounters, rows.encounter_values, ids)
+                for taken in data.breaks:  # my breaks: the same for every client, added as they are
+                    conn.execute(*insert("breaks", {"starts_on": rows.iso_day(taken.starts_on),
+                                                    "ends_on": rows.iso_day(taken.ends_on), "word": taken.word}))
                 if dry_run:
                     raise _DryRun()
         except _DryRun:
