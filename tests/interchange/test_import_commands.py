@@ -77,6 +77,7 @@ def test_a_dry_run_shows_what_would_be_added_changed_and_left_alone(db, tmp_path
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "Calendar “Praxis”, sessions from 30 Sep 2026 to 16 Dec 2026:",
+        "“Praxis” is a calendar new to this caseload (to give it another name, import it with --calendar NAME).",
         "Would add 7, change 0 and remove 0 sessions; 0 left alone (already as the file says, or recorded by you).",
         "  would add: Ben Okafor (B2), 1 session",
         "  would add: Zoë Adler (A1), 6 sessions",

@@ -103,6 +103,7 @@ class Scanned:
     calendars: int = 0
     events_in_file: int = 0
     replies: int = 0  # events in replies to invitations, left out
+    seen_known: set[str] = field(default_factory=set)  # UIDs asked about that are anywhere in the file
 
     def where(self, number: int) -> str:
         """'event “Team meeting”', 'a time zone (VTIMEZONE)' or 'the calendar', for a line number."""
@@ -115,8 +116,11 @@ class Scanned:
         return "the calendar"
 
 
-def scan(stream: BinaryIO, file_name: str, near: tuple[date, date]) -> Scanned:
-    """Read the file once, keeping what `near` (the stretch, with a margin) needs; raises ImportProblem."""
+def scan(stream: BinaryIO, file_name: str, near: tuple[date, date], known: frozenset[str] = frozenset()) -> Scanned:
+    """Read the file once, keeping what `near` (the stretch, with a margin) needs; raises ImportProblem.
+
+    `known`: event UIDs to look for in the whole file (which calendar is it?), found in `seen_known`.
+    """
     found = Scanned()
     stack: list[tuple[str, int]] = []  # open components and the line each began on
     block: list[Line] = []
@@ -165,6 +169,8 @@ def scan(stream: BinaryIO, file_name: str, near: tuple[date, date]) -> Scanned:
                 found.header.append(line)
         elif block and name not in _DROPPED:
             block.append(line)
+            if known and name == "UID" and len(stack) == 2 and line.value.strip() in known:
+                found.seen_known.add(line.value.strip())
     if stack:
         kind, begun = stack[-1]
         what = {"VEVENT": "event", "VCALENDAR": "calendar", "VTIMEZONE": "time zone", "VALARM": "alarm"}.get(

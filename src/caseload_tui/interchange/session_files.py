@@ -39,7 +39,8 @@ class SessionFile:
     covers: tuple[datetime, datetime] | None = None
     # Entries in the file that are not sessions here; a session once imported from one is never withdrawn.
     still_listed: frozenset[str] = frozenset()
-    # Calendars only: the name the file gives itself, and the UIDs of all its events (to tell calendars apart).
+    # Calendars only: the name the file gives itself, and the UIDs of its events near the stretch and of
+    # those asked about anywhere in it (to tell calendars apart: calendar_identity.py).
     suggested_name: str = ""
     event_uids: frozenset[str] = frozenset()
 
