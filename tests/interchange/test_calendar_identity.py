@@ -54,7 +54,8 @@ def test_two_calendars_named_apart_never_remove_each_others_sessions(store, clie
 
 
 def test_two_invitations_saved_under_one_file_name_are_two_calendars(store, clients, tmp_path):
-    invite = "BEGIN:VCALENDAR\nMETHOD:REQUEST\nBEGIN:VEVENT\nUID:{}\nSUMMARY:{}\nDTSTART:{}\nEND:VEVENT\nEND:VCALENDAR\n"
+    invite = ("BEGIN:VCALENDAR\nMETHOD:REQUEST\nBEGIN:VEVENT\nUID:{}\nSUMMARY:{}\nDTSTART:{}\nEND:VEVENT\n"
+              "END:VCALENDAR\n")
     bring(store, tmp_path, invite.format("i1", "Zoë Adler", "20261124T100000Z"), name="invite.ics")
     with pytest.raises(ImportProblem):
         bring(store, tmp_path, invite.format("i2", "Ben Okafor", "20261125T090000Z"), name="invite.ics")
