@@ -65,7 +65,7 @@ class ClientFinder:
         self.rule = rule
         # Compiled once: a calendar's thousands of occurrences are each looked for every client.
         self._patterns = [
-            (re.compile(rf"(?<!\w){re.escape(label)}(?!\w)"), client)
+            (label, re.compile(rf"(?<!\w){re.escape(label)}(?!\w)"), client)
             for client in clients for label in self._labels(client)
         ]
 
@@ -81,7 +81,7 @@ class ClientFinder:
         """The client whose code or name stands in the title as whole words; else None and why."""
         text = normal_text(title)
         spans = [(found.start(), found.end(), client)
-                 for pattern, client in self._patterns for found in pattern.finditer(text)]
+                 for label, pattern, client in self._patterns if label in text for found in pattern.finditer(text)]
         # 'Ann Lee' holds 'Ann': a client named only inside another's longer match is not meant.
         meant = {
             id(c): c for s, e, c in spans
