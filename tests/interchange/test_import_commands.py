@@ -164,7 +164,9 @@ def test_a_report_failing_half_way_names_the_row_and_stores_nothing(db, tmp_path
     (tmp_path / "report.csv").write_text("Client,Date,Status\n" + rows + "A1,2026-10-20 10:00,Maybe\n" + rows
                                          .replace("2026-10", "2026-11"), encoding="utf-8")
     message = plain_failure(run("import", tmp_path / "report.csv", "--db", db))
-    assert message == "caseload: report.csv: row 21, column “Status”: “Maybe” is not a status in the any vocabulary."
+    assert message.startswith("caseload: report.csv: row 21, column “Status”: “Maybe” is not a status in the any "
+                              "vocabulary. Say what it means under [csv.statuses] in the settings, e.g. "
+                              '"Maybe" = "no_show"')
     assert sessions_in(db) == []
 
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ..store import Store
 
 # The status vocabularies of interchange/vocabularies.py (a test keeps the two lists alike).
-VOCABULARY_NAMES = ("any", "simplepractice", "therapynotes", "openemr", "caseload")
+VOCABULARY_NAMES = ("any", "simplepractice", "therapynotes", "theranest", "jane", "owl", "openemr", "caseload")
 
 
 @click.command("import")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 
 from .. import model as m
 from ..safe_text import one_line
@@ -90,14 +90,19 @@ class ClientFinder:
         return self._one(list(meant.values()), "the title")
 
     def named(self, value: str) -> tuple[m.Client | None, str]:
-        """The client whose code (or name, as the rule allows) is exactly the value."""
+        """The client whose code (or name, as the rule allows) is exactly the value ("Last, First" too)."""
         text = normal_text(value)
         if not text:
             return None, "no client is named"
         exact = [c for c in self.clients if self.rule != "name" and c.code == value.strip()]
         if len(exact) == 1:
             return exact[0], ""
-        return self._one([c for c in self.clients if text in self._labels(c)], "it")
+        found = [c for c in self.clients if text in self._labels(c)]
+        last, comma, first = value.partition(",")
+        if not found and comma and last.strip() and first.strip():
+            turned = normal_text(f"{first} {last}")
+            found = [c for c in self.clients if turned in self._labels(c)]
+        return self._one(found, "it")
 
     def _one(self, found: list[m.Client], place: str) -> tuple[m.Client | None, str]:
         if len(found) == 1:
@@ -107,6 +112,15 @@ class ClientFinder:
             return None, f"no client's {what} is in {place}"
         codes = ", ".join(one_line(c.code, 12) for c in found[:4])
         return None, f"more than one client could be meant ({codes})"
+
+
+def usual_time(schedule: str) -> time | None:
+    """The hour (and minute) a client's schedule gives their sessions; None without one."""
+    hour = re.search(r"BYHOUR=(\d{1,2})(?![\d,])", schedule.upper())
+    if not hour or int(hour.group(1)) > 23:
+        return None
+    minute = re.search(r"BYMINUTE=(\d{1,2})(?![\d,])", schedule.upper())
+    return time(int(hour.group(1)), int(minute.group(1)) if minute and int(minute.group(1)) < 60 else 0)
 
 
 def after_the_ending(client: m.Client, when: datetime) -> str:
