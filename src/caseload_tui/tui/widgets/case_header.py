@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from textual.content import Content
 from textual.widgets import Static
 
-from ...model import AttendanceSummary, ClientRecord, Group, Placement
+from ...model import Appointment, AttendanceSummary, ClientRecord, Group, Placement
 from ...rules import ScheduleError, ago, describe_schedule
 from .. import render
 
@@ -18,7 +19,7 @@ class CaseHeader(Static):
     """
 
     def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
-                    now: datetime) -> None:
+                    now: datetime, misses: Sequence[Appointment] = ()) -> None:
         client = record.client
         today = now.date()
         try:
@@ -42,10 +43,12 @@ class CaseHeader(Static):
         seen = []
         if record.last_attended:
             seen.append(f"last came {ago(record.last_attended, now)}")
-        if summary.next_expected:
+        if summary.next_expected:  # the next that will happen: after moves, cancellations and my breaks
             seen.append(f"next {render.moment(summary.next_expected, today)}")
         if seen:
             lines.append(render.label(" · ".join(seen), "$foreground-muted"))
+        if misses and client.active:
+            lines.append(recent_misses(misses, today))
         if client.themes:
             lines.append(render.join(("themes: ", "$foreground-muted"), render.user_line(client.themes)))
         self.update(Content("\n").join(lines))
@@ -69,3 +72,16 @@ class CaseHeader(Static):
 
     def show_message(self, title: str, text: str) -> None:
         self.update(Content("\n").join([render.label(title, "bold"), render.label(text, "$foreground-muted")]))
+
+
+def recent_misses(misses: Sequence[Appointment], today: date) -> Content:
+    """'missed: Thu 19 Nov cancelled (Texted at 7:40, no other time asked for) · Thu 12 Nov did not come'."""
+    parts: list[Content | str | tuple[str, str]] = [("missed: ", "$foreground-muted")]
+    for i, miss in enumerate(misses):
+        if i:
+            parts.append((" · ", "$foreground-muted"))
+        parts.append(f"{render.day(miss.starts_at, today)} {miss.status.label}")
+        if miss.note:
+            parts += [(" (", "$foreground-muted"), render.user_line(miss.note, style="italic"),
+                      (")", "$foreground-muted")]
+    return render.join(*parts)
