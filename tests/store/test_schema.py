@@ -31,6 +31,8 @@ CHECKED = {  # every CHECK in the schema, and the values it must list
     ("thoughts", "safety"): [c.value for c in m.SafetyConcern],
     ("questions", "safety"): [c.value for c in m.SafetyConcern],
     ("supervision_meetings", "status"): list(MEETING_STATUSES),
+    ("supervision_meetings", "setting"): [s.value for s in m.Setting],
+    ("supervision_items", "need"): [n.value for n in m.Need],
 }
 
 

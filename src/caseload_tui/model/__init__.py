@@ -28,9 +28,19 @@ from .groups import GROUP_WORDS, NEW_LABEL, PATTERN_LABELS, AbsencePattern, Grou
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
-from .supervision import SupervisionItem, SupervisionMeeting
+from .supervision import (
+    BRING_WORDS,
+    NEED_WORDS,
+    SETTING_LABELS,
+    Need,
+    NeedWords,
+    Setting,
+    SupervisionItem,
+    SupervisionMeeting,
+)
 
 __all__ = [
+    "BRING_WORDS",
     "CAME",
     "CONCERN_WORDS",
     "COUNTED",
@@ -38,6 +48,7 @@ __all__ = [
     "GROUP_WORDS",
     "KIND_WORDS",
     "MISSED",
+    "NEED_WORDS",
     "MISS_NOTE_HINT",
     "MISS_PROMPT",
     "NEW_LABEL",
@@ -46,6 +57,7 @@ __all__ = [
     "OUTCOMES",
     "PATTERN_LABELS",
     "QUESTION_LABELS",
+    "SETTING_LABELS",
     "SAFETY_HEADING",
     "STATUS_WORDS",
     "AbsencePattern",
@@ -61,6 +73,8 @@ __all__ = [
     "Group",
     "GroupWords",
     "KindWords",
+    "Need",
+    "NeedWords",
     "MarkedNote",
     "Placement",
     "Question",
@@ -69,6 +83,7 @@ __all__ = [
     "SafetyConcern",
     "SafetyMark",
     "SearchHit",
+    "Setting",
     "Session",
     "Status",
     "StatusWords",
