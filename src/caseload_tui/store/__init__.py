@@ -28,6 +28,7 @@ from .connection import WriteLock, check_file, configure, connect, describe_db_e
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
 from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
 from .migrations import MIGRATION_SET, migrations
+from .mind import MindMixin
 from .notes import NotesMixin
 from .safety import SafetyMixin
 from .search import SearchMixin
@@ -40,7 +41,8 @@ __all__ = [
 __all__ += ["MIGRATION_SET", "RECENT_SESSIONS", "SessionChanges"]  # used beside the store, not through it
 
 
-class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMixin, SearchMixin, CaseloadIOMixin):
+class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMixin, SearchMixin, CaseloadIOMixin,
+            MindMixin):
     """One open caseload file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
