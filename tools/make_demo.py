@@ -835,8 +835,60 @@ def build() -> dict:
         "breaks": my_breaks(),
     }
     essay_stories(doc)
+    add_supervision_log(doc)
     check(doc)
     return doc
+
+
+# ------------------------------------------------------------ the supervision log (issue 16)
+# Kept apart from the tables above, which other parts of the work also add to.
+
+SUPERVISOR = "Helen Achebe"  # made up, as everyone here is
+PEER_GROUP = "Peer group on endings"
+# Earlier supervisions, for the log: (weeks back, weekday, supervisor, minutes, setting, codes of the cases).
+EARLIER_SUPERVISION = [
+    (50, "TH", SUPERVISOR, 90, "individual", ["C-007", "C-012"]),
+    (45, "TH", SUPERVISOR, 90, "individual", ["C-005", "C-009"]),
+    (41, "TH", SUPERVISOR, 90, "individual", ["C-012", "C-016"]),
+    (37, "TH", SUPERVISOR, 90, "individual", ["C-007", "C-012"]),
+    (32, "TH", SUPERVISOR, 60, "individual", ["C-012"]),  # cut short: that month falls short of 1.5 hours
+    (28, "TH", SUPERVISOR, 90, "individual", ["C-024", "C-016"]),
+    (24, "TH", SUPERVISOR, 90, "individual", ["C-007", "C-019"]),
+    (19, "TH", SUPERVISOR, 90, "individual", ["C-024", "C-015"]),
+    (16, "MO", PEER_GROUP, 120, "group", []),  # the monthly peer group, joined then (see QUESTIONS)
+    (13, "TH", SUPERVISOR, 90, "individual", ["C-007", "C-025"]),
+    (12, "MO", PEER_GROUP, 120, "group", ["C-012"]),
+    (9, "TH", SUPERVISOR, 90, "individual", ["C-025", "C-026"]),
+    (7, "MO", PEER_GROUP, 120, "group", []),
+]
+# The thought I flagged to bring, and the notes marked as a safety concern: (code, start of the body).
+FLAGGED_TO_BRING = [("C-024", "When he described shouting at the baby")]
+SAFETY_MARKS = [("C-024", "When he described shouting at the baby", "safeguarding"),
+                ("C-019", "Missed again, after months of steady work", "risk_to_self")]
+
+
+def add_supervision_log(doc: dict) -> None:
+    """Who each supervision was with, how long and in what setting; earlier ones for the log;
+    the thought flagged to bring; the safety concerns that lead the brief."""
+    for meeting in doc["supervision"]:
+        meeting.update(supervisor=SUPERVISOR, minutes=90, setting="individual")
+    for weeks, day, who, minutes, setting, codes in EARLIER_SUPERVISION:
+        doc["supervision"].append({"held_on": wk(weeks, day).isoformat(), "notes": "", "supervisor": who,
+                                   "minutes": minutes, "setting": setting,
+                                   "items": [{"client": code, "question": "", "advice": "", "outcome": ""}
+                                             for code in codes]})
+    doc["supervision"].sort(key=lambda m: m["held_on"])
+
+    def thought(code: str, starts: str) -> dict:
+        found = [t for t in doc["thoughts"] if t["client"] == code and t["body"].startswith(starts)]
+        assert len(found) == 1, (code, starts)
+        return found[0]
+
+    for code, starts in FLAGGED_TO_BRING:
+        thought(code, starts)["bring_to_supervision"] = True
+    for code, starts, concern in SAFETY_MARKS:
+        note = thought(code, starts)
+        note["safety"] = {"concern": concern, "marked_at": note["written_at"], "resolved_at": None}
 
 
 def check(doc: dict) -> None:

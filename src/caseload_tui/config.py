@@ -200,6 +200,11 @@ RANGES: dict[str, tuple[float, float]] = {
     "absentees.window_weeks": (1, 104),
     "absentees.min_scheduled_in_window": (1, 100),
     "absentees.quiet_days": (1, 365),
+    "absentees.quiet_min_missed": (0, 52),
+    "absentees.steady_sessions": (1, 500),
+    "absentees.steady_missed_share": (0.0, 1.0),
+    "absentees.gap_days": (1, 365),
+    "absentees.new_sessions": (0, 100),
     "calendar.weeks_back": (0, 260),
     "calendar.weeks_ahead": (0, 156),
     "calendar.session_minutes": (5, 600),
@@ -241,6 +246,16 @@ class Settings:
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
     csv: CsvSettings = field(default_factory=CsvSettings)
     lock_after_minutes: int = 0  # [privacy] lock_after_minutes: hide everything after this long idle; 0: never
+    # [supervision] monthly_minimum_minutes: the supervision a month my accrediting body asks for (BACP: 1.5 h).
+    supervision_minimum: int = 90
+
+
+def _supervision_minimum(raw: Table, path: Path) -> int:
+    value = _table(raw, "supervision", path).get("monthly_minimum_minutes", 90)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"In {path}, supervision.monthly_minimum_minutes should be a whole number of minutes "
+                          "(0: none).")
+    return value
 
 
 def _lock_after(raw: Table, path: Path) -> int:
@@ -263,7 +278,7 @@ def load_settings(path: Path | None = None) -> Settings:
     theme = look.get("theme") if isinstance(look, dict) else None
     return Settings(thresholds=Thresholds(**values), theme=theme if isinstance(theme, str) else None,
                     calendar=_calendar_settings(raw, path), csv=_csv_settings(raw, path),
-                    lock_after_minutes=_lock_after(raw, path))
+                    lock_after_minutes=_lock_after(raw, path), supervision_minimum=_supervision_minimum(raw, path))
 
 
 def save_theme(theme: str, path: Path | None = None) -> None:

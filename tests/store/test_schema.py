@@ -33,6 +33,8 @@ CHECKED = {  # every CHECK in the schema, and the values it must list
     ("thoughts", "whose"): [w.value for w in m.Whose],
     ("questions", "safety"): [c.value for c in m.SafetyConcern],
     ("supervision_meetings", "status"): list(MEETING_STATUSES),
+    ("supervision_meetings", "setting"): [s.value for s in m.Setting],
+    ("supervision_items", "need"): [n.value for n in m.Need],
 }
 
 

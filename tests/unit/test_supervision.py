@@ -123,7 +123,7 @@ def test_several_lingering_thoughts_suggest_a_case_but_fewer_do_not(store):
     assert "Few" not in found
 
 
-def test_own_reactions_and_blind_spots_in_the_window_are_my_own_responses(store):
+def test_own_reactions_and_blind_spots_in_the_window_are_my_own_responses_an_insight_is_not(store):
     held(store)
     mine, before, other = add(store, "Mine", "M1"), add(store, "Before", "B1"), add(store, "Other", "O1")
     for client in (mine, before, other):
@@ -194,14 +194,11 @@ def test_material_gathers_what_to_bring(store):
     case = sv.material(store, ann.id, DEMO_DAY_END, window)
     assert case.question == "What now?"
     assert [t.body for t in case.thoughts] == ["first", "second"]
+    assert [t.body for t in case.carried] == ["before the window"]  # still with me, never brought
     assert [q.body for q in case.open_questions] == ["ask about work"]
     assert case.advice.held_on == LAST_MEETING
     assert (case.advice.item.advice, case.advice.item.outcome) == ("Slow down.", "Tried it; she noticed.")
     assert case.reasons == ["Flagged to bring to supervision.", "3 thoughts still with me."]
-    words = sv.attendance_words(case, DEMO_DAY_END)
-    assert words.startswith("A regular. Came to 8 of the last 8 sessions")
-    assert "Next session expected Thu 3 Dec 10:00." in words
-    assert words.endswith("The last 8 sessions, oldest first: " + ", ".join(["came"] * 8) + ".")
 
 
 def test_last_advice_is_the_newest_held_one(store):

@@ -50,9 +50,19 @@ from .notes import (
 )
 from .records import CaseloadData, Client, ClientRecord
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
-from .supervision import SupervisionItem, SupervisionMeeting
+from .supervision import (
+    BRING_WORDS,
+    NEED_WORDS,
+    SETTING_LABELS,
+    Need,
+    NeedWords,
+    Setting,
+    SupervisionItem,
+    SupervisionMeeting,
+)
 
 __all__ = [
+    "BRING_WORDS",
     "CAME",
     "CONCERN_WORDS",
     "COUNTED",
@@ -61,6 +71,7 @@ __all__ = [
     "GROUP_WORDS",
     "KIND_WORDS",
     "MISSED",
+    "NEED_WORDS",
     "MISS_NOTE_HINT",
     "MISS_PROMPT",
     "NEW_LABEL",
@@ -72,6 +83,7 @@ __all__ = [
     "RECORDED_ENDING_MEANS",
     "RECORDED_ENDING_WORDS",
     "REFLECTION_PARTS",
+    "SETTING_LABELS",
     "SAFETY_HEADING",
     "STATUS_WORDS",
     "WHOSE_LABELS",
@@ -90,6 +102,8 @@ __all__ = [
     "Group",
     "GroupWords",
     "KindWords",
+    "Need",
+    "NeedWords",
     "MarkedNote",
     "Placement",
     "Question",
@@ -98,6 +112,7 @@ __all__ = [
     "SafetyConcern",
     "SafetyMark",
     "SearchHit",
+    "Setting",
     "Session",
     "Status",
     "StatusWords",

@@ -139,5 +139,6 @@ class Encounter:
     happened_on: date
     body: str  # what happened
     id: int | None = None
+    version: int = 1  # bumped on every edit, so a stale edit can be refused
     stirred: str = ""
     taught: str = ""

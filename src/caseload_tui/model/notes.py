@@ -101,6 +101,8 @@ class Thought:
     tell_client: bool = False
     id: int | None = None
     version: int = 1
+    bring_to_supervision: bool = False  # flagged to bring, whatever its age
+    brought_to: int | None = None  # the supervision meeting it was brought to, once brought
     whose: Whose | None = None  # a reaction's: whose feeling it is (None: not asked, as before issue 17)
     feelings: str = ""  # a reaction's feeling words, in the clinician's own words
     safety: SafetyMark | None = None  # marked as a safety concern (model/safety.py)

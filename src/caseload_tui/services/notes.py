@@ -9,13 +9,15 @@ from ..store import Store
 
 
 def write_thought(store: Store, *, client_id: int | None, body: str, kind: ThoughtKind, lingering: bool,
-                  tell_client: bool, now: datetime, whose: Whose | None = None, feelings: str = "") -> Thought:
+                  tell_client: bool, now: datetime, bring_to_supervision: bool = False, whose: Whose | None = None,
+                  feelings: str = "") -> Thought:
     """A new thought about a client (or, with client_id None, about my own practice), as stored.
 
     `whose` and `feelings` are a reaction's (whose feeling it is, and its words).
     """
     return store.add_thought(Thought(body=body, written_at=now, client_id=client_id, kind=kind,
-                                     lingering=lingering, tell_client=tell_client, whose=whose, feelings=feelings))
+                                     lingering=lingering, tell_client=tell_client,
+                                     bring_to_supervision=bring_to_supervision, whose=whose, feelings=feelings))
 
 
 def ask_question(store: Store, *, client_id: int | None, body: str, now: datetime) -> Question:

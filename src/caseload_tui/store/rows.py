@@ -13,11 +13,13 @@ from ..model import (
     EndedBy,
     EndingHow,
     Episode,
+    Need,
     Question,
     QuestionStatus,
     Reflection,
     SafetyConcern,
     SafetyMark,
+    Setting,
     Status,
     SupervisionItem,
     SupervisionMeeting,
@@ -143,6 +145,8 @@ def thought(row: Any) -> Thought:
         version=row["version"],
         whose=Whose(row["whose"]) if row["whose"] else None,
         feelings=row["feelings"],
+        bring_to_supervision=bool(row["bring_to_supervision"]),
+        brought_to=row["brought_to"],
         safety=safety(row),
     )
 
@@ -157,6 +161,8 @@ def thought_values(t: Thought) -> dict[str, Any]:
         "tell_client": int(t.tell_client),
         "whose": t.whose.value if t.whose else None,
         "feelings": t.feelings,
+        "bring_to_supervision": int(t.bring_to_supervision),
+        "brought_to": t.brought_to,
         **safety_values(t.safety),
     }
 
@@ -206,6 +212,7 @@ def encounter(row: Any) -> Encounter:
     return Encounter(
         id=row["id"], client_id=row["client_id"], happened_on=given_day(row["happened_on"]), body=row["body"],
         stirred=row["stirred"], taught=row["taught"],
+        version=row["version"],
     )
 
 
@@ -221,11 +228,13 @@ MEETING_STATUSES = (PLANNED, HELD)
 
 def meeting(row: Any, items: list[SupervisionItem]) -> SupervisionMeeting:
     return SupervisionMeeting(id=row["id"], held_on=given_day(row["held_on"]), notes=row["notes"], items=items,
-                              planned=row["status"] == PLANNED)
+                              planned=row["status"] == PLANNED, supervisor=row["supervisor"],
+                              minutes=row["minutes"], setting=Setting(row["setting"]))
 
 
 def meeting_values(mt: SupervisionMeeting) -> dict[str, Any]:
-    return {"held_on": iso_day(mt.held_on), "notes": mt.notes, "status": PLANNED if mt.planned else HELD}
+    return {"held_on": iso_day(mt.held_on), "notes": mt.notes, "status": PLANNED if mt.planned else HELD,
+            "supervisor": mt.supervisor, "minutes": mt.minutes, "setting": mt.setting.value}
 
 
 def item(row: Any) -> SupervisionItem:
@@ -236,6 +245,9 @@ def item(row: Any) -> SupervisionItem:
         question=row["question"],
         advice=row["advice"],
         outcome=row["outcome"],
+        tried=row["tried"],
+        between_us=row["between_us"],
+        need=Need(row["need"]) if row["need"] else None,
     )
 
 
@@ -246,4 +258,7 @@ def item_values(i: SupervisionItem) -> dict[str, Any]:
         "question": i.question,
         "advice": i.advice,
         "outcome": i.outcome,
+        "tried": i.tried,
+        "between_us": i.between_us,
+        "need": i.need.value if i.need else None,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,8 +40,14 @@ class ThoughtInput:
     kind: ThoughtKind
     lingering: bool
     tell_client: bool
+    bring: bool = False  # to bring to supervision
     whose: Whose | None = None  # a reaction's
     feelings: str = ""  # a reaction's
+
+    def as_fields(self) -> dict[str, Any]:
+        """What the form says, as services.notes.write_thought takes it."""
+        return {"body": self.body, "kind": self.kind, "lingering": self.lingering, "tell_client": self.tell_client,
+                "bring_to_supervision": self.bring, "whose": self.whose, "feelings": self.feelings}
 
 
 class ThoughtForm(FormScreen[ThoughtInput]):
@@ -64,6 +71,8 @@ class ThoughtForm(FormScreen[ThoughtInput]):
                        compact=True)
         yield Checkbox("Something to tell them I remembered",
                        value=self._thought.tell_client if self._thought else False, id="tell", compact=True)
+        yield Checkbox("Bring to supervision", value=self._thought.bring_to_supervision if self._thought else False,
+                       id="bring", compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -77,6 +86,7 @@ class ThoughtForm(FormScreen[ThoughtInput]):
             kind=kind.kind, whose=kind.whose, feelings=kind.feelings,
             lingering=self.query_one("#lingering", Checkbox).value,
             tell_client=self.query_one("#tell", Checkbox).value,
+            bring=self.query_one("#bring", Checkbox).value,
         )
 
 

@@ -8,7 +8,7 @@ from typing import TypeVar
 from textual import work
 
 from ...drafts import DraftKind
-from ...model import Client, Question, Thought
+from ...model import BRING_WORDS, Client, Question, Thought
 from ...services import questions
 from ...services.notes import ask_question, write_thought
 from ...store import StoreError
@@ -38,9 +38,7 @@ class NoteActions(DashboardBase):
             return
         client_id = about.id if isinstance(about, Client) else None
         try:
-            write_thought(self.store, client_id=client_id, body=result.body, kind=result.kind,
-                          lingering=result.lingering, tell_client=result.tell_client, now=self.now,
-                          whose=result.whose, feelings=result.feelings)
+            write_thought(self.store, client_id=client_id, now=self.now, **result.as_fields())
         except StoreError as problem:
             self._fail(problem)
             return
@@ -73,6 +71,20 @@ class NoteActions(DashboardBase):
         self.app.notify("Still with you." if thought.lingering else "Let go.", markup=False)
         self._after_change(thought.client_id)
 
+    def toggle_thought_flag(self) -> None:
+        thought = self._current_thought()
+        if thought is None:
+            return
+        thought.bring_to_supervision = not thought.bring_to_supervision
+        try:
+            self.store.update_thought(thought)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify(BRING_WORDS.flagged if thought.bring_to_supervision else BRING_WORDS.unflagged,
+                        markup=False)
+        self._after_change(thought.client_id)
+
     @work
     async def _edit_thought(self, thought: Thought) -> None:
         about = self._about_owner(thought.client_id)
@@ -80,12 +92,14 @@ class NoteActions(DashboardBase):
                                  client_id=thought.client_id, thought_id=thought.id)
         if result is None:
             return
-        if (result.body, result.kind, result.lingering, result.tell_client, result.whose, result.feelings) == (
-                thought.body, thought.kind, thought.lingering, thought.tell_client, thought.whose, thought.feelings):
+        if (result.body, result.kind, result.lingering, result.tell_client, result.bring, result.whose,
+                result.feelings) == (thought.body, thought.kind, thought.lingering, thought.tell_client,
+                                     thought.bring_to_supervision, thought.whose, thought.feelings):
             return  # nothing changed: leave the stored bytes alone
         thought.body, thought.kind = result.body, result.kind
         thought.whose, thought.feelings = result.whose, result.feelings
         thought.lingering, thought.tell_client = result.lingering, result.tell_client
+        thought.bring_to_supervision = result.bring
         try:
             self.store.update_thought(thought)
         except StoreError as problem:
@@ -190,9 +204,28 @@ class NoteActions(DashboardBase):
         if not sure:
             return
         try:
-            (self.store.delete_thought if what == "thought" else self.store.delete_question)(item.id)
+            gone = (self.store.delete_thought if what == "thought" else self.store.delete_question)(item.id)
         except StoreError as problem:
             self._fail(problem)
             return
-        self.app.notify(f"The {what} was deleted.", markup=False)
+        held = "" if gone else (" Caseload is open in another window, so its words stay in a working file "
+                                "(the -wal) until that window is closed.")
+        self.app.notify(f"The {what} was deleted.{held}", markup=False)
         self._after_change(item.client_id)
+        await self._offer_delete_everywhere(item, what)
+
+    async def _offer_delete_everywhere(self, item: Thought | Question, what: str) -> None:
+        """A deleted note stays in the backups made while it existed (README): offer to take it out of them."""
+        copies = self.store.backups_holding(item)
+        if not copies:
+            return
+        kept = "1 backup still holds it" if copies == 1 else f"{copies} backups still hold it"
+        everywhere = await self.app.push_screen_wait(Confirm(render.join(
+            (f"{kept}. Delete it everywhere, from the backups too?\n\n", "bold"),
+            "Otherwise it stays in them until they are pruned (the daily ones after [backups] keep days).",
+        ), yes="Delete everywhere", no="Keep backups"))
+        if not everywhere:
+            return
+        done = self.store.delete_from_backups(item)
+        missed = f" {done.not_reached} could not be changed and still hold it." if done.not_reached else ""
+        self.app.notify(f"The {what} was taken out of {done.removed_from} backups.{missed}", markup=False)

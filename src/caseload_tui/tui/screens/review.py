@@ -374,9 +374,7 @@ class ReviewScreen(CaseloadScreen):
         if result is None:
             return
         try:
-            write_thought(self.store, client_id=session.client.id, body=result.body, kind=result.kind, now=self.now,
-                          lingering=result.lingering, tell_client=result.tell_client, whose=result.whose,
-                          feelings=result.feelings)
+            write_thought(self.store, client_id=session.client.id, now=self.now, **result.as_fields())
         except StoreError as problem:
             self._fail(problem)
             return

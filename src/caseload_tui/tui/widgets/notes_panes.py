@@ -180,6 +180,8 @@ def thought_prompt(thought: Thought, today: date, clients: dict[int, Client] | N
     ]
     if thought.tell_client:
         parts += ["  ", ("✉ tell them", "$text-accent")]
+    if thought.bring_to_supervision:
+        parts += ["  ", render.BRING_MARKER]
     style = "" if thought.lingering else "$foreground-muted"
     return render.join(*parts, "\n", render.user_text(thought.body, style=style, multiline=True))
 
