@@ -31,8 +31,9 @@ class HintButton(RadioButton):
     """A kind and its hint: a long hint wraps onto the lines below instead of being cut short."""
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # A Widget measures its content's wrapped height; ToggleButton always says one line.
-        return Widget.get_content_height(self, container, viewport, width)
+        # A Widget measures its content's wrapped height; ToggleButton always says one line. Measured a
+        # cell narrower: a hint ending at the very edge otherwise got one line too few, and was cut.
+        return Widget.get_content_height(self, container, viewport, width - 1)
 
 
 class KindChoice(Vertical):
@@ -41,7 +42,7 @@ class KindChoice(Vertical):
     DEFAULT_CSS = """
     KindChoice { height: auto; }
     KindChoice RadioSet { width: 100%; }
-    KindChoice #kind RadioButton { width: 100%; height: auto; text-wrap: wrap; }  /* a long hint wraps, never cut */
+    KindChoice #kind RadioButton { width: 100%; height: auto; text-wrap: wrap; text-overflow: fold; }  /* a long hint wraps, never cut */
     KindChoice #whose { layout: horizontal; }
     KindChoice #reaction { height: auto; display: none; }
     KindChoice.-reaction #reaction { display: block; }
