@@ -154,3 +154,22 @@ def moment(value: datetime | None, today: date) -> str:
     if value is None:
         return "–"
     return f"{day(value, today)} {value.strftime('%H:%M')}"
+
+
+# ---------------------------------------------------------------- mind and room (screens/mind.py)
+
+MIND_BAR = ("█", "$text-primary")  # notes written about a client
+CAME_BAR = ("█", "$text-success")  # sessions they came to
+MISSED_BAR = ("░", "$text-warning")  # sessions they missed
+CARRIED_MARK = ("◈", "$text-warning")  # most in mind though least in the room
+UNSEEN_MARK = ("◇", "$text-secondary")  # steady in the room, seldom in mind
+
+
+def bar(runs: list[tuple[int, tuple[str, str]]], most: int, width: int) -> Content:
+    """Counts drawn as runs of their glyph, scaled so `most` fills `width` cells; a count above 0 shows."""
+    parts, used = [], 0
+    for count, (glyph, style) in runs:
+        cells = 0 if count <= 0 or most <= 0 else min(max(1, round(count * width / most)), width - used)
+        parts.append((glyph * cells, style))
+        used += cells
+    return Content.assemble(*parts)
