@@ -30,7 +30,8 @@ _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u180e]")
 # A letter carries at most this many combining marks on screen: enough for any written language
 # (Vietnamese stacks two), while a pasted "Zalgo" pile of hundreds would paint over other lines.
 MARKS_SHOWN = 3
-_MARK_RUN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d,}" % (MARKS_SHOWN + 1))
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # the combining-mark blocks
+_MARK_RUN = re.compile(f"[{_MARKS}]{{{MARKS_SHOWN + 1},}}")
 
 
 def _drawable(text: str) -> str:
