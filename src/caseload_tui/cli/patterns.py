@@ -57,7 +57,7 @@ def patterns(context: CliContext, db_path: Path | None, demo: bool, weeks: int, 
         say("")
         say(f"{group.feeling} ({len(group.responses)})")
         for r in group.responses:
-            say(f"  {r.written_at:%-d %b %Y}  {where(r, who)}")
+            say(f"  {r.written_at:%e %b %Y}  {where(r, who)}")
     if found.unnamed:
         say("")
         say(f"No feeling from the list found in {found.unnamed} of my own responses.")
