@@ -111,7 +111,7 @@ def serve_feed() -> Iterator[Feed]:
     feed = Feed()
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802  # http.server's name
+        def do_GET(self) -> None:  # http.server's name
             feed.requests.append(self.path)
             status, body = feed.status, feed.text.replace("\n", "\r\n").encode("utf-8")
             if feed.needs is not None:
@@ -126,7 +126,7 @@ def serve_feed() -> Iterator[Feed]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002  # http.server's name
+        def log_message(self, format: str, *args: object) -> None:  # http.server's name
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)

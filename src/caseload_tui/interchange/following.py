@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 from ..config import FollowedCalendar, Settings
@@ -102,13 +102,16 @@ def _fetch_feed(followed: FollowedCalendar, password: str | None) -> bytes:
 
 
 def _fetch_caldav(followed: FollowedCalendar, password: str | None) -> bytes:
-    import caldav
+    from caldav.calendarobjectresource import Event
+    from caldav.collection import Calendar
+    from caldav.davclient import DAVClient
     from caldav.lib import error
 
     try:
-        with caldav.DAVClient(url=followed.url, username=followed.username, password=password,
-                              timeout=TIMEOUT_SECONDS) as client:
-            events = client.calendar(url=followed.url).events()
+        with DAVClient(url=followed.url, username=followed.username, password=password,
+                       timeout=TIMEOUT_SECONDS) as client:
+            # The synchronous client gives the list itself (the coroutine is its asynchronous client's).
+            events = cast("list[Event]", Calendar(client=client, url=followed.url).events())
             texts = [str(event.data).encode("utf-8") for event in events]
     except error.AuthorizationError:
         raise _refused(followed, 401) from None
