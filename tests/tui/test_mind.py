@@ -77,6 +77,7 @@ async def test_escape_goes_back_and_the_key_is_in_help_and_palette(demo_store):
         assert ("M", "mind") in {(b.key, b.action) for b in dashboard.BINDINGS}
         texts = [text for text, _run in ScreenKeys(dashboard)._commands()]
         assert any(text.startswith("Mind: Mind and room") for text in texts)
+        assert any(text.startswith("Patterns: Patterns in me") for text in texts)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(pilot.app.screen, HelpScreen)

@@ -29,3 +29,14 @@ def test_mind_and_room(snap_compare, demo_store, size):
 
 def test_mind_and_room_in_privacy_mode(snap_compare, demo_store):
     assert snap_compare(make_app(demo_store, demo=True, redact=True), terminal_size=(80, 24), run_before=_mind_open)
+
+
+async def _patterns_open(pilot) -> None:
+    await loaded(pilot)
+    await pilot.press("P")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(160, 48), (80, 24)], ids=["160x48", "80x24"])
+def test_patterns_in_me(snap_compare, demo_store, size):
+    assert snap_compare(make_app(demo_store, demo=True), terminal_size=size, run_before=_patterns_open)

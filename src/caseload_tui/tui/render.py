@@ -65,10 +65,15 @@ def user_line(text: str, width: int | None = None, style: str = "") -> Content:
     return content
 
 
+# The most of a name or code shown where no width is given: no one's name is longer, and a
+# 10,000-character one pasted by mistake would otherwise fill a screen.
+NAME_LIMIT = 80
+
+
 def client_name(client: Client, width: int | None = None, style: str = "") -> Content:
     """A client as the screen shows them: by name, or by code in privacy mode."""
     shown = client.code if privacy().on else client.name
-    content = Content.styled(one_line(shown), style)
+    content = Content.styled(one_line(shown, limit=NAME_LIMIT), style)
     if width is not None:
         content = content.truncate(width, ellipsis=True, pad=True)
     return content

@@ -34,6 +34,11 @@ class MomentActions(DashboardBase):
 
         self.app.push_screen(MindScreen(self.select_client))
 
+    def action_patterns(self) -> None:
+        from .patterns import PatternsScreen
+
+        self.app.push_screen(PatternsScreen())
+
     def back_from_moment(self, _result: None = None) -> None:
         """Back from the review or supervision: they wrote to the caseload, so read it again."""
         if self.loaded:
