@@ -396,12 +396,14 @@ def test_hostile_text_imports_and_exports_byte_for_byte(tmp_path):
         doc["appointments"].append({"client": code, "starts_at": "2026-11-20T10:00", "status": "attended",
                                     "note": text})
         doc["thoughts"].append({"client": code, "written_at": "2026-11-20T19:00", "kind": "holding",
-                                "body": text})
+                                "body": text, "tell_client": True,
+                                "telling": {"outcome": "told", "on": "2026-11-21T10:00", "how_taken": text}})
         doc["questions"].append({"client": code, "asked_at": "2026-11-20T19:00", "body": text,
                                  "answer": text, "status": "answered", "closed_at": "2026-11-21T09:00"})
         doc["encounters"].append({"client": code, "happened_on": "2026-11-02", "body": text})
         doc["supervision"].append({"held_on": "2026-11-03", "notes": text, "items": [
             {"client": code, "question": text, "advice": text, "outcome": text}]})
+        doc.setdefault("dates", []).append({"client": code, "falls_on": "2026-12-03", "note": text})
     db = tmp_path / "hostile.db"
     imported = run("import", write_doc(tmp_path, doc, "hostile.json"), "--db", db)
     assert imported.exit_code == 0, imported.output
@@ -415,12 +417,13 @@ def test_hostile_text_imports_and_exports_byte_for_byte(tmp_path):
         assert client["name"] == text and client["themes"] == text
         assert set(client["reflection"].values()) == {text}
         assert back["appointments"][4 + i]["note"] == text
-        assert back["thoughts"][2 + i]["body"] == text
+        assert back["thoughts"][2 + i]["body"] == back["thoughts"][2 + i]["telling"]["how_taken"] == text
+        assert back["dates"][i]["note"] == text
         assert (back["questions"][1 + i]["body"], back["questions"][1 + i]["answer"]) == (text, text)
         assert back["encounters"][1 + i]["body"] == text
         meeting = back["supervision"][1 + i]
         assert meeting["notes"] == text
-        assert set(meeting["items"][0].values()) == {f"H{i}", text}
+        assert set(meeting["items"][0].values()) == {f"H{i}", text, None}  # None: not marked tried
 
     again = tmp_path / "again.db"
     assert run("import", write_doc(tmp_path, exported.stdout, "round.json"), "--db", again).exit_code == 0

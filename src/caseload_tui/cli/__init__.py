@@ -20,6 +20,7 @@ from .common import CONTEXT, CliContext, db_option
 from .dashboard import graduate, open_dashboard, review, supervision
 from .import_export import export, import_
 from .summaries import brief, groups
+from .today import today
 
 __all__ = ["CliContext", "main", "real_clock", "run"]
 
@@ -51,7 +52,7 @@ def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> 
 
 
 for command in (groups, import_, export, locate, init, review, supervision, graduate, brief,
-                check, backup, restore):
+                check, backup, restore, today):
     main.add_command(command)
 
 

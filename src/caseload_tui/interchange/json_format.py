@@ -64,6 +64,7 @@ def parse(doc: Document, source: str = "the file") -> m.CaseloadData:
     data.questions = [reader.question(i, r) for i, r in enumerate(_list(doc, "questions", source))]
     data.encounters = [reader.encounter(i, r) for i, r in enumerate(_list(doc, "encounters", source))]
     data.meetings = [reader.meeting(i, r) for i, r in enumerate(_list(doc, "supervision", source))]
+    data.dates = [reader.date_that_matters(i, r) for i, r in enumerate(_list(doc, "dates", source))]
     return data
 
 
@@ -132,6 +133,8 @@ class _Reader(FieldReader):
             lingering=self._flag(where, record, "lingering", True),
             tell_client=self._flag(where, record, "tell_client", False),
             safety=self.safety(where, record),
+            cue=self._text(where, record, "cue"),
+            telling=self.telling(where, record),
         )
 
     def question(self, i: int, raw: object) -> m.Question:
@@ -162,6 +165,26 @@ class _Reader(FieldReader):
                             marked_at=self._required(at, mark, "marked_at", self._minute),
                             resolved_at=self._optional(at, mark, "resolved_at", self._minute))
 
+    def telling(self, where: str, record: Document) -> m.Telling | None:
+        """What became of a thought to tell them (model/follow_through.py): null, or told/kept/let go, when, how."""
+        raw = record.get("telling")
+        if raw is None:
+            return None
+        at = f"{where}.telling"
+        told = self._record(at, raw)
+        return m.Telling(outcome=self._required(at, told, "outcome", self._member(m.TellOutcome)),
+                         on=self._required(at, told, "on", self._minute), how_taken=self._text(at, told, "how_taken"))
+
+    def date_that_matters(self, i: int, raw: object) -> m.DateThatMatters:
+        where = f"dates[{i}]"
+        record = self._record(where, raw)
+        return m.DateThatMatters(
+            client_id=self._optional(where, record, "client", self._position),
+            falls_on=self._required(where, record, "falls_on", self._day),
+            yearly=self._flag(where, record, "yearly", False),
+            note=self._text(where, record, "note", required=True),
+        )
+
     def encounter(self, i: int, raw: object) -> m.Encounter:
         where = f"encounters[{i}]"
         record = self._record(where, raw)
@@ -183,6 +206,7 @@ class _Reader(FieldReader):
                 question=self._text(at, item, "question"),
                 advice=self._text(at, item, "advice"),
                 outcome=self._text(at, item, "outcome"),
+                tried=self._optional(at, item, "tried", self._member(m.AdviceOutcome)),
             ))
         return m.SupervisionMeeting(
             held_on=self._required(where, record, "held_on", self._day), notes=self._text(where, record, "notes"),
@@ -230,7 +254,9 @@ def to_document(data: m.CaseloadData) -> Document:
         "thoughts": [
             {"client": ref(t.client_id), "written_at": iso(t.written_at), "kind": t.kind.value,
              "lingering": t.lingering, "tell_client": t.tell_client, "body": t.body,
-             "safety": safety_document(t.safety, iso)}
+             "safety": safety_document(t.safety, iso), "cue": t.cue,
+             "telling": {"outcome": t.telling.outcome.value, "on": iso(t.telling.on), "how_taken": t.telling.how_taken}
+             if t.telling else None}
             for t in data.thoughts
         ],
         "questions": [
@@ -246,8 +272,12 @@ def to_document(data: m.CaseloadData) -> Document:
         "supervision": [
             {"held_on": iso(s.held_on), "planned": s.planned, "notes": s.notes, "items": [
                 {"client": ref(i.client_id), "question": i.question, "advice": i.advice,
-                 "outcome": i.outcome} for i in s.items]}
+                 "outcome": i.outcome, "tried": i.tried.value if i.tried else None} for i in s.items]}
             for s in data.meetings
+        ],
+        "dates": [
+            {"client": ref(d.client_id), "falls_on": iso(d.falls_on), "yearly": d.yearly, "note": d.note}
+            for d in data.dates
         ],
     }
 
@@ -292,6 +322,8 @@ def shift_dates(data: m.CaseloadData, days: int) -> m.CaseloadData:
         e.happened_on = move(e.happened_on)
     for s in data.meetings:
         s.held_on = move(s.held_on)
+    for d in data.dates:
+        d.falls_on = move(d.falls_on)  # a yearly date moves too: the demo's story keeps its distance to it
     return data
 
 

@@ -18,7 +18,20 @@ from .attendance import (
     Status,
     StatusWords,
 )
+from .dates import COMING_UP_DAYS, DATES_HEADING, MY_BREAK_OWNER, YEARLY_WORD, DateThatMatters
 from .endings import ENDING_LABELS, Encounter, EndingKind, Reflection
+from .follow_through import (
+    ADVICE_HEADING,
+    ADVICE_WORDS,
+    HOW_IT_WENT_LABEL,
+    HOW_TAKEN_LABEL,
+    TELL_HEADING,
+    TELL_WORDS,
+    AdviceOutcome,
+    LoopWords,
+    Telling,
+    TellOutcome,
+)
 from .groups import GROUP_WORDS, Group, GroupWords, Placement
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
@@ -26,28 +39,41 @@ from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, Saf
 from .supervision import SupervisionItem, SupervisionMeeting
 
 __all__ = [
+    "ADVICE_HEADING",
+    "ADVICE_WORDS",
     "CAME",
+    "COMING_UP_DAYS",
     "CONCERN_WORDS",
     "COUNTED",
+    "DATES_HEADING",
     "ENDING_LABELS",
     "GROUP_WORDS",
+    "HOW_IT_WENT_LABEL",
+    "HOW_TAKEN_LABEL",
     "KIND_WORDS",
     "MISSED",
+    "MY_BREAK_OWNER",
     "OUTCOMES",
     "QUESTION_LABELS",
     "SAFETY_HEADING",
     "STATUS_WORDS",
+    "TELL_HEADING",
+    "TELL_WORDS",
+    "YEARLY_WORD",
+    "AdviceOutcome",
     "Appointment",
     "AttendanceSummary",
     "CaseloadData",
     "Client",
-    "ConcernWords",
     "ClientRecord",
+    "ConcernWords",
+    "DateThatMatters",
     "Encounter",
     "EndingKind",
     "Group",
     "GroupWords",
     "KindWords",
+    "LoopWords",
     "MarkedNote",
     "Placement",
     "Question",
@@ -61,6 +87,8 @@ __all__ = [
     "StatusWords",
     "SupervisionItem",
     "SupervisionMeeting",
+    "TellOutcome",
+    "Telling",
     "Thought",
     "ThoughtKind",
     "concern_open",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .attendance import Appointment, Session
+from .dates import DateThatMatters
 from .endings import Encounter, EndingKind, Reflection
 from .notes import Question, Thought
 from .supervision import SupervisionMeeting
@@ -58,3 +59,4 @@ class CaseloadData:
     questions: list[Question] = field(default_factory=list)
     encounters: list[Encounter] = field(default_factory=list)
     meetings: list[SupervisionMeeting] = field(default_factory=list)
+    dates: list[DateThatMatters] = field(default_factory=list)

@@ -24,8 +24,9 @@ from .sql import insert, inserted_id, saved_id
 from .supervision import insert_meeting
 
 # The records that belong to a client, each kept in a table of its own.
-_Linked = TypeVar("_Linked", m.Appointment, m.Thought, m.Question, m.Encounter, m.SupervisionItem)
-_Imported = TypeVar("_Imported", m.Appointment, m.Thought, m.Question, m.Encounter)
+_Linked = TypeVar("_Linked", m.Appointment, m.Thought, m.Question, m.Encounter, m.SupervisionItem,
+                   m.DateThatMatters)
+_Imported = TypeVar("_Imported", m.Appointment, m.Thought, m.Question, m.Encounter, m.DateThatMatters)
 
 
 class CaseloadIOMixin(StoreBase):
@@ -48,6 +49,7 @@ class CaseloadIOMixin(StoreBase):
                 thoughts=[relink(rows.thought(r)) for r in conn.execute("SELECT * FROM thoughts ORDER BY id")],
                 questions=[relink(rows.question(r)) for r in conn.execute("SELECT * FROM questions ORDER BY id")],
                 encounters=[relink(rows.encounter(r)) for r in conn.execute("SELECT * FROM encounters ORDER BY id")],
+                dates=[relink(rows.date_that_matters(r)) for r in conn.execute("SELECT * FROM dates ORDER BY id")],
             )
             items: dict[int | None, list[m.SupervisionItem]] = {}
             for r in conn.execute("SELECT * FROM supervision_items ORDER BY id"):
@@ -70,7 +72,8 @@ class CaseloadIOMixin(StoreBase):
         """
         counts = {"clients": len(data.clients), "sessions": len(data.appointments),
                   "thoughts": len(data.thoughts), "questions": len(data.questions),
-                  "encounters": len(data.encounters), "supervision meetings": len(data.meetings)}
+                  "encounters": len(data.encounters), "supervision meetings": len(data.meetings),
+                  "dates that matter": len(data.dates)}
         try:
             with self._lock.writing() as conn:
                 ids = _import_clients(conn, data.clients)
@@ -79,6 +82,7 @@ class CaseloadIOMixin(StoreBase):
                 _import_records(conn, "questions", data.questions, rows.question_values, ids)
                 _import_records(conn, "encounters", data.encounters, rows.encounter_values, ids)
                 _import_meetings(conn, data.meetings, ids)
+                _import_records(conn, "dates", data.dates, rows.date_values, ids)
                 if dry_run:
                     raise _DryRun()
         except _DryRun:

@@ -21,6 +21,8 @@ from ..model import (
     Thought,
     ThoughtKind,
 )
+from ..model.dates import DateThatMatters
+from ..model.follow_through import AdviceOutcome, Telling, TellOutcome
 
 
 def iso_day(value: date | None) -> str | None:
@@ -120,6 +122,9 @@ def thought(row: Any) -> Thought:
         tell_client=bool(row["tell_client"]),
         version=row["version"],
         safety=safety(row),
+        cue=row["cue"],
+        telling=Telling(TellOutcome(row["told"]), given_moment(row["told_at"]), row["how_taken"])
+        if row["told"] else None,
     )
 
 
@@ -132,6 +137,10 @@ def thought_values(t: Thought) -> dict[str, Any]:
         "lingering": int(t.lingering),
         "tell_client": int(t.tell_client),
         **safety_values(t.safety),
+        "cue": t.cue,
+        "told": t.telling.outcome.value if t.telling else None,
+        "told_at": iso_moment(t.telling.on) if t.telling else None,
+        "how_taken": t.telling.how_taken if t.telling else "",
     }
 
 
@@ -208,6 +217,7 @@ def item(row: Any) -> SupervisionItem:
         question=row["question"],
         advice=row["advice"],
         outcome=row["outcome"],
+        tried=AdviceOutcome(row["tried"]) if row["tried"] else None,
     )
 
 
@@ -218,4 +228,14 @@ def item_values(i: SupervisionItem) -> dict[str, Any]:
         "question": i.question,
         "advice": i.advice,
         "outcome": i.outcome,
+        "tried": i.tried.value if i.tried else None,
     }
+
+
+def date_that_matters(row: Any) -> DateThatMatters:
+    return DateThatMatters(id=row["id"], client_id=row["client_id"], falls_on=given_day(row["falls_on"]),
+                           yearly=bool(row["yearly"]), note=row["note"], version=row["version"])
+
+
+def date_values(d: DateThatMatters) -> dict[str, Any]:
+    return {"client_id": d.client_id, "falls_on": iso_day(d.falls_on), "yearly": int(d.yearly), "note": d.note}

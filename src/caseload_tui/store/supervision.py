@@ -63,6 +63,13 @@ class SupervisionMixin(StoreBase):
             _insert_items(conn, saved_id(meeting.id), meeting.items)
         return self.meeting(saved_id(meeting.id))
 
+    def set_item_follow_through(self, item_id: int, tried: m.AdviceOutcome, outcome: str) -> None:
+        """Whether the supervisor's advice was tried, and how it went (day's end, issue 14)."""
+        with self._lock.writing() as conn:
+            require(conn, "supervision_items", item_id)
+            conn.execute("UPDATE supervision_items SET tried = ?, outcome = ? WHERE id = ?",
+                         [tried.value, outcome, item_id])
+
     def set_item_outcome(self, item_id: int, outcome: str) -> None:
         """How the supervisor's advice went, written when it is followed up."""
         with self._lock.writing() as conn:

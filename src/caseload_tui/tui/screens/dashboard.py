@@ -66,6 +66,8 @@ class DashboardScreen(DraftReopening):
         Binding("b", "toggle_flag", "Flag", tooltip="Flag or unflag the case for supervision"),
         Binding("slash", "search", "Search", tooltip="Search thoughts, questions and news"),
         Binding("R", "review", "Review", tooltip="Day's end review: today's sessions, one client at a time"),
+        Binding("T", "before_session", "Today", tooltip="Before the session: who is due today and what to bring in"),
+        Binding("B", "card", "Before", tooltip="Before they walk in: the selected client's card"),
         Binding("S", "supervision", "Supervise", tooltip="Prepare for supervision, export the brief, record it"),
         Binding("G", "graduate", "Graduate", tooltip="Mark the case as ended (or bring a graduate back)"),
         Binding("n", "news", "News", tooltip="Log news of a graduate, or a chance meeting"),
