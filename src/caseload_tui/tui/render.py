@@ -162,9 +162,14 @@ def concern_marker(note: MarkedNote) -> Content:
     return join((CONCERN_GLYPH[0] + " ", style), (note.safety.words, style))
 
 
+def hides(note: MarkedNote) -> bool:
+    """Whether privacy mode hides this note's words (and its answer): a safety concern, while it is on."""
+    return note.safety is not None and privacy().on
+
+
 def note_text(note: MarkedNote, style: str = "", multiline: bool = False, width: int | None = None) -> Content:
     """A note's words; for a safety concern in privacy mode, hidden (its marker is shown beside it)."""
-    if note.safety is not None and privacy().on:
+    if hides(note):
         return label(HIDDEN_WORDS, "italic $foreground-muted")
     if width is not None:
         return user_line(note.body, width, style)

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header
 
 from ...model import CAME, ClientRecord, Group, Placement
-from ...rules import place, summarise
+from ...rules import coming_up, place, summarise
 from ...store import StoreError
 from ..modals.endings import REFLECTION_PARTS
 from ..widgets.arc_pane import ArcPane
@@ -64,6 +64,9 @@ class DashboardScreen(DraftReopening):
         Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted thought or question"),
         Binding("c", "new_client", "Client+", tooltip="Add a client"),
         Binding("b", "toggle_flag", "Flag", tooltip="Flag or unflag the case for supervision"),
+        Binding("exclamation_mark", "safety", "Safety", key_display="!",
+                tooltip="Mark the highlighted thought or question as a safety concern, or mark it resolved"),
+        Binding("D", "new_date", "Date", tooltip="Add a date that matters to the client (or a break of mine)"),
         Binding("slash", "search", "Search", tooltip="Search thoughts, questions and news"),
         Binding("R", "review", "Review", tooltip="Day's end review: today's sessions, one client at a time"),
         Binding("T", "before_session", "Today", tooltip="Before the session: who is due today and what to bring in"),
@@ -197,7 +200,8 @@ class DashboardScreen(DraftReopening):
                 record = self.records[value]
                 now = self.now
                 summary = summarise(record, now, self.app.settings.thresholds)
-                header.show_client(record, self.placements[value], summary, now)
+                header.show_client(record, self.placements[value], summary, now, self.store.open_concerns([value]),
+                                   coming_up(self.store.dates([value]), today))
                 thoughts.show(self.store.thoughts([value]), today)
                 if graduate:
                     attended = sum(1 for a in self.store.appointments(value) if a.status in CAME)
@@ -282,7 +286,7 @@ class DashboardScreen(DraftReopening):
             return isinstance(focused, ThoughtsPane)
         if action == "answer":
             return isinstance(focused, QuestionsPane)
-        if action == "delete":
+        if action in ("delete", "safety"):
             return isinstance(focused, (ThoughtsPane, QuestionsPane))
         if action == "news":
             record = self.selected_client()
