@@ -639,6 +639,46 @@ SUPERVISION = [
 ]
 
 
+# ------------------------------------------------------------ before the session (issue 14)
+
+# Things to tell them I remembered (with the cue that would prompt each), a safety concern, and
+# dates that matter, for clients due on the demo's day: `caseload today --demo` shows them all.
+# (client, written at, kind, still lingering, body, cue)
+TELL_THEM = [
+    ("C-025", at(1, "TH", "08:40"), "holding", True,
+     "Something to tell her I remembered: in the first session she said the only place she felt calm "
+     "as a child was her grandmother's allotment, among the bean rows.",
+     "if she says again that nothing ever grows for her"),
+]
+# (client, written at, kind, body, concern): marked when written, still open.
+CONCERNS = [
+    ("C-024", at(1, "TH", "19:20"), "holding",
+     "He said that at three in the morning he shouted at the baby and frightened himself. He was ashamed "
+     "telling me. Keep it in view: how often, and who helps them at night.",
+     "safeguarding"),
+]
+# (client, day it falls on, every year, note): within the two weeks after the demo's day.
+DATES = [
+    ("C-025", WRITTEN_ON + timedelta(days=5) - timedelta(days=3 * 365), True,
+     "Anniversary of her father's death; she mentioned it once, in passing."),
+    ("C-018", WRITTEN_ON + timedelta(days=9), False, "The midwifery course interview."),
+]
+
+
+def before_the_session(doc: dict) -> None:
+    """Add this section's thoughts (with their cues and safety concerns) and dates to the document."""
+    for who, when, kind, lingering, body, cue in TELL_THEM:
+        doc["thoughts"].append({"client": who, "written_at": moment(when), "kind": kind, "lingering": lingering,
+                                "tell_client": True, "body": body, "cue": cue})
+    for who, when, kind, body, concern in CONCERNS:
+        doc["thoughts"].append({"client": who, "written_at": moment(when), "kind": kind, "lingering": True,
+                                "tell_client": False, "body": body,
+                                "safety": {"concern": concern, "marked_at": moment(when), "resolved_at": None}})
+    doc["thoughts"].sort(key=lambda t: t["written_at"])
+    doc["dates"] = [{"client": who, "falls_on": day.isoformat(), "yearly": yearly, "note": note}
+                    for who, day, yearly, note in DATES]
+
+
 # ------------------------------------------------------------ putting it together
 
 
@@ -681,6 +721,7 @@ def build() -> dict:
         "encounters": encounters,
         "supervision": supervision,
     }
+    before_the_session(doc)
     check(doc)
     return doc
 

@@ -49,14 +49,17 @@ def client_card(store: Store, client_id: int, now: datetime, starts_at: datetime
     record = store.record(client_id, now)
     thoughts = store.thoughts([client_id])
     last_came = record.last_attended
-    after = [t for t in thoughts if last_came is not None and last_came <= t.written_at <= now]
+    concerns = store.open_concerns([client_id])
+    # The context line: the first thought written after they last came, unless the card shows it anyway.
+    after = [t for t in thoughts if last_came is not None and last_came <= t.written_at <= now
+             and not t.still_to_tell and not (t.safety is not None and t.safety.open)]
     follow = last_advice(store.meetings(), client_id)
     return Card(
         client=record.client, starts_at=starts_at, booked=booked,
         to_tell=sorted((t for t in thoughts if t.still_to_tell), key=lambda t: (t.written_at, t.id or 0)),
         open_questions=sorted(store.questions([client_id], open_only=True), key=lambda q: (q.asked_at, q.id or 0)),
         advice=follow if follow is not None and follow.item.still_to_try else None,
-        concerns=store.open_concerns([client_id]),
+        concerns=concerns,
         dates=rules.coming_up(store.dates([client_id]), now.date()),
         last_came=last_came,
         after_last=after[-1] if after else None,  # thoughts come newest first: the last is the first written
@@ -111,7 +114,7 @@ def card_lines(card: Card, now: datetime, shown: Shown, redact: bool) -> list[st
     for note in card.concerns:
         mark = note.safety
         words = mark.words if mark is not None else ""
-        lines.append(f"   ⚠ {words[:1].upper()}{words[1:]}: {shown(note.body, True)}")
+        lines.append(f"   ⚠ {words[:1].upper()}{words[1:]} — {shown(note.body, True)}")
     if card.to_tell:
         lines.append(f"   {TELL_HEADING}:")
         for thought in card.to_tell:
