@@ -659,7 +659,7 @@ CONCERNS = [
 ]
 # (client, day it falls on, every year, note): within the two weeks after the demo's day.
 DATES = [
-    ("C-025", WRITTEN_ON + timedelta(days=5) - timedelta(days=3 * 365), True,
+    ("C-025", (WRITTEN_ON + timedelta(days=5)).replace(year=WRITTEN_ON.year - 3), True,
      "Anniversary of her father's death; she mentioned it once, in passing."),
     ("C-018", WRITTEN_ON + timedelta(days=9), False, "The midwifery course interview."),
 ]

@@ -568,3 +568,53 @@ def test_dates_in_the_file_are_kept(tmp_path):
         assert ben.reflection.i_learned == "patience"
     finally:
         store.close()
+
+
+# ---------------------------------------------------------------- before the session (issue 14)
+
+
+@needs_demo
+def test_today_lists_the_demo_s_clients_due_with_what_to_bring(tmp_path):
+    from clock import DEMO_DAY_END
+
+    result = run("today", "--demo", now=DEMO_DAY_END)
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("Before the session · Thursday 26 November")
+    assert [line.split("  ")[1] for line in text.splitlines() if line[:2].isdigit()] == [
+        "Melanie (C-025)", "Ines (C-018)", "Sanne (C-021)", "Joel (C-024)"]
+    melanie = text.split("Ines (C-018)")[0]
+    for part in ["To tell them I remembered:", "✉ Something to tell her I remembered: in the first session",
+                 "(cue: if she says again that nothing ever grows for her)", "? Ask plainly whether she wants",
+                 "Advice from supervision to try (29 Oct): Probably both.",
+                 "◷ Tue 1 Dec (in 5 days): Anniversary of her father's death"]:
+        assert part in melanie, part
+    assert "⚠ Safety concern: safeguarding — He said that at three in the morning" in text
+
+
+@needs_demo
+def test_today_as_json_and_redacted(tmp_path):
+    from clock import DEMO_DAY_END
+
+    doc = json.loads(run("today", "--demo", "--json", now=DEMO_DAY_END).stdout)
+    assert doc["day"] == "2026-11-26"
+    melanie = doc["clients"][0]
+    assert (melanie["name"], melanie["starts_at"], melanie["booked"]) == ("Melanie", "2026-11-26T09:00", True)
+    assert melanie["tell_them"][0]["cue"] == "if she says again that nothing ever grows for her"
+    assert melanie["advice_to_try"]["tried"] is None and len(melanie["open_questions"]) == 2
+    assert melanie["dates_coming_up"] == [{"on": "2026-12-01", "note": "Anniversary of her father's death; she "
+                                           "mentioned it once, in passing.", "yearly": True, "mine": False}]
+    redacted = run("today", "--demo", "--json", "--redact", now=DEMO_DAY_END).stdout
+    assert "Melanie" not in redacted and "Joel" not in redacted
+    joel = json.loads(redacted)["clients"][3]
+    assert joel["name"] == "C-024"
+    assert joel["safety_concerns"] == [{"concern": "safeguarding", "marked_at": "2026-11-19T19:20",
+                                        "about": "thought", "body": "(words hidden: --redact)"}]
+
+
+def test_today_with_no_one_due(tmp_path):
+    db = tmp_path / "empty.db"
+    assert run("init", db).exit_code == 0
+    result = run("today", "--db", db)
+    assert result.exit_code == 0 and "No one is due today." in result.stdout
+    assert run("today", "--db", db, "--demo").exit_code != 0  # one caseload or the other, as for every command
