@@ -45,37 +45,40 @@ class FollowThroughList(OptionList):
             super().__init__()
             self.item = item
 
-    _items: list[LoopItem | None] = []  # by option index (None: a heading)
-    _open: list[int] = []  # indexes of items still offered
+    _items: dict[str, LoopItem] = {}  # by option id
+    _open: list[str] = []  # the option ids of the items still offered, in order
 
     def show(self, thoughts: list[m.Thought], advice: FollowThrough | None, today: date) -> None:
         """`thoughts`: to tell them, still offered or settled today; `advice`: the last supervision's about them."""
-        options: list[Option] = []
-        self._items, self._open = [], []
+        options: list[Option | None] = []
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        self._items, self._open = {}, []
         for thought in thoughts:
             self._add(options, LoopItem("thought", thought.id or 0), _thought_row(thought, today),
                       thought.still_to_tell)
         if advice is not None and advice.item.advice.strip() and advice.item.id is not None:
             self._add(options, LoopItem("advice", advice.item.id), _advice_row(advice, today),
                       advice.item.still_to_try)
-        keep = self.highlighted
-        self.set_options(options)
-        self.display = bool(options)
-        self.highlighted = keep if keep is not None and keep < len(options) and keep in self._open \
-            else (self._open[0] if self._open else (0 if options else None))
-        self.border_subtitle = f"{len(self._open)} to settle, k or enter" if self._open else "all settled"
+        self.set_options(options[:-1])
+        self.display = bool(self._items)
+        wanted = keep if keep in self._open else (self._open[0] if self._open else next(iter(self._items), None))
+        self.highlighted = self.get_option_index(wanted) if wanted is not None else None
+        self.border_subtitle = f"{len(self._open)} to settle: k or enter" if self._open else "all settled"
 
-    def _add(self, options: list[Option], item: LoopItem, prompt: Content, still_open: bool) -> None:
+    def _add(self, options: list[Option | None], item: LoopItem, prompt: Content, still_open: bool) -> None:
+        option_id = f"loop:{item.what}:{item.id}"
         if still_open:
-            self._open.append(len(options))
-        self._items.append(item)
-        options.append(Option(prompt))
+            self._open.append(option_id)
+        self._items[option_id] = item
+        options += [Option(prompt, id=option_id), None]
 
     @property
     def current(self) -> LoopItem | None:
         """The highlighted item, or the first one still offered."""
-        index = self.highlighted if self.highlighted is not None else (self._open[0] if self._open else None)
-        return self._items[index] if index is not None and index < len(self._items) else None
+        option = self.highlighted_option
+        if option is not None and option.id in self._items:
+            return self._items[option.id]
+        return self._items[self._open[0]] if self._open else None
 
     def action_choose(self) -> None:
         if (item := self.current) is not None:
