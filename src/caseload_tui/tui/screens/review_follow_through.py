@@ -29,7 +29,7 @@ FOLLOW_THROUGH_BINDINGS = [
 
 class FollowThroughActions(CaseloadScreen):
     DEFAULT_CSS = """
-    FollowThroughList { height: auto; max-height: 12; border: round $primary-background; background: $background; }
+    FollowThroughList { height: auto; max-height: 33%; border: round $primary-background; background: $background; }
     FollowThroughList:focus { border: round $primary; }
     """
 
