@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from .private_files import NotAFile, private_dir, require_regular_file, write_private
+
 APP_NAME = "caseload-tui"
 
 
@@ -55,24 +57,31 @@ def backups_keep(path: Path | None = None) -> int:
     path = path or config_path()
     if not path.exists():
         return 14
+    raw = _read_settings(path)
+    section = _table(raw, "backups", path)
+    return int(_number(section, "backups", "keep", path, 14))
+
+
+def _read_settings(path: Path) -> Table:
+    """The settings file as tomllib reads it; a folder, pipe or device in its place is refused at once."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        require_regular_file(path, "settings file")
+        text = path.read_text(encoding="utf-8")
+    except NotAFile as exc:
+        raise ConfigError(str(exc)) from None
+    except OSError as exc:
+        raise ConfigError(f"The settings file {path} could not be read ({exc.strerror}).") from None
+    try:
+        return tomllib.loads(text)
+    except UnicodeDecodeError:
+        raise ConfigError(f"The settings file {path} is not UTF-8 text.") from None
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"The settings file {path} could not be read: {exc}") from None
-    section = raw.get("backups", {})
-    if not isinstance(section, dict):
-        raise ConfigError(f"In {path}, [backups] should be a table of settings.")
-    keep = section.get("keep", 14)
-    if isinstance(keep, bool) or not isinstance(keep, int) or keep < 0:
-        raise ConfigError(f"In {path}, backups.keep should be a whole number of 0 or more.")
-    return keep
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a directory only its owner can enter, whatever the umask."""
-    path.mkdir(parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
-    return path
+    """Create a directory (and any missing above it) only its owner can enter, whatever the umask."""
+    return private_dir(path)
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,17 @@ class Thresholds:
     window_weeks: int = 8
     min_scheduled_in_window: int = 3
     quiet_days: int = 21
+    # Nothing attended in quiet_days makes an absentee only with this many of the client's own misses
+    # in that time: my cancellations, my breaks and moved sessions never make a gap theirs.
+    quiet_min_missed: int = 2
+    # Reading an absence: a client who came to at least steady_sessions before their misses began,
+    # missing at most steady_missed_share of them, was a steady attender, and this is a change.
+    steady_sessions: int = 10
+    steady_missed_share: float = 0.15
+    # A regular not seen for gap_days because of me or a move is said to be in a gap, not absent.
+    gap_days: int = 14
+    # Shown as New, not a Regular, until this many sessions have been counted.
+    new_sessions: int = 3
 
 
 # ---------------------------------------------------------------- calendar and CSV imports
@@ -141,10 +161,7 @@ def _calendar_settings(raw: Table, path: Path) -> CalendarSettings:
             values[name] = _text_setting(section, "calendar", name, path)
     for name in ("weeks_back", "weeks_ahead", "session_minutes"):
         if name in section:
-            value = section[name]
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ConfigError(f"In {path}, calendar.{name} should be a whole number of 0 or more.")
-            values[name] = value
+            values[name] = int(_number(section, "calendar", name, path, 0))
     if values.get("match", "both") not in MATCH_RULES:
         raise ConfigError(f'In {path}, calendar.match should be "code", "name" or "both".')
     if values.get("timezone"):
@@ -175,6 +192,34 @@ def _csv_settings(raw: Table, path: Path) -> CsvSettings:
     return CsvSettings(**values)
 
 
+# Every number in the settings file and the range it must fall in (inclusive): a value outside is
+# refused with the range named, before anything uses it.
+RANGES: dict[str, tuple[float, float]] = {
+    "absentees.missed_in_a_row": (1, 52),
+    "absentees.missed_share": (0.01, 1.0),
+    "absentees.window_weeks": (1, 104),
+    "absentees.min_scheduled_in_window": (1, 100),
+    "absentees.quiet_days": (1, 365),
+    "calendar.weeks_back": (0, 260),
+    "calendar.weeks_ahead": (0, 156),
+    "calendar.session_minutes": (5, 600),
+    "privacy.lock_after_minutes": (0, 1440),
+    "backups.keep": (0, 1000),
+}
+
+
+def _number(section: Table, where: str, name: str, path: Path, default: float) -> float:
+    """A number setting, checked for its type and its range (RANGES); the message names the range."""
+    value = section.get(name, default)
+    low, high = RANGES[f"{where}.{name}"]
+    whole = isinstance(default, int)
+    kind = "a whole number" if whole else "a number"
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high
+            or (whole and not float(value).is_integer())):  # NaN and infinity fail the range
+        raise ConfigError(f"In {path}, {where}.{name} should be {kind} from {low:g} to {high:g}.")
+    return int(value) if whole else float(value)
+
+
 def _table(raw: Table, name: str, path: Path, where: str | None = None) -> Table:
     section = raw.get(name, {})
     if not isinstance(section, dict):
@@ -200,10 +245,7 @@ class Settings:
 
 def _lock_after(raw: Table, path: Path) -> int:
     section = _table(raw, "privacy", path)
-    value = section.get("lock_after_minutes", 0)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ConfigError(f"In {path}, privacy.lock_after_minutes should be a whole number of minutes (0: never).")
-    return value
+    return int(_number(section, "privacy", "lock_after_minutes", path, 0))
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -211,21 +253,12 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or config_path()
     if not path.exists():
         return Settings()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"The settings file {path} could not be read: {exc}") from None
-    section = raw.get("absentees", {})
-    if not isinstance(section, dict):
-        raise ConfigError(f"In {path}, [absentees] should be a table of settings.")
+    raw = _read_settings(path)
+    section = _table(raw, "absentees", path)
     values: Fields = {}
     for f in fields(Thresholds):
         if f.name in section:
-            value = section[f.name]
-            expected = float if f.type in ("float", float) else int
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ConfigError(f"In {path}, absentees.{f.name} should be a number.")
-            values[f.name] = expected(value)
+            values[f.name] = _number(section, "absentees", f.name, path, getattr(Thresholds(), f.name))
     look = raw.get("look")
     theme = look.get("theme") if isinstance(look, dict) else None
     return Settings(thresholds=Thresholds(**values), theme=theme if isinstance(theme, str) else None,
@@ -236,7 +269,7 @@ def load_settings(path: Path | None = None) -> Settings:
 def save_theme(theme: str, path: Path | None = None) -> None:
     """Remember the chosen theme, keeping the rest of the file as written."""
     path = path or config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent, tighten_existing=False)
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     out, in_look, written = [], False, False
     for line in lines:
@@ -257,4 +290,4 @@ def save_theme(theme: str, path: Path | None = None) -> None:
         written = True
     if not written:
         out += ["", "[look]", f"theme = {json.dumps(theme)}"]
-    path.write_text("\n".join(out).lstrip("\n") + "\n", encoding="utf-8")
+    write_private(path, "\n".join(out).lstrip("\n") + "\n")

@@ -15,9 +15,19 @@ def demo_file() -> Path:
 
 
 def load_demo(today: date) -> m.CaseloadData:
-    """The sample caseload, shifted by whole days so that its 'written_on' day is today."""
+    """The sample caseload, shifted by whole weeks so that its 'written_on' day is the latest such weekday.
+
+    Whole weeks keep every weekday true (a Tuesday session stays on a Tuesday), so the demo's
+    day stays the working day it was written on (a Thursday): today on a Thursday, else the
+    Thursday just gone. Never one ahead: what the demo records as having happened has happened.
+    """
     path = demo_file()
     doc = json_format.read_file(path)
     data = json_format.parse(doc, source=path.name)
     written = json_format.written_on(doc) or today
-    return json_format.shift_dates(data, (today - written).days)
+    return json_format.shift_dates(data, demo_shift_days(written, today))
+
+
+def demo_shift_days(written: date, today: date) -> int:
+    """Whole weeks, in days, that move `written` to the latest day of its weekday on or before `today`."""
+    return 7 * ((today - written).days // 7)

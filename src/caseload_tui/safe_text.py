@@ -68,3 +68,27 @@ def for_editing(text: str, multiline: bool = True) -> str:
 def keep_if_unchanged(edited: str, original: str, multiline: bool = True) -> str:
     """The original bytes when the field came back as it was shown; otherwise what was typed."""
     return original if edited == for_editing(original, multiline) else edited
+
+
+# What may not reach a terminal in a message or a document printed outside Textual: the same
+# controls, and a carriage return not followed by a line feed (it would draw over the line).
+_NOT_FOR_TERMINAL = re.compile(
+    "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]"
+)
+
+
+def for_terminal(text: str) -> str:
+    """The one road outside Textual: every message, path, report or document printed by the program.
+
+    Line breaks (LF, CRLF) and tabs are kept, so a printed document keeps its lines; every other
+    control character is shown as a picture, never obeyed.
+    """
+    return _NOT_FOR_TERMINAL.sub(lambda m: _picture(m.group()), text)
+
+
+def for_export(text: str) -> str:
+    """A code or name as it goes into an exported file: one line, every control character replaced.
+
+    The same everywhere a code or name leaves the program in a file another program reads.
+    """
+    return one_line(text)

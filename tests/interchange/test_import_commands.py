@@ -112,8 +112,8 @@ def test_the_settings_prefix_marks_therapy_sessions(db, tmp_path, settings):
 def test_a_broken_calendar_names_file_event_and_field_and_changes_nothing(db, tmp_path, settings):
     bad = GOOGLE.replace("DTSTART:20261123T160000Z", "DTSTART:tomorrow")
     message = plain_failure(run("import", write_calendar(tmp_path, bad, "basic.ics"), "--db", db))
-    assert message == ("caseload: basic.ics: event “Supervision with Dr. Hale” has a date or time "
-                       "I cannot read (DTSTART).")
+    assert message == ("caseload: basic.ics: line 75, event “Supervision with Dr. Hale”: DTSTART “tomorrow” "
+                       "is not a date and time I can read.")
     assert sessions_in(db) == []
 
 

@@ -84,7 +84,7 @@ def test_two_missed_in_a_row_makes_an_absentee():
     assert placement.group is Group.ABSENTEES
     assert "missed 2 of the last 8 sessions" in placement.reason.lower()
     assert "2 in a row" in placement.reason
-    assert "none rescheduled" in placement.reason
+    assert "rescheduled" not in placement.reason  # no compliance word, no database word
 
 
 def test_one_missed_session_is_not_a_streak():
@@ -101,7 +101,7 @@ def test_the_reason_from_the_design_is_spelled_out():
     assert placement.group is Group.ABSENTEES
     assert placement.reason.startswith("Missed 3 of the last 5 sessions")
     assert "2 in a row" in placement.reason
-    assert "none rescheduled" in placement.reason
+    assert "rescheduled" not in placement.reason
     assert placement.reason.endswith(".")
 
 
@@ -186,14 +186,19 @@ def test_a_miss_exactly_eight_weeks_ago_is_outside_the_window():
 # ---------------------------------------------------------------- 21 quiet days
 
 
+# One miss of their own in the quiet days is enough when quiet_min_missed is 1 (the default asks
+# for 2: see the tests of absence patterns, where a gap of mine never makes an absentee).
+ONE_MISS_IS_QUIET = Thresholds(quiet_min_missed=1)
+
+
 def test_missed_twenty_days_ago_and_nothing_attended_since_is_quiet():
     rec = record([(20, N)] + attended(28, 35, 42))
-    placement = place(rec, WEDNESDAY_EVENING)
+    assert place(rec, WEDNESDAY_EVENING).group is Group.REGULARS  # one miss: not yet quiet by default
+    placement = place(rec, WEDNESDAY_EVENING, ONE_MISS_IS_QUIET)
     assert placement.group is Group.ABSENTEES
     assert "has not come in" in placement.reason.lower()
     assert "21 days" in placement.reason
     assert "1 session " in placement.reason
-    assert "none rescheduled" in placement.reason
 
 
 def test_attended_twenty_days_ago_is_not_quiet():
@@ -205,12 +210,12 @@ def test_attended_twenty_days_ago_is_not_quiet():
 
 def test_a_miss_exactly_twenty_one_days_ago_is_outside_the_quiet_window():
     rec = record([(21, N)] + attended(28, 35, 42))
-    assert place(rec, WEDNESDAY_EVENING).group is Group.REGULARS
+    assert place(rec, WEDNESDAY_EVENING, ONE_MISS_IS_QUIET).group is Group.REGULARS
 
 
 def test_attendance_exactly_twenty_one_days_ago_does_not_break_a_quiet_spell():
     rec = record([(20, N), (21, A), (28, A), (35, A), (42, A)])
-    placement = place(rec, WEDNESDAY_EVENING)
+    placement = place(rec, WEDNESDAY_EVENING, ONE_MISS_IS_QUIET)
     assert placement.group is Group.ABSENTEES
     assert "has not come in" in placement.reason.lower()
     assert "21 days" in placement.reason
@@ -245,7 +250,8 @@ def test_my_last_two_cancellations_never_count_against_the_client():
     rec = record([(1, CC), (8, CC)] + attended(15, 22, 29))
     placement = place(rec, WEDNESDAY_EVENING)
     assert placement.group is Group.REGULARS
-    assert "came to 3 of the last 3 sessions" in placement.reason.lower()
+    assert placement.reason == ("A gap that is not an absence: last came 2 weeks ago; "
+                                "since then 2 cancelled by me, never counted.")
 
 
 def test_my_cancellation_between_two_misses_is_neither_counted_nor_a_break():
@@ -272,15 +278,15 @@ def test_sessions_moved_to_another_time_are_not_missed():
     rec = record([(1, R), (8, R)] + attended(15, 22, 29))
     placement = place(rec, WEDNESDAY_EVENING)
     assert placement.group is Group.REGULARS
-    assert "came to 3 of the last 3 sessions" in placement.reason.lower()
+    assert "since then 2 moved to another time, never counted" in placement.reason
 
 
 def test_absentee_reason_says_how_many_were_moved():
     rec = record([(1, N), (8, N), (10, R)] + attended(15, 22, 29, 36, 43, 50))
     placement = place(rec, WEDNESDAY_EVENING)
     assert placement.group is Group.ABSENTEES
-    assert "1 moved to another time" in placement.reason
-    assert "none rescheduled" not in placement.reason
+    assert "1 moved to another time, not counted" in placement.reason
+    assert "rescheduled" not in placement.reason
 
 
 def test_a_move_between_two_misses_does_not_break_the_streak():
@@ -385,8 +391,8 @@ def test_a_higher_share_threshold():
 
 def test_a_shorter_quiet_spell():
     rec = record([(13, N), (20, A), (27, A), (34, A), (41, A), (48, A)])
-    assert place(rec, WEDNESDAY_EVENING).group is Group.REGULARS
-    placement = place(rec, WEDNESDAY_EVENING, Thresholds(quiet_days=14))
+    assert place(rec, WEDNESDAY_EVENING, ONE_MISS_IS_QUIET).group is Group.REGULARS
+    placement = place(rec, WEDNESDAY_EVENING, Thresholds(quiet_days=14, quiet_min_missed=1))
     assert placement.group is Group.ABSENTEES
     assert "has not come in" in placement.reason.lower()
     assert "14 days" in placement.reason
@@ -410,7 +416,6 @@ def test_streak_outside_a_short_window_is_still_explained():
     placement = place(rec, WEDNESDAY_EVENING, Thresholds(window_weeks=1, quiet_days=7))
     assert placement.group is Group.ABSENTEES
     assert "2 sessions in a row" in placement.reason
-    assert "none rescheduled" in placement.reason
 
 
 # ---------------------------------------------------------------- the whole caseload

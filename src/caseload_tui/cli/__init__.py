@@ -16,7 +16,7 @@ import click
 
 from .. import __version__, crash
 from .caseload_file import backup, check, init, locate, restore
-from .common import CONTEXT, CliContext, db_option
+from .common import CONTEXT, CliContext, SafeGroup, db_option
 from .dashboard import graduate, open_dashboard, review, supervision
 from .import_export import export, import_
 from .summaries import brief, groups
@@ -30,7 +30,7 @@ def real_clock() -> datetime:
     return datetime.now().replace(second=0, microsecond=0)
 
 
-@click.group(invoke_without_command=True, context_settings=CONTEXT)
+@click.group(cls=SafeGroup, invoke_without_command=True, context_settings=CONTEXT)
 @db_option
 @click.option("--demo", is_flag=True, help="Explore a made-up caseload; your own is never touched.")
 @click.option("--redact", is_flag=True, help="Start in privacy mode: clients shown only by their codes.")

@@ -11,15 +11,17 @@ from pathlib import Path
 import click
 
 from .. import config
-from .common import CliContext, Unlocking, UserError, db_option, pass_cli, plain_errors
+from ..private_files import require_regular_file
+from ..safe_text import for_terminal
+from .common import CliContext, Unlocking, UserError, db_option, pass_cli, plain_errors, say, unwritable_message
 
 
 @click.command()
 def locate() -> None:
     """Say where your caseload, settings and backups are kept."""
-    click.echo(f"caseload:  {config.default_db_path()}")
-    click.echo(f"settings:  {config.config_path()}")
-    click.echo(f"backups:   {config.backups_dir()}")
+    say(f"caseload:  {config.default_db_path()}")
+    say(f"settings:  {config.config_path()}")
+    say(f"backups:   {config.backups_dir()}")
 
 
 @click.command()
@@ -49,10 +51,10 @@ def init(context: CliContext, path: Path, encrypt: bool) -> None:
         config.ensure_private_dir(path.parent) if not path.parent.exists() else None
         Store.open(path, create=True, passphrase=passphrase).close()
     if encrypt:
-        click.echo(f"Created an empty encrypted caseload at {path}. Keep the passphrase somewhere safe: "
+        say(f"Created an empty encrypted caseload at {path}. Keep the passphrase somewhere safe: "
                    "it is stored nowhere, and without it the notes cannot be read.")
         return
-    click.echo(f"Created an empty caseload at {path}.")
+    say(f"Created an empty caseload at {path}.")
 
 
 def _caseload_path(db_path: Path | None) -> Path:
@@ -60,8 +62,7 @@ def _caseload_path(db_path: Path | None) -> Path:
 
 
 def _unwritable(path: Path, exc: OSError) -> UserError:
-    return UserError(f"{path} could not be written ({exc.strerror or 'an error from the system'}). "
-                     "Nothing was changed.")
+    return UserError(unwritable_message(path, exc))
 
 
 @click.command()
@@ -76,14 +77,14 @@ def check(context: CliContext, db_path: Path | None) -> None:
         health = Unlocking().run(lambda passphrase: integrity.inspect(path, thorough=True, passphrase=passphrase))
         warning = integrity.exposure(path, fixing=False)
     if warning:
-        click.echo(f"caseload: {warning}", err=True)
+        say(f"caseload: {warning}", err=True)
     if not health.ok:
         for problem in health.problems:
-            click.echo(f"caseload: {problem}", err=True)
+            say(f"caseload: {problem}", err=True)
         raise SystemExit(1)
     held = ", ".join(f"{n} {what}" for what, n in health.counts.items())
     locked = " It is encrypted." if health.encrypted else ""
-    click.echo(f"The caseload at {path} is in good order: no damage found. It holds {held}.{locked}")
+    say(f"The caseload at {path} is in good order: no damage found. It holds {held}.{locked}")
 
 
 @click.command()
@@ -113,7 +114,7 @@ def backup(context: CliContext, dest: Path | None, db_path: Path | None) -> None
             made = unlocking.run(lambda passphrase: backups.copy_file(path, dest, passphrase))
         except OSError as exc:
             raise _unwritable(dest or config.backups_dir(), exc) from None
-    click.echo(f"Backed up the caseload to {made}.")
+    say(f"Backed up the caseload to {made}.")
 
 
 @click.command()
@@ -134,6 +135,7 @@ def restore(context: CliContext, file: Path, db_path: Path | None, yes: bool) ->
     path = _caseload_path(db_path)
     unlocking = Unlocking()  # one passphrase for an encrypted backup and an encrypted caseload
     with plain_errors(context.clock):
+        require_regular_file(path, "caseload file")  # a FIFO or a device would wait for ever
         # checked before anything is asked
         health = unlocking.run(lambda passphrase: integrity.inspect(file, thorough=True, passphrase=passphrase))
         if not health.ok:
@@ -148,11 +150,11 @@ def restore(context: CliContext, file: Path, db_path: Path | None, yes: bool) ->
         if path.exists():
             question += f" The caseload there now will be kept as {aside.name}."
         try:
-            agreed = click.confirm(question, default=False, err=True)
+            agreed = click.confirm(for_terminal(question), default=False, err=True)
         except click.Abort:
             agreed = False
         if not agreed:
-            click.echo("Nothing was changed.", err=True)
+            say("Nothing was changed.", err=True)
             raise SystemExit(1)
     goes_plain = not health.encrypted and path.exists() and file_looks_encrypted(path)
     with plain_errors(context.clock):
@@ -162,4 +164,4 @@ def restore(context: CliContext, file: Path, db_path: Path | None, yes: bool) ->
             raise _unwritable(path, exc) from None
     kept = f" The caseload that was there is kept as {moved}." if moved else ""
     plain = " The backup is not encrypted, so the caseload is not encrypted now either." if goes_plain else ""
-    click.echo(f"Put the backup back as the caseload at {path}.{kept}{plain}")
+    say(f"Put the backup back as the caseload at {path}.{kept}{plain}")

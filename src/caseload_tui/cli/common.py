@@ -8,8 +8,10 @@ Nothing in this module, or in the command modules, reads the real clock.
 from __future__ import annotations
 
 import contextlib
-import tempfile
-from collections.abc import Callable, Iterator
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,8 +20,8 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 import click
 
 from .. import config, crash
-from ..private_files import write_private
-from ..safe_text import one_line
+from ..private_files import NotAFile, write_private
+from ..safe_text import for_terminal, one_line
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -42,11 +44,38 @@ class CliContext:
 pass_cli = click.make_pass_decorator(CliContext)
 
 
+def say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Everything a command prints goes through here: paths, names and messages shown, never obeyed."""
+    click.echo(for_terminal(text), err=err, nl=nl)
+
+
 class UserError(click.ClickException):
     """A problem to tell the user in one line; exit status 1."""
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"caseload: {self.message}", err=True)
+        click.echo(for_terminal(f"caseload: {self.message}"), file=file, err=file is None)
+
+
+class SafeGroup(click.Group):
+    """The `caseload` group: click's own messages (a bad option, a path it refuses) go through
+    for_terminal too, since they quote what was typed (a file name may hold escape sequences)."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            shown = io.StringIO()
+            exc.show(file=shown)
+            sys.stderr.write(for_terminal(shown.getvalue()))
+            sys.stderr.flush()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            sys.stderr.write("Aborted!\n")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 def db_option(func: F) -> F:
@@ -67,7 +96,7 @@ def _known_problems() -> tuple[type[Exception], ...]:
     from ..rules import DateError, ScheduleError
     from ..store import StoreError
 
-    return (StoreError, ImportProblem, DateError, ScheduleError, config.ConfigError)
+    return (StoreError, ImportProblem, DateError, ScheduleError, config.ConfigError, NotAFile)
 
 
 @contextlib.contextmanager
@@ -82,6 +111,8 @@ def plain_errors(clock: Clock) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001  # every failure must reach the user in plain words
         if isinstance(exc, _known_problems()):
             raise UserError(str(exc)) from None
+        if isinstance(exc, OSError) and exc.filename:  # a file or folder the system refused, named
+            raise UserError(unwritable_message(Path(exc.filename), exc, "opened or written")) from None
         report = crash.write_report(exc, clock())
         raise UserError(crash.message(report)) from None
 
@@ -142,7 +173,17 @@ def write_file(path: Path, text: str) -> None:
     try:
         write_private(path, text)
     except OSError as exc:
-        raise UserError(f"{path} could not be written ({exc.strerror}). Nothing was changed.") from None
+        raise UserError(unwritable_message(path, exc)) from None
+
+
+def unwritable_message(path: Path, exc: OSError, doing: str = "written") -> str:
+    """Why PATH could not be written, naming a folder that cannot be written to as such."""
+    import errno
+
+    folder = path.parent if path.parent != Path() else Path(".")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and not os.access(folder, os.W_OK):
+        return f"The folder {folder} cannot be written to, so {path.name} could not be made there. Nothing was changed."
+    return f"{path} could not be {doing} ({exc.strerror or 'an error from the system'}). Nothing was changed."
 
 
 PASSPHRASE_TRIES = 3
@@ -173,7 +214,7 @@ class Unlocking:
             except WrongPassphrase as wrong:
                 if self._tries >= PASSPHRASE_TRIES:
                     raise UserError(str(wrong)) from None
-                click.echo("caseload: That passphrase does not open this caseload. Try again.", err=True)
+                say("caseload: That passphrase does not open this caseload. Try again.", err=True)
             self._passphrase = self._ask()
             self._tries += 1
 
@@ -188,19 +229,19 @@ class Unlocking:
 
 @contextlib.contextmanager
 def open_store(clock: Clock, db_path: Path | None, demo: bool = False, create: bool = False) -> Iterator[Store]:
-    """The caseload to work on: the demo (a fresh temporary copy), an explicit file, or yours."""
+    """The caseload to work on: the demo (a fresh copy in memory), an explicit file, or yours."""
     from ..store import Store
 
     if demo:
-        with tempfile.TemporaryDirectory(prefix="caseload-demo-") as folder:
-            store = Store.open(Path(folder) / "demo.db", create=True)
-            try:
-                from ..demo import load_demo
+        # In memory: nothing of the demo is ever on disk, so no way of stopping can leave it behind.
+        store = Store.memory()
+        try:
+            from ..demo import load_demo
 
-                store.import_data(load_demo(clock().date()))
-                yield store
-            finally:
-                store.close()
+            store.import_data(load_demo(clock().date()))
+            yield store
+        finally:
+            store.close()
         return
     if db_path is None:
         db_path = config.default_db_path()
@@ -213,8 +254,10 @@ def open_store(clock: Clock, db_path: Path | None, demo: bool = False, create: b
     store = Unlocking().run(lambda passphrase: Store.open(
         path, create=create, daily_backup_dir=config.backups_dir(), today=today, keep_backups=keep,
         passphrase=passphrase))
+    if (crashed := crash.new_report_line()) is not None:  # told once, here and on the dashboard
+        store.warnings.append(crashed)
     for warning in store.warnings:
-        click.echo(f"caseload: {warning}", err=True)
+        say(f"caseload: {warning}", err=True)
     try:
         yield store
     finally:

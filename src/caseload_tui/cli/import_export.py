@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import config
+from ..private_files import require_regular_file
 from ..safe_text import one_line
 from .common import (
     CliContext,
@@ -22,6 +23,7 @@ from .common import (
     plain_errors,
     refuse_output,
     refuse_output_folder,
+    say,
     write_file,
 )
 
@@ -62,6 +64,8 @@ def import_(context: CliContext, file: Path, db_path: Path | None, dry_run: bool
     """
     from ..interchange.importing import CALENDAR_SUFFIXES, REPORT_SUFFIXES, ReportChoices, import_file
 
+    with plain_errors(context.clock):
+        require_regular_file(file, "file to import")  # a FIFO or a device would wait for ever
     if (columns or vocabulary or date_order) and file.suffix.lower() not in REPORT_SUFFIXES:
         raise UserError("--column, --vocabulary and --date-order are for CSV reports only.")
     if file.suffix.lower() not in CALENDAR_SUFFIXES + REPORT_SUFFIXES:
@@ -76,7 +80,7 @@ def import_(context: CliContext, file: Path, db_path: Path | None, dry_run: bool
         with _import_target(context.clock, db_path, dry_run) as store:
             lines = import_file(store, file, settings, now, dry_run, choices)
     for line in lines:
-        click.echo(line)
+        say(line)
 
 
 def _column_mapping(columns: tuple[str, ...]) -> dict[str, str]:
@@ -142,12 +146,12 @@ def export(context: CliContext, db_path: Path | None, demo: bool, fmt: str, outp
         else:
             text = json_format.dumps(store.export_data())
     if output is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
         return
     with plain_errors(context.clock):
         write_file(output, text)
     what = "the upcoming sessions" if fmt == "ics" else "the caseload"
-    click.echo(f"Wrote {what} to {output}.", err=True)
+    say(f"Wrote {what} to {output}.", err=True)
 
 
 def _upcoming_calendar(clock: Clock, store: Store, weeks: int) -> str:
@@ -174,4 +178,4 @@ def _export_tables(clock: Clock, db_path: Path | None, demo: bool, folder: Path 
         with open_store(clock, db_path, demo=demo) as store:
             data = store.export_data()
         written = write_tables(folder, data)
-    click.echo(f"Wrote {len(written)} tables to {folder}.", err=True)
+    say(f"Wrote {len(written)} tables to {folder}.", err=True)

@@ -18,6 +18,7 @@ from .common import (
     plain_errors,
     refuse_demo_with_db,
     refuse_output,
+    say,
     write_file,
 )
 
@@ -42,7 +43,8 @@ def groups(context: CliContext, db_path: Path | None, demo: bool, as_json: bool,
         doc = {
             group.value: [
                 {"name": record.client.code if redact else record.client.name,
-                 "code": record.client.code, "reason": placement.reason,
+                 "code": record.client.code, "label": placement.label, "reason": placement.reason,
+                 "pattern": placement.pattern.label if placement.pattern else None,
                  "last_attended": record.last_attended.isoformat(timespec="minutes")
                  if record.last_attended else None,
                  "open_questions": record.open_questions,
@@ -52,15 +54,15 @@ def groups(context: CliContext, db_path: Path | None, demo: bool, as_json: bool,
             ]
             for group, members in grouped.items()
         }
-        click.echo(json.dumps(doc, indent=2))
+        say(json.dumps(doc, indent=2))
         return
     for group, members in grouped.items():
-        click.echo(f"{group.heading} ({len(members)})")
+        say(f"{group.heading} ({len(members)})")
         for record, placement in members:
             client = record.client
             who = client.code if redact else f"{one_line(client.name, 28)} ({one_line(client.code, 12)})"
-            click.echo(f"  {who}: {placement.reason}")
-        click.echo("")
+            say(f"  {who}: {placement.reason}")
+        say("")
 
 
 @click.command()
@@ -93,7 +95,7 @@ def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str
             chosen = supervision.chosen_for_brief(store, now, window, settings.thresholds)
             text = build_brief(supervision.prepare(store, now, chosen, since, settings.thresholds), redact=redact)
     if output is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
         return
     write_file(output, text)
-    click.echo(f"Wrote the supervision brief to {output}.", err=True)
+    say(f"Wrote the supervision brief to {output}.", err=True)

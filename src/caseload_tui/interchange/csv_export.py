@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from datetime import date, datetime
 from pathlib import Path
 
 from .. import model as m
-from ..private_files import write_private
+from ..private_files import private_dir, write_private
 from .errors import ImportProblem
 
 TABLES = ("clients", "appointments", "thoughts", "questions", "encounters",
@@ -133,8 +132,7 @@ def write_tables(folder: Path, data: m.CaseloadData) -> list[Path]:
                 f"{folder} already holds other files; export into a new or empty folder. Nothing was written."
             )
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
+        private_dir(folder)
         rows = table_rows(data)
         written = []
         for table in TABLES:

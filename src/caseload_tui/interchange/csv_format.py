@@ -77,6 +77,20 @@ def read_report(path: Path, clients: list[m.Client], options: ReportOptions) -> 
     return parse_report(raw, path.name, clients, options)
 
 
+MAX_CELL = 131_072  # the csv module's own limit on one cell, in characters; refused in words
+
+
+def _rows(text: str, delimiter: str, file_name: str) -> list[list[str]]:
+    """The report's rows; the one place a CSV's limits (a cell over MAX_CELL characters) are refused."""
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        if "larger than field limit" in str(exc):
+            raise ImportProblem(f"{file_name}: a cell is longer than {MAX_CELL:,} characters; "
+                                "this is not an appointment report.") from None
+        raise ImportProblem(f"{file_name}: could not be read as a CSV report.") from None
+
+
 def parse_report(raw: bytes, file_name: str, clients: list[m.Client], options: ReportOptions) -> SessionFile:
     try:
         words = vocabulary(options.vocabulary, options.extra_statuses)
@@ -88,7 +102,7 @@ def parse_report(raw: bytes, file_name: str, clients: list[m.Client], options: R
         raise ImportProblem(f"{file_name}: the file is empty; an appointment report needs a header row.")
     first_line = text.splitlines()[0]
     delimiter = max(",;\t", key=first_line.count)
-    table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    table = _rows(text, delimiter, file_name)
     header = [cell.strip() for cell in table[0]]
     _check_text(file_name, 1, header, ["the header"] * len(header))
     report = _Report(file_name, header, options)

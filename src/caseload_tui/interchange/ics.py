@@ -26,25 +26,35 @@ The rules this module follows, where calendars leave a choice:
   `weeks_ahead` weeks after it. Within that stretch the calendar speaks for
   itself: a session imported from it earlier that it no longer lists (deleted,
   or excluded with EXDATE) is withdrawn, unless its outcome was recorded.
-- Identity: the source is 'ics:' and the calendar's name (X-WR-CALNAME, else
-  the file name); each occurrence's source_uid is the event's UID, and for a
-  repeating event the UID with '/' and the occurrence's RECURRENCE-ID (its
-  original start, in UTC when it has a zone), so a moved occurrence is still
-  the same session.
+- Identity: the source is 'ics:' and the calendar's name: the one given with
+  --calendar, else X-WR-CALNAME, else the file name without the marks of a second
+  download ("calendar (1).ics" is "calendar.ics"). Each occurrence's source_uid is the
+  event's UID (or, without one, a fingerprint: ics_events.py), and for a repeating event
+  the UID with '/' and the occurrence's RECURRENCE-ID (its original start, in UTC when it
+  has a zone, "this and following" moves undone), so a moved occurrence is still the same
+  session. The same client at the same minute twice (calendar-sync copies) is one session.
+- Reading: ics_scan.py (line by line, only what the stretch needs, several VCALENDARs as
+  one), ics_parse.py (icalendar, problems named by line and event), ics_events.py
+  (identity, duplicates, zones), ics_expand.py (recurring-ical-events, within limits).
 """
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import model as m
 from ..config import CalendarSettings
 from ..safe_text import one_line
 from .errors import ImportProblem
+from .ics_events import Prepared, describe_unknown, original_moment, prepare
+from .ics_expand import MAX_PER_SERIES, Expanded, expand
+from .ics_parse import parse_scanned
+from .ics_scan import MAX_FILE_BYTES, Scanned, scan
 from .session_files import ClientFinder, NotImported, SessionFile, after_the_ending, describe_moment
 
 if TYPE_CHECKING:  # icalendar is imported only when a calendar is read
@@ -55,69 +65,111 @@ MARGIN = timedelta(days=2)  # read a little beyond the stretch, so no zone puts 
 
 def read_calendar(
     path: Path, clients: list[m.Client], settings: CalendarSettings, now: datetime,
-    zone: tzinfo | None = None,
+    zone: tzinfo | None = None, calendar_name: str | None = None,
 ) -> SessionFile:
-    """The sessions in the calendar file at `path`; raises ImportProblem naming the file, event and field."""
+    """The sessions in the calendar file at `path`; raises ImportProblem naming the file, line, event and field."""
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportProblem(f"{path.name}: the file is {size / 2**20:,.0f} MB, larger than any calendar of "
+                                f"sessions ({MAX_FILE_BYTES // 2**20} MB at most); export fewer years of it.")
+        with path.open("rb") as stream:
+            return read_stream(stream, path.name, clients, settings, now, zone, calendar_name)
     except OSError as exc:
         raise ImportProblem(f"{path.name}: could not be read ({exc.strerror}).") from None
-    if zone is None and settings.timezone:
-        zone = ZoneInfo(settings.timezone)
-    return parse_calendar(raw, path.name, clients, settings, now, zone)
 
 
 def parse_calendar(
     raw: bytes, file_name: str, clients: list[m.Client], settings: CalendarSettings, now: datetime,
-    zone: tzinfo | None = None,
+    zone: tzinfo | None = None, calendar_name: str | None = None,
 ) -> SessionFile:
-    import icalendar
+    if len(raw) > MAX_FILE_BYTES:
+        raise ImportProblem(f"{file_name}: it is larger than any calendar of sessions "
+                            f"({MAX_FILE_BYTES // 2**20} MB at most).")
+    return read_stream(io.BytesIO(raw), file_name, clients, settings, now, zone, calendar_name)
 
-    text = _text(raw, file_name)
-    try:
-        calendar = icalendar.Calendar.from_ical(text)
-    except ValueError:
-        raise ImportProblem(f"{file_name}: not a calendar (iCalendar) file I can read.") from None
-    if calendar.name != "VCALENDAR":
-        raise ImportProblem(f"{file_name}: not a calendar (iCalendar) file I can read.")
-    name = str(calendar.get("X-WR-CALNAME", "")).strip() or file_name
-    _check_calendar_zone(calendar, file_name)
+
+def read_stream(
+    stream: BinaryIO, file_name: str, clients: list[m.Client], settings: CalendarSettings, now: datetime,
+    zone: tzinfo | None = None, calendar_name: str | None = None,
+) -> SessionFile:
+    import x_wr_timezone
+
+    if zone is None and settings.timezone:
+        zone = ZoneInfo(settings.timezone)
     start, end = now - timedelta(weeks=settings.weeks_back), now + timedelta(weeks=settings.weeks_ahead)
-    result = SessionFile(source=f"ics:{name}", covers=(start, end))
-    reader = _EventReader(file_name, ClientFinder(clients, settings.match), settings.prefix, zone)
+    scanned = scan(stream, file_name, ((start - MARGIN).date(), (end + MARGIN).date()))
+    calendar = parse_scanned(scanned, file_name)
+    _check_calendar_zone(calendar, file_name)
+    calendar = x_wr_timezone.to_standard(calendar)
+    ready = prepare(calendar, scanned, file_name)
+    expanded = expand(calendar, ready, start - MARGIN, end + MARGIN, file_name)
+    said = calendar_name or suggested_name(scanned, file_name)
+    result = SessionFile(source=f"ics:{said}", covers=(start, end))
+    reader = _EventReader(ClientFinder(clients, settings.match), settings.prefix, zone, ready)
     listed: set[str] = set()
-    by_uid = _series(calendar, file_name)
-    for occurrence in _occurrences(calendar, by_uid, start - MARGIN, end + MARGIN, file_name):
-        uid = str(occurrence.get("UID", "")).strip()
-        reader.read(uid, by_uid.get(uid, [occurrence]), occurrence, start, end, result, listed)
-    if reader.all_day:
-        result.notes.append(f"{_events(reader.all_day)} lasting all day skipped (not sessions)")
-    if reader.without_prefix:
-        result.notes.append(f"{_events(reader.without_prefix)} not starting with “{settings.prefix}” "
-                            "skipped (not sessions)")
+    for uid, occurrence in expanded.occurrences:
+        reader.read(uid, occurrence, start, end, result, listed)
+    for uid, how_often in expanded.too_often.items():
+        block = ready.blocks[uid]
+        result.not_imported.append(NotImported(
+            f"event “{block.title()}” (line {block.lines[0].number})",
+            f"it repeats {how_often} with no end in sight, which no series of sessions does; nothing of it was read",
+        ))
+    result.notes += _notes(scanned, ready, expanded, reader, settings.prefix)
     result.still_listed = frozenset(listed - {s.source_uid for s in result.sessions})
+    result.suggested_name = suggested_name(scanned, file_name)
+    result.event_uids = frozenset(ready.series)
     return result
 
 
-_FOLD = re.compile(rb"\r?\n[ \t]")
+_COPY_MARK = re.compile(r"(\s*\(\d+\)|\s*-\s*copy|\s+copy|-\d{1,2})$", re.IGNORECASE)
 
 
-def _text(raw: bytes, file_name: str) -> str:
-    """The file as text; lines are unfolded first, since some programs fold inside a character."""
-    unfolded = _FOLD.sub(b"", raw)
-    try:
-        return unfolded.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        removed = 0
-        for fold in _FOLD.finditer(raw):  # back to a place in the file as written
-            if fold.start() - removed > exc.start:
-                break
-            removed += len(fold.group())
-        line = raw[: exc.start + removed].count(b"\n") + 1
-        raise ImportProblem(
-            f"{file_name}: line {line} is not UTF-8 text, so the calendar cannot be read. "
-            "Export it again from the calendar program."
-        ) from None
+def suggested_name(scanned: Scanned, file_name: str) -> str:
+    """The calendar's own name (X-WR-CALNAME), else the file's name without the marks of a second download.
+
+    "calendar (1).ics" and "calendar-2.ics" are "calendar.ics" downloaded again.
+    """
+    for line in scanned.header:
+        if line.name == "X-WR-CALNAME" and line.value.strip():
+            return line.value.strip().replace("\\,", ",").replace("\\;", ";")
+    stem, dot, suffix = file_name.rpartition(".")
+    if not dot:
+        stem, suffix = file_name, ""
+    return (_COPY_MARK.sub("", stem).strip() or stem) + (f".{suffix}" if dot else "")
+
+
+def _notes(scanned: Scanned, ready: Prepared, expanded: Expanded, reader: _EventReader, prefix: str) -> list[str]:
+    notes = []
+    if scanned.calendars > 1:
+        notes.append(f"the file holds {scanned.calendars} calendars (VCALENDAR); they were read as one")
+    if ready.duplicates:
+        notes.append(f"{_events(ready.duplicates)} written more than once in the file (the same UID) were read once, "
+                     "the latest version of each")
+    if scanned.replies:
+        notes.append(f"{_events(scanned.replies)} in replies to invitations skipped (an answer, not the calendar)")
+    if ready.without_uid:
+        notes.append(f"{_events(ready.without_uid)} without a UID known by title, start and rule")
+    for uid in expanded.capped:
+        block = ready.blocks[uid]
+        notes.append(f"event “{block.title()}” (line {block.lines[0].number}) repeats more than {MAX_PER_SERIES:,} "
+                     f"times in these weeks; only the first {MAX_PER_SERIES:,} were read")
+    if ready.ends_before_start:
+        shown = ", ".join(ready.ends_before_start[:3]) + (" …" if len(ready.ends_before_start) > 3 else "")
+        one = len(ready.ends_before_start) == 1
+        verb = "ends before it starts" if one else "end before they start"
+        notes.append(f"{_events(len(ready.ends_before_start))} {verb} (DTEND before DTSTART): {shown}; "
+                     "read as starting at the earlier of "
+                     f"{'its' if one else 'their'} two times, as calendar programs show it")
+    if reader.twice:
+        notes.append(f"{_events(reader.twice)} for a client at a time another event already gives them "
+                     "were read once (duplicates from calendar syncing)")
+    if reader.all_day:
+        notes.append(f"{_events(reader.all_day)} lasting all day skipped (not sessions)")
+    if reader.without_prefix:
+        notes.append(f"{_events(reader.without_prefix)} not starting with “{prefix}” skipped (not sessions)")
+    return notes
 
 
 def _check_calendar_zone(calendar: Calendar, file_name: str) -> None:
@@ -137,107 +189,44 @@ def _events(n: int) -> str:
     return "1 event" if n == 1 else f"{n} events"
 
 
-def _series(calendar: Calendar, file_name: str) -> dict[str, list[Component]]:
-    """The calendar's events by UID (a repeating event with its overrides), each checked."""
-    by_uid: dict[str, list[Component]] = {}
-    for event in calendar.walk("VEVENT"):
-        title = one_line(str(event.get("SUMMARY", "")), 40) or "(no title)"
-        uid = str(event.get("UID", "")).strip()
-        if not uid:
-            raise ImportProblem(
-                f"{file_name}: event “{title}” has no UID, so it could not be recognised "
-                "when the calendar is imported again."
-            )
-        if event.get("DTSTART") is None:
-            raise ImportProblem(f"{file_name}: event “{title}” has no start time (DTSTART).")
-        if unreadable := _unreadable_field(event):
-            raise ImportProblem(f"{file_name}: event “{title}” has a date or time I cannot read ({unreadable}).")
-        by_uid.setdefault(uid, []).append(event)
-    return by_uid
-
-
-def _unreadable_field(event: Component) -> str:
-    """The first date or time field of an event that icalendar could not read; '' if none."""
-    for name in ("DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE"):
-        values = event.get(name)
-        for value in values if isinstance(values, list) else [values]:
-            try:
-                if value is not None:
-                    parts = value.dts if hasattr(value, "dts") else [value]
-                    [part.dt for part in parts]
-            except ValueError:  # icalendar's broken-property error
-                return name
-    return ""
-
-
-def _occurrences(calendar: Calendar, by_uid: dict[str, list[Component]], start: datetime, end: datetime,
-                 file_name: str) -> list[Component]:
-    """Every occurrence of every event from start to end; a problem names the event it is in."""
-    import recurring_ical_events
-
-    try:
-        return list(recurring_ical_events.of(calendar).between(start, end))
-    except _EXPANSION_ERRORS:
-        pass
-    zones = calendar.walk("VTIMEZONE")
-    for series in by_uid.values():  # which event is it?
-        _expand_alone(calendar, zones, series, start, end, file_name)
-    raise ImportProblem(f"{file_name}: a repeating event in it could not be read.")
-
-
-_EXPANSION_ERRORS = (ValueError, KeyError, TypeError)  # the library's own errors are ValueErrors
-
-
-def _expand_alone(calendar: Calendar, zones: list[Component], series: list[Component], start: datetime,
-                  end: datetime, file_name: str) -> None:
-    """Expand one event (with its overrides) on its own, to name it if it is the one that cannot be read."""
-    import icalendar
-    import recurring_ical_events
-
-    alone = icalendar.Calendar()
-    if "X-WR-TIMEZONE" in calendar:
-        alone.add("X-WR-TIMEZONE", calendar["X-WR-TIMEZONE"])
-    for component in [*zones, *series]:
-        alone.add_component(component)
-    try:
-        recurring_ical_events.of(alone).between(start, end)
-    except _EXPANSION_ERRORS:
-        title = one_line(str(series[0].get("SUMMARY", "")), 40) or "(no title)"
-        raise ImportProblem(
-            f"{file_name}: event “{title}” repeats by a rule (RRULE, RDATE or EXDATE) I cannot read."
-        ) from None
-
-
 class _EventReader:
     """Turns one occurrence into a session, or into a line of what was not imported."""
 
-    def __init__(self, file_name: str, finder: ClientFinder, prefix: str, zone: tzinfo | None) -> None:
-        self.file_name = file_name
+    def __init__(self, finder: ClientFinder, prefix: str, zone: tzinfo | None, ready: Prepared) -> None:
         self.finder = finder
         self.prefix = prefix.strip()
         self.zone = zone
+        self.ready = ready
         self.all_day = 0
         self.without_prefix = 0
+        self.twice = 0
         self.listed_once: dict[tuple[str, str], NotImported] = {}
+        self.booked: set[tuple[int, datetime]] = set()
 
     def local(self, value: datetime) -> datetime:
         if value.tzinfo is not None and value.utcoffset() is not None:
             value = value.astimezone(self.zone) if self.zone else value.astimezone()
         return value.replace(tzinfo=None, second=0, microsecond=0)
 
-    def read(self, uid: str, series: list[Component], occurrence: Component, start: datetime, end: datetime,
+    def read(self, uid: str, occurrence: Component, start: datetime, end: datetime,
              result: SessionFile, listed: set[str]) -> None:
         begins = _moment_of(occurrence["DTSTART"])
         if not isinstance(begins, datetime):
             if start.date() <= begins < end.date():
                 self.all_day += 1
             return
+        title = str(occurrence.get("SUMMARY", "")).strip()
+        unknown = self.ready.unknown_zone.get(uid)
+        if unknown is not None:
+            if start - MARGIN <= begins.replace(tzinfo=None) < end + MARGIN:
+                where = f"event “{one_line(title, 40) or '(no title)'}” on {begins:%a %-d %b %Y %H:%M} (its own zone)"
+                self.not_imported(uid, where, describe_unknown(unknown), result)
+            return
         when = self.local(begins)
         if not (start <= when < end):
             return
-        source_uid = self.source_uid(uid, series, occurrence)
+        source_uid = self.source_uid(uid, occurrence)
         listed.add(source_uid)
-        title = str(occurrence.get("SUMMARY", "")).strip()
         where = f"event “{one_line(title, 40) or '(no title)'}” on {describe_moment(when)}"
         if self.prefix:
             if not title.casefold().startswith(self.prefix.casefold()):
@@ -251,9 +240,13 @@ class _EventReader:
             self.not_imported(uid, where, why, result)
             return
         assert client.id is not None, "the clients to match come from the store"
-        cancelled = str(occurrence.get("STATUS", "")).strip().upper() == "CANCELLED"
         if source_uid in result.where:
             return  # the same occurrence written twice: the first one counts
+        if (client.id, when) in self.booked:
+            self.twice += 1  # another event already puts this client here at this minute
+            return
+        self.booked.add((client.id, when))
+        cancelled = str(occurrence.get("STATUS", "")).strip().upper() == "CANCELLED"
         result.where[source_uid] = where
         result.sessions.append(m.Appointment(
             client_id=client.id, starts_at=when,
@@ -270,15 +263,12 @@ class _EventReader:
         self.listed_once[(uid, why)] = entry = NotImported(where, why)
         result.not_imported.append(entry)
 
-    @staticmethod
-    def source_uid(uid: str, series: list[Component], occurrence: Component) -> str:
-        repeating = any(
-            e.get("RRULE") or e.get("RDATE") or e.get("RECURRENCE-ID") for e in series
-        )
+    def source_uid(self, uid: str, occurrence: Component) -> str:
+        series = self.ready.series.get(uid, [])
+        repeating = any(e.get("RRULE") or e.get("RDATE") or e.get("RECURRENCE-ID") for e in series)
         if not repeating:
             return uid
-        original = occurrence.get("RECURRENCE-ID") or occurrence["DTSTART"]
-        return f"{uid}/{_ical_moment(_moment_of(original))}"
+        return f"{uid}/{_ical_moment(original_moment(uid, occurrence, self.ready))}"
 
 
 def _moment_of(prop: object) -> date:

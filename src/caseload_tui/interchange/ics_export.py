@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 from .. import model as m
 from ..rules import ScheduleError, expected_sessions
+from ..safe_text import for_export
 
 PRODID = "-//caseload-tui//Upcoming sessions//EN"
 CALENDAR_NAME = "Sessions"
@@ -93,7 +94,7 @@ def calendar_bytes(
         event.add("DTSTAMP", stamp)
         event.add("DTSTART", start)
         event.add("DTEND", start + timedelta(minutes=minutes))
-        event.add("SUMMARY", f"Session: {session.client.code}")
+        event.add("SUMMARY", f"Session: {for_export(session.client.code)}")  # no control character leaves
         if session.booked is not None:
             event.add("STATUS", "CONFIRMED")
             event.add("DESCRIPTION", "Booked session.")

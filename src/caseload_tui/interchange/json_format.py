@@ -17,6 +17,7 @@ from .. import model as m
 from ..rules import shift_schedule_days
 from .errors import ImportProblem
 from .json_fields import Document, FieldReader, short
+from .json_limits import decode_limited
 
 FORMAT = "caseload-tui"
 VERSION = 1
@@ -36,10 +37,7 @@ def read_file(path: Path) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportProblem(f"{path}: not UTF-8 text (byte {exc.start}).") from None
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportProblem(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}).") from None
+    doc = decode_limited(text, str(path))
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportProblem(f'{path}: not a caseload file (expected "format": "{FORMAT}").')
     if doc.get("version") != VERSION:
@@ -104,8 +102,8 @@ class _Reader(FieldReader):
             from ..rules import ScheduleError, describe_schedule
             try:
                 describe_schedule(client.schedule)
-            except ScheduleError:
-                raise self._fail(where, "'schedule' is not a repeating rule (RRULE) I can read.") from None
+            except ScheduleError as exc:
+                raise self._fail(where, f"'schedule' is not a repeating rule (RRULE) I can use: {exc}") from None
         if client.ended_on and client.ended_on < client.started_on:
             raise self._fail(where, "'ended_on' is before 'started_on'.")
         return client

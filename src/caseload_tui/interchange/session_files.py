@@ -39,6 +39,9 @@ class SessionFile:
     covers: tuple[datetime, datetime] | None = None
     # Entries in the file that are not sessions here; a session once imported from one is never withdrawn.
     still_listed: frozenset[str] = frozenset()
+    # Calendars only: the name the file gives itself, and the UIDs of all its events (to tell calendars apart).
+    suggested_name: str = ""
+    event_uids: frozenset[str] = frozenset()
 
 
 def describe_moment(when: datetime) -> str:
@@ -59,6 +62,11 @@ class ClientFinder:
     def __init__(self, clients: list[m.Client], rule: str = "both"):
         self.clients = clients
         self.rule = rule
+        # Compiled once: a calendar's thousands of occurrences are each looked for every client.
+        self._patterns = [
+            (re.compile(rf"(?<!\w){re.escape(label)}(?!\w)"), client)
+            for client in clients for label in self._labels(client)
+        ]
 
     def _labels(self, client: m.Client) -> list[str]:
         labels = []
@@ -71,11 +79,8 @@ class ClientFinder:
     def in_title(self, title: str) -> tuple[m.Client | None, str]:
         """The client whose code or name stands in the title as whole words; else None and why."""
         text = normal_text(title)
-        spans: list[tuple[int, int, m.Client]] = []
-        for client in self.clients:
-            for label in self._labels(client):
-                for found in re.finditer(rf"(?<!\w){re.escape(label)}(?!\w)", text):
-                    spans.append((found.start(), found.end(), client))
+        spans = [(found.start(), found.end(), client)
+                 for pattern, client in self._patterns for found in pattern.finditer(text)]
         # 'Ann Lee' holds 'Ann': a client named only inside another's longer match is not meant.
         meant = {
             id(c): c for s, e, c in spans

@@ -9,11 +9,15 @@ Adding a value: docs/ARCHITECTURE.md, "Adding a thought kind" and "Adding an att
 from .attendance import (
     CAME,
     COUNTED,
+    MISS_NOTE_HINT,
+    MISS_PROMPT,
     MISSED,
+    NOT_YET_HAPPENED,
     OUTCOMES,
     STATUS_WORDS,
     Appointment,
     AttendanceSummary,
+    Break,
     Session,
     Status,
     StatusWords,
@@ -32,7 +36,7 @@ from .follow_through import (
     Telling,
     TellOutcome,
 )
-from .groups import GROUP_WORDS, Group, GroupWords, Placement
+from .groups import GROUP_WORDS, NEW_LABEL, PATTERN_LABELS, AbsencePattern, Group, GroupWords, Placement
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
@@ -52,17 +56,24 @@ __all__ = [
     "HOW_TAKEN_LABEL",
     "KIND_WORDS",
     "MISSED",
+    "MISS_NOTE_HINT",
+    "MISS_PROMPT",
     "MY_BREAK_OWNER",
+    "NEW_LABEL",
+    "NOT_YET_HAPPENED",
     "OUTCOMES",
+    "PATTERN_LABELS",
     "QUESTION_LABELS",
     "SAFETY_HEADING",
     "STATUS_WORDS",
     "TELL_HEADING",
     "TELL_WORDS",
     "YEARLY_WORD",
+    "AbsencePattern",
     "AdviceOutcome",
     "Appointment",
     "AttendanceSummary",
+    "Break",
     "CaseloadData",
     "Client",
     "ClientRecord",

@@ -4,8 +4,8 @@ docs/ARCHITECTURE.md, "Adding an attendance status"."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 # Every word the clinician sees for one of these values is defined here, beside the value it
 # names; render.py adds only glyphs and colours. tests/unit/test_vocabulary.py checks that each
@@ -81,6 +81,28 @@ class Session:
 
 
 @dataclass
+class Break:
+    """One of my own breaks (a holiday, illness): sessions that fall in it say nothing about the client."""
+
+    starts_on: date
+    ends_on: date  # the last day of the break, included
+    word: str = ""  # "holiday", "ill"
+    id: int | None = None
+
+    def covers(self, when: datetime | date) -> bool:
+        day = when.date() if isinstance(when, datetime) else when
+        return self.starts_on <= day <= self.ends_on
+
+
+# The hint beside a miss's note in the attendance form and the review.
+MISS_NOTE_HINT = "How it came (optional): how and when they let you know, whether another time was offered or asked for"
+# Asked after a miss is recorded in the day's-end review; the answer is a thought of the reaction kind.
+MISS_PROMPT = "What did this absence stir in you?"
+# Said when attendance is typed for a time that has not come yet.
+NOT_YET_HAPPENED = "That session has not happened yet: attendance is recorded once it has. Book it instead?"
+
+
+@dataclass
 class AttendanceSummary:
     last_attended: datetime | None
     next_expected: datetime | None
@@ -88,3 +110,4 @@ class AttendanceSummary:
     counted_in_window: int
     missed_in_window: int
     strip: list[Status | None]  # last 8 outcomes, oldest first, None where there was none
+    in_my_break: list[bool] = field(default_factory=list)  # beside strip: that session fell in my break

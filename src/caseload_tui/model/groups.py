@@ -39,9 +39,39 @@ GROUP_WORDS: dict[Group, GroupWords] = {
 }
 
 
+# Inside the active caseload, a client with only a few sessions so far is shown as New, not a Regular.
+NEW_LABEL = "New"
+
+
+class AbsencePattern(str, enum.Enum):
+    """How a client's absences read, not only how many there are (docs/ARCHITECTURE.md, "Grouping rules")."""
+
+    FROM_START = "from_start"  # absences since the work began: ambivalence about it, perhaps
+    CHANGE = "change"  # a steady attender who stopped coming: first a welfare question
+    GAP = "gap"  # not seen for a while, but because of me or a move: never counted
+
+    @property
+    def label(self) -> str:
+        return PATTERN_LABELS[self]
+
+
+PATTERN_LABELS: dict[AbsencePattern, str] = {
+    AbsencePattern.FROM_START: "from the start",
+    AbsencePattern.CHANGE: "a change",
+    AbsencePattern.GAP: "a gap that is not an absence",
+}
+
+
 @dataclass
 class Placement:
-    """Where a client belongs and why, in a sentence."""
+    """Where a client belongs and why, in a sentence; how their absences read, if they have any."""
 
     group: Group
     reason: str
+    pattern: AbsencePattern | None = None
+    new: bool = False  # a regular with only a few sessions so far
+
+    @property
+    def label(self) -> str:
+        """Before the reason: "Regular", "New", "Absentee", "Graduate"."""
+        return NEW_LABEL if self.new else self.group.one

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .attendance import Appointment, Session
+from .attendance import Appointment, Break, Session
 from .dates import DateThatMatters
 from .endings import Encounter, EndingKind, Reflection
 from .notes import Question, Thought
@@ -42,6 +42,10 @@ class ClientRecord:
     next_booked: datetime | None
     open_questions: int
     lingering_thoughts: int
+    # Days ahead that already hold a session (booked, moved or cancelled): the schedule's own
+    # session on such a day is not "next", whatever became of the one there.
+    settled_ahead: frozenset[date] = frozenset()
+    breaks: Sequence[Break] = ()  # my breaks, the same for every client
 
 
 @dataclass

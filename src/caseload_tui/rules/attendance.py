@@ -5,12 +5,14 @@ Every function is handed `now`; nothing here reads the clock, the disk or the da
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Collection, Sequence
+from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 
 from ..config import Thresholds
-from ..model import COUNTED, MISSED, AttendanceSummary, Client, ClientRecord, Status
+from ..model import MISSED, AttendanceSummary, Break, Client, ClientRecord, Status
+from .absences import counts, in_a_break
 from .schedules import ScheduleError, expected_sessions
 
 STRIP_LENGTH = 8
@@ -22,29 +24,37 @@ def summarise(
     """Last attended, next expected, missed share in the window and the strip."""
     past = [s for s in record.recent if s.starts_at <= now]
     window_start = now - relativedelta(weeks=thresholds.window_weeks)
-    counted = [s for s in past if s.status in COUNTED and s.starts_at > window_start]
+    counted = [s for s in past if counts(s, record.breaks) and s.starts_at > window_start]
     missed = sum(1 for s in counted if s.status in MISSED)
-    outcomes: list[Status | None] = [s.status for s in reversed(past[:STRIP_LENGTH])]
-    strip = [None] * (STRIP_LENGTH - len(outcomes)) + outcomes
+    shown = list(reversed(past[:STRIP_LENGTH]))
+    outcomes: list[Status | None] = [s.status for s in shown]
+    padding = STRIP_LENGTH - len(outcomes)
     return AttendanceSummary(
         last_attended=record.last_attended,
-        next_expected=next_expected(record.client, record.next_booked, now),
+        next_expected=next_expected(record.client, record.next_booked, now, record.settled_ahead, record.breaks),
         missed_share=(missed / len(counted)) if counted else None,
         counted_in_window=len(counted),
         missed_in_window=missed,
-        strip=strip,
+        strip=[*([None] * padding), *outcomes],
+        in_my_break=[False] * padding + [in_a_break(s.starts_at, record.breaks) for s in shown],
     )
 
 
-def next_expected(client: Client, next_booked: datetime | None, now: datetime) -> datetime | None:
-    """The sooner of the next booked session and the next one the schedule expects."""
+def next_expected(client: Client, next_booked: datetime | None, now: datetime,
+                  settled: Collection[date] = (), breaks: Sequence[Break] = ()) -> datetime | None:
+    """The next session that will happen: the sooner of the next booked one and the next the schedule expects.
+
+    The schedule's session on a day that already holds one (`settled`: booked, moved or
+    cancelled), or inside one of my breaks, is not next: what is stored for that day stands.
+    """
     if not client.active:
         return None
     candidates = [next_booked] if next_booked else []
     if client.schedule:
         try:
-            upcoming = expected_sessions(client, now, now + relativedelta(months=3), limit=1)
+            upcoming = expected_sessions(client, now, now + relativedelta(months=3), limit=40)
         except ScheduleError:
             upcoming = []
-        candidates += upcoming
+        candidates += [when for when in upcoming
+                       if when.date() not in settled and not in_a_break(when, breaks)][:1]
     return min(candidates) if candidates else None

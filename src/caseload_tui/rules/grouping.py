@@ -11,24 +11,25 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..config import Thresholds
-from ..model import CAME, COUNTED, MISSED, Client, ClientRecord, Group, Placement, Session, Status
+from ..model import CAME, MISSED, AbsencePattern, Client, ClientRecord, Group, Placement, Session, Status
+from .absences import counts, read_absences, read_gap
 
 
 def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Thresholds()) -> Placement:
-    """Which group a client belongs to, with the reason in one sentence."""
+    """Which group a client belongs to, with the reason in one sentence and how absences read."""
     client = record.client
     if client.ended_on is not None:
         return Placement(Group.GRADUATES, _graduate_reason(client))
     past = [s for s in record.recent if s.starts_at <= now]
-    counted = [s for s in past if s.status in COUNTED]
+    counted = [s for s in past if counts(s, record.breaks)]
     streak = _missed_streak(counted)
     window_start = now - relativedelta(weeks=thresholds.window_weeks)
     in_window = [s for s in counted if s.starts_at > window_start]
     missed = sum(1 for s in in_window if s.status in MISSED)
-    moved = sum(1 for s in past if s.starts_at > window_start and s.status is Status.RESCHEDULED)
     quiet_start = now - timedelta(days=thresholds.quiet_days)
     recent_counted = [s for s in counted if s.starts_at > quiet_start]
-    quiet = bool(recent_counted) and not any(s.status in CAME for s in recent_counted)
+    quiet = (sum(1 for s in recent_counted if s.status in MISSED) >= max(1, thresholds.quiet_min_missed)
+             and not any(s.status in CAME for s in recent_counted))
 
     by_streak = streak >= thresholds.missed_in_a_row
     by_share = (
@@ -36,29 +37,32 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
         and missed / len(in_window) >= thresholds.missed_share - 1e-9
     )
     if by_streak or by_share or quiet:
-        parts = []
+        read = read_absences(record, counted, now, thresholds)
+        if read is not None:
+            return Placement(Group.ABSENTEES, read[1], pattern=read[0])
         if by_share or by_streak:
-            if in_window and missed:
-                parts.append(f"missed {missed} of the last {_sessions(len(in_window))}")
-                if streak >= 2:
-                    parts.append(f"{streak} in a row")
-            else:
-                parts.append(f"missed the last {streak} sessions in a row")
+            text = f"missed {missed} of the last {_sessions(len(in_window))}" if in_window and missed else (
+                f"missed the last {streak} sessions in a row")
+            if in_window and missed and streak >= 2:
+                text += f", {streak} in a row"
         else:
-            due = len(recent_counted)
             text = (f"has not come in {thresholds.quiet_days} days, though "
-                    f"{_sessions(due, article=False)} fell in that time")
+                    f"{_sessions(len(recent_counted), article=False)} fell in that time")
             if record.last_attended is not None:
                 text += f" (last came {ago(record.last_attended, now)})"
-            parts.append(text)
-        parts.append("none rescheduled" if moved == 0 else f"{moved} moved to another time")
-        return Placement(Group.ABSENTEES, _sentence(", ".join(parts)))
+        moved = sum(1 for s in past if s.starts_at > window_start and s.status is Status.RESCHEDULED)
+        if moved:
+            text += f"; {moved} moved to another time, not counted"
+        return Placement(Group.ABSENTEES, _sentence(text))
 
-    if len(counted) < thresholds.min_scheduled_in_window:
+    if len(counted) < thresholds.new_sessions:
         since = client.started_on.strftime("%-d %b %Y")
         done = sum(1 for s in counted if s.status in CAME)
         so_far = "no sessions yet" if done == 0 else f"{_sessions(done, article=False)} so far"
-        return Placement(Group.REGULARS, _sentence(f"new since {since}, {so_far}"))
+        return Placement(Group.REGULARS, _sentence(f"new since {since}, {so_far}"), new=True)
+    gap = read_gap(record, past, now, thresholds)
+    if gap is not None:
+        return Placement(Group.REGULARS, gap, pattern=AbsencePattern.GAP)
     came = len(in_window) - missed
     if in_window:
         text = f"came to {came} of the last {_sessions(len(in_window))}"

@@ -14,6 +14,11 @@ DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 
 
+# The longest stretch of a schedule expanded at once: at most one session a day, so a few
+# thousand at most, however far ahead anything asks.
+MAX_SPAN = timedelta(days=3 * 366)
+
+
 class ScheduleError(ValueError):
     """A schedule that could not be understood; the message is for the user."""
 
@@ -25,6 +30,11 @@ def _rule(client_schedule: str, dtstart: datetime) -> rrule.rrule:
         raise ScheduleError(f"“{short(client_schedule)}” is not a schedule I can read.") from None
     if not isinstance(rule, rrule.rrule):
         raise ScheduleError("A schedule must be a single repeating rule.")
+    # dateutil keeps a rule's parsed parts in private attributes that its stubs do not declare.
+    parts = vars(rule)
+    more_than_daily = any(len(parts[name] or ()) > 1 for name in ("_byhour", "_byminute", "_bysecond"))
+    if parts["_freq"] > rrule.DAILY or more_than_daily:
+        raise ScheduleError("A schedule repeats at most once a day (daily, weekly or monthly).")
     return rule
 
 
@@ -37,6 +47,7 @@ def expected_sessions(
     rule = _rule(client.schedule, datetime.combine(client.started_on, time()))
     if client.ended_on is not None:
         end = min(end, datetime.combine(client.ended_on, time()) + timedelta(days=1))
+    end = min(end, start + MAX_SPAN)  # a few years at a time, whatever the caller asks
     found: list[datetime] = []
     for occurrence in rule.xafter(start, inc=True):
         if occurrence >= end or (limit is not None and len(found) >= limit):

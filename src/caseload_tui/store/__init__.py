@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..private_files import private_dir
 from . import backup
 from .caseload_io import CaseloadIOMixin, SessionChanges
 from .clients import ClientsMixin
@@ -74,7 +75,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
         """
         path = Path(path)
         if create and not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent, tighten_existing=False)
             encrypted = passphrase is not None
         else:
             encrypted = check_file(path, passphrase)

@@ -26,6 +26,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from ..private_files import NotAFile, private_dir, require_regular_file
 from . import cipher
 from .connection import SQLITE_HEADER, check_file
 from .errors import Busy, NotACaseload, StoreError
@@ -160,12 +161,7 @@ def daily(source: sqlite3.Connection, db_path: Path, folder: Path, today: date,
 
 def private_folder(folder: Path) -> Path:
     """The backups folder (and any folder made for it): only its owner can enter it, whatever the umask."""
-    folder = Path(folder)
-    for missing in reversed([p for p in (folder, *folder.parents) if not p.exists()]):
-        missing.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(missing, 0o700)
-    os.chmod(folder, 0o700)
-    return folder
+    return private_dir(folder)
 
 
 # ---------------------------------------------------------------- before a migration
@@ -203,6 +199,10 @@ def restore(backup_path: Path, target: Path, aside: Path, passphrase: str | None
     an encrypted backup is put back encrypted.
     """
     backup_path, target = Path(backup_path), Path(target)
+    try:
+        require_regular_file(target, "caseload file")  # a FIFO or a device would wait for ever
+    except NotAFile as exc:
+        raise NotACaseload(str(exc)) from None
     if target.exists() and backup_path.resolve() == target.resolve():
         raise StoreError("That backup is the caseload itself; nothing was changed.")
     health = inspect(backup_path, thorough=True, passphrase=passphrase)

@@ -224,7 +224,9 @@ def _upsert_sessions(
         if old is None:
             values = rows.appointment_values(incoming)
             values["source"] = source
-            changes.added.append(reread(conn, inserted_id(conn.execute(*insert("appointments", values)))))
+            added = reread(conn, inserted_id(conn.execute(*insert("appointments", values))))
+            claimed.add(added.id)  # matched once: a second entry at this client and minute is a session of its own
+            changes.added.append(added)
             continue
         claimed.add(old.id)
         _update_one_session(conn, source, old, incoming, changes)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -50,6 +51,8 @@ def looks_encrypted(head: bytes, size: int) -> bool:
 
 def file_looks_encrypted(path: Path) -> bool:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device is never opened
+            return False
         with open(path, "rb") as handle:
             head = handle.read(PROBE)
         return looks_encrypted(head, Path(path).stat().st_size)

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..private_files import NotAFile, require_regular_file, tightened
 from . import cipher
 from .errors import Busy, NoDatabase, NotACaseload, StoreError
 
@@ -50,8 +51,10 @@ def check_file(path: Path, passphrase: str | None = None) -> bool:
             f"There is no caseload at {path}. Create one with `caseload init {path}`, "
             "or try the demo with `caseload --demo`."
         )
-    if path.is_dir():
-        raise NotACaseload(f"{path} is a folder, not a caseload file.")
+    try:
+        require_regular_file(path, "caseload file")  # a FIFO or a device would hang the open below
+    except NotAFile as exc:
+        raise NotACaseload(str(exc)) from None
     try:
         with open(path, "rb") as handle:
             header = handle.read(cipher.PROBE)
@@ -70,12 +73,16 @@ def check_file(path: Path, passphrase: str | None = None) -> bool:
 
 
 def make_private(path: Path) -> None:
-    """The database and its WAL, SHM and journal files are readable by their owner only."""
+    """The database and its WAL, SHM and journal files are readable by their owner only.
+
+    Only what other accounts could do is taken away: a 0400 caseload stays 0400, never made writable.
+    """
     for suffix in ("", "-wal", "-shm", "-journal"):
         candidate = Path(str(path) + suffix)
-        if candidate.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(candidate, 0o600)
+        with contextlib.suppress(OSError):
+            mode = os.stat(candidate).st_mode
+            if tightened(mode) != (mode & 0o7777):
+                os.chmod(candidate, tightened(mode))
 
 
 def connect(path: Path | str, passphrase: str | None = None) -> sqlite3.Connection:

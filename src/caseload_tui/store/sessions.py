@@ -28,6 +28,8 @@ SELECT c.*,
      AS last_attended,
   (SELECT min(starts_at) FROM appointments a
      WHERE a.client_id = c.id AND a.status = :scheduled AND a.starts_at > :now) AS next_booked,
+  (SELECT group_concat(substr(starts_at, 1, 10), ',') FROM appointments a
+     WHERE a.client_id = c.id AND a.starts_at > :now) AS settled_ahead,
   (SELECT count(*) FROM questions q WHERE q.client_id = c.id AND q.status = :open)
      AS open_questions,
   (SELECT count(*) FROM thoughts t WHERE t.client_id = c.id AND t.lingering = 1)
@@ -101,11 +103,19 @@ class RecentSessions(Sequence[m.Session]):
         return repr(self._parsed())
 
 
-def _record(row: sqlite3.Row, recent: Sequence[m.Session]) -> m.ClientRecord:
+def _record(row: sqlite3.Row, recent: Sequence[m.Session], breaks: Sequence[m.Break]) -> m.ClientRecord:
     moment = rows.moment
+    days = row["settled_ahead"]
+    settled = frozenset(rows.given_day(d) for d in days.split(",")) if days else frozenset()
     return m.ClientRecord(client=rows.client(row), recent=recent,
                           last_attended=moment(row["last_attended"]), next_booked=moment(row["next_booked"]),
-                          open_questions=row["open_questions"], lingering_thoughts=row["lingering_thoughts"])
+                          open_questions=row["open_questions"], lingering_thoughts=row["lingering_thoughts"],
+                          settled_ahead=settled, breaks=breaks)
+
+
+def _break(row: sqlite3.Row) -> m.Break:
+    return m.Break(starts_on=rows.given_day(row["starts_on"]), ends_on=rows.given_day(row["ends_on"]),
+                   word=row["word"], id=row["id"])
 
 
 class SessionsMixin(StoreBase):
@@ -114,19 +124,51 @@ class SessionsMixin(StoreBase):
 
         Each client's recent sessions are parsed when first used (see RecentSessions).
         """
+        breaks = tuple(self.breaks())
         with self._lock.reading() as conn:
             # Row by row rather than fetchall(): at 10,000 clients that keeps megabytes of
             # rows from being held at once beside the records made from them.
-            return [_record(row, RecentSessions(row["recent"]))
+            return [_record(row, RecentSessions(row["recent"]), breaks)
                     for row in conn.execute(_RECORDS_SQL + " ORDER BY c.name COLLATE NOCASE, c.id",
                                             _records_args(now))]
 
     def record(self, client_id: int, now: datetime) -> m.ClientRecord:
+        breaks = tuple(self.breaks())
         with self._lock.reading() as conn:
             row = conn.execute(_RECORDS_SQL + " WHERE c.id = :id", {**_records_args(now), "id": client_id}).fetchone()
         if row is None:
             raise NotFound("That client is no longer in the caseload.")
-        return _record(row, parse_sessions(row["recent"]))
+        return _record(row, parse_sessions(row["recent"]), breaks)
+
+    def recent_misses(self, client_id: int, now: datetime, limit: int = 3) -> list[m.Appointment]:
+        """The client's latest missed sessions up to `now`, newest first, each with its note (how it came)."""
+        marks, values = bound("missed", m.MISSED)
+        with self._lock.reading() as conn:
+            found = conn.execute(
+                f"SELECT * FROM appointments WHERE client_id = :id AND starts_at <= :now AND status IN ({marks}) "
+                "ORDER BY starts_at DESC LIMIT :limit",
+                {"id": client_id, "now": rows.iso_moment(now), "limit": limit, **values},
+            ).fetchall()
+        return [rows.appointment(r) for r in found]
+
+    # ------------------------------------------------------------ my breaks
+
+    def breaks(self) -> list[m.Break]:
+        """My breaks, earliest first."""
+        with self._lock.reading() as conn:
+            return [_break(r) for r in conn.execute("SELECT * FROM breaks ORDER BY starts_on, id")]
+
+    def add_break(self, taken: m.Break) -> m.Break:
+        values = {"starts_on": rows.iso_day(taken.starts_on), "ends_on": rows.iso_day(taken.ends_on),
+                  "word": taken.word}
+        with self._lock.writing() as conn:
+            new_id = inserted_id(conn.execute(*insert("breaks", values)))
+            return _break(conn.execute("SELECT * FROM breaks WHERE id = ?", [new_id]).fetchone())
+
+    def delete_break(self, break_id: int) -> None:
+        with self._lock.writing() as conn:
+            if conn.execute("DELETE FROM breaks WHERE id = ?", [break_id]).rowcount == 0:
+                raise NotFound("That break is no longer recorded.")
 
     def appointments(self, client_id: int) -> list[m.Appointment]:
         return self._of_client("appointments", "starts_at", client_id, rows.appointment)

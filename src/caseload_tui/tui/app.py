@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import os
 import signal
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -53,10 +55,6 @@ class CaseloadApp(AppBase):
         if self.settings.lock_after_minutes:
             self.set_interval(10, self._lock_when_idle)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        if self.drafts is not None:
-            loop = asyncio.get_running_loop()
-            for stop in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(stop, self._stopped_from_outside)
         dashboard = DashboardScreen()
         self.push_screen(dashboard)
         if self._start is StartMode.REVIEW:
@@ -73,15 +71,51 @@ class CaseloadApp(AppBase):
             except OSError:
                 self.notify("The theme could not be remembered (settings file not writable).", markup=False)
 
-    def _stopped_from_outside(self) -> None:
-        """Terminal closed or SIGTERM: keep what a form holds as a draft, then leave."""
+    def keep_drafts(self) -> None:
+        """Keep what the form in front holds as a draft (the terminal is closing, or SIGTERM came)."""
         for screen in reversed(self.screen_stack):
             if isinstance(screen, FormScreen) and screen.holds_unsaved_text and screen.draft_kind:
                 if self.drafts is not None:
                     with contextlib.suppress(OSError):
                         self.drafts.save(screen.draft())
                 break
-        self.exit(return_code=0)
+
+
+STOP_GRACE_SECONDS = 1.5  # SIGTERM: time to put the terminal back before leaving regardless
+
+
+@contextlib.contextmanager
+def stopped_from_outside(app: CaseloadApp) -> Iterator[None]:
+    """While the app runs: SIGHUP and SIGTERM keep the drafts and end the program at once.
+
+    A plain signal handler (not the event loop's) runs between any two steps of Python, so a busy
+    app stops too. SIGHUP: the terminal is gone, so nothing is drawn or flushed (Textual's writer
+    would wait for ever on it); the program ends there. SIGTERM: the app is asked to leave, which
+    puts the terminal back, and ends regardless after STOP_GRACE_SECONDS. Every saved change is
+    already on disk (each action is its own committed transaction); nothing is a crash.
+    """
+    from .. import crash
+
+    def stop(signum: int, frame: object) -> None:
+        crash.stopping()
+        with contextlib.suppress(Exception):
+            app.keep_drafts()
+        if signum == signal.SIGHUP:
+            os._exit(0)
+        leave_anyway = threading.Timer(STOP_GRACE_SECONDS, os._exit, args=(0,))
+        leave_anyway.daemon = True
+        leave_anyway.start()
+        try:
+            asyncio.get_running_loop().call_soon_threadsafe(app.exit, None, 0)
+        except RuntimeError:
+            os._exit(0)
+
+    before = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
 
 
 def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, redact: bool = False,
@@ -94,5 +128,6 @@ def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, red
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
                       remember_theme=None if demo else save_theme, start=start, start_client=start_client,
                       drafts=drafts)
-    app.run()
+    with stopped_from_outside(app):
+        app.run()
     return app.return_code or 0

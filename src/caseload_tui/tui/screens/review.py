@@ -185,7 +185,7 @@ class ReviewScreen(FollowThroughActions):
             render.join(render.client_name(client, style="bold"), "  ", (when, "bold $text-accent"),
                         (f"   {self.index + 1} of {len(self.walk)}", "$foreground-muted")),
             render.label(" · ".join([usual] + notes), "$foreground-muted"),
-            render.join((f"{placement.group.one}: ", f"bold {render.GROUP_STYLES[placement.group]}"),
+            render.join((f"{placement.label}: ", f"bold {render.GROUP_STYLES[placement.group]}"),
                         placement.reason),
             render.label(""),
             render.join(("What happened: ", "bold"),

@@ -45,7 +45,7 @@ class CaseHeader(Static):
                 ("   ⚑ bring to supervision" if client.bring_to_supervision else "", "$text-accent"),
             ),
             *watch_lines(concerns, coming, today),
-            render.join((f"{placement.group.one}: ", group_style), placement.reason),
+            render.join((f"{placement.label}: ", group_style), placement.reason),
             render.join(
                 (f"since {render.day(client.started_on, today)}", "$foreground-muted"),
                 (f" · {schedule}" if client.active else "", "$foreground-muted"),
@@ -64,7 +64,7 @@ class CaseHeader(Static):
 
     def show_group(self, group: Group, count: int) -> None:
         what = {Group.REGULARS: "Active clients who come steadily.",
-                Group.ABSENTEES: "Active clients who cancel or do not come, often without rescheduling.",
+                Group.ABSENTEES: "Active clients whose absences ask to be read: a pattern from the start, or a change.",
                 Group.GRADUATES: "Former clients, whose work has ended."}[group]
         self.update(Content("\n").join([
             render.join((f"{group.heading} ", f"bold {render.GROUP_STYLES[group]}"),

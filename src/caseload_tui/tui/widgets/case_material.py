@@ -22,7 +22,7 @@ def material_content(case: sv.CaseMaterial, window: sv.Window, now: datetime, ch
             ("   ☑ chosen" if chosen else "   ☐ not chosen (space to choose)",
              "$text-success" if chosen else "$foreground-muted"),
         ),
-        render.join((f"{case.placement.group.one}: ", group_style), case.placement.reason),
+        render.join((f"{case.placement.label}: ", group_style), case.placement.reason),
         render.label(""),
         render.label("The question to bring", "bold"),
     ]

@@ -1,0 +1,135 @@
+"""The terminal closing (SIGHUP) or SIGTERM ends the dashboard cleanly: at once, drafts kept, no crash report.
+
+The installed program runs on a pty in a session of its own; the test reads the screen until it is
+drawn, then stops it from outside the way a closed terminal or `kill` would.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from caseload_tui import model as m
+from caseload_tui.drafts import Drafts
+from caseload_tui.store import Store
+
+CASELOAD = str(Path(sys.executable).parent / "caseload")
+
+
+def read_until(fd: int, wanted: bytes, seconds: float) -> bytes:
+    out = b""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and wanted not in out:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                out += os.read(fd, 65536)
+            except OSError:
+                break
+    return out
+
+
+def started(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[bytes], int, dict[str, Path]]:
+    """`caseload ARGS` on a fresh pty, its temporary folder and data folder its own; once drawn."""
+    folders = {"tmp": tmp_path / "tmp", "data": tmp_path / "data"}
+    folders["tmp"].mkdir()
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36",
+           "TMPDIR": str(folders["tmp"]), "CASELOAD_DATA_DIR": str(folders["data"]),
+           "CASELOAD_CONFIG": str(tmp_path / "config.toml")}
+    env.pop("CASELOAD_DB", None)
+    process = subprocess.Popen([CASELOAD, *args], stdin=slave, stdout=slave, stderr=slave, env=env,
+                               start_new_session=True)
+    os.close(slave)
+    drawn = read_until(master, b"Regulars", 30)
+    assert b"Regulars" in drawn, drawn[-500:]
+    return process, master, folders
+
+
+def ended_within(process: subprocess.Popen[bytes], seconds: float) -> int | None:
+    try:
+        return process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        return None
+
+
+def crash_reports(data: Path) -> list[str]:
+    return sorted(p.name for p in data.glob("crash-*")) if data.exists() else []
+
+
+@pytest.mark.parametrize("stop", [signal.SIGHUP, signal.SIGTERM])
+def test_the_demo_leaves_nothing_behind_when_stopped(tmp_path, stop):
+    process, master, folders = started(tmp_path, "--demo")
+    try:
+        if stop == signal.SIGHUP:
+            os.close(master)  # the terminal is gone: what the program writes now fails
+            master = -1
+        process.send_signal(stop)
+        assert ended_within(process, 5) == 0
+    finally:
+        if master >= 0:
+            os.close(master)
+    assert list(folders["tmp"].iterdir()) == []
+    assert crash_reports(folders["data"]) == []
+
+
+def test_closing_the_terminal_keeps_the_draft_and_writes_no_crash_report(tmp_path):
+    db = tmp_path / "caseload.db"
+    store = Store.open(db, create=True)
+    store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
+    store.close()
+    process, master, folders = started(tmp_path, "--db", str(db))
+    os.write(master, b"t")
+    time.sleep(1.0)  # the thought form opens
+    os.write(master, b"half a thought")
+    assert b"half a thought" in read_until(master, b"half a thought", 10)  # in the form, on the screen
+    os.close(master)
+    process.send_signal(signal.SIGHUP)
+    assert ended_within(process, 5) == 0
+    assert crash_reports(folders["data"]) == []
+    draft = Drafts(db, folder=folders["data"] / "drafts").take()
+    assert draft is not None and "half a thought" in str(draft.to_json())
+
+
+def test_a_busy_app_still_ends_at_once_on_sigterm(tmp_path):
+    """Busy: the event loop is kept from running by a long piece of work; SIGTERM ends it regardless."""
+    script = tmp_path / "busy.py"
+    script.write_text(
+        "import sys, time\n"
+        "from caseload_tui import cli\n"
+        "from caseload_tui.tui.screens import dashboard\n"
+        "real = dashboard.DashboardScreen.on_mount\n"
+        "def busy(self):\n"
+        "    self.set_timer(1.0, lambda: [time.sleep(0.01) for _ in iter(int, 1)])\n"  # never ends
+        "    return real(self)\n"
+        "dashboard.DashboardScreen.on_mount = busy\n"
+        "sys.argv = ['caseload', '--demo']\n"
+        "cli.run()\n")
+    folders = {"tmp": tmp_path / "tmp", "data": tmp_path / "data"}
+    folders["tmp"].mkdir()
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36",
+           "TMPDIR": str(folders["tmp"]), "CASELOAD_DATA_DIR": str(folders["data"]),
+           "CASELOAD_CONFIG": str(tmp_path / "config.toml")}
+    process = subprocess.Popen([sys.executable, str(script)], stdin=slave, stdout=slave, stderr=slave,
+                               env=env, start_new_session=True)
+    os.close(slave)
+    try:
+        assert b"Regulars" in read_until(master, b"Regulars", 30)
+        time.sleep(1.5)  # the work has begun: the event loop no longer runs
+        process.send_signal(signal.SIGTERM)
+        assert ended_within(process, 5) == 0
+    finally:
+        os.close(master)
+    assert crash_reports(folders["data"]) == []
