@@ -639,6 +639,87 @@ SUPERVISION = [
 ]
 
 
+# ------------------------------------------------------------ my breaks (issue 15)
+
+
+def my_breaks() -> list[dict]:
+    """My own breaks, recorded once: every holiday fortnight, the day I was ill, and the winter break ahead.
+
+    The sessions that fall in them say nothing about any client's attendance.
+    """
+    weeks = sorted(HOLIDAY_WEEKS, reverse=True)
+    pairs = [(weeks[i], weeks[i + 1]) for i in range(0, len(weeks), 2)]  # each holiday is two weeks running
+    breaks = [{"starts_on": wk(first, "MO").isoformat(), "ends_on": wk(last, "SU").isoformat(), "word": "holiday"}
+              for first, last in pairs]
+    breaks += [{"starts_on": day.isoformat(), "ends_on": day.isoformat(), "word": "ill"} for day in sorted(ILL_DAYS)]
+    breaks.append({"starts_on": wk(-4, "MO").isoformat(), "ends_on": wk(-5, "SU").isoformat(), "word": "holiday"})
+    return sorted(breaks, key=lambda b: b["starts_on"])
+
+
+# ------------------------------------------------------------ the essay's three stories (issue 15)
+#
+# Told as the essay tells them: Melanie, cancelling from the start, her father, looking to me for
+# direction; Pauline, ending abruptly with her goals not reached as she intended, met by chance while
+# I was in the middle of my own move, having stepped forward in ways we had never spoken about; Noor's
+# change after a year (in CLIENTS) and Gareth's gap that is not an absence (in CLIENTS and my_breaks).
+
+PAULINE_REFLECTION = {
+    "not_helped": "She ended by email, before the settlement she came to get through was reached the way she "
+                  "intended. I never learned what made her stop, and I did not get to say goodbye.",
+    "i_learned": "Endings are not always mine to shape: a short thank-you email can be an ending too. And the "
+                 "work goes on after the door closes: she stepped forward in ways we had never spoken about.",
+}
+# (client, written at): the new body of a thought, or None where the essay's story has no such thought.
+RETOLD_THOUGHTS = {
+    ("C-012", at(34, "WE", "16:20")):
+        "She talks about the settlement as the whole point of coming. I wonder whether she is measuring the "
+        "work only by that, and what happens to the rest if it goes the way she fears.",
+    ("C-012", at(6, "SA", "13:10")):
+        "Seeing her in the bookshop today, in the middle of my own move: she looked well and sure of herself. "
+        "Something in me relaxed that I had not known was still tight since the email.",
+}
+RETOLD_SESSION_NOTES = {("C-012", at(34, "WE", "15:00")): "The settlement again; little else"}
+ESSAY_THOUGHTS = [
+    ("C-025", at(9, "TH", "10:10"), "insight", True, False,
+     "She spoke about her father for the first time: never there when she needed him, and never said why. "
+     "The cancelling may be that too: leaving before she can be left."),
+    ("C-025", at(5, "TH", "10:05"), "curiosity", True, False,
+     "She looked to me for direction all hour: 'what should I do?'. When I did not tell her, she went quiet. "
+     "Does she come for an answer, the one her father never gave?"),
+    (None, at(6, "FR", "18:00"), "reaction", False, False,
+     "Packing up the old room this week. Endings everywhere: the room, and the clients who will not follow "
+     "me to the new place. Notice how this colours the last sessions before the move."),
+]
+PAULINE_MET = ("Met Pauline by chance in the bookshop on the high street, the week I was packing up the old "
+               "room. She said hello first, warmly. She has moved forward in ways we had never spoken about: a "
+               "new job, and singing in a choir. The settlement she came about is still not what she "
+               "wanted. Brief and friendly. I said I was glad to see her, and meant it.")
+
+
+def essay_stories(doc: dict) -> None:
+    """Retell Melanie's and Pauline's stories as the essay tells them, in the document `build` made."""
+    for client in doc["clients"]:
+        if client["code"] == "C-012":
+            for holder in [client, *client.get("episodes", [])]:  # wherever the closing reflection is kept
+                if isinstance(holder.get("reflection"), dict) and holder.get("reflection", {}).get("not_helped"):
+                    holder["reflection"].update(PAULINE_REFLECTION)
+    for a in doc["appointments"]:
+        key = (a["client"], datetime.fromisoformat(a["starts_at"]))
+        if key in RETOLD_SESSION_NOTES:
+            a["note"] = RETOLD_SESSION_NOTES[key]
+    for t in doc["thoughts"]:
+        key = (t["client"], datetime.fromisoformat(t["written_at"]))
+        if key in RETOLD_THOUGHTS:
+            t["body"] = RETOLD_THOUGHTS[key]
+    doc["thoughts"] += [
+        {"client": who, "written_at": moment(when), "kind": kind, "lingering": lingering, "tell_client": tell,
+         "body": body} for who, when, kind, lingering, tell, body in ESSAY_THOUGHTS]
+    doc["thoughts"].sort(key=lambda t: t["written_at"])
+    for e in doc["encounters"]:
+        if e["client"] == "C-012":
+            e["body"] = PAULINE_MET
+
+
 # ------------------------------------------------------------ before the session (issue 14)
 
 # Things to tell them I remembered (with the cue that would prompt each), a safety concern, and
@@ -720,7 +801,9 @@ def build() -> dict:
         "questions": questions,
         "encounters": encounters,
         "supervision": supervision,
+        "breaks": my_breaks(),
     }
+    essay_stories(doc)
     before_the_session(doc)
     check(doc)
     return doc

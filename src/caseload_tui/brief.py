@@ -106,6 +106,12 @@ class _Brief:
     def day(self, when: date | datetime) -> str:
         return short_day(when.date() if isinstance(when, datetime) else when, self.today)
 
+    def _misses(self, case: CaseMaterial) -> list[str]:
+        """The latest misses, each with how it came (the note kept with the session)."""
+        items = [f"- *{self.day(m.starts_at)}, {m.status.label}*"
+                 + (f": {self.inline(m.note)}" if m.note.strip() else "") for m in case.misses]
+        return ["**Recent misses, and how they came:**", "", *items, ""] if items else []
+
     # -- the document
 
     def write(self) -> str:
@@ -149,6 +155,7 @@ class _Brief:
         out += ["**Why I am bringing it:**", ""]
         out += [f"- {self.inline(reason)}" for reason in case.reasons] + [""]
         out += ["**Attendance:** " + self.inline(attendance_words(case, self.prep.now)), ""]
+        out += self._misses(case)
         out += [f"**Still with me, {since}** ({_things(len(case.thoughts), 'thought')})", ""]
         if case.thoughts:
             out += [self._thought(t) for t in case.thoughts] + [""]

@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from .config import Thresholds
 from .model import (
+    Appointment,
     AttendanceSummary,
     Client,
     ClientRecord,
@@ -232,6 +233,7 @@ class CaseMaterial:
     thoughts: list[Thought]  # still lingering, written in the window, oldest first
     open_questions: list[Question]  # oldest first
     advice: FollowThrough | None
+    misses: list[Appointment] = field(default_factory=list)  # the latest, newest first, each with how it came
 
     @property
     def client(self) -> Client:
@@ -262,6 +264,8 @@ def material(store: Store, client_id: int, now: datetime, window: Window,
         thoughts=lingering,
         open_questions=open_questions,
         advice=advice,
+        misses=store.recent_misses(client_id, now, now - relativedelta(weeks=thresholds.window_weeks))
+        if record.client.active else [],
     )
 
 

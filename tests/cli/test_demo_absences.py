@@ -33,7 +33,7 @@ def test_the_three_patterns_on_any_day(now):
     assert found["Noor"][0] == "absentees" and found["Noor"][1]["pattern"] == "a change"
     group, gareth = found["Gareth"]
     assert group == "regulars" and gareth["pattern"] == "a gap that is not an absence"
-    assert "cancelled by me" in gareth["reason"] and "moved to another time" in gareth["reason"]
+    assert "in my break" in gareth["reason"] and "moved to another time" in gareth["reason"]  # I was ill
     assert "never counted" in gareth["reason"]
     for _, entry in found.values():
         words = entry["reason"].lower().replace(",", " ").replace(".", " ").split()
@@ -53,3 +53,33 @@ def test_the_demo_keeps_its_weekdays_on_any_day(now):
     assert demo_day.weekday() == 3 and 0 <= (now.date() - demo_day).days < 7
     done = [a for a in data.appointments if a.status is not m.Status.SCHEDULED]
     assert max(a.starts_at for a in done).date() <= demo_day
+
+
+def test_my_breaks_are_recorded_once_and_listed(tmp_path):
+    db = tmp_path / "caseload.db"
+    assert run("init", db).exit_code == 0
+    recorded = run("breaks", "--db", db, "--from", "21 dec", "--to", "3 jan", "--word", "holiday")
+    assert recorded.exit_code == 0, recorded.output
+    assert "Recorded my break: 21 Dec 2026 to 3 Jan 2027." in recorded.output
+    refused = run("breaks", "--db", db, "--from", "2027-01-03", "--to", "2027-01-02")
+    assert refused.exit_code != 0 and "ends on or after the day it starts" in refused.output
+    assert "Traceback" not in refused.output
+    listed = run("breaks", "--db", db)
+    assert listed.stdout.splitlines() == ["21 Dec 2026 to 3 Jan 2027  holiday"]
+
+
+@pytest.mark.parametrize("now", A_WEEK[:7], ids=lambda d: d.strftime("%a"))
+def test_my_breaks_move_with_the_demo_and_survive_a_round_trip(now):
+    from caseload_tui.interchange import json_format
+    from caseload_tui.store import Store
+
+    data = load_demo(now.date())
+    assert [b.word for b in data.breaks].count("ill") == 1
+    assert all(b.starts_on.weekday() == 0 and b.ends_on.weekday() == 6 for b in data.breaks if b.word == "holiday")
+    [ill] = [b for b in data.breaks if b.word == "ill"]
+    assert ill.starts_on.weekday() == 1  # the Tuesday I was ill, whatever day the demo is opened
+    store = Store.memory()
+    store.import_data(data)
+    again = store.export_data()
+    assert again.breaks == data.breaks
+    assert json_format.parse(json.loads(json_format.dumps(again))).breaks == data.breaks

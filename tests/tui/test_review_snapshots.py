@@ -42,7 +42,20 @@ def test_review_recorded_and_carried_forward(snap_compare, demo_store, size):
 @SIZES
 def test_review_never_recorded_session(snap_compare, demo_store, size):
     assert snap_compare(make_app(demo_store, demo=True), terminal_size=size,
-                        run_before=_keys("1", "n", "2", "n", "1", "n", "5", "n"))
+                        run_before=_keys("1", "n", "2", "n", "1", "n", "5", "enter", "s", "n"))
+
+
+@SIZES
+def test_review_miss_note_form(snap_compare, demo_store, size):
+    """Melanie cancelled: how it came, before it is recorded."""
+    assert snap_compare(make_app(demo_store, demo=True), terminal_size=size,
+                        run_before=_keys("3", text="texted at 7:40, no other time asked for"))
+
+
+@SIZES
+def test_review_reaction_prompt(snap_compare, demo_store, size):
+    """After the miss is recorded: what did it stir?"""
+    assert snap_compare(make_app(demo_store, demo=True), terminal_size=size, run_before=_keys("3", "enter"))
 
 
 @SIZES
@@ -54,4 +67,4 @@ def test_review_moved_form(snap_compare, demo_store, size):
 @SIZES
 def test_review_summary(snap_compare, demo_store, size):
     assert snap_compare(make_app(demo_store, demo=True), terminal_size=size,
-                        run_before=_keys("1", "c", "n", "2", "n", "1", "n", "5", "n", "6", "s"))
+                        run_before=_keys("1", "c", "n", "2", "n", "1", "n", "5", "enter", "s", "n", "6", "s"))

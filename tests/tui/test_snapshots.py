@@ -66,7 +66,9 @@ def _form(store, name: str, which: str):
     return {
         "thought": lambda: ThoughtForm(about(), kind=ThoughtKind.HOLDING if client.active else ThoughtKind.WONDERING),
         "question": lambda: QuestionForm(about()),
-        "attendance": lambda: AttendanceForm(about(), today, sessions.usual_time(client, NOW)),
+        "attendance": lambda: AttendanceForm(about(), NOW,
+                                             sessions.last_due(client, store.appointments(client.id), NOW),
+                                             sessions.usual_time(client, NOW)),
         "new-client": lambda: ClientForm(today, suggested_code=clients.next_code(store.clients())),
         "edit-client": lambda: ClientForm(today, client=client),
         "graduate": lambda: GraduateForm(about(), today, store.record(client.id, NOW).open_questions,

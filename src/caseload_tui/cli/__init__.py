@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from .. import __version__, crash
+from .breaks import breaks
 from .caseload_file import backup, check, init, locate, restore
 from .common import CONTEXT, CliContext, SafeGroup, db_option
 from .dashboard import graduate, open_dashboard, review, supervision
@@ -52,7 +53,7 @@ def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> 
 
 
 for command in (groups, import_, export, locate, init, review, supervision, graduate, brief,
-                check, backup, restore, today):
+                check, backup, restore, breaks, today):
     main.add_command(command)
 
 

@@ -74,7 +74,7 @@ def check(context: CliContext, db_path: Path | None) -> None:
 
     path = _caseload_path(db_path)
     with plain_errors(context.clock):
-        health = Unlocking().run(lambda passphrase: integrity.inspect(path, thorough=True, passphrase=passphrase))
+        health = Unlocking().run(lambda passphrase: integrity.inspect_untouched(path, passphrase=passphrase))
         warning = integrity.exposure(path, fixing=False)
     if warning:
         say(f"caseload: {warning}", err=True)
@@ -141,7 +141,7 @@ def restore(context: CliContext, file: Path, db_path: Path | None, yes: bool) ->
         if not health.ok:
             raise UserError(f"{file} cannot be put back: {health.problems[0]}")
         if path.exists() and file_looks_encrypted(path):  # an encrypted caseload there: unlocked before asking
-            unlocking.run(lambda passphrase: integrity.unlock(path, passphrase))
+            unlocking.run(lambda passphrase: integrity.unlock(path, passphrase, damaged_ok=True))
         if db_path is None:
             config.ensure_private_dir(path.parent)
     aside = backups.aside_name(path, f"{context.clock():%Y%m%d-%H%M}")

@@ -62,6 +62,7 @@ def parse(doc: Document, source: str = "the file") -> m.CaseloadData:
     data.questions = [reader.question(i, r) for i, r in enumerate(_list(doc, "questions", source))]
     data.encounters = [reader.encounter(i, r) for i, r in enumerate(_list(doc, "encounters", source))]
     data.meetings = [reader.meeting(i, r) for i, r in enumerate(_list(doc, "supervision", source))]
+    data.breaks = [reader.a_break(i, r) for i, r in enumerate(_list(doc, "breaks", source))]
     data.dates = [reader.date_that_matters(i, r) for i, r in enumerate(_list(doc, "dates", source))]
     return data
 
@@ -163,6 +164,15 @@ class _Reader(FieldReader):
                             marked_at=self._required(at, mark, "marked_at", self._minute),
                             resolved_at=self._optional(at, mark, "resolved_at", self._minute))
 
+    def a_break(self, i: int, raw: object) -> m.Break:
+        where = f"breaks[{i}]"
+        record = self._record(where, raw)
+        taken = m.Break(starts_on=self._required(where, record, "starts_on", self._day),
+                        ends_on=self._required(where, record, "ends_on", self._day),
+                        word=self._text(where, record, "word"))
+        if taken.ends_on < taken.starts_on:
+            raise self._fail(where, "ends before it starts")
+        return taken
     def telling(self, where: str, record: Document) -> m.Telling | None:
         """What became of a thought to tell them (model/follow_through.py): null, or told/kept/let go, when, how."""
         raw = record.get("telling")
@@ -273,6 +283,9 @@ def to_document(data: m.CaseloadData) -> Document:
                  "outcome": i.outcome, "tried": i.tried.value if i.tried else None} for i in s.items]}
             for s in data.meetings
         ],
+        # Mine, for no one client; written only when there are some, so older files read the same.
+        **({"breaks": [{"starts_on": iso(b.starts_on), "ends_on": iso(b.ends_on), "word": b.word}
+                       for b in data.breaks]} if data.breaks else {}),
         "dates": [
             {"client": ref(d.client_id), "falls_on": iso(d.falls_on), "yearly": d.yearly, "note": d.note}
             for d in data.dates
@@ -320,6 +333,8 @@ def shift_dates(data: m.CaseloadData, days: int) -> m.CaseloadData:
         e.happened_on = move(e.happened_on)
     for s in data.meetings:
         s.held_on = move(s.held_on)
+    for b in data.breaks:
+        b.starts_on, b.ends_on = move(b.starts_on), move(b.ends_on)
     for d in data.dates:
         d.falls_on = move(d.falls_on)  # a yearly date moves too: the demo's story keeps its distance to it
     return data

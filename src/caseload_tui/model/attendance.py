@@ -59,6 +59,9 @@ MISSED = frozenset(s for s in Status if s.words.counts_as == "missed")
 COUNTED = CAME | MISSED
 # What can be recorded for a session that has happened, in the order the forms offer them.
 OUTCOMES = tuple(s for s in Status if s.words.key)
+# Recorded only once the session's time has come: whether they came. A cancellation or a move
+# is known ahead, and may be recorded before the time it was for.
+ONLY_AFTER = CAME | {Status.NO_SHOW}
 
 
 @dataclass
@@ -95,11 +98,11 @@ class Break:
 
 
 # The hint beside a miss's note in the attendance form and the review.
-MISS_NOTE_HINT = "How it came (optional): how and when they let you know, whether another time was offered or asked for"
+MISS_NOTE_HINT = "how and when they let you know, whether another time was offered or asked for (optional)"
 # Asked after a miss is recorded in the day's-end review; the answer is a thought of the reaction kind.
 MISS_PROMPT = "What did this absence stir in you?"
 # Said when attendance is typed for a time that has not come yet.
-NOT_YET_HAPPENED = "That session has not happened yet: attendance is recorded once it has. Book it instead?"
+NOT_YET_HAPPENED = "That session has not happened yet: attendance is recorded once it has."
 
 
 @dataclass

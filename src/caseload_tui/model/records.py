@@ -63,4 +63,5 @@ class CaseloadData:
     questions: list[Question] = field(default_factory=list)
     encounters: list[Encounter] = field(default_factory=list)
     meetings: list[SupervisionMeeting] = field(default_factory=list)
+    breaks: list[Break] = field(default_factory=list)  # mine, for no one client
     dates: list[DateThatMatters] = field(default_factory=list)

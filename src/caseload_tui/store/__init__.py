@@ -21,13 +21,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..private_files import private_dir
-from . import backup
+from . import backup, key_check
 from .caseload_io import CaseloadIOMixin, SessionChanges
 from .clients import ClientsMixin
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
 from .dates import DatesMixin
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
-from .integrity import check_pages, damaged_message, exposure, is_caseload
+from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
 from .migrations import MIGRATION_SET, migrations
 from .notes import NotesMixin
 from .safety import SafetyMixin
@@ -93,6 +93,8 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             store = cls(conn, path)
             store.encrypted = encrypted
             store.warnings += [warning] if warning else []
+            if existed and daily_backup_dir is not None:  # what a backup stopped mid-way left behind
+                backup.remove_leftovers(path, [Path(daily_backup_dir)])
             if (existed and daily_backup_dir is not None and today is not None
                     and (note := backup.daily(conn, path, daily_backup_dir, today, keep_backups))):
                 store.warnings.append(note)
@@ -107,6 +109,8 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
                     Path(str(path) + suffix).unlink(missing_ok=True)
             raise
         make_private(path)
+        if encrypted and not existed and passphrase is not None:  # its salt is written now: the check beside it
+            key_check.remember(path, passphrase)
         return store
 
     @classmethod
@@ -192,7 +196,7 @@ def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
     """Read-only: the file must be empty of tables or hold our migration record."""
     try:
         ours = is_caseload(conn, or_empty=True)
-    except sqlite3.DatabaseError:
-        raise NotACaseload(damaged_message(path)) from None
+    except sqlite3.DatabaseError as exc:
+        raise NotACaseload(unreadable_message(path, exc)) from None
     if not ours:
         raise NotACaseload(f"{path} is a database, but not a caseload. Nothing was changed.")

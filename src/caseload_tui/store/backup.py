@@ -18,10 +18,12 @@ passphrase is never needed again after opening.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -44,7 +46,7 @@ def copy(source: sqlite3.Connection, dest: Path) -> Path:
     if dest.exists():
         raise StoreError(f"{dest} already exists; nothing was changed. Choose another name.")
     fd, name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".partial")
-    os.close(fd)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # in use: remove_leftovers leaves it to this copy (see there)
     partial = Path(name)
     try:
         # cipher.open_keyed types its connection as the sqlite3 one it stands in for; seen as an object,
@@ -70,7 +72,58 @@ def copy(source: sqlite3.Connection, dest: Path) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(str(partial) + suffix)
         raise
+    finally:
+        os.close(fd)
     return dest
+
+
+# A copy being made (NAME.XXXX.partial) or a backup about to be put back (.NAME.restoring), and their side files.
+_LEFTOVER = re.compile(r"\.(?:[\w-]+\.partial|restoring(?:-\d+)?)(?:-wal|-shm|-journal)?$")
+
+
+def remove_leftovers(db_path: Path, folders: list[Path]) -> list[Path]:
+    """Remove the hidden copies a backup or restore stopped mid-way left behind (a whole copy of the
+    caseload each); return what was removed.
+
+    Only this caseload's (named after it), only in its own folder and the backups folder, and only
+    those no copy is still writing: a copy in progress holds a lock on its file (flock), so a
+    second window's backup is never taken from under it.
+    """
+    db_path = Path(db_path)
+    removed: list[Path] = []
+    stems = (f".{db_path.stem}", f"..{db_path.stem}")
+    for folder in dict.fromkeys(Path(f) for f in (db_path.parent, *folders)):
+        try:
+            found = sorted((p for p in folder.iterdir() if p.name.startswith(stems) and _LEFTOVER.search(p.name)),
+                           key=lambda p: p.name.endswith(SIDE_FILES))  # each copy before its side files
+        except OSError:
+            continue
+        for leftover in found:
+            main = next((leftover.name[: -len(s)] for s in SIDE_FILES if leftover.name.endswith(s)), None)
+            if main is not None and (folder / main).exists():
+                continue  # the side file of a copy still in use
+            if _unused(leftover):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+                    removed.append(leftover)
+    return removed
+
+
+def _unused(path: Path) -> bool:
+    """A regular file no copy holds a lock on."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def _export_encrypted(source: cipher.CipherConnection, partial: Path) -> bool:
@@ -151,7 +204,8 @@ def daily(source: sqlite3.Connection, db_path: Path, folder: Path, today: date,
         private_folder(folder)
         copy(source, dest)
         for old in daily_backups(folder, prefix)[keep:]:
-            old.unlink()
+            for suffix in (*SIDE_FILES, ""):  # whole: its side files too, the file itself last
+                Path(str(old) + suffix).unlink(missing_ok=True)
     except (OSError, sqlite3.Error, StoreError) as exc:
         reason = f" ({exc.strerror})" if isinstance(exc, OSError) and exc.strerror else ""
         return (f"Today's automatic backup could not be made in {folder}{reason}. "
@@ -213,20 +267,29 @@ def restore(backup_path: Path, target: Path, aside: Path, passphrase: str | None
     healthy = _healthy(target, passphrase) if target.exists() else False
     # The copy is made (and checked) first, under a temporary name, so a failure changes nothing.
     incoming = free_name(target.parent, f".{target.name}.restoring", "")
+    held: int | None = None
     try:
         source = open_plain(backup_path, passphrase)
         try:
             copy(source, incoming)
         finally:
             source.close()
+        held = os.open(incoming, os.O_RDONLY)
+        fcntl.flock(held, fcntl.LOCK_EX)  # in use until it is put in place (remove_leftovers)
         moved = None
         if target.exists():
             if healthy:
                 _settle(target, passphrase)
-            for suffix in ("", *SIDE_FILES):
+            # The side files first (never left beside the backup put back), then the caseload is kept
+            # aside as a second name of the same file, so the path always holds one whole caseload.
+            for suffix in SIDE_FILES:
                 current = Path(str(target) + suffix)
                 if current.exists():
                     os.replace(current, str(aside) + suffix)
+            try:
+                os.link(target, aside)
+            except OSError:  # a file system without hard links: renamed instead
+                os.replace(target, aside)
             moved = aside
         os.replace(incoming, target)
         _flush(target.parent)
@@ -234,6 +297,9 @@ def restore(backup_path: Path, target: Path, aside: Path, passphrase: str | None
         with contextlib.suppress(OSError):
             os.unlink(incoming)
         raise
+    finally:
+        if held is not None:
+            os.close(held)
     return moved
 
 
@@ -253,7 +319,10 @@ def _healthy(target: Path, passphrase: str | None = None) -> bool:
         check_file(target, passphrase)
     elif head != SQLITE_HEADER or target.stat().st_size < 512:
         return False
-    conn = open_plain(target, passphrase)
+    try:
+        conn = open_plain(target, passphrase)
+    except sqlite3.DatabaseError:  # an encrypted caseload the passphrase opens, but damaged
+        return False
     try:
         foreign = not is_caseload(conn)
     except sqlite3.DatabaseError:

@@ -61,6 +61,8 @@ class CaseloadIOMixin(StoreBase):
                     item.meeting_id = None
                 meeting.id = None
                 data.meetings.append(meeting)
+            data.breaks = [m.Break(starts_on=rows.given_day(r["starts_on"]), ends_on=rows.given_day(r["ends_on"]),
+                                   word=r["word"]) for r in conn.execute("SELECT * FROM breaks ORDER BY id")]
         for c in clients:
             c.id = None
         return data
@@ -74,6 +76,8 @@ class CaseloadIOMixin(StoreBase):
                   "thoughts": len(data.thoughts), "questions": len(data.questions),
                   "encounters": len(data.encounters), "supervision meetings": len(data.meetings),
                   "dates that matter": len(data.dates)}
+        if data.breaks:
+            counts["my breaks"] = len(data.breaks)
         try:
             with self._lock.writing() as conn:
                 ids = _import_clients(conn, data.clients)
@@ -82,6 +86,9 @@ class CaseloadIOMixin(StoreBase):
                 _import_records(conn, "questions", data.questions, rows.question_values, ids)
                 _import_records(conn, "encounters", data.encounters, rows.encounter_values, ids)
                 _import_meetings(conn, data.meetings, ids)
+                for taken in data.breaks:  # my breaks: the same for every client, added as they are
+                    conn.execute(*insert("breaks", {"starts_on": rows.iso_day(taken.starts_on),
+                                                    "ends_on": rows.iso_day(taken.ends_on), "word": taken.word}))
                 _import_records(conn, "dates", data.dates, rows.date_values, ids)
                 if dry_run:
                     raise _DryRun()

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, NoReturn, cast
 
+from . import key_check
 from .errors import EncryptionUnavailable, PassphraseNeeded, StoreError, WrongPassphrase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -88,10 +89,13 @@ def open_keyed(path: Path, passphrase: str | None, timeout: float = 5.0, shared:
     api = dbapi()
     if api is None or passphrase is None:
         refuse(path)
+    known = key_check.verdict(path, passphrase)
+    if known is False:  # refused before the file is opened: not one byte of it, its -wal or -shm changes
+        raise WrongPassphrase(WRONG)
     old_umask = os.umask(0o077)  # WAL and SHM files are created by SQLite itself
     try:
         raw = api.connect(str(path), timeout=timeout, check_same_thread=not shared)
-    except api.Error as exc:
+    except (api.Error, MemoryError) as exc:
         raise translate(exc) from None
     finally:
         os.umask(old_umask)
@@ -100,16 +104,20 @@ def open_keyed(path: Path, passphrase: str | None, timeout: float = 5.0, shared:
         raw.execute("PRAGMA cipher_log_level = NONE")
         raw.execute("PRAGMA key = " + _literal(passphrase))
         raw.execute("SELECT count(*) FROM sqlite_master").fetchall()
-    except api.Error as exc:
+    except (api.Error, MemoryError) as exc:  # SQLCipher reports some damage as running out of memory
         raw.close()
-        # A key that does not decrypt the first page reads as "file is not a database";
-        # anything else (busy, unreadable) is reported as the database error it is.
-        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" or "not a database" in str(exc):
+        # A key that does not decrypt the first page reads as "file is not a database"; with a
+        # check value that says the passphrase is right, that is damage. Anything else (busy,
+        # unreadable) is reported as the database error it is.
+        not_a_db = getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" or "not a database" in str(exc)
+        if not_a_db and known is None:
             raise WrongPassphrase(WRONG) from None
-        raise translate(exc) from None
+        raise (sqlite3.DatabaseError("database disk image is malformed") if not_a_db else translate(exc)) from None
     except BaseException:
         raw.close()
         raise
+    if known is None:
+        key_check.remember(path, passphrase)
     return cast(sqlite3.Connection, CipherConnection(raw, api))
 
 
@@ -144,40 +152,40 @@ class CipherCursor:
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> CipherCursor:
         try:
             self._cursor.execute(sql, parameters)
-        except self._errors as exc:
+        except (self._errors, MemoryError) as exc:  # SQLCipher's damage can arrive as a MemoryError
             raise translate(exc) from None
         return self
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any] | dict[str, Any]]) -> CipherCursor:
         try:
             self._cursor.executemany(sql, seq)
-        except self._errors as exc:
+        except (self._errors, MemoryError) as exc:
             raise translate(exc) from None
         return self
 
     def executescript(self, script: str) -> CipherCursor:
         try:
             self._cursor.executescript(script)
-        except self._errors as exc:
+        except (self._errors, MemoryError) as exc:
             raise translate(exc) from None
         return self
 
     def fetchone(self) -> Any:
         try:
             return self._cursor.fetchone()
-        except self._errors as exc:
+        except (self._errors, MemoryError) as exc:
             raise translate(exc) from None
 
     def fetchmany(self, size: int | None = None) -> list[Any]:
         try:
             return cast("list[Any]", self._cursor.fetchmany(self._cursor.arraysize if size is None else size))
-        except self._errors as exc:
+        except (self._errors, MemoryError) as exc:
             raise translate(exc) from None
 
     def fetchall(self) -> list[Any]:
         try:
             return cast("list[Any]", self._cursor.fetchall())
-        except self._errors as exc:
+        except (self._errors, MemoryError) as exc:
             raise translate(exc) from None
 
     def __iter__(self) -> CipherCursor:
@@ -186,7 +194,7 @@ class CipherCursor:
     def __next__(self) -> Any:
         try:
             return next(self._cursor)
-        except self._errors as exc:
+        except (self._errors, MemoryError) as exc:
             raise translate(exc) from None
 
     def close(self) -> None:
@@ -253,7 +261,7 @@ class CipherConnection:
     def _call(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:
             return method(*args, **kwargs)
-        except self._errors as exc:
+        except (self._errors, MemoryError) as exc:
             raise translate(exc) from None
 
     def __enter__(self) -> CipherConnection:

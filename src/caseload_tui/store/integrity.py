@@ -6,14 +6,17 @@ repaired or rewritten. No write pragma is issued on these connections.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 import stat
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cipher
+from . import cipher, key_check
 from .connection import check_file
-from .errors import NotACaseload
+from .errors import NotACaseload, StoreError
 from .migrations import MIGRATION_SET
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -62,11 +65,22 @@ def check_pages(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a file whose pages are damaged, before anything is written to it (PRAGMA quick_check)."""
     try:
         rows = conn.execute("PRAGMA quick_check(1)").fetchall()
-        healthy = rows == [("ok",)]
-    except sqlite3.DatabaseError:
-        healthy = False
-    if not healthy:
+    except sqlite3.DatabaseError as exc:
+        raise NotACaseload(unreadable_message(path, exc)) from None
+    if rows != [("ok",)]:
         raise NotACaseload(damaged_message(path))
+
+
+def unreadable_message(path: Path, exc: sqlite3.Error) -> str:
+    """Why a file could not be read: its folder cannot be written (SQLite keeps its -wal and -shm
+    there, even to read), or the file is damaged."""
+    folder = Path(path).parent
+    if "unable to open" in str(exc).lower() and not os.access(folder, os.W_OK):
+        return (f"The folder {folder} cannot be written to, and caseload keeps its working files "
+                f"({Path(path).name}-wal, -shm) beside the caseload, even to read it. The caseload itself "
+                "is not damaged; nothing was changed. Move it to a folder you can write to, or `caseload "
+                "check` it where it is.")
+    return damaged_message(path)
 
 
 def damaged_message(path: Path) -> str:
@@ -103,18 +117,49 @@ def open_plain(path: Path, passphrase: str | None = None) -> sqlite3.Connection:
     return sqlite3.connect(str(path), timeout=5)
 
 
-def unlock(path: Path, passphrase: str | None = None) -> bool:
+def unlock(path: Path, passphrase: str | None = None, damaged_ok: bool = False) -> bool:
     """check_file, and for an encrypted caseload that the passphrase opens it; True if it is encrypted.
 
-    Changes nothing (PassphraseNeeded, WrongPassphrase or NotACaseload otherwise).
+    Changes nothing (PassphraseNeeded, WrongPassphrase or NotACaseload otherwise). damaged_ok: a
+    damaged file is no refusal (a restore puts a backup in its place).
     """
     encrypted = check_file(Path(path), passphrase)
     if encrypted:
         try:
             cipher.open_keyed(Path(path), passphrase).close()
         except sqlite3.DatabaseError:
-            raise NotACaseload(damaged_message(Path(path))) from None
+            if not damaged_ok:
+                raise NotACaseload(damaged_message(Path(path))) from None
     return encrypted
+
+
+def inspect_untouched(path: Path, passphrase: str | None = None) -> Health:
+    """inspect(thorough), on a private copy of the file and its side files: the caseload, its -wal
+    and its -shm stay byte for byte as they were (opening the file itself would fold a leftover
+    -wal into it, and any reader writes to the -shm), and a read-only folder is no obstacle.
+
+    The copy is made in a folder only you can enter and removed before this returns.
+    """
+    path = Path(path)
+    check_file(path, passphrase)  # refused as the file itself, before any copy
+    with tempfile.TemporaryDirectory(prefix="caseload-check-") as folder:
+        copy = Path(folder) / path.name
+        for suffix in ("", *SIDE_FILES, key_check.SUFFIX):
+            if suffix != "-shm" and Path(str(path) + suffix).is_file():  # the -shm is rebuilt from the -wal
+                _copy_private(Path(str(path) + suffix), Path(str(copy) + suffix))
+        try:
+            health = inspect(copy, thorough=True, passphrase=passphrase)
+        except StoreError as exc:  # told about the file itself, not the copy
+            raise type(exc)(str(exc).replace(str(copy), str(path))) from None
+    health.path = path
+    health.problems = [problem.replace(str(copy), str(path)) for problem in health.problems]
+    return health
+
+
+def _copy_private(source: Path, dest: Path) -> None:
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with open(source, "rb") as reading, os.fdopen(fd, "wb") as writing:
+        shutil.copyfileobj(reading, writing)
 
 
 def is_caseload(conn: sqlite3.Connection, or_empty: bool = False) -> bool:
@@ -141,15 +186,15 @@ def inspect(path: Path, thorough: bool = True, passphrase: str | None = None) ->
     health = Health(path, encrypted=encrypted)
     try:
         conn = cipher.open_keyed(path, passphrase) if encrypted else open_plain(path)
-    except sqlite3.DatabaseError:
-        health.problems.append(damaged_message(path))  # the key opened it, but the page it read is damaged
+    except sqlite3.DatabaseError as exc:
+        health.problems.append(unreadable_message(path, exc))  # the key opened it, but the page it read is damaged
         return health
     try:
         try:
             if not is_caseload(conn):
                 raise NotACaseload(f"{path} is not a caseload file. Nothing was changed.")
-        except sqlite3.DatabaseError:
-            health.problems.append(damaged_message(path))
+        except sqlite3.DatabaseError as exc:
+            health.problems.append(unreadable_message(path, exc))
             return health
         try:
             found = conn.execute("PRAGMA integrity_check(100)" if thorough else "PRAGMA quick_check(1)").fetchall()

@@ -140,14 +140,16 @@ class SessionsMixin(StoreBase):
             raise NotFound("That client is no longer in the caseload.")
         return _record(row, parse_sessions(row["recent"]), breaks)
 
-    def recent_misses(self, client_id: int, now: datetime, limit: int = 3) -> list[m.Appointment]:
-        """The client's latest missed sessions up to `now`, newest first, each with its note (how it came)."""
+    def recent_misses(self, client_id: int, now: datetime, since: datetime, limit: int = 3) -> list[m.Appointment]:
+        """The client's latest missed sessions after `since` up to `now`, newest first, each with its note
+        (how it came)."""
         marks, values = bound("missed", m.MISSED)
         with self._lock.reading() as conn:
             found = conn.execute(
-                f"SELECT * FROM appointments WHERE client_id = :id AND starts_at <= :now AND status IN ({marks}) "
-                "ORDER BY starts_at DESC LIMIT :limit",
-                {"id": client_id, "now": rows.iso_moment(now), "limit": limit, **values},
+                f"SELECT * FROM appointments WHERE client_id = :id AND starts_at > :since AND starts_at <= :now "
+                f"AND status IN ({marks}) ORDER BY starts_at DESC LIMIT :limit",
+                {"id": client_id, "since": rows.iso_moment(since), "now": rows.iso_moment(now), "limit": limit,
+                 **values},
             ).fetchall()
         return [rows.appointment(r) for r in found]
 

@@ -99,16 +99,23 @@ STRIP_GLYPHS: dict[Status | None, tuple[str, str]] = {
 }
 
 
-def strip(statuses: list[Status | None]) -> Content:
-    return Content.assemble(*(STRIP_GLYPHS[s] for s in statuses))
+# A session that fell in one of my breaks, whatever was recorded: it says nothing about the client.
+IN_MY_BREAK = ("‖", "$foreground-muted")
+IN_MY_BREAK_WORDS = "in my break"
+
+
+def strip(statuses: list[Status | None], in_my_break: list[bool] | None = None) -> Content:
+    breaks = in_my_break if in_my_break and len(in_my_break) == len(statuses) else [False] * len(statuses)
+    return Content.assemble(*(IN_MY_BREAK if off else STRIP_GLYPHS[s] for s, off in zip(statuses, breaks, strict=True)))
 
 
 def strip_legend() -> Content:
-    """Each glyph with its words: the outcomes in the forms' order, then a session not yet recorded."""
+    """Each glyph with its words: the outcomes in the forms' order, a session not yet recorded, my break."""
     parts: list[tuple[str, str] | str] = []
     for status in (*OUTCOMES, Status.SCHEDULED):
         glyph, style = STRIP_GLYPHS[status]
         parts += [(glyph, style), f" {status.label}   "]
+    parts += [IN_MY_BREAK, f" {IN_MY_BREAK_WORDS}"]
     return Content.assemble(*parts)
 
 

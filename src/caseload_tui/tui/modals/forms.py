@@ -11,7 +11,17 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Select, Static, TextArea
 
-from ...model import OUTCOMES, Client, Question, Status, Thought, ThoughtKind
+from ...model import (
+    MISS_NOTE_HINT,
+    NOT_YET_HAPPENED,
+    ONLY_AFTER,
+    OUTCOMES,
+    Client,
+    Question,
+    Status,
+    Thought,
+    ThoughtKind,
+)
 from ...rules import DateError, ScheduleError, parse_day, parse_moment, parse_schedule
 from ...safe_text import for_editing, keep_if_unchanged
 from ...services.clients import schedule_words
@@ -150,44 +160,82 @@ class AttendanceInput:
     starts_at: datetime
     status: Status
     moved_to: datetime | None
+    note: str = ""  # how a miss came, as typed
+    book: bool = False  # a time still to come, booked instead of recorded
+
+
+def typed_moment(when: datetime, today: date) -> str:
+    """A moment as the clinician would type it: 'today 09:00', 'tue 13:00', '3 dec 10:00'."""
+    if when.date() == today:
+        day = "today"
+    elif 0 < (today - when.date()).days < 7:
+        day = when.strftime("%a").lower()
+    else:
+        day = when.strftime("%-d %b").lower()
+    return f"{day} {when:%H:%M}"
 
 
 class AttendanceForm(FormScreen[AttendanceInput]):
-    """Record what happened at a session: today's by default, any date typed."""
+    """Record what happened at a session that has happened: the latest one due by default, any date typed.
+
+    A time still to come is refused in plain words, and ctrl+b books it instead.
+    """
 
     title_text = "Record attendance"
+    BINDINGS = [Binding("ctrl+b", "book", "Book this time instead")]
 
-    def __init__(self, about: Content, today: date, usual_time: time | None, check=None) -> None:
+    def __init__(self, about: Content, now: datetime, last_due: datetime | None, usual_time: time | None,
+                 check=None) -> None:
         super().__init__(check)
-        self._about, self._today = about, today
-        self._usual = usual_time
+        self._about, self._now, self._today = about, now, now.date()
+        self._last_due, self._usual = last_due, usual_time
 
     def fields(self) -> ComposeResult:
         yield Static(render.join(("Session with ", "$foreground-muted"), self._about))
         yield label("Day (today, yesterday, tue, 3 dec, 2026-12-03) and time if not the usual")
-        default = "today" + (f" {self._usual.strftime('%H:%M')}" if self._usual else "")
-        yield Input(default, id="when", max_length=40, compact=True)
+        default = typed_moment(self._last_due, self._today) if self._last_due else ""
+        yield Input(default, id="when", placeholder="e.g. today 09:00, tue", max_length=40, compact=True)
         yield label("What happened")
         with RadioSet(id="status", compact=True):
             for i, (status, text) in enumerate(ATTENDANCE_CHOICES):
                 yield RadioButton(text, value=(i == 0), name=status.value)
         yield label("If moved: the new day and time")
         yield Input("", id="moved", placeholder="e.g. fri 14:00", max_length=40, compact=True)
+        yield label(f"If missed, how it came: {MISS_NOTE_HINT}")
+        yield Input("", id="note", placeholder="e.g. texted at 7:40, no other time asked for", max_length=300,
+                    compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#status", RadioSet).focus()
 
-    def collect(self) -> AttendanceInput:
+    def _when(self) -> datetime:
         default_time = self._usual or time(12, 0)
         try:
-            when = parse_moment(line_text(self.query_one("#when", Input), "day"), self._today, default_time)
+            return parse_moment(line_text(self.query_one("#when", Input), "day"), self._today, default_time)
         except DateError as problem:
             raise FormError(str(problem)) from None
+
+    def action_book(self) -> None:
+        try:
+            when = self._when()
+        except FormError as problem:
+            self.show_error(str(problem))
+            return
+        if when <= self._now:
+            self.show_error("That time has passed: choose what happened, and save.")
+            return
+        self.dismiss(AttendanceInput(starts_at=when, status=Status.SCHEDULED, moved_to=None, book=True))
+
+    def collect(self) -> AttendanceInput:
+        when = self._when()
         pressed = self.query_one("#status", RadioSet).pressed_button
         if pressed is None:
             raise FormError("Choose what happened.")
         status = Status(pressed.name)
+        if when > self._now and status in ONLY_AFTER:  # a cancellation or a move may be known ahead
+            raise FormError(f"{render.moment(when, self._today)}: {NOT_YET_HAPPENED[0].lower()}"
+                            f"{NOT_YET_HAPPENED[1:]} To book it instead, press ctrl+b.")
         moved = None
         moved_text = self.query_one("#moved", Input).value.strip()
         if status is Status.RESCHEDULED and moved_text:
@@ -195,7 +243,8 @@ class AttendanceForm(FormScreen[AttendanceInput]):
                 moved = parse_moment(moved_text, self._today, when.time(), prefer="future")
             except DateError as problem:
                 raise FormError(str(problem)) from None
-        return AttendanceInput(starts_at=when, status=status, moved_to=moved)
+        return AttendanceInput(starts_at=when, status=status, moved_to=moved,
+                               note=self.query_one("#note", Input).value)
 
 
 @dataclass

@@ -11,7 +11,7 @@ dashboard_drafts (reopening a draft through them).
 from __future__ import annotations
 
 import gc
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -200,8 +200,10 @@ class DashboardScreen(DraftReopening):
                 record = self.records[value]
                 now = self.now
                 summary = summarise(record, now, self.app.settings.thresholds)
-                header.show_client(record, self.placements[value], summary, now, self.store.open_concerns([value]),
-                                   coming_up(self.store.dates([value]), today))
+                window = timedelta(weeks=self.app.settings.thresholds.window_weeks)
+                header.show_client(record, self.placements[value], summary, now,
+                                   self.store.recent_misses(value, now, now - window, limit=2),
+                                   self.store.open_concerns([value]), coming_up(self.store.dates([value]), today))
                 thoughts.show(self.store.thoughts([value]), today)
                 if graduate:
                     attended = sum(1 for a in self.store.appointments(value) if a.status in CAME)

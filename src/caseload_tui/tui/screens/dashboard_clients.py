@@ -31,14 +31,23 @@ class ClientActions(DashboardBase):
         client = record.client
         today = self.now.date()
         usual = sessions.usual_time(client, self.now)
-        form = AttendanceForm(render.client_name(client, style="bold"), today, usual)
+        last_due = sessions.last_due(client, self.store.appointments(stored_id(client)), self.now)
+        form = AttendanceForm(render.client_name(client, style="bold"), self.now, last_due, usual)
         result: AttendanceInput | None = await self.app.push_screen_wait(form)  # None: cancelled
         if result is None:
             return
         try:
-            sessions.record_outcome(self.store, stored_id(client), result.starts_at, result.status, result.moved_to)
+            if result.book:  # a time still to come: booked, not recorded
+                sessions.book(self.store, stored_id(client), result.starts_at)
+            else:
+                sessions.record_outcome(self.store, stored_id(client), result.starts_at, result.status,
+                                        result.moved_to, now=self.now, note=result.note)
         except StoreError as problem:
             self._fail(problem)
+            return
+        if result.book:
+            self.app.notify(f"Booked: {render.moment(result.starts_at, today)}.", markup=False)
+            self.refresh_client(stored_id(client))
             return
         moved = f"; booked for {render.moment(result.moved_to, today)}" if result.moved_to else ""
         self.app.notify(f"Recorded: {result.status.label}, {render.moment(result.starts_at, today)}{moved}.",

@@ -26,7 +26,6 @@ from ...store import Conflict, StoreError
 from .. import render
 from ..modals.base import FormScreen
 from ..modals.forms import AnswerForm, QuestionForm, ThoughtForm
-from ..modals.moved import MovedForm
 from ..widgets.attendance_keys import ATTENDANCE_KEYS, attendance_legend
 from ..widgets.day_summary import DaySummaryView, summary_parts
 from ..widgets.footer import WrappingFooter
@@ -36,6 +35,7 @@ from ..widgets.review_notes import ReviewNotes
 from ..widgets.review_walk import WalkList
 from .help import HelpScreen, HelpSection
 from .review_follow_through import FOLLOW_THROUGH_BINDINGS, FollowThroughActions
+from .review_miss import ask_what_else, offer_reaction
 
 _RECORD = Binding.Group("Attendance")
 _SESSION_ACTIONS = {"attend", "answer", "carry", "thought", "question", "next"}
@@ -283,14 +283,13 @@ class ReviewScreen(FollowThroughActions):
             return
         status = Status(status_value)
         today = self.now.date()
-        moved_to = None
-        if status is Status.RESCHEDULED:
-            moved_to = await self.app.push_screen_wait(MovedForm(self._about(session), session.starts_at, today))
-            if moved_to is None:
-                return
+        asked = await ask_what_else(self.app, self._about(session), session, status, today)
+        if asked is None:
+            return
+        moved_to, note = asked
         try:
             saved = record_outcome(self.store, stored_id(session.client.id), session.starts_at, status,
-                                   moved_to).session
+                                   moved_to, now=self.now, note=note).session
         except StoreError as problem:
             self._fail(problem)
             return
@@ -301,6 +300,7 @@ class ReviewScreen(FollowThroughActions):
             self._take_in_new_sessions()
         self._show_list()
         self.show_current()
+        await offer_reaction(self, session, status)
 
     def _take_in_new_sessions(self) -> None:
         """A session moved to later today joins today's list; one moved to a past day, the never recorded."""

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ...model import (
     SAFETY_HEADING,
+    Appointment,
     AttendanceSummary,
     ClientRecord,
     DateThatMatters,
@@ -28,7 +29,7 @@ class CaseHeader(Static):
     """
 
     def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
-                    now: datetime, concerns: Sequence[Thought | Question] = (),
+                    now: datetime, misses: Sequence[Appointment] = (), concerns: Sequence[Thought | Question] = (),
                     coming: Sequence[tuple[date, DateThatMatters]] = ()) -> None:
         client = record.client
         today = now.date()
@@ -54,10 +55,12 @@ class CaseHeader(Static):
         seen = []
         if record.last_attended:
             seen.append(f"last came {ago(record.last_attended, now)}")
-        if summary.next_expected:
+        if summary.next_expected:  # the next that will happen: after moves, cancellations and my breaks
             seen.append(f"next {render.moment(summary.next_expected, today)}")
         if seen:
             lines.append(render.label(" · ".join(seen), "$foreground-muted"))
+        if misses and client.active:
+            lines.append(recent_misses(misses, today))
         if client.themes:
             lines.append(render.join(("themes: ", "$foreground-muted"), render.user_line(client.themes)))
         self.update(Content("\n").join(lines))
@@ -81,6 +84,19 @@ class CaseHeader(Static):
 
     def show_message(self, title: str, text: str) -> None:
         self.update(Content("\n").join([render.label(title, "bold"), render.label(text, "$foreground-muted")]))
+
+
+def recent_misses(misses: Sequence[Appointment], today: date) -> Content:
+    """'missed: Thu 19 Nov cancelled (Texted at 7:40, no other time asked for) · Thu 12 Nov did not come'."""
+    parts: list[Content | str | tuple[str, str]] = [("missed: ", "$foreground-muted")]
+    for i, miss in enumerate(misses):
+        if i:
+            parts.append((" · ", "$foreground-muted"))
+        parts.append(f"{render.day(miss.starts_at, today)} {miss.status.label}")
+        if miss.note:
+            parts += [(" (", "$foreground-muted"), render.user_line(miss.note, style="italic"),
+                      (")", "$foreground-muted")]
+    return render.join(*parts)
 
 
 def watch_lines(concerns: Sequence[Thought | Question], coming: Sequence[tuple[date, DateThatMatters]],

@@ -55,7 +55,8 @@ def material_content(case: sv.CaseMaterial, window: sv.Window, now: datetime, ch
                                      ("not recorded yet. Press o to record whether it was tried and how it went.",
                                       "$text-warning")))
     lines += [render.label(""), render.label("Attendance", "bold")]
-    lines.append(render.join(render.strip(case.summary.strip), ("  oldest to newest", "$foreground-muted")))
+    lines.append(render.join(render.strip(case.summary.strip, case.summary.in_my_break),
+                             ("  oldest to newest", "$foreground-muted")))
     if case.summary.next_expected is not None:
         lines.append(render.label(f"Next session expected {render.moment(case.summary.next_expected, today)}",
                                   "$foreground-muted"))

@@ -82,7 +82,7 @@ def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int 
         " ",
         render.client_name(record.client, name_width),
         " ",
-        render.strip(summary.strip[-STRIP_LENGTH:]),
+        render.strip(summary.strip[-STRIP_LENGTH:], summary.in_my_break[-STRIP_LENGTH:]),
         (last, "$foreground-muted"),
         " ",
         (questions.ljust(3), "$text-accent"),

@@ -1,0 +1,73 @@
+"""The day's-end review after a key for what happened: what more it asks, and the prompt after a miss.
+
+- moved to another time: the new day and time (MovedForm);
+- a miss (cancelled, cancelled late, did not come): how it came, an optional note kept with
+  the session (MissNoteForm);
+- after a miss is recorded: "What did this absence stir in you?" (ReactionPrompt), which opens
+  a thought of the reaction kind, or is skipped with one key.
+
+Kept apart from review.py so the review screen stays a screen of keys and panes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from textual.app import App
+from textual.content import Content
+
+from ...day_review import ReviewSession
+from ...model import MISSED, Status, ThoughtKind
+from ...services.notes import write_thought
+from ...store import Store, StoreError
+from ..modals.base import FormScreen
+from ..modals.forms import ThoughtForm
+from ..modals.miss import MissNoteForm, ReactionPrompt
+from ..modals.moved import MovedForm
+
+
+async def ask_what_else(app: App[Any], about: Content, session: ReviewSession, status: Status,
+                        today: date) -> tuple[datetime | None, str] | None:
+    """(the new time if moved, how a miss came); None when the clinician left the form: nothing is recorded."""
+    if status is Status.RESCHEDULED:
+        moved_to = await app.push_screen_wait(MovedForm(about, session.starts_at, today))
+        return None if moved_to is None else (moved_to, "")
+    if status in MISSED:
+        note = await app.push_screen_wait(MissNoteForm(about, session.starts_at, status, today))
+        return None if note is None else (None, note)
+    return None, ""
+
+
+class Reviewing(Protocol):
+    """What the prompt needs of the review screen."""
+
+    @property
+    def app(self) -> Any: ...  # the review's app (its screens type it as AppBase)
+    @property
+    def store(self) -> Store: ...
+    @property
+    def now(self) -> datetime: ...
+
+    async def _ask(self, form: FormScreen, kind: str, **context: Any) -> Any: ...
+    def _about(self, session: ReviewSession) -> Content: ...
+    def _fail(self, problem: StoreError) -> None: ...
+    def _show_session(self) -> None: ...
+
+
+async def offer_reaction(screen: Reviewing, session: ReviewSession, status: Status) -> None:
+    """After a miss: ask what it stirred; "write it" opens a reaction thought about that client."""
+    if status not in MISSED or not await screen.app.push_screen_wait(ReactionPrompt(screen._about(session))):
+        return
+    form = ThoughtForm(screen._about(session), kind=ThoughtKind.REACTION)
+    result = await screen._ask(form, "thought", client_id=session.client.id)
+    if result is None:
+        return
+    try:
+        write_thought(screen.store, client_id=session.client.id, body=result.body, kind=result.kind,
+                      lingering=result.lingering, tell_client=result.tell_client, now=screen.now)
+    except StoreError as problem:
+        screen._fail(problem)
+        return
+    screen.app.notify("Reaction saved.", markup=False)
+    screen._show_session()
