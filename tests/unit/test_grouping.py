@@ -316,21 +316,21 @@ def test_sessions_after_now_are_ignored():
 def test_a_new_client_without_sessions_is_a_regular():
     placement = place(record([], started_on=date(2026, 11, 15)), WEDNESDAY_EVENING)
     assert placement.group is Group.REGULARS
-    assert "new since 15 nov 2026" in placement.reason.lower()
+    assert "started 15 nov 2026" in placement.reason.lower() and placement.label == "New"
     assert "no sessions yet" in placement.reason
 
 
 def test_a_new_client_with_one_session_is_a_regular():
     placement = place(record(attended(3), started_on=date(2026, 11, 15)), WEDNESDAY_EVENING)
     assert placement.group is Group.REGULARS
-    assert "new since 15 nov 2026" in placement.reason.lower()
+    assert "started 15 nov 2026" in placement.reason.lower() and placement.label == "New"
     assert "1 session so far" in placement.reason
 
 
 def test_a_new_client_with_two_sessions_and_a_move_is_a_regular():
     placement = place(record([(2, R)] + attended(5, 12), started_on=date(2026, 11, 1)), WEDNESDAY_EVENING)
     assert placement.group is Group.REGULARS
-    assert "new since 1 nov 2026" in placement.reason.lower()
+    assert "started 1 nov 2026" in placement.reason.lower() and placement.label == "New"
     assert "2 sessions so far" in placement.reason
 
 

@@ -59,7 +59,7 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
         since = client.started_on.strftime("%-d %b %Y")
         done = sum(1 for s in counted if s.status in CAME)
         so_far = "no sessions yet" if done == 0 else f"{_sessions(done, article=False)} so far"
-        return Placement(Group.REGULARS, _sentence(f"new since {since}, {so_far}"), new=True)
+        return Placement(Group.REGULARS, _sentence(f"started {since}, {so_far}"), new=True)
     gap = read_gap(record, past, now, thresholds)
     if gap is not None:
         return Placement(Group.REGULARS, gap, pattern=AbsencePattern.GAP)
