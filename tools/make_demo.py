@@ -722,21 +722,14 @@ def essay_stories(doc: dict) -> None:
 
 # ------------------------------------------------------------ before the session (issue 14)
 
-# Things to tell them I remembered (with the cue that would prompt each), a safety concern, and
-# dates that matter, for clients due on the demo's day: `caseload today --demo` shows them all.
+# Things to tell them I remembered (with the cue that would prompt each) and dates that matter,
+# for clients due on the demo's day: `caseload today --demo` shows them all.
 # (client, written at, kind, still lingering, body, cue)
 TELL_THEM = [
     ("C-025", at(1, "TH", "08:40"), "holding", True,
      "Something to tell her I remembered: in the first session she said the only place she felt calm "
      "as a child was her grandmother's allotment, among the bean rows.",
      "if she says again that nothing ever grows for her"),
-]
-# (client, written at, kind, body, concern): marked when written, still open.
-CONCERNS = [
-    ("C-024", at(1, "TH", "19:20"), "holding",
-     "He said that at three in the morning he shouted at the baby and frightened himself. He was ashamed "
-     "telling me. Keep it in view: how often, and who helps them at night.",
-     "safeguarding"),
 ]
 # (client, day it falls on, every year, note): within the two weeks after the demo's day.
 DATES = [
@@ -747,14 +740,11 @@ DATES = [
 
 
 def before_the_session(doc: dict) -> None:
-    """Add this section's thoughts (with their cues and safety concerns) and dates to the document."""
+    """Add this section's thoughts (with their cues) and dates to the document (the safety concerns are
+    marked in add_supervision_log)."""
     for who, when, kind, lingering, body, cue in TELL_THEM:
         doc["thoughts"].append({"client": who, "written_at": moment(when), "kind": kind, "lingering": lingering,
                                 "tell_client": True, "body": body, "cue": cue})
-    for who, when, kind, body, concern in CONCERNS:
-        doc["thoughts"].append({"client": who, "written_at": moment(when), "kind": kind, "lingering": True,
-                                "tell_client": False, "body": body,
-                                "safety": {"concern": concern, "marked_at": moment(when), "resolved_at": None}})
     doc["thoughts"].sort(key=lambda t: t["written_at"])
     doc["dates"] = [{"client": who, "falls_on": day.isoformat(), "yearly": yearly, "note": note}
                     for who, day, yearly, note in DATES]
@@ -804,9 +794,61 @@ def build() -> dict:
         "breaks": my_breaks(),
     }
     essay_stories(doc)
+    add_supervision_log(doc)
     before_the_session(doc)
     check(doc)
     return doc
+
+
+# ------------------------------------------------------------ the supervision log (issue 16)
+# Kept apart from the tables above, which other parts of the work also add to.
+
+SUPERVISOR = "Helen Achebe"  # made up, as everyone here is
+PEER_GROUP = "Peer group on endings"
+# Earlier supervisions, for the log: (weeks back, weekday, supervisor, minutes, setting, codes of the cases).
+EARLIER_SUPERVISION = [
+    (50, "TH", SUPERVISOR, 90, "individual", ["C-007", "C-012"]),
+    (45, "TH", SUPERVISOR, 90, "individual", ["C-005", "C-009"]),
+    (41, "TH", SUPERVISOR, 90, "individual", ["C-012", "C-016"]),
+    (37, "TH", SUPERVISOR, 90, "individual", ["C-007", "C-012"]),
+    (32, "TH", SUPERVISOR, 60, "individual", ["C-012"]),  # cut short: that month falls short of 1.5 hours
+    (28, "TH", SUPERVISOR, 90, "individual", ["C-024", "C-016"]),
+    (24, "TH", SUPERVISOR, 90, "individual", ["C-007", "C-019"]),
+    (19, "TH", SUPERVISOR, 90, "individual", ["C-024", "C-015"]),
+    (16, "MO", PEER_GROUP, 120, "group", []),  # the monthly peer group, joined then (see QUESTIONS)
+    (13, "TH", SUPERVISOR, 90, "individual", ["C-007", "C-025"]),
+    (12, "MO", PEER_GROUP, 120, "group", ["C-012"]),
+    (9, "TH", SUPERVISOR, 90, "individual", ["C-025", "C-026"]),
+    (7, "MO", PEER_GROUP, 120, "group", []),
+]
+# The thought I flagged to bring, and the notes marked as a safety concern: (code, start of the body).
+FLAGGED_TO_BRING = [("C-024", "When he described shouting at the baby")]
+SAFETY_MARKS = [("C-024", "When he described shouting at the baby", "safeguarding"),
+                ("C-019", "Missed again, after months of steady work", "risk_to_self")]
+
+
+def add_supervision_log(doc: dict) -> None:
+    """Who each supervision was with, how long and in what setting; earlier ones for the log;
+    the thought flagged to bring; the safety concerns that lead the brief."""
+    for meeting in doc["supervision"]:
+        meeting.update(supervisor=SUPERVISOR, minutes=90, setting="individual")
+    for weeks, day, who, minutes, setting, codes in EARLIER_SUPERVISION:
+        doc["supervision"].append({"held_on": wk(weeks, day).isoformat(), "notes": "", "supervisor": who,
+                                   "minutes": minutes, "setting": setting,
+                                   "items": [{"client": code, "question": "", "advice": "", "outcome": ""}
+                                             for code in codes]})
+    doc["supervision"].sort(key=lambda m: m["held_on"])
+
+    def thought(code: str, starts: str) -> dict:
+        found = [t for t in doc["thoughts"] if t["client"] == code and t["body"].startswith(starts)]
+        assert len(found) == 1, (code, starts)
+        return found[0]
+
+    for code, starts in FLAGGED_TO_BRING:
+        thought(code, starts)["bring_to_supervision"] = True
+    for code, starts, concern in SAFETY_MARKS:
+        note = thought(code, starts)
+        note["safety"] = {"concern": concern, "marked_at": note["written_at"], "resolved_at": None}
 
 
 def check(doc: dict) -> None:

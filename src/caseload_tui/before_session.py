@@ -152,7 +152,7 @@ def card_document(card: Card, now: datetime, shown: Shown, redact: bool) -> dict
         "open_questions": [{"asked_at": _iso(q.asked_at), "body": shown(q.body, False)} for q in card.open_questions],
         "advice_to_try": None if card.advice is None else {
             "supervision_on": _iso(card.advice.held_on), "advice": shown(card.advice.item.advice, False),
-            "tried": card.advice.item.tried.value if card.advice.item.tried else None},
+            "tried": card.advice.item.advice_tried.value if card.advice.item.advice_tried else None},
         "dates_coming_up": [{"on": _iso(day), "note": shown(when.note, False), "yearly": when.yearly,
                              "mine": when.client_id is None} for day, when in card.dates],
     }

@@ -241,6 +241,16 @@ class Settings:
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
     csv: CsvSettings = field(default_factory=CsvSettings)
     lock_after_minutes: int = 0  # [privacy] lock_after_minutes: hide everything after this long idle; 0: never
+    # [supervision] monthly_minimum_minutes: the supervision a month my accrediting body asks for (BACP: 1.5 h).
+    supervision_minimum: int = 90
+
+
+def _supervision_minimum(raw: Table, path: Path) -> int:
+    value = _table(raw, "supervision", path).get("monthly_minimum_minutes", 90)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"In {path}, supervision.monthly_minimum_minutes should be a whole number of minutes "
+                          "(0: none).")
+    return value
 
 
 def _lock_after(raw: Table, path: Path) -> int:
@@ -263,7 +273,7 @@ def load_settings(path: Path | None = None) -> Settings:
     theme = look.get("theme") if isinstance(look, dict) else None
     return Settings(thresholds=Thresholds(**values), theme=theme if isinstance(theme, str) else None,
                     calendar=_calendar_settings(raw, path), csv=_csv_settings(raw, path),
-                    lock_after_minutes=_lock_after(raw, path))
+                    lock_after_minutes=_lock_after(raw, path), supervision_minimum=_supervision_minimum(raw, path))
 
 
 def save_theme(theme: str, path: Path | None = None) -> None:

@@ -8,7 +8,7 @@ and `caseload brief` both ask this module what to show.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
@@ -27,80 +27,35 @@ from .model import (
     Thought,
     ThoughtKind,
 )
-from .rules import DateError, days_ago, place, summarise
+from .rules import place, summarise
+from .supervision_window import (
+    FIRST_WINDOW_WEEKS,
+    Window,
+    current_plan,
+    last_held,
+    long_day,
+    make_window,
+    month_words,
+    short_day,
+)
 
 if TYPE_CHECKING:
     from .store import Store
 
+__all__ = [  # the window's names too, so the screens and the brief ask this one module
+    "FIRST_WINDOW_WEEKS", "Candidate", "CaseMaterial", "FollowThrough", "Preparation", "SafetyItem", "Window",
+    "candidates", "chosen_for_brief", "current_plan", "last_advice", "last_held", "long_day", "make_window",
+    "material", "month_words", "prepare", "reasons_for", "safety_items", "short_day", "still_with_me", "to_bring",
+]
+
 # A case with this many thoughts still lingering is worth bringing.
 SEVERAL_LINGERING = 3
-# Before any supervision has been recorded, the window reaches back this far.
-FIRST_WINDOW_WEEKS = 6
 # The clinician's own responses and blind spots.
 # Reactions first: they are what supervision most asks about.
 OWN_RESPONSE_KINDS = tuple(sorted((kind for kind in ThoughtKind if kind.words.own_response),
                                   key=lambda kind: kind is not ThoughtKind.REACTION))
 
 _EVERYTHING = 100_000  # read every thought in the window, not the store's default page
-
-
-# ---------------------------------------------------------------- the window
-
-
-@dataclass
-class Window:
-    """The time a supervision covers: from `start` (that day included) to today."""
-
-    start: date
-    today: date
-    last_meeting: SupervisionMeeting | None  # the last one held, whether or not it set the start
-    typed: bool = False  # the start was typed, not taken from the last meeting
-
-    @property
-    def start_moment(self) -> datetime:
-        return datetime.combine(self.start, time())
-
-    def contains(self, when: datetime | date) -> bool:
-        day = when.date() if isinstance(when, datetime) else when
-        return self.start <= day <= self.today
-
-    def describe(self) -> str:
-        """In a sentence: 'Since the last supervision, on Thu 29 Oct 2026 (4 weeks ago).'"""
-        span = _span(self.start, self.today)
-        if self.typed:
-            return f"Since {long_day(self.start)} ({span})."
-        if self.last_meeting is not None:
-            return f"Since the last supervision, on {long_day(self.start)} ({span})."
-        return (f"The last {FIRST_WINDOW_WEEKS} weeks, since {long_day(self.start)}: "
-                "no supervision has been recorded yet.")
-
-    def since_words(self) -> str:
-        """How reasons and headings refer to the window: 'since 29 Oct'."""
-        return f"since {short_day(self.start, self.today)}"
-
-
-def last_held(meetings: list[SupervisionMeeting]) -> SupervisionMeeting | None:
-    """The most recent meeting that was held (not one only planned)."""
-    held = [m for m in meetings if not m.planned]
-    return max(held, key=lambda m: (m.held_on, m.id or 0)) if held else None
-
-
-def current_plan(meetings: list[SupervisionMeeting]) -> SupervisionMeeting | None:
-    """The supervision being prepared, if one has been started."""
-    planned = [m for m in meetings if m.planned]
-    return max(planned, key=lambda m: (m.held_on, m.id or 0)) if planned else None
-
-
-def make_window(meetings: list[SupervisionMeeting], today: date, since: date | None = None) -> Window:
-    """Since the last supervision held (that day included), or since a typed day."""
-    last = last_held(meetings)
-    if since is not None:
-        if since > today:
-            raise DateError("The start of the time to cover cannot be after today.")
-        return Window(start=since, today=today, last_meeting=last, typed=True)
-    if last is not None:
-        return Window(start=min(last.held_on, today), today=today, last_meeting=last)
-    return Window(start=today - relativedelta(weeks=FIRST_WINDOW_WEEKS), today=today, last_meeting=None)
 
 
 # ---------------------------------------------------------------- which cases to bring
@@ -128,6 +83,12 @@ def candidates(store: Store, now: datetime, window: Window,
     meetings = store.meetings()
     in_window = [t for t in store.thoughts(since=window.start_moment, limit=_EVERYTHING)
                  if t.written_at <= now and t.client_id is not None]
+    concerns: dict[int | None, list[str]] = {}
+    for note in store.open_concerns():
+        if note.safety is not None:
+            concerns.setdefault(note.client_id, []).append(note.safety.concern.label)
+    seen = {t.id for t in in_window}
+    in_window += [t for t in store.flagged_thoughts() if t.id not in seen and t.written_at <= now]
     found = []
     for record in records:
         client_id = record.client.id
@@ -135,7 +96,7 @@ def candidates(store: Store, now: datetime, window: Window,
             continue  # not saved: the store gives none such
         placement = place(record, now, thresholds)
         reasons = _reasons(record, placement, window, [t for t in in_window if t.client_id == client_id],
-                           last_advice(meetings, client_id))
+                           last_advice(meetings, client_id), concerns.get(client_id, []))
         if reasons:
             found.append(Candidate(record, placement, [text for text, _ in reasons],
                                    record.client.bring_to_supervision, [tag for _, tag in reasons]))
@@ -145,16 +106,21 @@ def candidates(store: Store, now: datetime, window: Window,
 
 
 def reasons_for(record: ClientRecord, placement: Placement, window: Window, thoughts_in_window: list[Thought],
-                advice: FollowThrough | None = None) -> list[str]:
-    """Why this case might go to supervision, in sentences; empty if nothing suggests it."""
-    return [text for text, _ in _reasons(record, placement, window, thoughts_in_window, advice)]
+                advice: FollowThrough | None = None, concerns: list[str] | None = None) -> list[str]:
+    """Why this case might go to supervision, in sentences; empty if nothing suggests it.
+
+    `thoughts_in_window` are the client's thoughts written in the window, and any flagged to bring."""
+    return [text for text, _ in _reasons(record, placement, window, thoughts_in_window, advice, concerns or [])]
 
 
 def _reasons(record: ClientRecord, placement: Placement, window: Window, thoughts_in_window: list[Thought],
-             advice: FollowThrough | None) -> list[tuple[str, str]]:
-    """Each reason as (a sentence, a few words for a list)."""
+             advice: FollowThrough | None, concerns: list[str]) -> list[tuple[str, str]]:
+    """Each reason as (a sentence, a few words for a list); an open safety concern first."""
     client = record.client
     reasons = []
+    if concerns:
+        words = ", ".join(dict.fromkeys(concerns))
+        reasons.append((f"A safety concern still open: {words}.", f"safety: {words}"))
     if client.bring_to_supervision:
         reasons.append(("Flagged to bring to supervision.", "flagged"))
     if placement.group is Group.ABSENTEES:
@@ -162,7 +128,11 @@ def _reasons(record: ClientRecord, placement: Placement, window: Window, thought
     if record.lingering_thoughts >= SEVERAL_LINGERING:
         reasons.append((f"{record.lingering_thoughts} thoughts still with me.",
                         f"{record.lingering_thoughts} still with me"))
-    own = [t for t in thoughts_in_window if t.kind in OWN_RESPONSE_KINDS]
+    flagged = [t for t in thoughts_in_window if t.bring_to_supervision and t.brought_to is None]
+    if flagged:
+        many = _things(len(flagged), "thought")
+        reasons.append((f"{many} flagged to bring to supervision.", f"{many} flagged"))
+    own = [t for t in thoughts_in_window if t.kind in OWN_RESPONSE_KINDS and window.contains(t.written_at)]
     if own:
         reasons.append((f"My own responses and blind spots: {_count_kinds(own, ' and ')} {window.since_words()}.",
                         _count_kinds(own, ", ")))
@@ -186,18 +156,24 @@ def _count_kinds(thoughts: list[Thought], joiner: str) -> str:
     return joiner.join(parts)
 
 
+def _things(n: int, noun: str) -> str:
+    return f"1 {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
 def chosen_for_brief(store: Store, now: datetime, window: Window,
                      thresholds: Thresholds = Thresholds()) -> list[int]:
-    """What `caseload brief` covers: the flagged cases, then any others in the plan being prepared."""
+    """What `caseload brief` covers: the flagged cases, any others in the plan being prepared, then cases
+    with a thought flagged to bring. (Every open safety concern leads the brief whichever cases it covers.)"""
     flagged = [c.client.id for c in candidates(store, now, window, thresholds)
                if c.flagged and c.client.id is not None]
     plan = current_plan(store.meetings())
     planned = [item.client_id for item in plan.items] if plan else []
-    return list(dict.fromkeys(flagged + planned))
+    with_thoughts = [t.client_id for t in store.flagged_thoughts() if t.client_id is not None and t.written_at <= now]
+    return list(dict.fromkeys(flagged + planned + with_thoughts))
 
 
 # ---------------------------------------------------------------- what to bring for each case
@@ -230,9 +206,12 @@ class CaseMaterial:
     summary: AttendanceSummary
     reasons: list[str]
     question: str  # the question to bring, as written in the plan ('' if not yet)
-    thoughts: list[Thought]  # still lingering, written in the window, oldest first
+    thoughts: list[Thought]  # still with me (lingering or flagged), written in the window, not yet brought
     open_questions: list[Question]  # oldest first
     advice: FollowThrough | None
+    # Still with me from before the window and never brought to a supervision, oldest first.
+    carried: list[Thought] = field(default_factory=list)
+    plan_item: SupervisionItem | None = None  # what I wrote for this case in the plan: tried, between us, need
     misses: list[Appointment] = field(default_factory=list)  # the latest, newest first, each with how it came
 
     @property
@@ -247,26 +226,43 @@ def material(store: Store, client_id: int, now: datetime, window: Window,
     meetings = store.meetings() if meetings is None else meetings
     record = store.record(client_id, now)
     placement = place(record, now, thresholds)
-    window_thoughts = [t for t in store.thoughts([client_id], since=window.start_moment, limit=_EVERYTHING)
-                       if t.written_at <= now]
-    lingering = sorted((t for t in window_thoughts if t.lingering), key=lambda t: (t.written_at, t.id or 0))
+    every = sorted((t for t in store.thoughts([client_id], limit=_EVERYTHING) if t.written_at <= now),
+                   key=lambda t: (t.written_at, t.id or 0))
+    window_thoughts = [t for t in every if t.written_at >= window.start_moment or t.bring_to_supervision]
+    new, carried = still_with_me(every, window)
     advice = last_advice(meetings, client_id)
     plan = current_plan(meetings)
-    question = next((i.question for i in plan.items if i.client_id == client_id), "") if plan else ""
+    plan_item = next((i for i in plan.items if i.client_id == client_id), None) if plan else None
     open_questions = sorted(store.questions([client_id], open_only=True, limit=_EVERYTHING),
                             key=lambda q: (q.asked_at, q.id or 0))
     return CaseMaterial(
         record=record,
         placement=placement,
         summary=summarise(record, now, thresholds),
-        reasons=reasons_for(record, placement, window, window_thoughts, advice) or ["Chosen for this supervision."],
-        question=question,
-        thoughts=lingering,
+        reasons=reasons_for(record, placement, window, window_thoughts, advice,
+                            [n.safety.concern.label for n in store.open_concerns([client_id]) if n.safety])
+        or ["Chosen for this supervision."],
+        question=plan_item.question if plan_item else "",
+        thoughts=new,
         open_questions=open_questions,
         advice=advice,
+        carried=carried,
+        plan_item=plan_item,
         misses=store.recent_misses(client_id, now, now - relativedelta(weeks=thresholds.window_weeks))
         if record.client.active else [],
     )
+
+
+def to_bring(thought: Thought) -> bool:
+    """Still with me, or flagged to bring, and not yet brought to a supervision."""
+    return (thought.lingering or thought.bring_to_supervision) and thought.brought_to is None
+
+
+def still_with_me(thoughts: list[Thought], window: Window) -> tuple[list[Thought], list[Thought]]:
+    """The thoughts to bring, oldest first: (written in the window, from before it and not yet brought)."""
+    new = [t for t in thoughts if to_bring(t) and t.written_at >= window.start_moment]
+    carried = [t for t in thoughts if to_bring(t) and t.written_at < window.start_moment]
+    return new, carried
 
 
 @dataclass
@@ -279,6 +275,17 @@ class Preparation:
     practice_thoughts: list[Thought] = field(default_factory=list)  # lingering, in the window
     practice_questions: list[Question] = field(default_factory=list)  # open
     clients: list[Client] = field(default_factory=list)  # the whole caseload, for redaction
+    safety: list[SafetyItem] = field(default_factory=list)  # open safety concerns: they lead the agenda
+
+
+@dataclass
+class SafetyItem:
+    """A note marked as a safety concern, still open: what the brief's safety section lists."""
+
+    client: Client | None  # None: about my own practice
+    concern: str  # the concern in words: "risk to others"
+    body: str  # the note, as written
+    written_at: datetime
 
 
 def prepare(store: Store, now: datetime, client_ids: list[int], since: date | None = None,
@@ -287,45 +294,25 @@ def prepare(store: Store, now: datetime, client_ids: list[int], since: date | No
     meetings = store.meetings()
     window = make_window(meetings, now.date(), since)
     cases = [material(store, cid, now, window, thresholds, meetings) for cid in dict.fromkeys(client_ids)]
-    practice = [t for t in store.practice_thoughts(limit=_EVERYTHING)
-                if t.lingering and window.contains(t.written_at) and t.written_at <= now]
+    practice = [t for t in store.practice_thoughts(limit=_EVERYTHING) if t.written_at <= now and to_bring(t)
+                and (window.contains(t.written_at) or t.bring_to_supervision)]
     practice.sort(key=lambda t: (t.written_at, t.id or 0))
     questions = [q for q in store.questions(None, open_only=True, limit=_EVERYTHING) if q.client_id is None]
     questions.sort(key=lambda q: (q.asked_at, q.id or 0))
+    clients = store.clients()
     return Preparation(window=window, now=now, cases=cases, practice_thoughts=practice,
-                       practice_questions=questions, clients=store.clients())
+                       practice_questions=questions, clients=clients, safety=safety_items(store, clients))
 
 
-# ---------------------------------------------------------------- in words
-
-
-def attendance_words(case: CaseMaterial, now: datetime) -> str:
-    """Where the client stands and how the sessions went, in two or three plain sentences."""
-    client = case.client
-    if client.ended_on is not None:
-        return case.placement.reason
-    words = f"{case.placement.group.singular.capitalize()}. {case.placement.reason}"
-    if case.summary.next_expected is not None:
-        when = case.summary.next_expected
-        words += f" Next session expected {short_day(when.date(), now.date(), weekday=True)} {when:%H:%M}."
-    recent = [status.label for status in case.summary.strip if status is not None]
-    if len(recent) == 1:
-        words += f" The last session: {recent[0]}."
-    elif recent:
-        words += f" The last {len(recent)} sessions, oldest first: {', '.join(recent)}."
-    return words
-
-
-def long_day(day: date) -> str:
-    """'Thu 29 Oct 2026'."""
-    return day.strftime("%a %-d %b %Y")
-
-
-def short_day(day: date, today: date, weekday: bool = False) -> str:
-    """'29 Oct' this year, '29 Oct 2025' another; with weekday=True, 'Thu 29 Oct'."""
-    text = day.strftime("%a %-d %b" if weekday else "%-d %b")
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
-def _span(start: date, today: date) -> str:
-    return days_ago((today - start).days, years=False)
+def safety_items(store: Store, clients: list[Client]) -> list[SafetyItem]:
+    """Every open safety concern (model/safety.py), oldest first: they lead the agenda."""
+    by_id = {c.id: c for c in clients}
+    items = []
+    for note in store.open_concerns():
+        if note.safety is None:
+            continue  # open_concerns gives only marked notes
+        when = note.written_at if isinstance(note, Thought) else note.asked_at
+        items.append(SafetyItem(by_id.get(note.client_id) if note.client_id is not None else None,
+                                note.safety.concern.label, note.body, when))
+    items.sort(key=lambda i: i.written_at)
+    return items

@@ -56,8 +56,8 @@ def caseload(tmp_path):
     return path
 
 
-def test_brief_of_the_flagged_and_planned_cases_to_the_screen(caseload):
-    result = run("brief", "--db", caseload)
+def test_brief_with_names_of_the_flagged_and_planned_cases_to_the_screen(caseload):
+    result = run("brief", "--db", caseload, "--names")
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert text.startswith("# Supervision brief, Thursday 26 November 2026\n")
@@ -70,20 +70,27 @@ def test_brief_of_the_flagged_and_planned_cases_to_the_screen(caseload):
     assert "an older thought" in text  # lingering, written since the last supervision
 
 
-def test_redacted_brief_names_no_one(caseload):
-    result = run("brief", "--db", caseload, "--redact")
+@pytest.mark.parametrize("flag", [[], ["--redact"]], ids=["by default", "asked"])
+def test_redacted_brief_names_no_one(caseload, flag):
+    result = run("brief", "--db", caseload, *flag)
     assert result.exit_code == 0, result.output
     for name in ("Ann", "Ben", "Cat"):
         assert not named(name, result.stdout), name
     assert "A1 and C3 both" in result.stdout
     assert "What does B2 want from me?" in result.stdout
+    # The leak check, on the error stream only: Cat's name inside a note about Ann.
+    assert "A1, a reaction of November 2026: another client's name (shown as C3), 'Cat'" in result.stderr
+    assert "Leak check" not in result.stdout
 
 
 def test_since_a_typed_date(caseload):
-    result = run("brief", "--db", caseload, "--since", "15 nov")
+    result = run("brief", "--db", caseload, "--since", "15 nov", "--names")
     assert result.exit_code == 0, result.output
     assert "Since Sun 15 Nov 2026 (11 days ago)." in result.stdout
-    assert "an older thought" not in result.stdout
+    assert "Since November 2026 (11 days ago)." in run("brief", "--db", caseload, "--since", "15 nov").stdout
+    # Written before the time covered and still with me: brought along, under its own heading.
+    new, before = result.stdout.split("**Still with me from before 15 Nov (not yet brought)** (1 thought)")
+    assert "an older thought" in before and "an older thought" not in new
 
 
 @pytest.mark.parametrize("typed", ["someday", "31 feb", "next year please"])
@@ -105,7 +112,7 @@ def test_written_to_a_file_only_its_owner_can_read(caseload, tmp_path):
     result = run("brief", "--db", caseload, "--redact", "-o", out, "--force")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr.strip() == f"Wrote the supervision brief to {out}."
+    assert result.stderr.splitlines()[0] == f"Wrote the supervision brief to {out}."
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_text(encoding="utf-8").startswith("# Supervision brief")
 
@@ -123,7 +130,8 @@ def test_demo_brief(tmp_path):
         assert f"**{code}**" in result.stdout
     for name in DEMO_NAMES:
         assert not named(name, result.stdout), name
-    plain = run("brief", "--demo").stdout
+    assert run("brief", "--demo").stdout == result.stdout  # redacted by default
+    plain = run("brief", "--demo", "--names").stdout
     assert "**Amaan (C-007)**" in plain and "**Melanie (C-025)**" in plain
 
 

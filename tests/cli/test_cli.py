@@ -423,7 +423,8 @@ def test_hostile_text_imports_and_exports_byte_for_byte(tmp_path):
         assert back["encounters"][1 + i]["body"] == text
         meeting = back["supervision"][1 + i]
         assert meeting["notes"] == text
-        assert set(meeting["items"][0].values()) == {f"H{i}", text, None}  # None: not marked tried
+        item = meeting["items"][0]
+        assert {item[k] for k in ("client", "question", "advice", "outcome")} == {f"H{i}", text}
 
     again = tmp_path / "again.db"
     assert run("import", write_doc(tmp_path, exported.stdout, "round.json"), "--db", again).exit_code == 0
@@ -580,7 +581,7 @@ def test_today_lists_the_demo_s_clients_due_with_what_to_bring(tmp_path):
     result = run("today", "--demo", now=DEMO_DAY_END)
     assert result.exit_code == 0, result.output
     text = result.stdout
-    assert text.startswith("Before the session · Thursday 26 November")
+    assert text.startswith("Before the session · Thursday 26 November (the demo's day)")
     assert [line.split("  ")[1] for line in text.splitlines() if line[:2].isdigit()] == [
         "Melanie (C-025)", "Ines (C-018)", "Sanne (C-021)", "Joel (C-024)"]
     melanie = text.split("Ines (C-018)")[0]
@@ -589,7 +590,11 @@ def test_today_lists_the_demo_s_clients_due_with_what_to_bring(tmp_path):
                  "Advice from supervision to try (29 Oct): Probably both.",
                  "◷ Tue 1 Dec (in 5 days): Anniversary of her father's death"]:
         assert part in melanie, part
-    assert "⚠ Safety concern: safeguarding — He said that at three in the morning" in text
+    assert "⚠ Safety concern: safeguarding — When he described shouting at the baby" in text
+    # On another day the demo's day is still the one prepared: the Thursday its story ends on.
+    tuesday = run("today", "--demo", now=datetime(2026, 12, 1, 9, 0)).stdout
+    assert tuesday.startswith("Before the session · Thursday 26 November (the demo's day)")
+    assert "09:00  Melanie (C-025)" in tuesday
 
 
 @needs_demo
@@ -608,7 +613,7 @@ def test_today_as_json_and_redacted(tmp_path):
     assert "Melanie" not in redacted and "Joel" not in redacted
     joel = json.loads(redacted)["clients"][3]
     assert joel["name"] == "C-024"
-    assert joel["safety_concerns"] == [{"concern": "safeguarding", "marked_at": "2026-11-19T19:20",
+    assert joel["safety_concerns"] == [{"concern": "safeguarding", "marked_at": "2026-10-22T19:10",
                                         "about": "thought", "body": "(words hidden: --redact)"}]
 
 

@@ -53,7 +53,7 @@ def test_advice_tried_becomes_how_it_went_in_the_next_brief(demo_store):
     follow = sv.last_advice(demo_store.meetings(), melanie.id)
     close_advice(demo_store, follow.item, m.AdviceOutcome.TRIED, how_it_went="Offered her a later time; she took it")
     item = sv.last_advice(demo_store.meetings(), melanie.id).item
-    assert (item.tried, item.outcome) == (m.AdviceOutcome.TRIED, "Offered her a later time; she took it")
+    assert (item.advice_tried, item.outcome) == (m.AdviceOutcome.TRIED, "Offered her a later time; she took it")
     text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [melanie.id]))
     assert "- *How it went:* tried: Offered her a later time; she took it" in text
     close_advice(demo_store, item, m.AdviceOutcome.DOES_NOT_FIT, how_it_went="")  # an empty line keeps the old one
@@ -93,6 +93,6 @@ def test_the_loop_and_dates_travel_through_json_byte_for_byte_and_into_csv(demo_
     assert len(doc["dates"]) == 2
     rows = csv_export.table_rows(again.export_data())
     assert [r[-3:] for r in rows["thoughts"] if r[-3]] == [["told", TOLD_AT, "she laughed"]]
-    assert ["not the week for it", "not_yet"] in [r[-2:] for r in rows["supervision_items"]]
+    assert ["not the week for it", "not_yet"] in [[r[4], r[-1]] for r in rows["supervision_items"]]
     assert [r[0] for r in rows["dates"]] == ["C-025", "C-018"]
     again.close()

@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from caseload_tui import supervision as sv
 from caseload_tui.brief import block, build_brief, inline, names_of, redact_names
 from caseload_tui.demo import load_demo
-from caseload_tui.model import Client, Question, Status, SupervisionItem, SupervisionMeeting, Thought, ThoughtKind
+from caseload_tui.model import Client, Need, Question, Status, SupervisionItem, SupervisionMeeting, Thought, ThoughtKind
 from caseload_tui.store import Store
 
 from clock import DEMO_DAY_END
@@ -39,6 +39,14 @@ EXAMPLE_QUESTIONS = {
 }
 
 
+# What the clinician wrote for Joel in the plan's optional structure (each part shown only when written).
+EXAMPLE_STRUCTURE = {
+    "Joel": {"need": Need.DECIDE,
+                 "tried": "Named the shame before the anger, and asked what happens in him before he shouts.",
+                 "between_us": "I catch myself being careful with him, as if he might shout at me."},
+}
+
+
 def ids(store) -> dict[str, int]:
     return {c.name: c.id for c in store.clients()}
 
@@ -53,7 +61,8 @@ def example_brief() -> str:
     try:
         who = ids(store)
         store.add_meeting(SupervisionMeeting(held_on=DEMO_DAY_END.date(), planned=True, items=[
-            SupervisionItem(client_id=who[name], question=question) for name, question in EXAMPLE_QUESTIONS.items()
+            SupervisionItem(client_id=who[name], question=question, **EXAMPLE_STRUCTURE.get(name, {}))
+            for name, question in EXAMPLE_QUESTIONS.items()
         ]))
         window = sv.make_window(store.meetings(), DEMO_DAY_END.date())
         chosen = sv.chosen_for_brief(store, DEMO_DAY_END, window)
@@ -83,12 +92,13 @@ def test_redacted_brief_of_the_whole_demo_names_no_one(demo_store):
         assert not whole_word(name, redacted), name
         assert whole_word(name, plain), name
     for client in demo_store.clients():
-        assert f"## {list(who.values()).index(client.id) + 1}. {client.code}" in redacted
+        # After the safety section (the demo has two open concerns), each case in the order chosen.
+        assert f"## {list(who.values()).index(client.id) + 2}. {client.code}" in redacted
     assert "C-007 reminds me of C-025, oddly." in redacted
     assert "Too tired with C-022 and C-027's sessions" in redacted
     assert "Is C-026's control like C-014's perfectionism?" in redacted
-    assert "Clients appear by their codes only" in redacted
-    assert "Clients appear by their codes only" not in plain
+    assert "De-identified: clients appear by their codes" in redacted
+    assert "De-identified" not in plain
 
 
 def test_redact_names_keeps_its_behaviour():
@@ -203,14 +213,15 @@ def test_brief_reads_in_order(demo_store):
     who = ids(demo_store)
     demo_store.add_meeting(SupervisionMeeting(held_on=DEMO_DAY_END.date(), planned=True, items=[
         SupervisionItem(client_id=who["Melanie"], question="Is it mine or hers?")]))
-    text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [who["Melanie"], who["Amaan"]]))
+    text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [who["Melanie"], who["Amaan"]]), redact=False)
     assert text.startswith("# Supervision brief, Thursday 26 November 2026\n\n"
                            "Since the last supervision, on Thu 29 Oct 2026 (4 weeks ago). 2 cases to bring.\n")
     agenda = text.split("## Agenda\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
-    assert agenda == ["1. **Melanie (C-025)**: Is it mine or hers?",
-                      "2. **Amaan (C-007)**: *No question written yet.*",
-                      "3. My own practice"]
-    melanie = text.split("## 1. Melanie (C-025)", 1)[1].split("## 2.", 1)[0]
+    assert agenda == ["1. **Safety: what I have assessed; what I need help deciding** (2 concerns)",
+                      "2. **Melanie (C-025)**: Is it mine or hers?",
+                      "3. **Amaan (C-007)**: *No question written yet.*",
+                      "4. My own practice"]
+    melanie = text.split("## 2. Melanie (C-025)", 1)[1].split("## 3.", 1)[0]
     for part in ["**My question:** Is it mine or hers?", "**Why I am bringing it:**",
                  "- Flagged to bring to supervision.",
                  "**Attendance:** An absentee. From the start: has come to 6 of 12 since starting in September",
@@ -221,7 +232,7 @@ def test_brief_reads_in_order(demo_store):
         assert part in melanie, part
     assert melanie.index("My question") < melanie.index("Why I am") < melanie.index("Attendance") \
         < melanie.index("Still with me") < melanie.index("Follow-up") < melanie.index("Last time")
-    assert "## 3. My own practice" in text
+    assert "## 4. My own practice" in text
 
 
 def test_brief_with_no_cases_says_how_to_choose_them(store):
@@ -230,7 +241,8 @@ def test_brief_with_no_cases_says_how_to_choose_them(store):
 
 
 def test_brief_since_a_typed_date(demo_store):
-    text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [ids(demo_store)["Amaan"]], since=date(2026, 11, 20)))
+    text = build_brief(sv.prepare(demo_store, DEMO_DAY_END, [ids(demo_store)["Amaan"]], since=date(2026, 11, 20)),
+                       redact=False)
     assert "Since Fri 20 Nov 2026 (6 days ago)." in text
     assert "**Still with me, since 20 Nov** (1 thought)" in text
 

@@ -124,7 +124,7 @@ def test_several_lingering_thoughts_suggest_a_case_but_fewer_do_not(store):
     assert "Few" not in found
 
 
-def test_own_reactions_and_insights_in_the_window_are_my_blind_spots(store):
+def test_own_reactions_in_the_window_are_my_own_responses_an_insight_is_not(store):
     held(store)
     mine, before, other = add(store, "Mine", "M1"), add(store, "Before", "B1"), add(store, "Other", "O1")
     for client in (mine, before, other):
@@ -136,8 +136,9 @@ def test_own_reactions_and_insights_in_the_window_are_my_blind_spots(store):
     thought(store, other, datetime(2026, 11, 5), ThoughtKind.CURIOSITY)
     thought(store, None, datetime(2026, 11, 5), ThoughtKind.REACTION)  # my practice: not a case
     found = by_name(sv.candidates(store, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY)))
-    assert found["Mine"].reasons == ["My own responses and blind spots: 2 reactions and 1 insight since 29 Oct."]
-    assert found["Mine"].tags == ["2 reactions, 1 insight"]
+    # An insight is about the client, not the clinician's own response (issue 16).
+    assert found["Mine"].reasons == ["My own responses and blind spots: 2 reactions since 29 Oct."]
+    assert found["Mine"].tags == ["2 reactions"]
     assert set(found) == {"Mine"}
 
 
@@ -193,14 +194,11 @@ def test_material_gathers_what_to_bring(store):
     case = sv.material(store, ann.id, DEMO_DAY_END, window)
     assert case.question == "What now?"
     assert [t.body for t in case.thoughts] == ["first", "second"]
+    assert [t.body for t in case.carried] == ["before the window"]  # still with me, never brought
     assert [q.body for q in case.open_questions] == ["ask about work"]
     assert case.advice.held_on == LAST_MEETING
     assert (case.advice.item.advice, case.advice.item.outcome) == ("Slow down.", "Tried it; she noticed.")
     assert case.reasons == ["Flagged to bring to supervision.", "3 thoughts still with me."]
-    words = sv.attendance_words(case, DEMO_DAY_END)
-    assert words.startswith("A regular. Came to 8 of the last 8 sessions")
-    assert "Next session expected Thu 3 Dec 10:00." in words
-    assert words.endswith("The last 8 sessions, oldest first: " + ", ".join(["came"] * 8) + ".")
 
 
 def test_last_advice_is_the_newest_held_one(store):

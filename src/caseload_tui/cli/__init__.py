@@ -18,9 +18,10 @@ from .. import __version__, crash
 from .breaks import breaks
 from .caseload_file import backup, check, init, locate, restore
 from .common import CONTEXT, CliContext, SafeGroup, db_option
-from .dashboard import graduate, open_dashboard, review, supervision
+from .dashboard import graduate, open_dashboard, review
 from .import_export import export, import_
 from .summaries import brief, groups
+from .supervision_log import supervision
 from .today import today
 
 __all__ = ["CliContext", "main", "real_clock", "run"]

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import config
 from ..safe_text import one_line
+
+if TYPE_CHECKING:
+    from ..leak_check import Leak
+
 from .common import (
     CliContext,
     db_option,
@@ -70,20 +75,25 @@ def groups(context: CliContext, db_path: Path | None, demo: bool, as_json: bool,
 @click.option("--demo", is_flag=True, help="Use the made-up demo caseload.")
 @click.option("--since", "since_text", metavar="DATE",
               help="Cover the time since DATE (e.g. 1 nov, 2026-10-01) instead of since the last supervision.")
-@click.option("--redact", is_flag=True, help="Clients only by their codes, even inside the notes.")
+@click.option("--redact/--names", default=True,
+              help="De-identified (the default): clients by their codes, dates as months, no weekday or "
+                   "session time. --names writes clients' names and exact dates.")
 @output_options("Write the brief to this file (only you can read it) instead of the screen.")
 @pass_cli
 def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str | None, redact: bool,
           output: Path | None, force: bool) -> None:
-    """Write the supervision brief in Markdown: an agenda, then a section per case.
+    """Write the supervision brief in Markdown: safety first, an agenda, then a section per case.
 
-    The cases are the ones flagged for supervision, and those chosen on the
-    supervision screen (`caseload supervision`) with the questions written there.
+    The cases are the ones flagged for supervision, those chosen on the supervision
+    screen (`caseload supervision`) with the questions written there, and those with a
+    thought flagged to bring. De-identified unless --names is given; before it is written,
+    what in the notes may still identify someone is listed (on the error stream).
     """
     refuse_demo_with_db(db_path, demo)
     refuse_output(output, force, db_path)
     from .. import supervision
     from ..brief import build_brief
+    from ..leak_check import check_brief
     from ..rules import parse_day
 
     with plain_errors(context.clock):
@@ -93,9 +103,23 @@ def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str
         with open_store(context.clock, db_path, demo=demo) as store:
             window = supervision.make_window(store.meetings(), now.date(), since)
             chosen = supervision.chosen_for_brief(store, now, window, settings.thresholds)
-            text = build_brief(supervision.prepare(store, now, chosen, since, settings.thresholds), redact=redact)
+            prep = supervision.prepare(store, now, chosen, since, settings.thresholds)
+            text = build_brief(prep, redact=redact)
     if output is None:
         say(text, nl=False)
+    else:
+        write_file(output, text)
+        say(f"Wrote the supervision brief to {output}.", err=True)
+    if redact:
+        _report_leaks(check_brief(prep))
+
+
+def _report_leaks(leaks: list[Leak]) -> None:
+    """What may still identify someone, one a line, on the error stream (never inside the brief)."""
+    if not leaks:
+        say("Leak check: nothing found that looks like a date, a time or a name.", err=True)
         return
-    write_file(output, text)
-    say(f"Wrote the supervision brief to {output}.", err=True)
+    say(f"Leak check: {len(leaks)} thing{'s' if len(leaks) != 1 else ''} in the notes may still "
+               "identify someone. Change a note where it should not leave as written:", err=True)
+    for leak in leaks:
+        say(f"  {one_line(leak.line(), 200)}", err=True)

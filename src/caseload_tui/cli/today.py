@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, time
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ import click
 from ..safe_text import one_line
 from .common import CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db
 
+DEMO_MORNING = time(8, 0)  # the demo's day seen from before its first session, when it is not today
 HIDDEN = "(words hidden: --redact)"  # a safety concern's words under --redact, as in privacy mode
 
 
@@ -32,6 +34,11 @@ def today(context: CliContext, db_path: Path | None, demo: bool, as_json: bool, 
 
     with plain_errors(context.clock):
         now = context.clock()
+        if demo:  # the demo's day (a Thursday): today on one, else the last one gone, from its morning
+            from ..demo import demo_day
+
+            day = demo_day(now.date())
+            now = now if day == now.date() else datetime.combine(day, DEMO_MORNING)
         with open_store(context.clock, db_path, demo=demo) as store:
             cards = before_session.day_cards(store, now, hours)
             names = names_of(store.clients())
@@ -46,7 +53,7 @@ def today(context: CliContext, db_path: Path | None, demo: bool, as_json: bool, 
                "clients": [before_session.card_document(c, now, shown, redact) for c in cards]}
         click.echo(json.dumps(doc, indent=2, ensure_ascii=True))
         return
-    click.echo(f"Before the session · {now.strftime('%A %-d %B')}")
+    click.echo(f"Before the session · {now.strftime('%A %-d %B')}" + (" (the demo's day)" if demo else ""))
     if not cards:
         click.echo("No one is due today.")
     for card in cards:

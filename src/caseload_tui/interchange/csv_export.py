@@ -32,11 +32,12 @@ HEADERS = {
                 "bring_to_supervision", "helped", "not_helped", "they_learned", "i_learned"],
     "appointments": ["client", "starts_at", "status", "note", "source", "source_uid"],
     "thoughts": ["client", "written_at", "kind", "lingering", "tell_client", "body", *SAFETY_HEADERS,
-                 "cue", "told", "told_at", "how_taken"],
+                 "bring_to_supervision", "brought_to_meeting", "cue", "told", "told_at", "how_taken"],
     "questions": ["client", "asked_at", "status", "body", "answer", "closed_at", *SAFETY_HEADERS],
     "encounters": ["client", "happened_on", "body"],
-    "supervision_meetings": ["meeting", "held_on", "planned", "notes"],
-    "supervision_items": ["meeting", "client", "question", "advice", "outcome", "tried"],
+    "supervision_meetings": ["meeting", "held_on", "planned", "notes", "supervisor", "minutes", "setting"],
+    "supervision_items": ["meeting", "client", "question", "advice", "outcome", "tried", "between_us", "need",
+                          "advice_tried"],
     "dates": ["client", "falls_on", "yearly", "note"],
 }
 
@@ -61,8 +62,9 @@ def table_rows(data: m.CaseloadData) -> dict[str, list[list[Cell]]]:
     def ref(position: int | None) -> str:
         return code[position] if position is not None else ""
 
-    items: list[list[Cell]] = [[n, ref(i.client_id), i.question, i.advice, i.outcome, i.tried.value if i.tried else ""]
-             for n, s in enumerate(data.meetings, start=1) for i in s.items]
+    items: list[list[Cell]] = [[n, ref(i.client_id), i.question, i.advice, i.outcome, i.tried, i.between_us,
+                                i.need.value if i.need else "", i.advice_tried.value if i.advice_tried else ""]
+                               for n, s in enumerate(data.meetings, start=1) for i in s.items]
     return {
         "clients": [[c.code, c.name, c.started_on, c.ended_on, c.ending_kind.value if c.ending_kind else "",
                      c.schedule, c.themes, c.bring_to_supervision, c.reflection.helped,
@@ -71,11 +73,13 @@ def table_rows(data: m.CaseloadData) -> dict[str, list[list[Cell]]]:
         "appointments": [[ref(a.client_id), a.starts_at, a.status.value, a.note, a.source, a.source_uid]
                          for a in data.appointments],
         "thoughts": [[ref(t.client_id), t.written_at, t.kind.value, t.lingering, t.tell_client, t.body,
-                      *safety_cells(t.safety), t.cue, *telling_cells(t.telling)] for t in data.thoughts],
+                      *safety_cells(t.safety), t.bring_to_supervision, t.brought_to, t.cue,
+                      *telling_cells(t.telling)] for t in data.thoughts],
         "questions": [[ref(q.client_id), q.asked_at, q.status.value, q.body, q.answer, q.closed_at,
                        *safety_cells(q.safety)] for q in data.questions],
         "encounters": [[ref(e.client_id), e.happened_on, e.body] for e in data.encounters],
-        "supervision_meetings": [[n, s.held_on, s.planned, s.notes] for n, s in enumerate(data.meetings, start=1)],
+        "supervision_meetings": [[n, s.held_on, s.planned, s.notes, s.supervisor, s.minutes,
+                                  s.setting.value] for n, s in enumerate(data.meetings, start=1)],
         "supervision_items": items,
         "dates": [[ref(d.client_id), d.falls_on, d.yearly, d.note] for d in data.dates],
     }

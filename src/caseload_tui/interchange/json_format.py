@@ -132,6 +132,8 @@ class _Reader(FieldReader):
             lingering=self._flag(where, record, "lingering", True),
             tell_client=self._flag(where, record, "tell_client", False),
             safety=self.safety(where, record),
+            bring_to_supervision=self._flag(where, record, "bring_to_supervision", False),
+            brought_to=self._count(where, record, "brought_to", least=1),
             cue=self._text(where, record, "cue"),
             telling=self.telling(where, record),
         )
@@ -214,13 +216,27 @@ class _Reader(FieldReader):
                 question=self._text(at, item, "question"),
                 advice=self._text(at, item, "advice"),
                 outcome=self._text(at, item, "outcome"),
-                tried=self._optional(at, item, "tried", self._member(m.AdviceOutcome)),
+                tried=self._text(at, item, "tried"),
+                between_us=self._text(at, item, "between_us"),
+                need=self._optional(at, item, "need", self._member(m.Need)),
+                advice_tried=self._optional(at, item, "advice_tried", self._member(m.AdviceOutcome)),
             ))
+        setting = self._optional(where, record, "setting", self._member(m.Setting))
         return m.SupervisionMeeting(
             held_on=self._required(where, record, "held_on", self._day), notes=self._text(where, record, "notes"),
             items=items,
             planned=self._flag(where, record, "planned", False),
+            supervisor=self._text(where, record, "supervisor"),
+            minutes=self._count(where, record, "minutes", least=0) or 0,
+            setting=setting or m.Setting.INDIVIDUAL,
         )
+
+    def _count(self, where: str, record: Document, key: str, least: int) -> int | None:
+        """A whole number of at least `least`, or None when absent (a meeting's minutes, a meeting's place)."""
+        value = self._maybe(where, record, key, int)
+        if value is not None and value < least:
+            raise self._fail(where, f"{key!r} should be a whole number of {least} or more.")
+        return value
 
 
 # ---------------------------------------------------------------- writing
@@ -262,7 +278,8 @@ def to_document(data: m.CaseloadData) -> Document:
         "thoughts": [
             {"client": ref(t.client_id), "written_at": iso(t.written_at), "kind": t.kind.value,
              "lingering": t.lingering, "tell_client": t.tell_client, "body": t.body,
-             "safety": safety_document(t.safety, iso), "cue": t.cue,
+             "safety": safety_document(t.safety, iso), "bring_to_supervision": t.bring_to_supervision,
+             "brought_to": t.brought_to, "cue": t.cue,
              "telling": {"outcome": t.telling.outcome.value, "on": iso(t.telling.on), "how_taken": t.telling.how_taken}
              if t.telling else None}
             for t in data.thoughts
@@ -278,9 +295,12 @@ def to_document(data: m.CaseloadData) -> Document:
             for e in data.encounters
         ],
         "supervision": [
-            {"held_on": iso(s.held_on), "planned": s.planned, "notes": s.notes, "items": [
-                {"client": ref(i.client_id), "question": i.question, "advice": i.advice,
-                 "outcome": i.outcome, "tried": i.tried.value if i.tried else None} for i in s.items]}
+            {"held_on": iso(s.held_on), "planned": s.planned, "notes": s.notes, "supervisor": s.supervisor,
+             "minutes": s.minutes, "setting": s.setting.value, "items": [
+                {"client": ref(i.client_id), "question": i.question, "advice": i.advice, "outcome": i.outcome,
+                 "tried": i.tried, "between_us": i.between_us, "need": i.need.value if i.need else None,
+                 "advice_tried": i.advice_tried.value if i.advice_tried else None}
+                for i in s.items]}
             for s in data.meetings
         ],
         # Mine, for no one client; written only when there are some, so older files read the same.

@@ -41,11 +41,21 @@ from .groups import GROUP_WORDS, NEW_LABEL, PATTERN_LABELS, AbsencePattern, Grou
 from .notes import KIND_WORDS, QUESTION_LABELS, KindWords, Question, QuestionStatus, SearchHit, Thought, ThoughtKind
 from .records import CaseloadData, Client, ClientRecord
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
-from .supervision import SupervisionItem, SupervisionMeeting
+from .supervision import (
+    BRING_WORDS,
+    NEED_WORDS,
+    SETTING_LABELS,
+    Need,
+    NeedWords,
+    Setting,
+    SupervisionItem,
+    SupervisionMeeting,
+)
 
 __all__ = [
     "ADVICE_HEADING",
     "ADVICE_WORDS",
+    "BRING_WORDS",
     "CAME",
     "COMING_UP_DAYS",
     "CONCERN_WORDS",
@@ -57,6 +67,7 @@ __all__ = [
     "HOW_TAKEN_LABEL",
     "KIND_WORDS",
     "MISSED",
+    "NEED_WORDS",
     "MISS_NOTE_HINT",
     "MISS_PROMPT",
     "MY_BREAK_OWNER",
@@ -66,6 +77,7 @@ __all__ = [
     "OUTCOMES",
     "PATTERN_LABELS",
     "QUESTION_LABELS",
+    "SETTING_LABELS",
     "SAFETY_HEADING",
     "STATUS_WORDS",
     "TELL_HEADING",
@@ -87,6 +99,8 @@ __all__ = [
     "GroupWords",
     "KindWords",
     "LoopWords",
+    "Need",
+    "NeedWords",
     "MarkedNote",
     "Placement",
     "Question",
@@ -95,6 +109,7 @@ __all__ = [
     "SafetyConcern",
     "SafetyMark",
     "SearchHit",
+    "Setting",
     "Session",
     "Status",
     "StatusWords",

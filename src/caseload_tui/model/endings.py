@@ -45,3 +45,4 @@ class Encounter:
     happened_on: date
     body: str
     id: int | None = None
+    version: int = 1  # bumped on every edit, so a stale edit can be refused

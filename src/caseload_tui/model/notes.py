@@ -39,8 +39,8 @@ class ThoughtKind(str, enum.Enum):
 
 
 KIND_WORDS: dict[ThoughtKind, KindWords] = {
-    # An insight is counted among my own responses for now; issue 16 narrows this to reactions.
-    ThoughtKind.INSIGHT: KindWords("insight", "something I now see", True),
+    # An insight is about the client (what I now see in them), not my own response.
+    ThoughtKind.INSIGHT: KindWords("insight", "something I now see", False),
     ThoughtKind.CURIOSITY: KindWords("curiosity", "something I want to understand", False),
     ThoughtKind.HOLDING: KindWords("holding", "a feeling I carry for them", False),
     ThoughtKind.REACTION: KindWords("reaction", "my own response to them", True),
@@ -76,6 +76,8 @@ class Thought:
     tell_client: bool = False
     id: int | None = None
     version: int = 1
+    bring_to_supervision: bool = False  # flagged to bring, whatever its age
+    brought_to: int | None = None  # the supervision meeting it was brought to, once brought
     safety: SafetyMark | None = None  # marked as a safety concern (model/safety.py)
     cue: str = ""  # for a thought to tell them: what might prompt it in the session, if written
     telling: Telling | None = None  # for a thought to tell them: what became of it (model/follow_through.py)

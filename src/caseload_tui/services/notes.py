@@ -9,10 +9,11 @@ from ..store import Store
 
 
 def write_thought(store: Store, *, client_id: int | None, body: str, kind: ThoughtKind, lingering: bool,
-                  tell_client: bool, now: datetime) -> Thought:
+                  tell_client: bool, now: datetime, bring_to_supervision: bool = False) -> Thought:
     """A new thought about a client (or, with client_id None, about my own practice), as stored."""
     return store.add_thought(Thought(body=body, written_at=now, client_id=client_id, kind=kind,
-                                     lingering=lingering, tell_client=tell_client))
+                                     lingering=lingering, tell_client=tell_client,
+                                     bring_to_supervision=bring_to_supervision))
 
 
 def ask_question(store: Store, *, client_id: int | None, body: str, now: datetime) -> Question:

@@ -6,11 +6,14 @@ a case is chosen or a question written, and turned into the meeting held when th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from ..model import SupervisionItem, SupervisionMeeting
+from ..model import Setting, SupervisionItem, SupervisionMeeting
 from ..store import Store
-from ..supervision import current_plan
+from ..supervision import current_plan, to_bring
+
+_EVERYTHING = 100_000  # every thought of the meeting's cases, not the store's default page
 
 
 def save_plan(store: Store, items: list[SupervisionItem], today: date) -> SupervisionMeeting:
@@ -32,14 +35,18 @@ def leave_out_case(store: Store, client_id: int, items: list[SupervisionItem], t
 
 
 def record_meeting(store: Store, held_on: date, notes: str, items: list[SupervisionItem], *,
-                   unflag: bool) -> SupervisionMeeting:
+                   unflag: bool, log: MeetingLog | None = None) -> SupervisionMeeting:
     """Record the supervision once held (its date, notes, and each case's question and advice).
 
     The plan being prepared becomes this meeting (one is made if there was no plan); with
-    `unflag`, its cases are no longer flagged for supervision. All in one transaction.
+    `unflag`, its cases are no longer flagged for supervision. What the brief brought for its
+    cases (the thoughts still with me or flagged, written by that day) is marked brought to it,
+    as are my practice thoughts flagged to bring. All in one transaction.
     """
+    log = log or MeetingLog()
     with store.transaction():
-        meeting = SupervisionMeeting(held_on=held_on, notes=notes, items=items, planned=False)
+        meeting = SupervisionMeeting(held_on=held_on, notes=notes, items=items, planned=False,
+                                     supervisor=log.supervisor, minutes=log.minutes, setting=log.setting)
         plan = current_plan(store.meetings())
         if plan is None:
             saved = store.add_meeting(meeting)
@@ -49,7 +56,33 @@ def record_meeting(store: Store, held_on: date, notes: str, items: list[Supervis
         if unflag:
             for item in items:
                 _unflag(store, item.client_id)
+        if saved.id is not None:  # always, once saved
+            store.mark_brought(_brought(store, held_on, [i.client_id for i in items]), saved.id)
     return saved
+
+
+@dataclass(frozen=True)
+class MeetingLog:
+    """What the supervision log keeps of a meeting besides its cases: who, how long, one to one or a group."""
+
+    supervisor: str = ""
+    minutes: int = 0
+    setting: Setting = Setting.INDIVIDUAL
+
+
+def edit_meeting(store: Store, meeting: SupervisionMeeting) -> SupervisionMeeting:
+    """Correct a supervision already recorded: its date, notes, supervisor, length, setting and cases."""
+    with store.transaction():
+        return store.save_meeting(meeting)
+
+
+def _brought(store: Store, held_on: date, client_ids: list[int]) -> list[int]:
+    """The thoughts a supervision on `held_on` brought: for its cases, every one still to bring written
+    by then; about my practice, those flagged to bring."""
+    cases = store.thoughts(list(dict.fromkeys(client_ids)), limit=_EVERYTHING)
+    practice = [t for t in store.flagged_thoughts() if t.client_id is None]
+    return [t.id for t in cases + practice
+            if t.id is not None and to_bring(t) and t.written_at.date() <= held_on]
 
 
 def _save_plan(store: Store, items: list[SupervisionItem], today: date) -> SupervisionMeeting:

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any, TypeVar
 
 from .. import model as m
@@ -55,12 +56,17 @@ class CaseloadIOMixin(StoreBase):
             for r in conn.execute("SELECT * FROM supervision_items ORDER BY id"):
                 item = relink(rows.item(r))
                 items.setdefault(item.meeting_id, []).append(item)
+            meeting_position: dict[int, int] = {}
             for r in conn.execute("SELECT * FROM supervision_meetings ORDER BY id"):
+                meeting_position[r["id"]] = len(meeting_position) + 1
                 meeting = rows.meeting(r, items.get(r["id"], []))
                 for item in meeting.items:
                     item.meeting_id = None
                 meeting.id = None
                 data.meetings.append(meeting)
+            for thought in data.thoughts:  # the meeting it was brought to, by position as for clients
+                if thought.brought_to is not None:
+                    thought.brought_to = meeting_position.get(thought.brought_to)
             data.breaks = [m.Break(starts_on=rows.given_day(r["starts_on"]), ends_on=rows.given_day(r["ends_on"]),
                                    word=r["word"]) for r in conn.execute("SELECT * FROM breaks ORDER BY id")]
         for c in clients:
@@ -82,10 +88,10 @@ class CaseloadIOMixin(StoreBase):
             with self._lock.writing() as conn:
                 ids = _import_clients(conn, data.clients)
                 _import_records(conn, "appointments", data.appointments, rows.appointment_values, ids)
-                _import_records(conn, "thoughts", data.thoughts, rows.thought_values, ids)
+                meetings = _import_meetings(conn, data.meetings, ids)
+                _import_records(conn, "thoughts", data.thoughts, partial(_thought_values, meetings), ids)
                 _import_records(conn, "questions", data.questions, rows.question_values, ids)
                 _import_records(conn, "encounters", data.encounters, rows.encounter_values, ids)
-                _import_meetings(conn, data.meetings, ids)
                 for taken in data.breaks:  # my breaks: the same for every client, added as they are
                     conn.execute(*insert("breaks", {"starts_on": rows.iso_day(taken.starts_on),
                                                     "ends_on": rows.iso_day(taken.ends_on), "word": taken.word}))
@@ -168,16 +174,30 @@ def _import_records(conn: sqlite3.Connection, table: str, records: Sequence[_Imp
                           "same source and calendar id.") from None
 
 
+def _thought_values(meetings: dict[int, int], thought: m.Thought) -> dict[str, Any]:
+    """A thought's row, the meeting it was brought to (a position in the file) made that meeting's new id."""
+    values = rows.thought_values(thought)
+    if thought.brought_to is not None:
+        if thought.brought_to not in meetings:
+            raise Invalid("A thought is marked brought to a supervision that is not in the file.")
+        values["brought_to"] = meetings[thought.brought_to]
+    return values
+
+
 def _import_meetings(
     conn: sqlite3.Connection, meetings: list[m.SupervisionMeeting], ids: dict[int, int]
-) -> None:
+) -> dict[int, int]:
+    """Add the meetings and their items; returns each meeting's new id by its position (from 1)."""
+    new_ids: dict[int, int] = {}
     for i, meeting in enumerate(meetings):
         meeting_id = insert_meeting(conn, meeting)
+        new_ids[i + 1] = meeting_id
         for j, item in enumerate(meeting.items):
             values = rows.item_values(item)
             values["meeting_id"] = meeting_id
             values["client_id"] = _imported_client(ids, item.client_id, f"supervision[{i}].items[{j}]")
             conn.execute(*insert("supervision_items", values))
+    return new_ids
 
 
 def _imported_client(ids: dict[int, int], position: int | None, where: str) -> int | None:

@@ -173,6 +173,35 @@ def m0040_my_breaks(db: Database) -> None:
     (services/sessions.add_break refuses a break that ends before it starts.)"""
     db.execute("CREATE TABLE breaks (id INTEGER PRIMARY KEY, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL, "
                "word TEXT NOT NULL DEFAULT '')")
+
+
+@migrations(name="0050_bring_a_thought")
+def m0050_bring_a_thought(db: Database) -> None:
+    """A thought can be flagged to bring to supervision, and is marked with the meeting it was brought to."""
+    db.execute("ALTER TABLE thoughts ADD COLUMN bring_to_supervision INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE thoughts ADD COLUMN brought_to INTEGER "
+               "REFERENCES supervision_meetings(id) ON DELETE SET NULL")
+
+
+@migrations(name="0051_supervision_log")
+def m0051_supervision_log(db: Database) -> None:
+    """What a supervision log records: who the supervisor was, how long, individual or group;
+    and for each case, what I have tried, what happens between us and what I need today."""
+    db.execute("ALTER TABLE supervision_meetings ADD COLUMN supervisor TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE supervision_meetings ADD COLUMN minutes INTEGER NOT NULL DEFAULT 0")
+    db.execute(f"ALTER TABLE supervision_meetings ADD COLUMN setting TEXT NOT NULL "
+               f"DEFAULT {quoted_values([m.Setting.INDIVIDUAL])} CHECK (setting IN ({quoted_values(m.Setting)}))")
+    db.execute("ALTER TABLE supervision_items ADD COLUMN tried TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE supervision_items ADD COLUMN between_us TEXT NOT NULL DEFAULT ''")
+    db.execute(f"ALTER TABLE supervision_items ADD COLUMN need TEXT CHECK (need IN ({quoted_values(m.Need)}))")
+
+
+@migrations(name="0052_news_can_be_corrected")
+def m0052_news_can_be_corrected(db: Database) -> None:
+    """News of a graduate can be corrected, and a stale correction refused, as a note's can."""
+    db.execute("ALTER TABLE encounters ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+
+
 def _search_index(db: Database, table: str, columns: list[str]) -> None:
     """(Re)make a table's full-text index over `columns`, with its triggers, from the rows it has.
 
@@ -210,7 +239,7 @@ def m0031_told_them(db: Database) -> None:
 def m0032_advice_tried(db: Database) -> None:
     """Whether a supervisor's advice was tried (model/follow_through.py); how it went stays in `outcome`."""
     tried = quoted_values(m.AdviceOutcome)
-    db.execute(f"ALTER TABLE supervision_items ADD COLUMN tried TEXT CHECK (tried IN ({tried}))")
+    db.execute(f"ALTER TABLE supervision_items ADD COLUMN advice_tried TEXT CHECK (advice_tried IN ({tried}))")
 
 
 @migrations(name="0033_dates_that_matter")

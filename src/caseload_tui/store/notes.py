@@ -104,3 +104,14 @@ class NotesMixin(StoreBase):
         with self._lock.writing():  # read back in the same transaction, as it was written
             new_id = self._add("encounters", rows.encounter_values(encounter), encounter.client_id)
             return self._one("encounters", new_id, rows.encounter, "That encounter has been deleted.")
+
+    def encounter(self, encounter_id: int) -> m.Encounter:
+        return self._one("encounters", encounter_id, rows.encounter, "That news has been deleted.")
+
+    def update_encounter(self, encounter: m.Encounter) -> m.Encounter:
+        """Correct news of a graduate (refused if it changed since it was read)."""
+        return self.encounter(self._save("encounters", encounter.id, encounter.version,
+                                         rows.encounter_values(encounter)))
+
+    def delete_encounter(self, encounter_id: int) -> None:
+        self._delete_note("encounters", encounter_id)

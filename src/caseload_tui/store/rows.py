@@ -10,11 +10,13 @@ from ..model import (
     Client,
     Encounter,
     EndingKind,
+    Need,
     Question,
     QuestionStatus,
     Reflection,
     SafetyConcern,
     SafetyMark,
+    Setting,
     Status,
     SupervisionItem,
     SupervisionMeeting,
@@ -121,6 +123,8 @@ def thought(row: Any) -> Thought:
         lingering=bool(row["lingering"]),
         tell_client=bool(row["tell_client"]),
         version=row["version"],
+        bring_to_supervision=bool(row["bring_to_supervision"]),
+        brought_to=row["brought_to"],
         safety=safety(row),
         cue=row["cue"],
         telling=Telling(TellOutcome(row["told"]), given_moment(row["told_at"]), row["how_taken"])
@@ -136,6 +140,8 @@ def thought_values(t: Thought) -> dict[str, Any]:
         "kind": t.kind.value,
         "lingering": int(t.lingering),
         "tell_client": int(t.tell_client),
+        "bring_to_supervision": int(t.bring_to_supervision),
+        "brought_to": t.brought_to,
         **safety_values(t.safety),
         "cue": t.cue,
         "told": t.telling.outcome.value if t.telling else None,
@@ -187,7 +193,8 @@ def safety_values(mark: SafetyMark | None) -> dict[str, Any]:
 
 def encounter(row: Any) -> Encounter:
     return Encounter(
-        id=row["id"], client_id=row["client_id"], happened_on=given_day(row["happened_on"]), body=row["body"]
+        id=row["id"], client_id=row["client_id"], happened_on=given_day(row["happened_on"]), body=row["body"],
+        version=row["version"],
     )
 
 
@@ -202,11 +209,13 @@ MEETING_STATUSES = (PLANNED, HELD)
 
 def meeting(row: Any, items: list[SupervisionItem]) -> SupervisionMeeting:
     return SupervisionMeeting(id=row["id"], held_on=given_day(row["held_on"]), notes=row["notes"], items=items,
-                              planned=row["status"] == PLANNED)
+                              planned=row["status"] == PLANNED, supervisor=row["supervisor"],
+                              minutes=row["minutes"], setting=Setting(row["setting"]))
 
 
 def meeting_values(mt: SupervisionMeeting) -> dict[str, Any]:
-    return {"held_on": iso_day(mt.held_on), "notes": mt.notes, "status": PLANNED if mt.planned else HELD}
+    return {"held_on": iso_day(mt.held_on), "notes": mt.notes, "status": PLANNED if mt.planned else HELD,
+            "supervisor": mt.supervisor, "minutes": mt.minutes, "setting": mt.setting.value}
 
 
 def item(row: Any) -> SupervisionItem:
@@ -217,7 +226,10 @@ def item(row: Any) -> SupervisionItem:
         question=row["question"],
         advice=row["advice"],
         outcome=row["outcome"],
-        tried=AdviceOutcome(row["tried"]) if row["tried"] else None,
+        tried=row["tried"],
+        between_us=row["between_us"],
+        need=Need(row["need"]) if row["need"] else None,
+        advice_tried=AdviceOutcome(row["advice_tried"]) if row["advice_tried"] else None,
     )
 
 
@@ -228,7 +240,10 @@ def item_values(i: SupervisionItem) -> dict[str, Any]:
         "question": i.question,
         "advice": i.advice,
         "outcome": i.outcome,
-        "tried": i.tried.value if i.tried else None,
+        "tried": i.tried,
+        "between_us": i.between_us,
+        "need": i.need.value if i.need else None,
+        "advice_tried": i.advice_tried.value if i.advice_tried else None,
     }
 
 

@@ -56,8 +56,10 @@ class SupervisionMixin(StoreBase):
             require(conn, "supervision_meetings", meeting.id)
             values = rows.meeting_values(meeting)
             conn.execute(
-                "UPDATE supervision_meetings SET held_on = ?, notes = ?, status = ? WHERE id = ?",
-                [values["held_on"], values["notes"], values["status"], meeting.id],
+                "UPDATE supervision_meetings SET held_on = ?, notes = ?, status = ?, supervisor = ?, minutes = ?, "
+                "setting = ? WHERE id = ?",
+                [values["held_on"], values["notes"], values["status"], values["supervisor"], values["minutes"],
+                 values["setting"], meeting.id],
             )
             conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting.id])
             _insert_items(conn, saved_id(meeting.id), meeting.items)
@@ -67,8 +69,34 @@ class SupervisionMixin(StoreBase):
         """Whether the supervisor's advice was tried, and how it went (day's end, issue 14)."""
         with self._lock.writing() as conn:
             require(conn, "supervision_items", item_id)
-            conn.execute("UPDATE supervision_items SET tried = ?, outcome = ? WHERE id = ?",
+            conn.execute("UPDATE supervision_items SET advice_tried = ?, outcome = ? WHERE id = ?",
                          [tried.value, outcome, item_id])
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """Remove a supervision and what was written for it: no trace of its words left in the file.
+
+        Thoughts brought to it are kept, no longer marked brought (so they come back to the next brief)."""
+        with self._lock.writing() as conn:
+            require(conn, "supervision_meetings", meeting_id)
+            conn.execute("UPDATE thoughts SET brought_to = NULL WHERE brought_to = ?", [meeting_id])
+            conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting_id])
+            conn.execute("DELETE FROM supervision_meetings WHERE id = ?", [meeting_id])
+        self._empty_wal()
+
+    def mark_brought(self, thought_ids: Iterable[int], meeting_id: int) -> None:
+        """These thoughts were brought to this supervision: marked with it, their flag to bring cleared."""
+        with self._lock.writing() as conn:
+            require(conn, "supervision_meetings", meeting_id)
+            for thought_id in thought_ids:
+                conn.execute("UPDATE thoughts SET brought_to = ?, bring_to_supervision = 0, version = version + 1 "
+                             "WHERE id = ?", [meeting_id, thought_id])
+
+    def flagged_thoughts(self) -> list[m.Thought]:
+        """Thoughts flagged to bring to supervision and not yet brought, oldest first."""
+        with self._lock.reading() as conn:
+            found = conn.execute("SELECT * FROM thoughts WHERE bring_to_supervision = 1 AND brought_to IS NULL "
+                                 "ORDER BY written_at, id").fetchall()
+        return [rows.thought(r) for r in found]
 
     def set_item_outcome(self, item_id: int, outcome: str) -> None:
         """How the supervisor's advice went, written when it is followed up."""

@@ -14,28 +14,29 @@ from datetime import date, datetime
 from textual._context import active_app  # the running app (what textual.getters.app reads too)
 from textual.content import Content
 
-from ..model import OUTCOMES, Client, Group, MarkedNote, Status, ThoughtKind
+from ..model import BRING_WORDS, OUTCOMES, Client, Group, MarkedNote, Status, ThoughtKind
+from ..name_matching import NameMatcher
 from ..safe_text import one_line, visible
 
 
 class Privacy:
-    """Privacy mode: clients appear only by their codes, even inside note text."""
+    """Privacy mode: clients appear only by their codes, even inside note text.
+
+    Names are found exactly as the redacted brief finds them (`name_matching`): whole words,
+    Unicode-normalised, case-folded, case-aware for names that are also ordinary words.
+    """
 
     def __init__(self) -> None:
         self.on = False
-        self._names: list[tuple[str, str]] = []
+        self._matcher = NameMatcher(())
 
     def learn(self, clients: list[Client]) -> None:
-        # Longest names first, so "Ann Marie" is replaced before "Ann".
-        pairs = {(c.name, c.code) for c in clients if c.name.strip()}
-        self._names = sorted(pairs, key=lambda p: -len(p[0]))
+        self._matcher = NameMatcher.of(clients)
 
     def apply(self, text: str) -> str:
         if not self.on:
             return text
-        from ..brief import redact_names
-
-        return redact_names(text, self._names)
+        return self._matcher.redact(text)
 
 
 _NO_APP = Privacy()  # drawing outside a running app (a test of one function): privacy mode off
@@ -129,6 +130,9 @@ KIND_STYLES: dict[ThoughtKind, str] = {
     ThoughtKind.WONDERING: "$text-secondary",
     ThoughtKind.LEARNING: "$text-success",
 }
+
+# Beside a thought flagged to bring to supervision.
+BRING_MARKER = (f"⇢ {BRING_WORDS.marker}", "$text-secondary")
 
 GROUP_STYLES: dict[Group, str] = {Group.REGULARS: "$text-success", Group.ABSENTEES: "$text-warning",
                 Group.GRADUATES: "$text-secondary"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,6 +38,12 @@ class ThoughtInput:
     kind: ThoughtKind
     lingering: bool
     tell_client: bool
+    bring: bool = False  # to bring to supervision
+
+    def as_fields(self) -> dict[str, Any]:
+        """What the form says, as services.notes.write_thought takes it."""
+        return {"body": self.body, "kind": self.kind, "lingering": self.lingering, "tell_client": self.tell_client,
+                "bring_to_supervision": self.bring}
 
 
 class ThoughtForm(FormScreen[ThoughtInput]):
@@ -62,6 +69,8 @@ class ThoughtForm(FormScreen[ThoughtInput]):
                        compact=True)
         yield Checkbox("Something to tell them I remembered",
                        value=self._thought.tell_client if self._thought else False, id="tell", compact=True)
+        yield Checkbox("Bring to supervision", value=self._thought.bring_to_supervision if self._thought else False,
+                       id="bring", compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -76,6 +85,7 @@ class ThoughtForm(FormScreen[ThoughtInput]):
             kind=kind,
             lingering=self.query_one("#lingering", Checkbox).value,
             tell_client=self.query_one("#tell", Checkbox).value,
+            bring=self.query_one("#bring", Checkbox).value,
         )
 
 

@@ -56,6 +56,10 @@ class DashboardBase(CaseloadScreen):
     def selected_client(self) -> ClientRecord | None:
         raise NotImplementedError
 
+    def toggle_thought_flag(self) -> None:
+        """Flag the highlighted thought to bring to supervision, or unflag it (dashboard_notes)."""
+        raise NotImplementedError
+
     def edit_client(self, client: Client) -> object:
         """Open the client's form (ClientActions)."""
         raise NotImplementedError

@@ -14,6 +14,7 @@ from .. import render
 from ..modals.confirm import Confirm
 from ..modals.forms import AttendanceForm, AttendanceInput, ClientForm, ClientInput
 from ..widgets.caseload_list import stored_id
+from ..widgets.notes_panes import ThoughtsPane
 from .dashboard_base import DashboardBase
 
 
@@ -99,6 +100,9 @@ class ClientActions(DashboardBase):
         self.refresh_client(stored_id(client))
 
     def action_toggle_flag(self) -> None:
+        if isinstance(self.focused, ThoughtsPane):  # on a thought: that thought, not the whole case
+            self.toggle_thought_flag()
+            return
         record = self.selected_client()
         if record is None:
             self._need_client("flag them for supervision")

@@ -8,7 +8,7 @@ from typing import TypeVar
 from textual import work
 
 from ...drafts import DraftKind
-from ...model import Client, Question, Thought, ThoughtKind
+from ...model import BRING_WORDS, Client, Question, Thought, ThoughtKind
 from ...services import questions
 from ...services.notes import ask_question, write_thought
 from ...store import StoreError
@@ -39,8 +39,7 @@ class NoteActions(DashboardBase):
             return
         client_id = about.id if isinstance(about, Client) else None
         try:
-            write_thought(self.store, client_id=client_id, body=result.body, kind=result.kind,
-                          lingering=result.lingering, tell_client=result.tell_client, now=self.now)
+            write_thought(self.store, client_id=client_id, now=self.now, **result.as_fields())
         except StoreError as problem:
             self._fail(problem)
             return
@@ -73,6 +72,20 @@ class NoteActions(DashboardBase):
         self.app.notify("Still with you." if thought.lingering else "Let go.", markup=False)
         self._after_change(thought.client_id)
 
+    def toggle_thought_flag(self) -> None:
+        thought = self._current_thought()
+        if thought is None:
+            return
+        thought.bring_to_supervision = not thought.bring_to_supervision
+        try:
+            self.store.update_thought(thought)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify(BRING_WORDS.flagged if thought.bring_to_supervision else BRING_WORDS.unflagged,
+                        markup=False)
+        self._after_change(thought.client_id)
+
     @work
     async def _edit_thought(self, thought: Thought) -> None:
         about = self._about_owner(thought.client_id)
@@ -80,11 +93,12 @@ class NoteActions(DashboardBase):
                                  client_id=thought.client_id, thought_id=thought.id)
         if result is None:
             return
-        if (result.body, result.kind, result.lingering, result.tell_client) == (
-                thought.body, thought.kind, thought.lingering, thought.tell_client):
+        if (result.body, result.kind, result.lingering, result.tell_client, result.bring) == (
+                thought.body, thought.kind, thought.lingering, thought.tell_client, thought.bring_to_supervision):
             return  # nothing changed: leave the stored bytes alone
         thought.body, thought.kind = result.body, result.kind
         thought.lingering, thought.tell_client = result.lingering, result.tell_client
+        thought.bring_to_supervision = result.bring
         try:
             self.store.update_thought(thought)
         except StoreError as problem:

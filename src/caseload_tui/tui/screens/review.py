@@ -374,8 +374,7 @@ class ReviewScreen(FollowThroughActions):
         if result is None:
             return
         try:
-            write_thought(self.store, client_id=session.client.id, body=result.body, kind=result.kind,
-                          lingering=result.lingering, tell_client=result.tell_client, now=self.now)
+            write_thought(self.store, client_id=session.client.id, now=self.now, **result.as_fields())
         except StoreError as problem:
             self._fail(problem)
             return

@@ -181,6 +181,8 @@ def thought_prompt(thought: Thought, today: date, clients: dict[int, Client] | N
         parts += ["  ", tell_words(thought, today)]
     if thought.safety is not None:
         parts += ["  ", render.concern_marker(thought)]
+    if thought.bring_to_supervision:
+        parts += ["  ", render.BRING_MARKER]
     style = "" if thought.lingering else "$foreground-muted"
     body = render.join(*parts, "\n", render.note_text(thought, style=style, multiline=True))
     if thought.telling is not None and thought.telling.how_taken.strip():

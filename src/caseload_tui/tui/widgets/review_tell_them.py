@@ -105,8 +105,8 @@ def _thought_row(thought: m.Thought, today: date) -> Content:
 
 def _advice_row(advice: FollowThrough, today: date) -> Content:
     item = advice.item
-    state = ("to try", "$text-secondary") if item.still_to_try or item.tried is None \
-        else (item.tried.words.past, "$text-success")
+    state = ("to try", "$text-secondary") if item.still_to_try or item.advice_tried is None \
+        else (item.advice_tried.words.past, "$text-success")
     body = render.join(render.ADVICE_GLYPH, " ", state,
                        (f"  advice from the supervision on {render.day(advice.held_on, today)}", _MUTED),
                        "\n", render.user_text(item.advice, multiline=True))

@@ -65,9 +65,10 @@ def card_content(card: Card, now: datetime) -> Content:
         lines.append(render.join(("? ", "$text-accent"), ("Open questions", "bold")))
         lines += [render.join("  • ", render.note_text(q, multiline=True)) for q in card.open_questions]
     if card.advice is not None:
+        waited = card.advice.item.advice_tried is m.AdviceOutcome.NOT_YET
         lines.append(render.join(render.ADVICE_GLYPH, " ", (m.ADVICE_HEADING, "bold"),
                                  (f"  supervision on {render.day(card.advice.held_on, today)}", _MUTED),
-                                 (", not yet tried" if card.advice.item.tried else "", _MUTED)))
+                                 (", not yet the moment last time" if waited else "", _MUTED)))
         lines.append(render.join("  • ", render.user_text(card.advice.item.advice, multiline=True)))
     if card.dates:
         lines.append(render.join(render.DATE_GLYPH, " ", (m.DATES_HEADING, "bold")))
