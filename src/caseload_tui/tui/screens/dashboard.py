@@ -73,6 +73,8 @@ class DashboardScreen(DraftReopening):
         Binding("T", "before_session", "Today", tooltip="Before the session: who is due today and what to bring in"),
         Binding("B", "card", "Before", tooltip="Before they walk in: the selected client's card"),
         Binding("S", "supervision", "Supervise", tooltip="Prepare for supervision, export the brief, record it"),
+        Binding("M", "mind", "Mind", tooltip="Mind and room: who takes up my mind, who comes to the room"),
+        Binding("P", "patterns", "Patterns", tooltip="Patterns in me: my own responses, grouped by feeling"),
         Binding("G", "graduate", "Graduate", tooltip="Mark the case as ended (or bring a graduate back)"),
         Binding("n", "news", "News", tooltip="Log news of a graduate, or a chance meeting"),
         Binding("i", "import_file", "Import", tooltip="Bring in a calendar, an appointment report or a caseload file"),
