@@ -115,7 +115,9 @@ def test_an_unknown_code_is_an_error_naming_row_and_column(store, clients, tmp_p
     with pytest.raises(ImportProblem) as caught:
         bring_in(store, path, vocabulary="openemr", columns=OPENEMR_COLUMNS)
     assert str(caught.value) == (
-        "report.csv: row 9, column “pc_apptstatus”: “Q” is not a status in the openemr vocabulary."
+        "report.csv: row 9, column “pc_apptstatus”: “Q” is not a status in the openemr vocabulary. Say what it "
+        'means under [csv.statuses] in the settings, e.g. "Q" = "no_show" (the statuses: '
+        f"{', '.join(s.value for s in m.Status)})."
     )
     assert stored(store) == []
 
@@ -258,9 +260,13 @@ def test_the_file_shows_which_way_round_its_dates_are(store, clients, tmp_path):
     assert [row[1] for row in stored(store)] == ["2026-11-03T10:00", "2026-11-25T10:00"]
 
 
-def test_a_day_without_a_time_is_an_error(store, clients, tmp_path):
-    with pytest.raises(ImportProblem, match="row 2, column “Date”: “2026-11-03” has a day but no time"):
-        bring_in(store, write(tmp_path, "Client,Date\nA1,2026-11-03\n"))
+def test_a_day_without_a_time_is_placed_at_the_clients_usual_time(store, clients, tmp_path):
+    found, _ = bring_in(store, write(tmp_path, "Client,Date of service\nA1,2026-11-03\nB2,2026-11-04\n"))
+    assert [row[:2] for row in stored(store)] == [("A1", "2026-11-03T10:00")]  # Zoë's schedule: Tuesdays 10:00
+    assert found.notes == ["row 2: no time in the report, so placed at A1's usual time (10:00)"]
+    assert [(e.where, e.reason) for e in found.not_imported] == [
+        ("row 3 (Wed 4 Nov 2026 00:00)", "the report gives a day but no time, and B2 has no usual time "
+                                         "(a schedule with an hour) to place it at")]
 
 
 def test_rows_naming_no_client_are_listed_not_guessed(store, clients, tmp_path):

@@ -77,6 +77,7 @@ def test_a_dry_run_shows_what_would_be_added_changed_and_left_alone(db, tmp_path
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "Calendar “Praxis”, sessions from 30 Sep 2026 to 16 Dec 2026:",
+        "“Praxis” is a calendar new to this caseload (to give it another name, import it with --calendar NAME).",
         "Would add 7, change 0 and remove 0 sessions; 0 left alone (already as the file says, or recorded by you).",
         "  would add: Ben Okafor (B2), 1 session",
         "  would add: Zoë Adler (A1), 6 sessions",
@@ -163,7 +164,9 @@ def test_a_report_failing_half_way_names_the_row_and_stores_nothing(db, tmp_path
     (tmp_path / "report.csv").write_text("Client,Date,Status\n" + rows + "A1,2026-10-20 10:00,Maybe\n" + rows
                                          .replace("2026-10", "2026-11"), encoding="utf-8")
     message = plain_failure(run("import", tmp_path / "report.csv", "--db", db))
-    assert message == "caseload: report.csv: row 21, column “Status”: “Maybe” is not a status in the any vocabulary."
+    assert message.startswith("caseload: report.csv: row 21, column “Status”: “Maybe” is not a status in the any "
+                              "vocabulary. Say what it means under [csv.statuses] in the settings, e.g. "
+                              '"Maybe" = "no_show"')
     assert sessions_in(db) == []
 
 

@@ -91,3 +91,46 @@ def test_a_deleted_client_leaves_no_trace_of_anything_written_about_them(store):
     assert set(traces(store.path, words)) >= {"Wolfgangina", "Portmanteaux"}
     store.delete_client(client.id)
     _assert_gone(store, words)
+
+
+def test_words_edited_out_of_a_thought_leave_no_trace(store):
+    """Editing is deleting too: the removed words are in no file (the index merged, the WAL emptied)."""
+    words = ["Pterodactylous", "quinceflavoured"]
+    thought = store.add_thought(m.Thought(body="Pterodactylous quinceflavoured dread, then calm",
+                                          written_at=WHEN, client_id=_ann(store)))
+    assert traces(store.path, words), "the test needs the words in the file before the edit"
+    thought.body = "dread, then calm"
+    store.update_thought(thought)
+    assert store.search("calm")
+    _assert_gone(store, words)
+
+
+def test_the_wal_is_emptied_once_another_window_stops_reading(store):
+    """Another connection in the middle of a read holds the WAL; the checkpoint is tried until it lets go."""
+    import sqlite3
+    import threading
+
+    words = ["Hippogriffish"]
+    thought = store.add_thought(m.Thought(body="Hippogriffish longing", written_at=WHEN, client_id=_ann(store)))
+    reader = sqlite3.connect(str(store.path), check_same_thread=False)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM thoughts").fetchall()  # a read transaction: the WAL is held
+    threading.Timer(0.3, reader.rollback).start()  # the other window moves on a moment later
+    assert store.delete_thought(thought.id) is True
+    reader.close()
+    _assert_gone(store, words)
+
+
+def test_a_reader_that_never_lets_go_is_said(store):
+    import sqlite3
+
+    thought = store.add_thought(m.Thought(body="Basiliskine worry", written_at=WHEN, client_id=_ann(store)))
+    reader = sqlite3.connect(str(store.path))
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM thoughts").fetchall()
+    try:
+        assert store.delete_thought(thought.id) is False  # the screen says the words wait in the -wal
+    finally:
+        reader.close()
+    assert store.delete_thought(store.add_thought(m.Thought(body="x", written_at=WHEN)).id) is True
+    assert traces(store.path, ["Basiliskine"]) == {}

@@ -105,6 +105,21 @@ def test_settings_out_of_range_are_refused_with_the_range_named(tmp_path, env, s
     refused_plainly(program(["groups", "--db", str(tmp_path / "c.db")], env), words)
 
 
+def test_every_number_setting_has_its_range_and_its_default_is_in_it():
+    from dataclasses import fields
+
+    from caseload_tui import config
+
+    defaults = {f"absentees.{f.name}": f.default for f in fields(config.Thresholds)}
+    defaults |= {f"calendar.{name}": getattr(config.CalendarSettings(), name)
+                 for name in ("weeks_back", "weeks_ahead", "session_minutes")}
+    defaults |= {"privacy.lock_after_minutes": 0, "backups.keep": 14}
+    assert set(defaults) == set(config.RANGES)
+    for name, default in defaults.items():
+        low, high = config.RANGES[name]
+        assert low <= default <= high, name
+
+
 def test_a_settings_path_that_is_a_folder_is_refused(tmp_path, env):
     Path(env["CASELOAD_CONFIG"]).mkdir(parents=True)
     make_caseload(tmp_path / "c.db").close()
@@ -163,3 +178,19 @@ def test_init_in_a_folder_that_cannot_be_written_names_the_folder(open_folder, e
     done = program(["init", str(locked / "caseload.db")], env, as_nobody=os.geteuid() == 0)
     refused_plainly(done, f"The folder {locked} cannot be written to")
     assert list(locked.iterdir()) == []
+
+
+def test_a_healthy_caseload_in_a_read_only_folder_is_not_called_damaged(open_folder):
+    locked = open_folder / "locked"
+    locked.mkdir()
+    db = locked / "caseload.db"
+    make_caseload(db).close()
+    os.chown(db, 65534, 65534) if os.geteuid() == 0 else None
+    os.chmod(locked, 0o555)
+    env = {**subprocess_env(open_folder), "CASELOAD_DATA_DIR": str(open_folder / "data"),
+           "CASELOAD_CONFIG": str(open_folder / "none.toml")}
+    refused = program(["groups", "--db", str(db)], env, as_nobody=os.geteuid() == 0)
+    words = refused_plainly(refused, f"The folder {locked} cannot be written to", "is not damaged")
+    assert "damaged (" not in words
+    checked = program(["check", "--db", str(db)], env, as_nobody=os.geteuid() == 0)
+    assert checked.returncode == 0 and "in good order" in checked.stdout, checked.stderr

@@ -512,3 +512,38 @@ async def test_a_draft_of_a_note_deleted_since_reopens_as_a_new_note(demo_store,
         await pilot.pause()
     saved = demo_store.questions([melanie.id]) if kind == "question" else demo_store.thoughts([melanie.id])
     assert [n.body for n in saved if n.body == "still mine"] == ["still mine"]
+
+
+async def test_a_deleted_thought_can_be_deleted_from_the_backups_too(tmp_path):
+    from datetime import date
+
+    from caseload_tui.demo import load_demo
+    from caseload_tui.store import Store
+
+    from clock import DEMO_DAY_END
+
+    path, folder = tmp_path / "caseload.db", tmp_path / "backups"
+    store = Store.open(path, create=True)
+    store.import_data(load_demo(DEMO_DAY_END.date()))
+    store.close()
+    store = Store.open(path, daily_backup_dir=folder, today=date(2026, 11, 26))  # today's backup is made
+    amaan = client_named(store, "Amaan")
+    app = make_app(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{amaan.id}")
+        await pilot.press("tab")
+        thought = store.thought(app.screen.query_one(ThoughtsPane).current_id)
+        await pilot.press("d")
+        await pilot.press("y")  # delete it
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)  # 1 backup still holds it: delete everywhere?
+        await pilot.press("y")
+        await pilot.pause()
+    assert store.backups_holding(thought) == 0
+    backed_up = Store.open(next(folder.iterdir()))
+    assert all(t.id != thought.id for t in backed_up.thoughts([amaan.id]))
+    assert backed_up.thoughts([amaan.id])  # the rest of the backup is kept
+    backed_up.close()
+    store.close()

@@ -20,6 +20,7 @@ from .caseload_file import backup, check, init, locate, restore
 from .common import CONTEXT, CliContext, SafeGroup, db_option
 from .dashboard import graduate, open_dashboard, review
 from .import_export import export, import_
+from .mind import mind
 from .summaries import brief, groups
 from .supervision_log import supervision
 
@@ -53,7 +54,7 @@ def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> 
 
 
 for command in (groups, import_, export, locate, init, review, supervision, graduate, brief,
-                check, backup, restore, breaks):
+                check, backup, restore, breaks, mind):
     main.add_command(command)
 
 

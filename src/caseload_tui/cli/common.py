@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -44,6 +46,13 @@ class CliContext:
 pass_cli = click.make_pass_decorator(CliContext)
 
 
+def _stopped(signum: int, frame: object) -> None:
+    """SIGTERM or SIGHUP during a command: leave through the `finally`s (a half-made copy is removed,
+    the caseload closed), quietly; the dashboard puts its own handler in place while it runs."""
+    crash.stopping()
+    raise SystemExit(128 + signum)
+
+
 def say(text: str, err: bool = False, nl: bool = True) -> None:
     """Everything a command prints goes through here: paths, names and messages shown, never obeyed."""
     click.echo(for_terminal(text), err=err, nl=nl)
@@ -64,6 +73,9 @@ class SafeGroup(click.Group):
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        before = {}
+        if threading.current_thread() is threading.main_thread():  # a command stopped from outside tidies up
+            before = {stop: signal.signal(stop, _stopped) for stop in (signal.SIGTERM, signal.SIGHUP)}
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as exc:
@@ -75,6 +87,9 @@ class SafeGroup(click.Group):
         except click.Abort:
             sys.stderr.write("Aborted!\n")
             sys.exit(1)
+        finally:
+            for stop, handler in before.items():
+                signal.signal(stop, handler)
         sys.exit(code if isinstance(code, int) else 0)
 
 

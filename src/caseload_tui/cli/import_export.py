@@ -28,10 +28,11 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from ..interchange.calendar_identity import CalendarChoice
     from ..store import Store
 
 # The status vocabularies of interchange/vocabularies.py (a test keeps the two lists alike).
-VOCABULARY_NAMES = ("any", "simplepractice", "therapynotes", "openemr", "caseload")
+VOCABULARY_NAMES = ("any", "simplepractice", "therapynotes", "theranest", "jane", "owl", "openemr", "caseload")
 
 
 @click.command("import")
@@ -46,9 +47,12 @@ VOCABULARY_NAMES = ("any", "simplepractice", "therapynotes", "openemr", "caseloa
               help="CSV reports: the status words the report uses (default: any of them).")
 @click.option("--date-order", type=click.Choice(["dmy", "mdy"]),
               help="CSV reports: read 03/04/2026 day first (dmy) or month first (mdy).")
+@click.option("--calendar", "calendar_name", metavar="NAME",
+              help="Calendars: which calendar this is. Its sessions are kept under this name; importing it "
+                   "again removes only this calendar's sessions that it no longer lists.")
 @pass_cli
 def import_(context: CliContext, file: Path, db_path: Path | None, dry_run: bool, columns: tuple[str, ...],
-            vocabulary: str | None, date_order: str | None) -> None:
+            vocabulary: str | None, date_order: str | None, calendar_name: str | None) -> None:
     """Bring FILE into your caseload: a calendar, an appointment report or a caseload file.
 
     \b
@@ -68,6 +72,10 @@ def import_(context: CliContext, file: Path, db_path: Path | None, dry_run: bool
         require_regular_file(file, "file to import")  # a FIFO or a device would wait for ever
     if (columns or vocabulary or date_order) and file.suffix.lower() not in REPORT_SUFFIXES:
         raise UserError("--column, --vocabulary and --date-order are for CSV reports only.")
+    if calendar_name is not None and file.suffix.lower() not in CALENDAR_SUFFIXES:
+        raise UserError("--calendar is for calendars (.ics files) only.")
+    if calendar_name is not None and not calendar_name.strip():
+        raise UserError("--calendar needs a name, e.g. --calendar \"Practice\".")
     if file.suffix.lower() not in CALENDAR_SUFFIXES + REPORT_SUFFIXES:
         with plain_errors(context.clock):  # a caseload file is checked whole before any caseload is opened or made
             from ..interchange import json_format
@@ -78,9 +86,32 @@ def import_(context: CliContext, file: Path, db_path: Path | None, dry_run: bool
         settings = config.load_settings()
         now = context.clock()
         with _import_target(context.clock, db_path, dry_run) as store:
-            lines = import_file(store, file, settings, now, dry_run, choices)
+            lines = import_file(store, file, settings, now, dry_run, choices, _calendar_choice(calendar_name))
     for line in lines:
         say(line)
+
+
+def _calendar_choice(name: str | None) -> CalendarChoice:
+    """--calendar NAME; without it, ask which calendar a file is when someone is at the terminal to answer."""
+    import sys
+
+    from ..interchange.calendar_identity import CalendarChoice
+
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    return CalendarChoice(name=name, ask=_ask_calendar if interactive else None)
+
+
+def _ask_calendar(offered: str, names: list[str], why: str) -> str:
+    shown = one_line(offered, 40)
+    if names:
+        say("Calendars already in this caseload: " + ", ".join(f"“{one_line(n, 30)}”" for n in names) + ".")
+    if why == "new":
+        answer: str = click.prompt(f"Which calendar is this? The file calls itself “{shown}”", default=offered)
+        return answer
+    say(f"This caseload already has a calendar “{shown}”, and this file holds none of its events.")
+    answer = click.prompt(f"Type “{shown}” if it is that calendar (its sessions that this file does not list "
+                          "will be removed), or a new name to keep both", default=f"{offered} (2)")
+    return answer
 
 
 def _column_mapping(columns: tuple[str, ...]) -> dict[str, str]:

@@ -10,6 +10,8 @@ left unmapped is looked for under its usual headers ("Client", "Date",
     time       the time of day, when the report has it in its own column
     status     what happened, in the report's words (see vocabularies.py)
     id         the report's own appointment id, if it has one
+    cancelled_by  who cancelled, where the report says so in a column of its own
+                  (TheraNest: "Provider" or "Client")
 
 The rules this module follows, where reports leave a choice:
 
@@ -18,9 +20,17 @@ The rules this module follows, where reports leave a choice:
   semicolon or a tab, whichever the header row uses.
 - Rows are numbered as a spreadsheet shows them: the header is row 1.
 - A date such as 03/04/2026 is read day first or month first as the report's
-  other dates show, or as `date_order` ("dmy"/"mdy") says; when nothing in the
-  file tells, the import stops and asks rather than guessing.
-- An unknown status word is an error; a word the vocabulary knows but that has
+  other dates show, or as `date_order` ("dmy"/"mdy") says, or month first for the
+  vocabularies of US systems (US_DATES); when nothing tells, the import stops and
+  asks rather than guessing.
+- A row with a day and no time (SimplePractice's "Date of service") is placed at the
+  client's usual time (the hour of their schedule), and the dry run says so; a client
+  without one is listed, not guessed.
+- A cancellation the report says the provider made is stored as the clinician's
+  ("I cancelled"), which never counts against the client.
+- A client written "Last, First" ("Lopez, Maria") is found as "Maria Lopez".
+- An unknown status word is an error naming the [csv.statuses] setting that maps it;
+  a word the vocabulary knows but that has
   no equivalent here (OpenEMR's '!' left without a visit) gives a session
   awaiting the clinician's record, and is listed. A blank status is a session
   awaiting a record.
@@ -45,19 +55,26 @@ from dateutil import parser as date_parser
 from .. import model as m
 from ..safe_text import one_line
 from .errors import ImportProblem
-from .session_files import ClientFinder, NotImported, SessionFile, after_the_ending, describe_moment
-from .vocabularies import NO_EQUIVALENT, UnknownStatus, status_for, vocabulary
+from .session_files import ClientFinder, NotImported, SessionFile, after_the_ending, describe_moment, usual_time
+from .vocabularies import NO_EQUIVALENT, UnknownStatus, normal_word, status_for, vocabulary
 
-FIELDS = ("client", "starts_at", "time", "status", "id")
+FIELDS = ("client", "starts_at", "time", "status", "id", "cancelled_by")
 # The headers each field is looked for under when the mapping does not name one (compared case-blind).
 USUAL_HEADERS = {
     "client": ("client", "client name", "client code", "patient", "patient name", "name"),
     "starts_at": ("starts_at", "start", "starts", "date and time", "start date", "appointment date",
-                  "date", "when", "appointment"),
-    "time": ("time", "start time", "appointment time"),
-    "status": ("status", "appointment status", "attendance", "show status", "apptstatus"),
+                  "date of service", "service date", "session date", "date", "when", "appointment"),
+    "time": ("time", "start time", "appointment time", "session time"),
+    "status": ("status", "appointment status", "attendance", "attendance status", "show status", "apptstatus"),
     "id": ("id", "appointment id", "appt id", "event id"),
+    "cancelled_by": ("cancelled by", "canceled by", "initiated by", "cancellation initiated by",
+                     "cancel initiated by"),
 }
+# Systems made for the United States write dates month first (11/03/2026 is 3 November) in their reports.
+US_DATES = {"simplepractice": "mdy", "therapynotes": "mdy", "theranest": "mdy"}
+# What a cancelled_by cell says when the provider cancelled (compared as normal_word()s).
+PROVIDER_WORDS = frozenset({"provider", "clinician", "practitioner", "therapist", "counselor", "counsellor",
+                            "staff", "practice", "office"})
 
 
 @dataclass
@@ -109,16 +126,29 @@ def parse_report(raw: bytes, file_name: str, clients: list[m.Client], options: R
     rows = [(n, row) for n, row in enumerate(table[1:], start=2) if any(cell.strip() for cell in row)]
     for n, row in rows:
         _check_text(file_name, n, row, header)
-    order = options.date_order or report.date_order([report.cell(row, "starts_at") for _, row in rows], rows)
+    order = options.date_order or report.date_order([report.cell(row, "starts_at") for _, row in rows], rows,
+                                                    US_DATES.get(options.vocabulary, ""))
     result = SessionFile(source=f"csv:{options.vocabulary}")
     finder = ClientFinder(clients)
     first_row_of: dict[str, int] = {}
     for n, row in rows:
-        when = report.moment(n, row, order)
+        when, timed = report.moment(n, row, order)
         status = report.status(n, row, words, options.vocabulary)
+        if status in (m.Status.CANCELLED, m.Status.LATE_CANCELLED) and \
+                normal_word(report.cell(row, "cancelled_by")) in PROVIDER_WORDS:
+            status = m.Status.CLINICIAN_CANCELLED  # never counted against the client
         where = f"row {n}"
         client, why = finder.named(report.cell(row, "client"))
-        if client is not None:
+        if client is not None and not timed:
+            usual = usual_time(client.schedule)
+            if usual is None:
+                why = (f"the report gives a day but no time, and {one_line(client.code, 12)} has no usual time "
+                       "(a schedule with an hour) to place it at")
+            else:
+                when = datetime.combine(when.date(), usual)
+                result.notes.append(f"{where}: no time in the report, so placed at {one_line(client.code, 12)}'s "
+                                    f"usual time ({usual:%H:%M})")
+        if client is not None and not why:
             why = after_the_ending(client, when)
         if client is None or why:
             result.not_imported.append(NotImported(f"{where} ({describe_moment(when)})", why))
@@ -203,8 +233,8 @@ class _Report:
     def fail(self, n: int, name: str, message: str) -> ImportProblem:
         return ImportProblem(f"{self.file_name}: row {n}, column “{self.column(name)}”: {message}")
 
-    def date_order(self, texts: list[str], rows: list[tuple[int, list[str]]]) -> str:
-        """'dmy' or 'mdy' as the file's numeric dates show; '' when none is ambiguous."""
+    def date_order(self, texts: list[str], rows: list[tuple[int, list[str]]], usual: str = "") -> str:
+        """'dmy' or 'mdy' as the file's numeric dates show; '' when none is ambiguous; `usual` when they cannot tell."""
         day_first = month_first = None
         ambiguous = None
         for text, (n, _) in zip(texts, rows, strict=True):
@@ -227,6 +257,8 @@ class _Report:
             return "dmy"
         if month_first:
             return "mdy"
+        if ambiguous and usual:
+            return usual
         if ambiguous:
             raise ImportProblem(
                 f"{self.file_name}: the date in row {ambiguous}, column “{self.column('starts_at')}”, could be "
@@ -235,7 +267,8 @@ class _Report:
             )
         return ""
 
-    def moment(self, n: int, row: list[str], order: str) -> datetime:
+    def moment(self, n: int, row: list[str], order: str) -> tuple[datetime, bool]:
+        """The row's day and time, and whether the report gave a time at all."""
         text = self.cell(row, "starts_at")
         if not text:
             raise self.fail(n, "starts_at", "the date is empty.")
@@ -253,10 +286,8 @@ class _Report:
         first, second = readings
         if first.year != second.year:
             raise self.fail(n, "starts_at", f"“{one_line(text, 30)}” has no year.")
-        if (first.hour, first.minute) != (second.hour, second.minute):
-            raise self.fail(n, "starts_at", f"“{one_line(text, 30)}” has a day but no time; if the time is "
-                                            "in a column of its own, name it with --column time=HEADER.")
-        return first.replace(tzinfo=None, second=0, microsecond=0)
+        timed = (first.hour, first.minute) == (second.hour, second.minute)
+        return first.replace(tzinfo=None, second=0, microsecond=0), timed
 
     def status(self, n: int, row: list[str], words: dict[str, m.Status | None],
                vocabulary_name: str) -> m.Status | None:
@@ -266,11 +297,14 @@ class _Report:
         try:
             return status_for(word, words)
         except UnknownStatus:
+            shown = one_line(word, 24)
             raise self.fail(
-                n, "status", f"“{one_line(word, 24)}” is not a status in the {vocabulary_name} vocabulary."
+                n, "status", f"“{shown}” is not a status in the {vocabulary_name} vocabulary. Say what it means "
+                f"under [csv.statuses] in the settings, e.g. \"{shown}\" = \"no_show\" (the statuses: "
+                f"{', '.join(s.value for s in m.Status)})."
             ) from None
 
 
 def _field_words(name: str) -> str:
     return {"client": "client", "starts_at": "date and time", "time": "time", "status": "status",
-            "id": "appointment id"}[name]
+            "id": "appointment id", "cancelled_by": "who cancelled"}[name]

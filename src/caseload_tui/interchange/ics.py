@@ -65,7 +65,7 @@ MARGIN = timedelta(days=2)  # read a little beyond the stretch, so no zone puts 
 
 def read_calendar(
     path: Path, clients: list[m.Client], settings: CalendarSettings, now: datetime,
-    zone: tzinfo | None = None, calendar_name: str | None = None,
+    zone: tzinfo | None = None, calendar_name: str | None = None, known: frozenset[str] = frozenset(),
 ) -> SessionFile:
     """The sessions in the calendar file at `path`; raises ImportProblem naming the file, line, event and field."""
     try:
@@ -74,31 +74,32 @@ def read_calendar(
             raise ImportProblem(f"{path.name}: the file is {size / 2**20:,.0f} MB, larger than any calendar of "
                                 f"sessions ({MAX_FILE_BYTES // 2**20} MB at most); export fewer years of it.")
         with path.open("rb") as stream:
-            return read_stream(stream, path.name, clients, settings, now, zone, calendar_name)
+            return read_stream(stream, path.name, clients, settings, now, zone, calendar_name, known)
     except OSError as exc:
         raise ImportProblem(f"{path.name}: could not be read ({exc.strerror}).") from None
 
 
 def parse_calendar(
     raw: bytes, file_name: str, clients: list[m.Client], settings: CalendarSettings, now: datetime,
-    zone: tzinfo | None = None, calendar_name: str | None = None,
+    zone: tzinfo | None = None, calendar_name: str | None = None, known: frozenset[str] = frozenset(),
 ) -> SessionFile:
     if len(raw) > MAX_FILE_BYTES:
         raise ImportProblem(f"{file_name}: it is larger than any calendar of sessions "
                             f"({MAX_FILE_BYTES // 2**20} MB at most).")
-    return read_stream(io.BytesIO(raw), file_name, clients, settings, now, zone, calendar_name)
+    return read_stream(io.BytesIO(raw), file_name, clients, settings, now, zone, calendar_name, known)
 
 
 def read_stream(
     stream: BinaryIO, file_name: str, clients: list[m.Client], settings: CalendarSettings, now: datetime,
-    zone: tzinfo | None = None, calendar_name: str | None = None,
+    zone: tzinfo | None = None, calendar_name: str | None = None, known: frozenset[str] = frozenset(),
 ) -> SessionFile:
+    """The sessions in a calendar; `known`: UIDs to look for in all of it (see SessionFile.event_uids)."""
     import x_wr_timezone
 
     if zone is None and settings.timezone:
         zone = ZoneInfo(settings.timezone)
     start, end = now - timedelta(weeks=settings.weeks_back), now + timedelta(weeks=settings.weeks_ahead)
-    scanned = scan(stream, file_name, ((start - MARGIN).date(), (end + MARGIN).date()))
+    scanned = scan(stream, file_name, ((start - MARGIN).date(), (end + MARGIN).date()), known)
     calendar = parse_scanned(scanned, file_name)
     _check_calendar_zone(calendar, file_name)
     calendar = x_wr_timezone.to_standard(calendar)
@@ -119,7 +120,7 @@ def read_stream(
     result.notes += _notes(scanned, ready, expanded, reader, settings.prefix)
     result.still_listed = frozenset(listed - {s.source_uid for s in result.sessions})
     result.suggested_name = suggested_name(scanned, file_name)
-    result.event_uids = frozenset(ready.series)
+    result.event_uids = frozenset(ready.series) | frozenset(scanned.seen_known)
     return result
 
 

@@ -28,22 +28,26 @@ from typing import BinaryIO
 
 from ..safe_text import one_line
 from .errors import ImportProblem
+from .ics_skim import Skimmed, skim
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a calendar export of ten busy years is a few MB
 MAX_EVENTS_NEAR = 20_000  # events in the stretch read; a full-time practice has about 1,500 a year
 REPLY_METHODS = frozenset({"REPLY", "COUNTER", "REFRESH", "DECLINECOUNTER"})
 _DROPPED = frozenset({"ATTACH"})
 _DATE_AT_END = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T\d{4,6}Z?)?\s*$")
+_NAME = re.compile(r"[^;:]*")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int  # as the file counts lines, from 1 (a folded line: where it begins)
     text: str
+    name: str = ""  # the property's name, upper case ("DTSTART"), or BEGIN / END
 
-    @property
-    def name(self) -> str:
-        return re.split(r"[;:]", self.text, maxsplit=1)[0].strip().upper()
+    def __post_init__(self) -> None:
+        if not self.name:
+            found = _NAME.match(self.text)
+            self.name = found.group().strip().upper() if found else ""
 
     @property
     def value(self) -> str:
@@ -103,6 +107,7 @@ class Scanned:
     calendars: int = 0
     events_in_file: int = 0
     replies: int = 0  # events in replies to invitations, left out
+    seen_known: set[str] = field(default_factory=set)  # UIDs asked about that are anywhere in the file
 
     def where(self, number: int) -> str:
         """'event “Team meeting”', 'a time zone (VTIMEZONE)' or 'the calendar', for a line number."""
@@ -115,14 +120,18 @@ class Scanned:
         return "the calendar"
 
 
-def scan(stream: BinaryIO, file_name: str, near: tuple[date, date]) -> Scanned:
-    """Read the file once, keeping what `near` (the stretch, with a margin) needs; raises ImportProblem."""
+def scan(stream: BinaryIO, file_name: str, near: tuple[date, date], known: frozenset[str] = frozenset()) -> Scanned:
+    """Read the file once, keeping what `near` (the stretch, with a margin) needs; raises ImportProblem.
+
+    `known`: event UIDs to look for in the whole file (which calendar is it?), found in `seen_known`.
+    """
     found = Scanned()
     stack: list[tuple[str, int]] = []  # open components and the line each began on
     block: list[Line] = []
     method = ""
     zone_names: set[str] = set()
-    for line in _lines(stream, file_name):
+    skimmed = Skimmed()
+    for line in _lines(skim(stream, near, known, skimmed), file_name):
         if not line.text.strip():
             continue
         name = line.name
@@ -165,6 +174,10 @@ def scan(stream: BinaryIO, file_name: str, near: tuple[date, date]) -> Scanned:
                 found.header.append(line)
         elif block and name not in _DROPPED:
             block.append(line)
+            if known and name == "UID" and len(stack) == 2 and line.value.strip() in known:
+                found.seen_known.add(line.value.strip())
+    found.events_in_file += skimmed.passed_over
+    found.seen_known |= skimmed.seen_known
     if stack:
         kind, begun = stack[-1]
         what = {"VEVENT": "event", "VCALENDAR": "calendar", "VTIMEZONE": "time zone", "VALARM": "alarm"}.get(
@@ -222,17 +235,16 @@ def _may_fall_near(block: Block, near: tuple[date, date]) -> bool:
     return not dated
 
 
-def _lines(stream: BinaryIO, file_name: str) -> Iterator[Line]:
+def _lines(physical: Iterator[tuple[int, bytes]], file_name: str) -> Iterator[Line]:
     """The file's content lines, unfolded, each decoded on its own."""
     pending = bytearray()
     starts: list[tuple[int, int]] = []  # (offset in pending, line number) of each physical line
-    number = 0
-    for read in stream:
-        read = read.removesuffix(b"\n").removesuffix(b"\r")
-        if number == 0:
+    for first, read in physical:
+        read = read.removesuffix(b"\r")
+        if first == 1:
             read = read.removeprefix(b"\xef\xbb\xbf")
-        for raw in read.split(b"\r") if b"\r" in read else (read,):  # old Macs end lines with CR alone
-            number += 1
+        for number, raw in enumerate(read.split(b"\r") if b"\r" in read else (read,), start=first):
+            # (old Macs end lines with CR alone)
             if raw[:1] in (b" ", b"\t") and starts:
                 starts.append((len(pending), number))
                 pending += raw[1:]

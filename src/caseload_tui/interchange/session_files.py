@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 
 from .. import model as m
 from ..safe_text import one_line
@@ -39,7 +39,8 @@ class SessionFile:
     covers: tuple[datetime, datetime] | None = None
     # Entries in the file that are not sessions here; a session once imported from one is never withdrawn.
     still_listed: frozenset[str] = frozenset()
-    # Calendars only: the name the file gives itself, and the UIDs of all its events (to tell calendars apart).
+    # Calendars only: the name the file gives itself, and the UIDs of its events near the stretch and of
+    # those asked about anywhere in it (to tell calendars apart: calendar_identity.py).
     suggested_name: str = ""
     event_uids: frozenset[str] = frozenset()
 
@@ -64,7 +65,7 @@ class ClientFinder:
         self.rule = rule
         # Compiled once: a calendar's thousands of occurrences are each looked for every client.
         self._patterns = [
-            (re.compile(rf"(?<!\w){re.escape(label)}(?!\w)"), client)
+            (label, re.compile(rf"(?<!\w){re.escape(label)}(?!\w)"), client)
             for client in clients for label in self._labels(client)
         ]
 
@@ -80,7 +81,7 @@ class ClientFinder:
         """The client whose code or name stands in the title as whole words; else None and why."""
         text = normal_text(title)
         spans = [(found.start(), found.end(), client)
-                 for pattern, client in self._patterns for found in pattern.finditer(text)]
+                 for label, pattern, client in self._patterns if label in text for found in pattern.finditer(text)]
         # 'Ann Lee' holds 'Ann': a client named only inside another's longer match is not meant.
         meant = {
             id(c): c for s, e, c in spans
@@ -89,14 +90,19 @@ class ClientFinder:
         return self._one(list(meant.values()), "the title")
 
     def named(self, value: str) -> tuple[m.Client | None, str]:
-        """The client whose code (or name, as the rule allows) is exactly the value."""
+        """The client whose code (or name, as the rule allows) is exactly the value ("Last, First" too)."""
         text = normal_text(value)
         if not text:
             return None, "no client is named"
         exact = [c for c in self.clients if self.rule != "name" and c.code == value.strip()]
         if len(exact) == 1:
             return exact[0], ""
-        return self._one([c for c in self.clients if text in self._labels(c)], "it")
+        found = [c for c in self.clients if text in self._labels(c)]
+        last, comma, first = value.partition(",")
+        if not found and comma and last.strip() and first.strip():
+            turned = normal_text(f"{first} {last}")
+            found = [c for c in self.clients if turned in self._labels(c)]
+        return self._one(found, "it")
 
     def _one(self, found: list[m.Client], place: str) -> tuple[m.Client | None, str]:
         if len(found) == 1:
@@ -106,6 +112,15 @@ class ClientFinder:
             return None, f"no client's {what} is in {place}"
         codes = ", ".join(one_line(c.code, 12) for c in found[:4])
         return None, f"more than one client could be meant ({codes})"
+
+
+def usual_time(schedule: str) -> time | None:
+    """The hour (and minute) a client's schedule gives their sessions; None without one."""
+    hour = re.search(r"BYHOUR=(\d{1,2})(?![\d,])", schedule.upper())
+    if not hour or int(hour.group(1)) > 23:
+        return None
+    minute = re.search(r"BYMINUTE=(\d{1,2})(?![\d,])", schedule.upper())
+    return time(int(hour.group(1)), int(minute.group(1)) if minute and int(minute.group(1)) < 60 else 0)
 
 
 def after_the_ending(client: m.Client, when: datetime) -> str:

@@ -31,16 +31,60 @@ SIMPLEPRACTICE: dict[str, Status | None] = {
     "clinician canceled": S.CLINICIAN_CANCELLED,
     "clinician cancelled": S.CLINICIAN_CANCELLED,
     "scheduled": S.SCHEDULED,
+    "late cancel": S.LATE_CANCELLED,
 }
 
 THERAPYNOTES: dict[str, Status | None] = {
+    "pending": S.SCHEDULED,
+    "scheduled": S.SCHEDULED,
     "kept": S.ATTENDED,
+    "show": S.ATTENDED,
+    "missed": S.NO_SHOW,  # TherapyNotes marks a no-show "Missed"
     "no show": S.NO_SHOW,
     "late cancel": S.LATE_CANCELLED,
+    "late canceled": S.LATE_CANCELLED,
     "rescheduled": S.RESCHEDULED,
     "canceled": S.CANCELLED,
     "cancelled": S.CANCELLED,
+    "clinician canceled": S.CLINICIAN_CANCELLED,
+}
+
+# TheraNest (Ensora Health): Upcoming, Kept, Canceled, No Show, Late Cancel, Rescheduled; who initiated a
+# cancellation (Provider or Client) is a column of its own (csv_format's cancelled_by).
+THERANEST: dict[str, Status | None] = {
+    "upcoming": S.SCHEDULED,
+    "kept": S.ATTENDED,
+    "canceled": S.CANCELLED,
+    "cancelled": S.CANCELLED,
+    "no show": S.NO_SHOW,
+    "late cancel": S.LATE_CANCELLED,
+    "rescheduled": S.RESCHEDULED,
+}
+
+# Jane: Booked, Arrived, No Show, Cancelled, Late Cancellation, Rescheduled.
+JANE: dict[str, Status | None] = {
+    "booked": S.SCHEDULED,
+    "arrived": S.ATTENDED,
+    "checked in": S.ATTENDED,
+    "no show": S.NO_SHOW,
+    "cancelled": S.CANCELLED,
+    "canceled": S.CANCELLED,
+    "late cancellation": S.LATE_CANCELLED,
+    "late cancelled": S.LATE_CANCELLED,
+    "rescheduled": S.RESCHEDULED,
+}
+
+# Owl Practice: Show, No Show, Cancelled, Late Cancel; "Non-Billable" says nothing about attendance.
+OWL: dict[str, Status | None] = {
     "scheduled": S.SCHEDULED,
+    "show": S.ATTENDED,
+    "attended": S.ATTENDED,
+    "no show": S.NO_SHOW,
+    "cancelled": S.CANCELLED,
+    "canceled": S.CANCELLED,
+    "late cancel": S.LATE_CANCELLED,
+    "late cancelled": S.LATE_CANCELLED,
+    "non billable": NO_EQUIVALENT,
 }
 
 # OpenEMR's appointment status codes, alone or followed by their description ("@ Arrived").
@@ -89,6 +133,9 @@ CASELOAD: dict[str, Status | None] = {
 VOCABULARIES: dict[str, dict[str, Status | None]] = {
     "simplepractice": SIMPLEPRACTICE,
     "therapynotes": THERAPYNOTES,
+    "theranest": THERANEST,
+    "jane": JANE,
+    "owl": OWL,
     "openemr": OPENEMR,
     "caseload": CASELOAD,
 }

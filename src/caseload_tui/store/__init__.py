@@ -19,14 +19,16 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .. import model as m
 from ..private_files import private_dir
-from . import backup, key_check
+from . import backup, backup_purge, key_check
 from .caseload_io import CaseloadIOMixin, SessionChanges
 from .clients import ClientsMixin
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
 from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
 from .migrations import MIGRATION_SET, migrations
+from .mind import MindMixin
 from .notes import NotesMixin
 from .safety import SafetyMixin
 from .search import SearchMixin
@@ -39,7 +41,8 @@ __all__ = [
 __all__ += ["MIGRATION_SET", "RECENT_SESSIONS", "SessionChanges"]  # used beside the store, not through it
 
 
-class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMixin, SearchMixin, CaseloadIOMixin):
+class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMixin, SearchMixin, CaseloadIOMixin,
+            MindMixin):
     """One open caseload file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
@@ -51,6 +54,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMix
         self.db = Database(conn, execute_plugins=False)
         self.warnings: list[str] = []  # to tell the user at start: a file others could read, a backup not made
         self.encrypted = False  # an encrypted (SQLCipher) caseload: what is kept beside it must not undo that
+        self.backups_folder: Path | None = None  # where its daily backups are kept (delete everywhere reaches them)
 
     # ------------------------------------------------------------ opening
 
@@ -89,6 +93,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMix
             configure(conn, memory=False)
             store = cls(conn, path)
             store.encrypted = encrypted
+            store.backups_folder = Path(daily_backup_dir) if daily_backup_dir is not None else None
             store.warnings += [warning] if warning else []
             if existed and daily_backup_dir is not None:  # what a backup stopped mid-way left behind
                 backup.remove_leftovers(path, [Path(daily_backup_dir)])
@@ -159,6 +164,22 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMix
                 yield
             finally:
                 conn.execute(f"PRAGMA foreign_keys = {'ON' if was_on else 'OFF'}")
+
+    # ------------------------------------------------------------ delete everywhere
+
+    def backups_holding(self, note: m.Thought | m.Question) -> int:
+        """How many backups of this caseload still hold the note (after it was deleted here)."""
+        if self.path is None:
+            return 0
+        with self._lock.reading() as conn:
+            return len(backup_purge.holding(conn, backup_purge.backups_of(self.path, self.backups_folder), note))
+
+    def delete_from_backups(self, note: m.Thought | m.Question) -> backup_purge.Purge:
+        """Take a deleted note out of every backup too (backup_purge.py): rewritten through SQLite."""
+        if self.path is None:
+            return backup_purge.Purge(0, 0)
+        with self._lock.reading() as conn:
+            return backup_purge.purge(conn, backup_purge.backups_of(self.path, self.backups_folder), note)
 
     def pending_migrations(self) -> list[str]:
         return [mig.name for mig in migrations.pending(self.db)]

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from sqlite_utils import Database
 
-from .connection import WriteLock, empty_wal, purge_search_index
+from .connection import NOTES, WriteLock, empty_wal, purge_search_index
 from .errors import NotFound
 from .sql import Values, insert, inserted_id, require, saved_id, update_versioned
 
@@ -27,10 +27,10 @@ class StoreBase:
     _conn: sqlite3.Connection
     _lock: WriteLock
 
-    def _empty_wal(self) -> None:
-        """After a delete: the deleted text leaves the WAL file too."""
+    def _empty_wal(self) -> bool:
+        """After a delete or an edit: the removed text leaves the WAL file too (False: another window held it)."""
         with self._lock.reading() as conn:
-            empty_wal(conn)
+            return empty_wal(conn)
 
     def _one(self, table: str, record_id: int, make: Callable[[sqlite3.Row], Record], missing: str) -> Record:
         """The record with this id, or NotFound with the message `missing`."""
@@ -56,15 +56,27 @@ class StoreBase:
             return inserted_id(conn.execute(*insert(table, values)))
 
     def _save(self, table: str, record_id: int | None, version: int, values: Values) -> int:
-        """Save an edited record (refused if it changed since it was read); returns its id."""
+        """Save an edited record (refused if it changed since it was read); returns its id.
+
+        A note's words edited out leave no trace, as a deleted note's do: its search index is
+        merged (secure_delete zeroes what is freed) and, unless this is part of a larger
+        transaction, the WAL holding the old text is emptied.
+        """
         with self._lock.writing() as conn:
             update_versioned(conn, table, record_id, version, values)
+            if table in NOTES:
+                purge_search_index(conn, (table,))
+        if table in NOTES:
+            self._empty_wal()  # inside a larger transaction it waits for the next one (empty_wal)
         return saved_id(record_id)
 
-    def _delete_note(self, table: str, record_id: int) -> None:
-        """Delete a note and every trace of its words: in the search index and the WAL file."""
+    def _delete_note(self, table: str, record_id: int) -> bool:
+        """Delete a note and every trace of its words: in the search index and the WAL file.
+
+        True once they are gone from the WAL too; False if another window held it (see empty_wal).
+        """
         with self._lock.writing() as conn:
             require(conn, table, record_id)
             conn.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
             purge_search_index(conn, (table,))
-        self._empty_wal()
+        return self._empty_wal()

@@ -100,6 +100,15 @@ class CaseloadIOMixin(StoreBase):
 
     # ------------------------------------------------------------ sessions from calendars and reports
 
+    def source_uids(self, prefix: str) -> dict[str, set[str]]:
+        """Each source starting with `prefix` ('ics:') and the calendar or report ids of its sessions."""
+        found: dict[str, set[str]] = {}
+        with self._lock.reading() as conn:
+            for r in conn.execute("SELECT source, source_uid FROM appointments WHERE substr(source, 1, ?) = ? "
+                                  "AND source_uid != ''", [len(prefix), prefix]):
+                found.setdefault(r["source"], set()).add(r["source_uid"])
+        return found
+
     def upsert_sessions(
         self,
         source: str,

@@ -8,11 +8,9 @@ from datetime import date, datetime
 from .. import model as m
 from . import rows
 from .base import StoreBase
-from .connection import purge_search_index
+from .connection import NOTES, purge_search_index
 from .errors import Conflict, Invalid, NotFound
 from .sql import insert, inserted_id, require, saved_id, update_versioned
-
-NOTES = ("thoughts", "questions", "encounters")  # every table with a full-text index
 
 
 def check_code_free(conn: sqlite3.Connection, code: str, own_id: int | None) -> None:

@@ -11,6 +11,7 @@ import contextlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from .errors import Busy, NoDatabase, NotACaseload, StoreError
 
 SQLITE_HEADER = cipher.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
+WAL_TRIES, WAL_RETRY_SECONDS = 10, 0.1  # about a second for another window to let go of the WAL
+# Every table with a full-text index: what is deleted or edited out leaves its index too.
+NOTES = ("thoughts", "questions", "encounters")
 
 
 def describe_db_error(exc: sqlite3.Error) -> StoreError:
@@ -135,14 +139,25 @@ def purge_search_index(conn: sqlite3.Connection, tables: tuple[str, ...]) -> Non
         conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('optimize')")
 
 
-def empty_wal(conn: sqlite3.Connection) -> None:
-    """Move committed pages into the main file and cut the WAL to nothing (after a delete).
+def empty_wal(conn: sqlite3.Connection, tries: int = WAL_TRIES) -> bool:
+    """Move committed pages into the main file and cut the WAL to nothing (after a delete or an edit).
 
-    Skipped quietly if another window is reading: its next checkpoint does it.
+    Another window reading holds the WAL's pages; the checkpoint is tried again (every
+    WAL_RETRY_SECONDS) until it lets go. True once the WAL is empty; False if it did not let go
+    (the caller says so: the words stay in the -wal until that window closes or moves on).
     """
-    if not conn.in_transaction:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    if conn.in_transaction:
+        return False
+    for attempt in range(tries):
+        try:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error:
+            busy = 1
+        if not busy:
+            return True
+        if attempt + 1 < tries:
+            time.sleep(WAL_RETRY_SECONDS)
+    return False
 
 
 class WriteLock:

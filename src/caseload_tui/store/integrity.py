@@ -75,7 +75,8 @@ def unreadable_message(path: Path, exc: sqlite3.Error) -> str:
     """Why a file could not be read: its folder cannot be written (SQLite keeps its -wal and -shm
     there, even to read), or the file is damaged."""
     folder = Path(path).parent
-    if "unable to open" in str(exc).lower() and not os.access(folder, os.W_OK):
+    text = str(exc).lower()
+    if ("unable to open" in text or "readonly" in text) and not os.access(folder, os.W_OK):
         return (f"The folder {folder} cannot be written to, and caseload keeps its working files "
                 f"({Path(path).name}-wal, -shm) beside the caseload, even to read it. The caseload itself "
                 "is not damaged; nothing was changed. Move it to a folder you can write to, or `caseload "

@@ -62,8 +62,9 @@ class NotesMixin(StoreBase):
     def update_thought(self, thought: m.Thought) -> m.Thought:
         return self.thought(self._save("thoughts", thought.id, thought.version, rows.thought_values(thought)))
 
-    def delete_thought(self, thought_id: int) -> None:
-        self._delete_note("thoughts", thought_id)
+    def delete_thought(self, thought_id: int) -> bool:
+        """True once its words are gone from every file; False while another window holds the WAL."""
+        return self._delete_note("thoughts", thought_id)
 
     # ------------------------------------------------------------ questions
 
@@ -92,8 +93,9 @@ class NotesMixin(StoreBase):
     def update_question(self, question: m.Question) -> m.Question:
         return self.question(self._save("questions", question.id, question.version, rows.question_values(question)))
 
-    def delete_question(self, question_id: int) -> None:
-        self._delete_note("questions", question_id)
+    def delete_question(self, question_id: int) -> bool:
+        """As delete_thought."""
+        return self._delete_note("questions", question_id)
 
     # ------------------------------------------------------------ news and encounters
 

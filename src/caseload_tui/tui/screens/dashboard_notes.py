@@ -203,9 +203,28 @@ class NoteActions(DashboardBase):
         if not sure:
             return
         try:
-            (self.store.delete_thought if what == "thought" else self.store.delete_question)(item.id)
+            gone = (self.store.delete_thought if what == "thought" else self.store.delete_question)(item.id)
         except StoreError as problem:
             self._fail(problem)
             return
-        self.app.notify(f"The {what} was deleted.", markup=False)
+        held = "" if gone else (" Caseload is open in another window, so its words stay in a working file "
+                                "(the -wal) until that window is closed.")
+        self.app.notify(f"The {what} was deleted.{held}", markup=False)
         self._after_change(item.client_id)
+        await self._offer_delete_everywhere(item, what)
+
+    async def _offer_delete_everywhere(self, item: Thought | Question, what: str) -> None:
+        """A deleted note stays in the backups made while it existed (README): offer to take it out of them."""
+        copies = self.store.backups_holding(item)
+        if not copies:
+            return
+        kept = "1 backup still holds it" if copies == 1 else f"{copies} backups still hold it"
+        everywhere = await self.app.push_screen_wait(Confirm(render.join(
+            (f"{kept}. Delete it everywhere, from the backups too?\n\n", "bold"),
+            "Otherwise it stays in them until they are pruned (the daily ones after [backups] keep days).",
+        ), yes="Delete everywhere", no="Keep backups"))
+        if not everywhere:
+            return
+        done = self.store.delete_from_backups(item)
+        missed = f" {done.not_reached} could not be changed and still hold it." if done.not_reached else ""
+        self.app.notify(f"The {what} was taken out of {done.removed_from} backups.{missed}", markup=False)

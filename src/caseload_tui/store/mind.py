@@ -1,0 +1,60 @@
+"""Mind and room: per active client over a window, what I wrote about them and whether they came.
+
+Four grouped queries: clients, thoughts (over thoughts_by_time), questions (a scan: no index
+leads with asked_at, and there are few questions) and appointments (over appointments_by_time).
+Words are counted in SQL by a function registered on the connection (str.split: any run of
+spaces or line breaks parts two words). Sessions in one of my breaks say nothing about a client
+(as in the grouping rules), so they are left out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .. import model as m
+from ..model.mind import MindAndRoom
+from . import rows
+from .base import StoreBase
+from .sql import bound
+
+
+def _word_count(text: str | None) -> int:
+    return len(text.split()) if text else 0
+
+
+class MindMixin(StoreBase):
+    def mind_and_room(self, since: datetime, until: datetime) -> list[MindAndRoom]:
+        """Every active client, with what was written about them and their sessions in [since, until]."""
+        window = {"since": rows.iso_moment(since), "until": rows.iso_moment(until)}
+        came, came_args = bound("came", m.CAME)
+        missed, missed_args = bound("missed", m.MISSED)
+        with self._lock.reading() as conn:
+            conn.create_function("word_count", 1, _word_count, deterministic=True)
+            named = {r["id"]: (r["name"], r["code"]) for r in conn.execute(
+                "SELECT id, name, code FROM clients WHERE ended_on IS NULL")}
+            found: dict[int, dict[str, int]] = {client_id: {} for client_id in named}
+            for r in conn.execute(
+                "SELECT client_id, count(*) AS thoughts, total(lingering) AS lingering, "
+                "total(word_count(body)) AS words FROM thoughts "
+                "WHERE written_at BETWEEN :since AND :until AND client_id IS NOT NULL GROUP BY client_id", window):
+                if r["client_id"] in found:
+                    found[r["client_id"]].update(thoughts=r["thoughts"], lingering=int(r["lingering"]),
+                                                 words=int(r["words"]))
+            for r in conn.execute(
+                "SELECT client_id, count(*) AS questions, total(word_count(body)) AS words FROM questions "
+                "WHERE asked_at BETWEEN :since AND :until AND client_id IS NOT NULL GROUP BY client_id", window):
+                if r["client_id"] in found:
+                    row = found[r["client_id"]]
+                    row.update(questions=r["questions"], words=int(row.get("words", 0)) + int(r["words"]))
+            for r in conn.execute(
+                f"SELECT client_id, total(status IN ({came})) AS came, total(status IN ({missed})) AS missed "
+                "FROM appointments AS a WHERE starts_at BETWEEN :since AND :until "
+                f"AND status IN ({came}, {missed}) AND NOT EXISTS (SELECT 1 FROM breaks AS b "
+                "WHERE substr(a.starts_at, 1, 10) BETWEEN b.starts_on AND b.ends_on) GROUP BY client_id",
+                {**window, **came_args, **missed_args}):
+                if r["client_id"] in found:
+                    found[r["client_id"]].update(came=int(r["came"]), missed=int(r["missed"]))
+        return [MindAndRoom(client_id, *named[client_id], thoughts=c.get("thoughts", 0),
+                            questions=c.get("questions", 0), lingering=c.get("lingering", 0),
+                            words=c.get("words", 0), came=c.get("came", 0), missed=c.get("missed", 0))
+                for client_id, c in found.items()]
