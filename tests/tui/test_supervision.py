@@ -318,3 +318,16 @@ async def test_the_optional_structure_of_a_case_is_kept_in_the_plan_and_the_brie
     assert "**What I need today:** to decide something." in joel_section
     assert "**What I have tried:** named the shame first" in joel_section
     assert "What happens between us" not in joel_section  # shown only when written
+
+
+async def test_what_is_still_with_me_from_before_shows_beside_the_case(demo_store):
+    amaan, joel = client_named(demo_store, "Amaan"), client_named(demo_store, "Joel")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_supervision(pilot)
+        await highlight(pilot, screen, amaan.id)
+        text = material(screen)
+        before = text.split("Still with me from before the last supervision (not yet brought)  (3)", 1)[1]
+        assert "Tidying the living room this morning it came to me" in before.split("Follow-up questions", 1)[0]
+        await highlight(pilot, screen, joel.id)
+        assert "reaction  ⇢ to supervision\nWhen he described shouting at the baby" in material(screen)
