@@ -21,6 +21,7 @@ from .common import CONTEXT, CliContext, SafeGroup, db_option
 from .dashboard import graduate, open_dashboard, review
 from .import_export import export, import_
 from .mind import mind
+from .patterns import patterns
 from .summaries import brief, groups
 from .supervision_log import supervision
 
@@ -54,7 +55,8 @@ def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> 
 
 
 for command in (groups, import_, export, locate, init, review, supervision, graduate, brief,
-                check, backup, restore, breaks, mind):
+                check, backup, restore, breaks, mind,
+                patterns):
     main.add_command(command)
 
 

@@ -65,10 +65,15 @@ def user_line(text: str, width: int | None = None, style: str = "") -> Content:
     return content
 
 
+# The most of a name or code shown where no width is given: no one's name is longer, and a
+# 10,000-character one pasted by mistake would otherwise fill a screen.
+NAME_LIMIT = 80
+
+
 def client_name(client: Client, width: int | None = None, style: str = "") -> Content:
     """A client as the screen shows them: by name, or by code in privacy mode."""
     shown = client.code if privacy().on else client.name
-    content = Content.styled(one_line(shown), style)
+    content = Content.styled(one_line(shown, limit=NAME_LIMIT), style)
     if width is not None:
         content = content.truncate(width, ellipsis=True, pad=True)
     return content
@@ -154,3 +159,22 @@ def moment(value: datetime | None, today: date) -> str:
     if value is None:
         return "–"
     return f"{day(value, today)} {value.strftime('%H:%M')}"
+
+
+# ---------------------------------------------------------------- mind and room (screens/mind.py)
+
+MIND_BAR = ("█", "$text-primary")  # notes written about a client
+CAME_BAR = ("█", "$text-success")  # sessions they came to
+MISSED_BAR = ("░", "$text-warning")  # sessions they missed
+CARRIED_MARK = ("◈", "$text-warning")  # most in mind though least in the room
+UNSEEN_MARK = ("◇", "$text-secondary")  # steady in the room, seldom in mind
+
+
+def bar(runs: list[tuple[int, tuple[str, str]]], most: int, width: int) -> Content:
+    """Counts drawn as runs of their glyph, scaled so `most` fills `width` cells; a count above 0 shows."""
+    parts, used = [], 0
+    for count, (glyph, style) in runs:
+        cells = 0 if count <= 0 or most <= 0 else min(max(1, round(count * width / most)), width - used)
+        parts.append((glyph * cells, style))
+        used += cells
+    return Content.assemble(*parts)

@@ -68,6 +68,8 @@ class DashboardScreen(DraftReopening):
         Binding("slash", "search", "Search", tooltip="Search thoughts, questions and news"),
         Binding("R", "review", "Review", tooltip="Day's end review: today's sessions, one client at a time"),
         Binding("S", "supervision", "Supervise", tooltip="Prepare for supervision, export the brief, record it"),
+        Binding("M", "mind", "Mind", tooltip="Mind and room: who takes up my mind, who comes to the room"),
+        Binding("P", "patterns", "Patterns", tooltip="Patterns in me: my own responses, grouped by feeling"),
         Binding("G", "graduate", "Graduate", tooltip="Mark the case as ended (or bring a graduate back)"),
         Binding("n", "news", "News", tooltip="Log news of a graduate, or a chance meeting"),
         Binding("i", "import_file", "Import", tooltip="Bring in a calendar, an appointment report or a caseload file"),

@@ -29,6 +29,16 @@ class MomentActions(DashboardBase):
 
         self.app.push_screen(SupervisionScreen(), self.back_from_moment)
 
+    def action_mind(self) -> None:
+        from .mind import MindScreen
+
+        self.app.push_screen(MindScreen(self.select_client))
+
+    def action_patterns(self) -> None:
+        from .patterns import PatternsScreen
+
+        self.app.push_screen(PatternsScreen())
+
     def back_from_moment(self, _result: None = None) -> None:
         """Back from the review or supervision: they wrote to the caseload, so read it again."""
         if self.loaded:
