@@ -63,6 +63,7 @@ class SupervisionMixin(StoreBase):
             )
             conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting.id])
             _insert_items(conn, saved_id(meeting.id), meeting.items)
+        self._empty_wal()  # words corrected out of a meeting leave the WAL too
         return self.meeting(saved_id(meeting.id))
 
     def set_item_follow_through(self, item_id: int, tried: m.AdviceOutcome, outcome: str) -> None:
