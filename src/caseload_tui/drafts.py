@@ -28,6 +28,7 @@ class DraftKind(str, enum.Enum):
     NEWS = "news"
     GRADUATE = "graduate"
     REFLECTION = "reflection"  # an ending written again later, from the arc
+    DATE = "date"
     SUPERVISION_QUESTION = "supervision_question"
     SUPERVISION_MEETING = "supervision_meeting"
     SUPERVISION_OUTCOME = "supervision_outcome"

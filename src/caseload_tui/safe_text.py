@@ -23,12 +23,34 @@ def _picture(char: str) -> str:
     return "\ufffd"  # C1 controls, bidi controls, line and paragraph separators
 
 
+# Characters that take no cell but that terminals and Textual count differently, so a row holding
+# them is drawn out of line: zero-width spaces, the word joiner and a stray byte-order mark are
+# left out of what is shown (the joiners that shape emoji and Persian words are kept).
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u180e]")
+# A letter carries at most this many combining marks on screen: enough for any written language
+# (Vietnamese stacks two), while a pasted "Zalgo" pile of hundreds would paint over other lines.
+MARKS_SHOWN = 3
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # the combining-mark blocks
+_MARK_RUN = re.compile(f"[{_MARKS}]{{{MARKS_SHOWN + 1},}}")
+
+
+def _drawable(text: str) -> str:
+    """What is shown of text whose every character takes the cells Textual counts for it."""
+    if _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
+    if _MARK_RUN.search(text):
+        text = _MARK_RUN.sub(lambda m: m.group()[:MARKS_SHOWN], text)
+    return text
+
+
 def visible(text: str, multiline: bool = False) -> str:
     """Text as it should appear on screen: every control character shown, none obeyed.
 
     With multiline=True, newlines are kept (and CRLF/CR read as one line break)
-    and tabs become four spaces; otherwise a line break shows as ⏎.
+    and tabs become four spaces; otherwise a line break shows as ⏎. Zero-width spaces are
+    left out and a pile of combining marks is cut to MARKS_SHOWN (what is stored is untouched).
     """
+    text = _drawable(text)
     if not _NEEDS_WORK.search(text):
         return text
     if multiline:

@@ -13,7 +13,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -133,3 +133,35 @@ def test_a_busy_app_still_ends_at_once_on_sigterm(tmp_path):
     finally:
         os.close(master)
     assert crash_reports(folders["data"]) == []
+
+
+def test_ctrl_c_at_a_question_stops_plainly_without_a_crash_report(tmp_path):
+    """ctrl+c at the import's "Which calendar is this?" ends the command: no crash, nothing imported."""
+    db = tmp_path / "caseload.db"
+    store = Store.open(db, create=True)
+    store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
+    store.close()
+    calendar = tmp_path / "work.ics"
+    calendar.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nX-WR-CALNAME:Work\r\n"
+                        "BEGIN:VEVENT\r\nUID:ann-1\r\nDTSTART:20261130T100000Z\r\nDTEND:20261130T105000Z\r\n"
+                        "SUMMARY:Ann\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    data = tmp_path / "data"
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "CASELOAD_DATA_DIR": str(data),
+           "CASELOAD_CONFIG": str(tmp_path / "config.toml")}
+    process = subprocess.Popen([CASELOAD, "import", "--db", str(db), str(calendar)], stdin=slave, stdout=slave,
+                               stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    try:
+        asked = read_until(master, b"Which calendar is this?", 30)
+        assert b"Which calendar is this?" in asked, asked[-500:]
+        process.send_signal(signal.SIGINT)  # what ctrl+c sends
+        assert ended_within(process, 5) == 1
+        said = read_until(master, b"Stopped.", 2)
+    finally:
+        os.close(master)
+    assert b"Stopped." in said and b"unexpected problem" not in said
+    assert crash_reports(data) == []
+    store = Store.open(db)
+    assert store.appointments_between(datetime(2026, 1, 1), datetime(2027, 1, 1)) == []
+    store.close()

@@ -119,3 +119,9 @@ def test_calendar_option_on_the_command_line(tmp_path):
     assert result.output.splitlines()[0].startswith("Calendar “Home”, sessions from")
     refused = run("import", path, "--db", db, "--calendar", " ")
     assert refused.exit_code == 1 and "--calendar needs a name" in refused.output
+
+
+def test_a_calendar_name_with_control_characters_is_refused(store, clients, tmp_path):
+    with pytest.raises(ImportProblem, match="cannot hold control characters"):
+        bring(store, tmp_path, HOME, choice=CalendarChoice(ask=lambda offered, names, why: "\x1b[1~"))
+    assert stored(store) == []

@@ -10,7 +10,7 @@ from caseload_tui.tui.widgets.case_header import CaseHeader
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 from caseload_tui.tui.widgets.notes_panes import QuestionsPane, ThoughtsPane
 
-from pilot_helpers import loaded, make_app, settle, shown
+from pilot_helpers import go_to, loaded, make_app, settle, shown
 
 NAME = "O'Brien [/x] [b]bold[/b] \x1b[31mRED\x1b]52;c;aGVsbG8=\x07"
 THOUGHT = "[@click=app.quit]click me[/] \x1b[2J wipe 🧠 שלום مرحبا 漢字 [link=https://x]x[/link]"
@@ -85,6 +85,30 @@ async def test_very_long_text_is_wrapped_not_crashing():
         row = app.screen.query_one(CaseloadList).get_option(f"client:{client.id}").prompt
         assert "…" in row.plain and len(row.plain) < 80
         assert app.is_running
+
+
+ZALGO = "Zo\u200bë" + "\u0336" * 300 + " Mül\u2060ler"
+
+
+async def test_invisible_characters_and_piled_marks_keep_the_list_in_line():
+    """A pasted name full of zero-width spaces and hundreds of marks takes the row its letters take."""
+    store = Store.memory()
+    plain = store.add_client(m.Client(name="Zoë Müller", code="C-1", started_on=date(2026, 1, 5)))
+    odd = store.add_client(m.Client(name=ZALGO, code="C-2", started_on=date(2026, 1, 5)))
+    long = store.add_client(m.Client(name="N" * 10_000, code="C-3", started_on=date(2026, 1, 5)))
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        caseload = app.screen.query_one(CaseloadList)
+        rows = {c.id: caseload.get_option(f"client:{c.id}").prompt for c in (plain, odd, long)}
+        assert rows[odd.id].cell_length == rows[plain.id].cell_length == rows[long.id].cell_length
+        assert "\u200b" not in rows[odd.id].plain and "\u0336" * 4 not in rows[odd.id].plain
+        # Where a name is shown whole (the header, the supervision case list) a pasted
+        # 10,000-character one is cut, not drawn over a screen of lines.
+        await go_to(pilot, f"client:{long.id}")
+        header = shown(app.screen.query_one(CaseHeader))
+        assert "N" * 70 in header and "N" * 100 not in header
+    assert store.client(odd.id).name == ZALGO  # what is stored is untouched
 
 
 async def test_editing_hostile_text_shows_it_literally_and_keeps_bytes():

@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from caseload_tui import safe_text
 from caseload_tui.safe_text import one_line, visible
 
 HOSTILE = [
@@ -103,3 +104,25 @@ def test_plain_text_is_unchanged(plain):
     assert visible(plain) == plain
     assert visible(plain, multiline=True) == plain
     assert one_line(plain) == plain
+
+
+def test_zero_width_spaces_are_left_out_of_what_is_shown():
+    assert safe_text.visible("Zo\u200be\u2060 M\ufeffüller") == "Zoe Müller"
+
+
+def test_joiners_that_shape_words_and_emoji_are_kept():
+    family = "👩\u200d👧"
+    persian = "می\u200cخواهم"
+    assert safe_text.visible(family) == family and safe_text.visible(persian) == persian
+
+
+def test_a_pile_of_combining_marks_is_cut_to_a_few():
+    zalgo = "Z" + "\u0301" * 300 + "oë"
+    shown = safe_text.visible(zalgo)
+    assert shown == "Z" + "\u0301" * safe_text.MARKS_SHOWN + "oë"
+
+
+def test_real_accents_are_kept():
+    vietnamese = "Nguyễn Thị Ánh"  # composed and decomposed letters with two marks
+    decomposed = "Nguye\u0302\u0303n"
+    assert safe_text.visible(vietnamese) == vietnamese and safe_text.visible(decomposed) == decomposed

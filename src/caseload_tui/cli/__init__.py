@@ -16,13 +16,16 @@ import click
 
 from .. import __version__, crash
 from .breaks import breaks
+from .calendars import calendar
 from .caseload_file import backup, check, init, locate, restore
 from .common import CONTEXT, CliContext, SafeGroup, db_option
 from .dashboard import graduate, open_dashboard, review
 from .import_export import export, import_
 from .mind import mind
+from .patterns import patterns
 from .summaries import brief, groups
 from .supervision_log import supervision
+from .today import today
 
 __all__ = ["CliContext", "main", "real_clock", "run"]
 
@@ -54,7 +57,8 @@ def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> 
 
 
 for command in (groups, import_, export, locate, init, review, supervision, graduate, brief,
-                check, backup, restore, breaks, mind):
+                check, backup, restore, breaks, mind,
+                patterns, calendar, today):
     main.add_command(command)
 
 

@@ -85,7 +85,7 @@ class SafeGroup(click.Group):
             sys.stderr.flush()
             sys.exit(exc.exit_code)
         except click.Abort:
-            sys.stderr.write("Aborted!\n")
+            sys.stderr.write("Stopped.\n")  # ctrl+c at a question (click raises Abort for it)
             sys.exit(1)
         finally:
             for stop, handler in before.items():
@@ -119,10 +119,8 @@ def plain_errors(clock: Clock) -> Iterator[None]:
     """Known problems become a one-line message; anything else a content-free crash report."""
     try:
         yield
-    except click.ClickException:
-        raise
-    except (KeyboardInterrupt, SystemExit):
-        raise
+    except (click.ClickException, click.Abort, KeyboardInterrupt, SystemExit):
+        raise  # a usage message, or ctrl+c at a question: not a crash
     except Exception as exc:  # noqa: BLE001  # every failure must reach the user in plain words
         if isinstance(exc, _known_problems()):
             raise UserError(str(exc)) from None

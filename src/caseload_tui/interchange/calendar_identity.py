@@ -18,6 +18,7 @@ Exchange names every calendar "Calendar", and two invitations may both be `invit
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -54,7 +55,7 @@ def known_event_uids(store: Store) -> dict[str, frozenset[str]]:
 def choose_calendar(found: SessionFile, known: dict[str, frozenset[str]], choice: CalendarChoice) -> tuple[str, str]:
     """The name the file's sessions are kept under, and a line saying how it was chosen ('' if nothing to say)."""
     if choice.name and choice.name.strip():
-        return choice.name.strip(), ""
+        return _checked(choice.name), ""
     offered = found.suggested_name or "calendar"
     names = sorted(known)
     if offered not in known:
@@ -78,4 +79,12 @@ def choose_calendar(found: SessionFile, known: dict[str, frozenset[str]], choice
 
 def _asked(ask: Ask, offered: str, names: list[str], why: str) -> str:
     answer = ask(offered, names, why).strip()
-    return answer or offered
+    return _checked(answer) if answer else offered
+
+
+def _checked(name: str) -> str:
+    """A calendar's name as given; one holding control characters (a key pressed by mistake) is refused."""
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
+        raise ImportProblem("A calendar's name cannot hold control characters (perhaps a key such as Home "
+                            "was pressed); nothing was changed. Give it in words.")
+    return name.strip()

@@ -13,8 +13,7 @@ DEFAULT_WEEKS = 8
 CARRIED_HEADING = "Who I carry most, though they come least"
 CARRIED_RULE = "among the third most written about, and the third who came least"
 UNSEEN_HEADING = "Who comes steadily, yet seldom crosses my mind"
-UNSEEN_RULE = ("came to at least 4 in 5 of their sessions, as often as most or more, "
-               "yet among the third least written about")
+UNSEEN_RULE = "came to 4 in 5 or more, as often as most, yet among the third least written about"
 NOBODY = "nobody in this window"
 # The picture's two bars and the table's columns.
 MIND_WORD = "mind"
@@ -41,6 +40,15 @@ class MindAndRoom:
     @property
     def notes(self) -> int:
         return self.thoughts + self.questions
+
+    @property
+    def mind_numbers(self) -> str:
+        lingering = f" · {self.lingering} lingering" if self.lingering else ""
+        return f"{self.notes} notes · {self.words} words{lingering}"
+
+    @property
+    def room_numbers(self) -> str:
+        return f"{self.came} came · {self.missed} missed"
 
 
 @dataclass(frozen=True)

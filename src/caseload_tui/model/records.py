@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .attendance import Appointment, Break, Session
+from .dates import DateThatMatters
 from .endings import Encounter, Episode
 from .notes import Question, Thought
 from .supervision import SupervisionMeeting
@@ -62,3 +63,4 @@ class CaseloadData:
     meetings: list[SupervisionMeeting] = field(default_factory=list)
     episodes: list[Episode] = field(default_factory=list)  # every period of work, oldest first per client
     breaks: list[Break] = field(default_factory=list)  # mine, for no one client
+    dates: list[DateThatMatters] = field(default_factory=list)

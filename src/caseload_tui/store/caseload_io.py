@@ -25,8 +25,9 @@ from .sql import insert, inserted_id, saved_id
 from .supervision import insert_meeting
 
 # The records that belong to a client, each kept in a table of its own.
-_Linked = TypeVar("_Linked", m.Appointment, m.Thought, m.Question, m.Encounter, m.SupervisionItem, m.Episode)
-_Imported = TypeVar("_Imported", m.Appointment, m.Thought, m.Question, m.Encounter, m.Episode)
+_Linked = TypeVar("_Linked", m.Appointment, m.Thought, m.Question, m.Encounter, m.SupervisionItem,
+                   m.DateThatMatters, m.Episode)
+_Imported = TypeVar("_Imported", m.Appointment, m.Thought, m.Question, m.Encounter, m.DateThatMatters, m.Episode)
 
 
 class CaseloadIOMixin(StoreBase):
@@ -51,6 +52,7 @@ class CaseloadIOMixin(StoreBase):
                 encounters=[relink(rows.encounter(r)) for r in conn.execute("SELECT * FROM encounters ORDER BY id")],
                 episodes=[relink(rows.episode(r)) for r in conn.execute(
                     "SELECT * FROM episodes ORDER BY client_id, started_on, id")],
+                dates=[relink(rows.date_that_matters(r)) for r in conn.execute("SELECT * FROM dates ORDER BY id")],
             )
             items: dict[int | None, list[m.SupervisionItem]] = {}
             for r in conn.execute("SELECT * FROM supervision_items ORDER BY id"):
@@ -80,7 +82,8 @@ class CaseloadIOMixin(StoreBase):
         """
         counts = {"clients": len(data.clients), "sessions": len(data.appointments),
                   "thoughts": len(data.thoughts), "questions": len(data.questions),
-                  "encounters": len(data.encounters), "supervision meetings": len(data.meetings)}
+                  "encounters": len(data.encounters), "supervision meetings": len(data.meetings),
+                  "dates that matter": len(data.dates)}
         if data.breaks:
             counts["my breaks"] = len(data.breaks)
         try:
@@ -95,6 +98,7 @@ class CaseloadIOMixin(StoreBase):
                 for taken in data.breaks:  # my breaks: the same for every client, added as they are
                     conn.execute(*insert("breaks", {"starts_on": rows.iso_day(taken.starts_on),
                                                     "ends_on": rows.iso_day(taken.ends_on), "word": taken.word}))
+                _import_records(conn, "dates", data.dates, rows.date_values, ids)
                 if dry_run:
                     raise _DryRun()
         except _DryRun:

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from .. import model as m
 from ..model.mind import MindAndRoom
+from ..model.patterns import OwnResponse
 from . import rows
 from .base import StoreBase
 from .sql import bound
@@ -58,3 +59,24 @@ class MindMixin(StoreBase):
                             questions=c.get("questions", 0), lingering=c.get("lingering", 0),
                             words=c.get("words", 0), came=c.get("came", 0), missed=c.get("missed", 0))
                 for client_id, c in found.items()]
+
+    def own_responses(self, since: datetime, until: datetime) -> list[OwnResponse]:
+        """My own responses (thoughts whose kind is one) written in [since, until], about anyone or my practice.
+
+        Each says whether it was written in one of my breaks or the week before one, and whether
+        in the fortnight either side of its client's ending (over thoughts_by_time; few breaks).
+        """
+        own, own_args = bound("own", [kind for kind, said in m.KIND_WORDS.items() if said.own_response])
+        with self._lock.reading() as conn:
+            found = conn.execute(
+                "SELECT t.id, t.written_at, t.body, t.client_id, c.name, c.code, "
+                "EXISTS (SELECT 1 FROM breaks AS b WHERE substr(t.written_at, 1, 10) "
+                "  BETWEEN date(b.starts_on, '-7 days') AND b.ends_on) AS near_break, "
+                "(c.ended_on IS NOT NULL AND abs(julianday(c.ended_on) - julianday(substr(t.written_at, 1, 10))) <= 14)"
+                "  AS near_ending "
+                "FROM thoughts AS t LEFT JOIN clients AS c ON c.id = t.client_id "
+                f"WHERE t.written_at BETWEEN :since AND :until AND t.kind IN ({own}) ORDER BY t.written_at, t.id",
+                {"since": rows.iso_moment(since), "until": rows.iso_moment(until), **own_args}).fetchall()
+        return [OwnResponse(thought_id=r["id"], written_at=rows.given_moment(r["written_at"]), body=r["body"],
+                            client_id=r["client_id"], name=r["name"] or "", code=r["code"] or "",
+                            near_break=bool(r["near_break"]), near_ending=bool(r["near_ending"])) for r in found]

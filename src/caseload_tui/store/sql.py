@@ -64,6 +64,7 @@ def noun(table: str) -> str:
     return {"clients": "client", "thoughts": "thought", "questions": "question",
             "supervision_meetings": "supervision meeting", "supervision_items": "supervision item",
             "episodes": "period of work",
+            "dates": "date",
             }.get(table, "record")
 
 

@@ -42,7 +42,8 @@ class KindChoice(Vertical):
     DEFAULT_CSS = """
     KindChoice { height: auto; }
     KindChoice RadioSet { width: 100%; }
-    KindChoice #kind RadioButton { width: 100%; height: auto; text-wrap: wrap; text-overflow: fold; }  /* a long hint wraps, never cut */
+    /* a long hint wraps, never cut */
+    KindChoice #kind RadioButton { width: 100%; height: auto; text-wrap: wrap; text-overflow: fold; }
     KindChoice #whose { layout: horizontal; }
     KindChoice #reaction { height: auto; display: none; }
     KindChoice.-reaction #reaction { display: block; }

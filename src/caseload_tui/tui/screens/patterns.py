@@ -1,0 +1,95 @@
+"""Patterns in me: my own responses across every client, grouped by the feelings named in them.
+
+At the top the plain line to take to supervision, and how feelings were found; below, each
+feeling with whom it came and when (never a note's words). The screen only reads.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Header, Static
+
+from ...model import patterns as words
+from ...model.patterns import OwnResponse, Patterns
+from ...rules.patterns import read_patterns, summary, where
+from ...store import StoreError
+from .. import render
+from ..widgets.footer import WrappingFooter
+from .app_access import CaseloadScreen
+
+SHOWN_A_FEELING = 12  # the most recent responses listed under a feeling; `caseload patterns` lists them all
+
+
+class PatternsScreen(CaseloadScreen):
+    DEFAULT_CSS = """
+    PatternsScreen #summary { height: auto; padding: 0 1; background: $boost; }
+    PatternsScreen VerticalScroll { height: 1fr; padding: 0 1; border: round $primary-background; }
+    PatternsScreen VerticalScroll:focus { border: round $primary; }
+    """
+
+    BINDINGS = [
+        Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
+        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
+        Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
+    ]
+
+    def __init__(self, weeks: int = words.DEFAULT_WEEKS) -> None:
+        super().__init__()
+        self.weeks = weeks
+        self.found: Patterns | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        yield Static("", id="summary")
+        with VerticalScroll(id="feelings"):
+            yield Static("", id="feelings-text")
+        yield WrappingFooter(compact=True)
+
+    def on_mount(self) -> None:
+        self.follow_privacy_mode(self.redraw)
+        self.title = "Patterns in me" + (" · demo" if self.app.demo else "")
+        now = self.now
+        try:
+            responses = self.store.own_responses(now - timedelta(weeks=self.weeks), now)
+        except StoreError as problem:
+            self.app.notify(str(problem), severity="error", markup=False)
+            return
+        self.found = read_patterns(responses, self.weeks)
+        scroll = self.query_one(VerticalScroll)
+        scroll.border_title = f"My own responses, the last {self.weeks} weeks"
+        scroll.border_subtitle = words.FOUND_IN_TEXT
+        scroll.focus()
+        self.redraw()
+
+    def redraw(self) -> None:
+        if self.found is None:
+            return
+        self.query_one("#summary", Static).update(render.user_text(summary(self.found, _who)))
+        self.query_one("#feelings-text", Static).update(feelings_content(self.found))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def _who(response: OwnResponse) -> str:
+    return response.code if render.privacy().on else response.name
+
+
+def feelings_content(found: Patterns) -> Content:
+    parts: list[Content | str | tuple[str, str]] = []
+    for group in found.groups:
+        parts += [(f"{group.feeling} ({len(group.responses)})\n", "bold")]
+        earlier = len(group.responses) - SHOWN_A_FEELING
+        if earlier > 0:
+            parts.append((f"  … {earlier} earlier (caseload patterns lists every one)\n", "$text-muted"))
+        for r in group.responses[-SHOWN_A_FEELING:]:
+            parts += [(f"  {r.written_at:%e %b %Y}  ", "$text-muted"), render.user_line(where(r, _who)), "\n"]
+        parts.append("\n")
+    if found.unnamed:
+        parts.append((f"No feeling from the list found in {found.unnamed} of my own responses.", "$text-muted"))
+    return render.join(*parts)

@@ -1,0 +1,43 @@
+"""The Patterns in me screen: P from the dashboard, the summary line, feelings with whom and when, privacy mode."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from caseload_tui.tui.screens.dashboard import DashboardScreen
+from caseload_tui.tui.screens.patterns import PatternsScreen
+
+from pilot_helpers import loaded, make_app, shown
+
+
+async def test_p_groups_my_responses_by_feeling_and_privacy_hides_names(demo_store):
+    async with make_app(demo_store, demo=True).run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("P")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, PatternsScreen)
+        assert shown(screen.query_one("#summary", Static)).startswith("relief, then guilt, twice: my practice")
+        feelings = shown(screen.query_one("#feelings-text", Static))
+        assert "relief (3)\n" in feelings and "15 Oct 2026  Melanie" in feelings
+        assert "Cancellation text" not in feelings  # whom and when, never the note's words
+        await pilot.press("p")
+        await pilot.pause()
+        hidden = shown(screen.query_one("#summary", Static)) + shown(screen.query_one("#feelings-text", Static))
+        assert "C-025" in hidden and "Melanie" not in hidden and "Pauline" not in hidden
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, DashboardScreen)
+
+
+def test_a_long_feeling_lists_its_most_recent_and_says_how_many_earlier():
+    from datetime import datetime
+
+    from caseload_tui.model.patterns import OwnResponse
+    from caseload_tui.rules.patterns import read_patterns
+    from caseload_tui.tui.screens.patterns import SHOWN_A_FEELING, feelings_content
+
+    many = [OwnResponse(n, datetime(2026, 1, 1 + n, 9, 0), "Relief.", n, f"Client {n}", f"C{n}") for n in range(15)]
+    text = feelings_content(read_patterns(many, 52)).plain
+    assert "relief (15)\n  … 3 earlier (caseload patterns lists every one)\n" in text
+    assert text.count("Client") == SHOWN_A_FEELING and "Client 14" in text and "Client 2\n" not in text
