@@ -801,7 +801,7 @@ def essay_stories(doc: dict) -> None:
 # for clients due on the demo's day: `caseload today --demo` shows them all.
 # (client, written at, kind, still lingering, body, cue)
 TELL_THEM = [
-    ("C-025", at(1, "TH", "08:40"), "holding", True,
+    ("C-025", at(1, "TH", "08:40"), "insight", True,  # a memory to tell her: not a holding (issue 17)
      "Something to tell her I remembered: in the first session she said the only place she felt calm "
      "as a child was her grandmother's allotment, among the bean rows.",
      "if she says again that nothing ever grows for her"),
