@@ -14,7 +14,8 @@ and a Footer) started the same way:
 - grouping: store.records + rules.group_caseload (see interact.py);
 - search: median and 95th percentile over 100 varied queries;
 - selection change: key press to the panes showing the new row, median and p95 of 200 moves;
-- save: ctrl+s in the thought form to the thought listed, median and p95.
+- save: ctrl+s in the thought form to the thought listed, median and p95;
+- mind and room, patterns in me: their key on the dashboard to the screen shown, median and p95.
 
 It prints a table (each figure, its ratio to the bare app where one applies, the
 target and whether it is met) and writes the same as JSON with --json.
@@ -56,6 +57,8 @@ TARGETS = {
     "search_p95": {"L": 20.0},  # ms
     "selection_p95": {"S": 16.0, "M": 16.0, "L": 16.0},  # ms
     "save_p95": {"S": 16.0, "M": 16.0, "L": 16.0},  # ms
+    "mind_p95": {"L": 100.0},  # ms (issue 18)
+    "patterns_p95": {"L": 100.0},  # ms (issue 18)
 }
 
 
@@ -175,7 +178,7 @@ def measure_size(name: str, args, scratch: Path, log) -> dict:
     result = scratch / f"interact-{name}.json"
     command = [sys.executable, str(HERE / "interact.py"), str(work), str(result), "--seed", str(args.seed),
                "--queries", str(args.queries), "--moves", str(args.moves), "--saves", str(args.saves),
-               "--grouping-runs", str(args.grouping_runs)]
+               "--grouping-runs", str(args.grouping_runs), "--screens", str(args.screens)]
     env = dict(os.environ, CASELOAD_CONFIG=str(scratch / "no-settings.toml"),
                CASELOAD_DATA_DIR=str(scratch / "data"))
     subprocess.run(command, check=True, env=env)
@@ -203,6 +206,8 @@ def measure_size(name: str, args, scratch: Path, log) -> dict:
         "selection": {**inside["selection"],
                       "ratio_to_textual_floor": inside["selection"]["p95_ms"] / inside["textual_floor"]["p95_ms"]},
         "save": inside["save"],
+        "mind_screen": inside["mind_screen"],
+        "patterns_screen": inside["patterns_screen"],
         "textual_floor": inside["textual_floor"],
     }
 
@@ -221,6 +226,8 @@ def verdicts(results: dict) -> list[dict]:
             "search_p95": (figures["search"]["p95_ms"], "ms"),
             "selection_p95": (figures["selection"]["p95_ms"], "ms"),
             "save_p95": (figures["save"]["p95_ms"], "ms"),
+            "mind_p95": (figures["mind_screen"]["p95_ms"], "ms"),
+            "patterns_p95": (figures["patterns_screen"]["p95_ms"], "ms"),
         }
         for key, limits in TARGETS.items():
             if name in limits:
@@ -257,6 +264,9 @@ def table(results: dict) -> str:
         lambda f: f"{f['textual_floor']['median_ms']:.1f} / {f['textual_floor']['p95_ms']:.1f} ms")
     add("save a thought median / p95", lambda f: f"{f['save']['median_ms']:.1f} / {f['save']['p95_ms']:.1f} ms",
         "p95 ≤16 ms")
+    for figure, label in (("mind_screen", "show Mind and room"), ("patterns_screen", "show Patterns in me")):
+        add(f"{label} median / p95", lambda f, figure=figure:
+            f"{f[figure]['median_ms']:.1f} / {f[figure]['p95_ms']:.1f} ms", "L p95 ≤100 ms")
     label_width = max(len(r[0]) for r in rows)
     widths = [max(len(n), *(len(r[1][i]) for r in rows)) for i, n in enumerate(names)]
     lines = ["| " + " | ".join(["figure".ljust(label_width), *(n.ljust(w) for n, w in zip(names, widths, strict=True)),
@@ -323,11 +333,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--moves", type=int, default=200)
     parser.add_argument("--saves", type=int, default=20)
     parser.add_argument("--grouping-runs", type=int, default=5)
+    parser.add_argument("--screens", type=int, default=10, help="openings of each issue-18 screen (default 10)")
     parser.add_argument("--quick", action="store_true",
                         help="few repetitions (a smoke test: the figures are rough)")
     args = parser.parse_args(argv)
     if args.quick:
-        args.runs, args.queries, args.moves, args.saves, args.grouping_runs = 1, 20, 20, 3, 1
+        args.runs, args.queries, args.moves, args.saves, args.grouping_runs, args.screens = 1, 20, 20, 3, 1, 2
     names = [n.strip().upper() for n in args.sizes.split(",") if n.strip()]
     unknown = [n for n in names if n not in SIZES]
     if unknown:

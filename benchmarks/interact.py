@@ -21,6 +21,9 @@ help or hurt another's). FILE is changed (thoughts are saved into it): give a co
   (Headless, the frame is composed but not turned into escape sequences; that last step
   is in the start-up figure, which runs in a real pseudo-terminal.) Only frames Textual
   actually writes count (App._display is watched), never ones it holds back.
+- mind and room, patterns in me: from the key ("M", "P") on the dashboard to the end of the
+  first frame that shows the screen with what it read (its clients' bars, its feelings);
+  escape back outside the timing, so each opening reads the caseload afresh.
 - floor: the selection-change timing for a bare Textual app (see measure_floor), in a
   process of its own: what Textual itself takes for such a change on this machine.
 """
@@ -79,7 +82,7 @@ def measure_search(store, seed: int, n: int) -> dict:
     return {**summary(times), "queries_with_hits": found}
 
 
-async def measure_ui(store, moves: int, saves: int) -> dict:
+async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
     from textual.app import App
     from textual.screen import Screen
 
@@ -191,10 +194,25 @@ async def measure_ui(store, moves: int, saves: int) -> dict:
                         marker in getattr(option.prompt, "plain", str(option.prompt)) for option in pane.options[:4])
 
                 save_times.append(await after("ctrl+s", listed))
+
+            from caseload_tui.tui.screens.mind import MindScreen
+            from caseload_tui.tui.screens.patterns import PatternsScreen
+
+            def drawn(kind) -> bool:
+                shown = app.screen
+                return isinstance(shown, kind) and (shown.reading if kind is MindScreen else shown.found) is not None
+
+            shown_times: dict[str, list[float]] = {"mind_screen": [], "patterns_screen": []}
+            for _ in range(screens):
+                for key, kind, figure in (("M", MindScreen, "mind_screen"), ("P", PatternsScreen, "patterns_screen")):
+                    shown_times[figure].append(await after(key, lambda kind=kind: drawn(kind)))
+                    await pilot.press("escape")
+                    await settle()
     finally:
         DashboardScreen.show_selection, Screen._compositor_refresh = show_selection, compositor_refresh
         App._display = display
-    return {"selection": {**summary(move_times), "kinds": sorted(rows_seen)}, "save": summary(save_times)}
+    return {"selection": {**summary(move_times), "kinds": sorted(rows_seen)}, "save": summary(save_times),
+            **{figure: summary(times) for figure, times in shown_times.items()}}
 
 
 async def measure_floor(moves: int) -> dict:
@@ -278,6 +296,7 @@ def main() -> None:
     parser.add_argument("--moves", type=int, default=200)
     parser.add_argument("--saves", type=int, default=20)
     parser.add_argument("--grouping-runs", type=int, default=5)
+    parser.add_argument("--screens", type=int, default=10, help="openings of each of Mind and room, Patterns in me")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
 
@@ -299,7 +318,7 @@ def main() -> None:
         # at that point, this process has just made and dropped the figures above.)
         gc.collect()
         gc.freeze()
-        result.update(asyncio.run(measure_ui(store, args.moves, args.saves)))
+        result.update(asyncio.run(measure_ui(store, args.moves, args.saves, args.screens)))
     finally:
         store.close()
     Path(args.result).write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -144,6 +144,21 @@ class CsvSettings:
     date_order: str = ""
 
 
+@dataclass(frozen=True)
+class FollowedCalendar:
+    """A calendar fetched from its address ([calendars.NAME]): an iCalendar feed or a CalDAV calendar.
+
+    Its password is never here: it is kept in the system keyring (`caseload calendar password NAME`)
+    or asked each time. Without such a section nothing is ever fetched.
+    """
+
+    name: str
+    url: str
+    kind: str = "feed"  # "feed" (an .ics address) or "caldav"
+    username: str = ""  # a CalDAV account, or a feed behind a password
+
+
+FOLLOWED_KINDS = ("feed", "caldav")
 MATCH_RULES = ("code", "name", "both")
 DATE_ORDERS = ("", "dmy", "mdy")
 
@@ -190,6 +205,39 @@ def _csv_settings(raw: Table, path: Path) -> CsvSettings:
             _text_setting(table, f"csv.{name}", key, path)
         values[name] = dict(table)
     return CsvSettings(**values)
+
+
+def _followed_calendars(raw: Table, path: Path) -> dict[str, FollowedCalendar]:
+    from urllib.parse import urlsplit
+
+    found = {}
+    for name in _table(raw, "calendars", path):
+        where = f"calendars.{name}"
+        section = _table(_table(raw, "calendars", path), name, path, where=where)
+        if "password" in section:
+            raise ConfigError(f"In {path}, {where} holds a password: passwords are never kept in the settings file. "
+                              f"Remove it, then run `caseload calendar password \"{name}\"` to keep it in this "
+                              "computer's keyring.")
+        unknown = sorted(set(section) - {"url", "kind", "username"})
+        if unknown:
+            raise ConfigError(f"In {path}, {where} has a setting I do not know ({unknown[0]}); "
+                              "a followed calendar has url, kind and username.")
+        if "url" not in section:
+            raise ConfigError(f"In {path}, {where} needs the calendar's address: url = \"https://…\".")
+        values = {key: _text_setting(section, where, key, path) for key in section}
+        address = urlsplit(values["url"].strip())
+        if address.scheme.lower() not in ("http", "https") or not address.hostname:
+            raise ConfigError(f"In {path}, {where}.url should be a web address starting https:// (or http://).")
+        if address.password is not None:
+            raise ConfigError(f"In {path}, {where}.url holds a password: passwords are never kept in the settings "
+                              f"file. Remove it, then run `caseload calendar password \"{name}\"`.")
+        if values.get("kind", "feed") not in FOLLOWED_KINDS:
+            raise ConfigError(f'In {path}, {where}.kind should be "feed" (an iCalendar address) or "caldav".')
+        if values.get("kind") == "caldav" and not values.get("username", "").strip():
+            raise ConfigError(f"In {path}, {where} is a CalDAV calendar: it needs username = \"…\".")
+        found[name] = FollowedCalendar(name=name, url=values["url"].strip(), kind=values.get("kind", "feed"),
+                                       username=values.get("username", "").strip())
+    return found
 
 
 # Every number in the settings file and the range it must fall in (inclusive): a value outside is
@@ -248,6 +296,7 @@ class Settings:
     lock_after_minutes: int = 0  # [privacy] lock_after_minutes: hide everything after this long idle; 0: never
     # [supervision] monthly_minimum_minutes: the supervision a month my accrediting body asks for (BACP: 1.5 h).
     supervision_minimum: int = 90
+    calendars: dict[str, FollowedCalendar] = field(default_factory=dict)  # [calendars.NAME]: followed at an address
 
 
 def _supervision_minimum(raw: Table, path: Path) -> int:
@@ -278,7 +327,8 @@ def load_settings(path: Path | None = None) -> Settings:
     theme = look.get("theme") if isinstance(look, dict) else None
     return Settings(thresholds=Thresholds(**values), theme=theme if isinstance(theme, str) else None,
                     calendar=_calendar_settings(raw, path), csv=_csv_settings(raw, path),
-                    lock_after_minutes=_lock_after(raw, path), supervision_minimum=_supervision_minimum(raw, path))
+                    lock_after_minutes=_lock_after(raw, path), supervision_minimum=_supervision_minimum(raw, path),
+                    calendars=_followed_calendars(raw, path))
 
 
 def save_theme(theme: str, path: Path | None = None) -> None:

@@ -14,6 +14,7 @@ ROW_LABELS = (
     "start to populated dashboard", "bare Textual app start", "peak memory", "bare Textual app memory",
     "grouping (records + groups)", "search median / p95", "selection change median / p95",
     "Textual floor median / p95", "save a thought median / p95",
+    "show Mind and room median / p95", "show Patterns in me median / p95",
 )
 FIGURES = {
     "start": ("ms", "bare_ms", "ratio"),
@@ -22,6 +23,8 @@ FIGURES = {
     "search": ("median_ms", "p95_ms"),
     "selection": ("median_ms", "p95_ms", "ratio_to_textual_floor"),
     "save": ("median_ms", "p95_ms"),
+    "mind_screen": ("median_ms", "p95_ms"),
+    "patterns_screen": ("median_ms", "p95_ms"),
     "textual_floor": ("median_ms", "p95_ms"),
 }
 

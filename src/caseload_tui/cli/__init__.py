@@ -16,6 +16,7 @@ import click
 
 from .. import __version__, crash
 from .breaks import breaks
+from .calendars import calendar
 from .caseload_file import backup, check, init, locate, restore
 from .common import CONTEXT, CliContext, SafeGroup, db_option
 from .dashboard import graduate, open_dashboard, review
@@ -24,6 +25,7 @@ from .mind import mind
 from .patterns import patterns
 from .summaries import brief, groups
 from .supervision_log import supervision
+from .today import today
 
 __all__ = ["CliContext", "main", "real_clock", "run"]
 
@@ -56,7 +58,7 @@ def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> 
 
 for command in (groups, import_, export, locate, init, review, supervision, graduate, brief,
                 check, backup, restore, breaks, mind,
-                patterns):
+                patterns, calendar, today):
     main.add_command(command)
 
 

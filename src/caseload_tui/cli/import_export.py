@@ -36,7 +36,7 @@ VOCABULARY_NAMES = ("any", "simplepractice", "therapynotes", "theranest", "jane"
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
 @click.option("--dry-run", is_flag=True,
               help="Check the file and say what would be added, changed and left alone; change nothing.")
@@ -49,9 +49,10 @@ VOCABULARY_NAMES = ("any", "simplepractice", "therapynotes", "theranest", "jane"
               help="CSV reports: read 03/04/2026 day first (dmy) or month first (mdy).")
 @click.option("--calendar", "calendar_name", metavar="NAME",
               help="Calendars: which calendar this is. Its sessions are kept under this name; importing it "
-                   "again removes only this calendar's sessions that it no longer lists.")
+                   "again removes only this calendar's sessions that it no longer lists. Without FILE: "
+                   "fetch the calendar from its address ([calendars.NAME] in the settings).")
 @pass_cli
-def import_(context: CliContext, file: Path, db_path: Path | None, dry_run: bool, columns: tuple[str, ...],
+def import_(context: CliContext, file: Path | None, db_path: Path | None, dry_run: bool, columns: tuple[str, ...],
             vocabulary: str | None, date_order: str | None, calendar_name: str | None) -> None:
     """Bring FILE into your caseload: a calendar, an appointment report or a caseload file.
 
@@ -61,6 +62,9 @@ def import_(context: CliContext, file: Path, db_path: Path | None, dry_run: bool
     FILE.csv  an appointment report from a practice system, with a header row
     other     a caseload JSON file (from `caseload export`): clients and notes
 
+    `caseload import --calendar NAME` with no FILE fetches the calendar
+    followed at the address the settings give it ([calendars.NAME]).
+
     All or nothing: if anything in the file is wrong, nothing is changed and
     the message says which row or event and which field. Importing the same
     calendar or report again changes only what changed; an outcome you have
@@ -68,6 +72,11 @@ def import_(context: CliContext, file: Path, db_path: Path | None, dry_run: bool
     """
     from ..interchange.importing import CALENDAR_SUFFIXES, REPORT_SUFFIXES, ReportChoices, import_file
 
+    if file is None:
+        if columns or vocabulary or date_order:
+            raise UserError("--column, --vocabulary and --date-order are for CSV reports only.")
+        _import_followed(context, calendar_name, db_path, dry_run)
+        return
     with plain_errors(context.clock):
         require_regular_file(file, "file to import")  # a FIFO or a device would wait for ever
     if (columns or vocabulary or date_order) and file.suffix.lower() not in REPORT_SUFFIXES:
@@ -89,6 +98,37 @@ def import_(context: CliContext, file: Path, db_path: Path | None, dry_run: bool
             lines = import_file(store, file, settings, now, dry_run, choices, _calendar_choice(calendar_name))
     for line in lines:
         say(line)
+
+
+def _import_followed(context: CliContext, name: str | None, db_path: Path | None, dry_run: bool) -> None:
+    """`import --calendar NAME` without a file: fetch the calendar at its address, then bring it in."""
+    from ..interchange.following import fetch, import_followed
+
+    with plain_errors(context.clock):
+        settings = config.load_settings()
+    followed = settings.calendars.get(name or "")
+    if followed is None:
+        if name is None:
+            raise UserError("Say which file to import, or --calendar NAME for a calendar followed at its address.")
+        raise UserError(f"No address is set for the calendar “{one_line(name, 40)}”: give a file to import, or "
+                        f"add [calendars.\"{one_line(name, 40)}\"] with its url to the settings.")
+    with plain_errors(context.clock):
+        raw = fetch(followed, _ask_password)  # before the caseload is opened: a failed fetch touches nothing
+        with _import_target(context.clock, db_path, dry_run) as store:
+            lines = import_followed(store, followed, raw, settings, context.clock(), dry_run)
+    for line in lines:
+        say(line)
+
+
+def _ask_password(followed: config.FollowedCalendar) -> str | None:
+    """The calendar's password typed at the terminal (never shown), when someone is there to type it."""
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return None
+    answer: str = click.prompt(f"Password of {one_line(followed.username, 40)} for the calendar "
+                               f"“{one_line(followed.name, 40)}”", hide_input=True)
+    return answer
 
 
 def _calendar_choice(name: str | None) -> CalendarChoice:

@@ -23,14 +23,19 @@ from ..model.patterns import (
     Patterns,
 )
 
-_FINDERS = {feeling: re.compile(r"\b(?:" + "|".join(map(re.escape, starts)) + r")", re.IGNORECASE)
-            for feeling, starts in FEELINGS.items()}
+# One pass over a note: each feeling a named group ("f0", "f1"...) of its words' beginnings.
+_GROUPS = {f"f{i}": feeling for i, feeling in enumerate(FEELINGS)}
+_FINDER = re.compile(r"\b(?:" + "|".join(
+    f"(?P<{group}>" + "|".join(map(re.escape, FEELINGS[feeling])) + ")" for group, feeling in _GROUPS.items()
+) + ")", re.IGNORECASE)
 
 
 def feelings_in(text: str) -> list[str]:
     """The feelings a note names, in the order they first appear in it."""
-    found = [(match.start(), feeling) for feeling, finder in _FINDERS.items() if (match := finder.search(text))]
-    return [feeling for _at, feeling in sorted(found)]
+    found: dict[str, None] = {}
+    for match in _FINDER.finditer(text):
+        found.setdefault(_GROUPS[str(match.lastgroup)])
+    return list(found)
 
 
 def read_patterns(responses: Iterable[OwnResponse], weeks: int) -> Patterns:

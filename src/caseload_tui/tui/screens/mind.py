@@ -49,6 +49,7 @@ class MindScreen(CaseloadScreen):
         self.weeks = weeks
         self._open_thread = open_thread
         self.reading: MindReading | None = None
+        self._drawn_width = 0  # the width the bars were last drawn for
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
@@ -70,13 +71,15 @@ class MindScreen(CaseloadScreen):
         self.redraw()
 
     def on_resize(self) -> None:
-        self.redraw()
+        if self.size.width != self._drawn_width:  # the first resize comes at mounting, already drawn
+            self.redraw()
 
     def redraw(self) -> None:
         """Draw from what was read (again after privacy mode changes or the terminal resizes)."""
         if self.reading is None:
             return
         reading = self.reading
+        self._drawn_width = self.size.width
         self.query_one("#contrast", Static).update(contrast(reading))
         chooser = self.query_one(OptionList)
         chooser.border_title = f"The last {reading.weeks} weeks"
