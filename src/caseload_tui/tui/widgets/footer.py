@@ -9,20 +9,20 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.widgets import Footer
 
-NARROW_COLUMNS = 6  # keys to a row when wrapped
+KEY_CELL = 13  # columns a key takes when wrapped ("S Supervise" and a gap): as many to a row as fit
 PALETTE_WIDTH = 12  # "▏^p palette" and its margin, shown on the right when the keys fit on one row
 
 
 class WrappingFooter(Footer):
     DEFAULT_CSS = """
-    WrappingFooter.-wrap { layout: grid; height: auto; max-height: 3; grid-gutter: 0 0; grid-rows: 1; }
+    WrappingFooter.-wrap { layout: grid; height: auto; max-height: 4; grid-gutter: 0 0; grid-rows: 1; }
     """
 
     def compose(self):
         yield from super().compose()
         if self.has_class("-wrap"):
-            # Footer sets one column per key; wrapped, six to a row.
-            self.styles.grid_size_columns = NARROW_COLUMNS
+            # Footer sets one column per key; wrapped, as many to a row as the width holds.
+            self.styles.grid_size_columns = self.columns()
         self.call_after_refresh(self._fit)  # the keys change with the screen and the focus
 
     def on_resize(self) -> None:
@@ -36,10 +36,17 @@ class WrappingFooter(Footer):
                 widths[binding.action] = cell_len(self.app.get_key_display(binding)) + cell_len(binding.description) + 2
         return sum(widths.values()) + PALETTE_WIDTH
 
+    def columns(self) -> int:
+        return max(1, (self.size.width or 80) // KEY_CELL)
+
     def _fit(self) -> None:
         # Docked at the bottom, the footer is as wide as its screen: it decides for itself.
-        if self.is_attached and self.size.width:
-            self.set_narrow(self.size.width < self.keys_width())
+        if not (self.is_attached and self.size.width):
+            return
+        narrow = self.size.width < self.keys_width()
+        if narrow and self.has_class("-wrap") and self.styles.grid_size_columns != self.columns():
+            self.refresh(recompose=True)  # wrapped at another width: another number of keys to a row
+        self.set_narrow(narrow)
 
     def set_narrow(self, narrow: bool) -> None:
         if narrow != self.has_class("-wrap"):
