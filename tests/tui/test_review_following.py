@@ -16,7 +16,6 @@ from following_servers import Feed, free_port, serve_feed
 from pilot_helpers import NOW, client_named, loaded, shown
 
 
-
 def feed_with(title: str, starts: datetime) -> str:
     return ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Practice//EN\nBEGIN:VEVENT\nUID:amaan-today@practice\n"
             f"DTSTAMP:20261120T090000Z\nDTSTART:{starts:%Y%m%dT%H%M%S}\nDTEND:{starts:%Y%m%dT%H}5000\n"
