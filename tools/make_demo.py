@@ -720,6 +720,36 @@ def essay_stories(doc: dict) -> None:
             e["body"] = PAULINE_MET
 
 
+# ------------------------------------------------------------ before the session (issue 14)
+
+# Things to tell them I remembered (with the cue that would prompt each) and dates that matter,
+# for clients due on the demo's day: `caseload today --demo` shows them all.
+# (client, written at, kind, still lingering, body, cue)
+TELL_THEM = [
+    ("C-025", at(1, "TH", "08:40"), "holding", True,
+     "Something to tell her I remembered: in the first session she said the only place she felt calm "
+     "as a child was her grandmother's allotment, among the bean rows.",
+     "if she says again that nothing ever grows for her"),
+]
+# (client, day it falls on, every year, note): within the two weeks after the demo's day.
+DATES = [
+    ("C-025", (WRITTEN_ON + timedelta(days=5)).replace(year=WRITTEN_ON.year - 3), True,
+     "Anniversary of her father's death; she mentioned it once, in passing."),
+    ("C-018", WRITTEN_ON + timedelta(days=9), False, "The midwifery course interview."),
+]
+
+
+def before_the_session(doc: dict) -> None:
+    """Add this section's thoughts (with their cues) and dates to the document (the safety concerns are
+    marked in add_supervision_log)."""
+    for who, when, kind, lingering, body, cue in TELL_THEM:
+        doc["thoughts"].append({"client": who, "written_at": moment(when), "kind": kind, "lingering": lingering,
+                                "tell_client": True, "body": body, "cue": cue})
+    doc["thoughts"].sort(key=lambda t: t["written_at"])
+    doc["dates"] = [{"client": who, "falls_on": day.isoformat(), "yearly": yearly, "note": note}
+                    for who, day, yearly, note in DATES]
+
+
 # ------------------------------------------------------------ putting it together
 
 
@@ -765,6 +795,7 @@ def build() -> dict:
     }
     essay_stories(doc)
     add_supervision_log(doc)
+    before_the_session(doc)
     check(doc)
     return doc
 

@@ -290,8 +290,8 @@ class _Brief:
             out.append(f"- *I asked:* {self.block(item.question, indent='  ')}")
         if item.advice.strip():
             out.append(f"- *You advised:* {self.block(item.advice, indent='  ')}")
-        if item.outcome.strip():
-            out.append(f"- *How it went:* {self.block(item.outcome, indent='  ')}")
+        if item.how_it_went.strip():  # whether it was tried (day's end, issue 14), and how it went
+            out.append(f"- *How it went:* {self.block(item.how_it_went, indent='  ')}")
         else:
             out.append("- *How it went:* not recorded yet.")
         out.append("")

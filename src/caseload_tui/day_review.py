@@ -191,7 +191,7 @@ def day_summary(store: Store, now: datetime, thresholds: Thresholds = Thresholds
                        if t.written_at <= now]
     carried = store.questions(sorted(reviewed_ids), open_only=True, limit=10_000)
     to_tell = [t for t in store.thoughts(sorted(seen_ids), lingering_only=True, limit=10_000)
-               if t.tell_client]
+               if t.still_to_tell]
     clients = {c.id: c for c in store.clients() if c.id is not None}
 
     def by_client(question: Question) -> tuple[str, int, datetime, int]:

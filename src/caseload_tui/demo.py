@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -31,3 +31,10 @@ def load_demo(today: date) -> m.CaseloadData:
 def demo_shift_days(written: date, today: date) -> int:
     """Whole weeks, in days, that move `written` to the latest day of its weekday on or before `today`."""
     return 7 * ((today - written).days // 7)
+
+
+def demo_day(today: date) -> date:
+    """The day the demo's story ends on, as load_demo moves it: today on its weekday, else the last one gone."""
+    doc = json_format.read_file(demo_file())
+    written = json_format.written_on(doc) or today
+    return written + timedelta(days=demo_shift_days(written, today))

@@ -27,6 +27,7 @@ class DraftKind(str, enum.Enum):
     CLIENT = "client"
     NEWS = "news"
     GRADUATE = "graduate"
+    DATE = "date"
     SUPERVISION_QUESTION = "supervision_question"
     SUPERVISION_MEETING = "supervision_meeting"
     SUPERVISION_OUTCOME = "supervision_outcome"

@@ -396,12 +396,14 @@ def test_hostile_text_imports_and_exports_byte_for_byte(tmp_path):
         doc["appointments"].append({"client": code, "starts_at": "2026-11-20T10:00", "status": "attended",
                                     "note": text})
         doc["thoughts"].append({"client": code, "written_at": "2026-11-20T19:00", "kind": "holding",
-                                "body": text})
+                                "body": text, "tell_client": True,
+                                "telling": {"outcome": "told", "on": "2026-11-21T10:00", "how_taken": text}})
         doc["questions"].append({"client": code, "asked_at": "2026-11-20T19:00", "body": text,
                                  "answer": text, "status": "answered", "closed_at": "2026-11-21T09:00"})
         doc["encounters"].append({"client": code, "happened_on": "2026-11-02", "body": text})
         doc["supervision"].append({"held_on": "2026-11-03", "notes": text, "items": [
             {"client": code, "question": text, "advice": text, "outcome": text}]})
+        doc.setdefault("dates", []).append({"client": code, "falls_on": "2026-12-03", "note": text})
     db = tmp_path / "hostile.db"
     imported = run("import", write_doc(tmp_path, doc, "hostile.json"), "--db", db)
     assert imported.exit_code == 0, imported.output
@@ -415,7 +417,8 @@ def test_hostile_text_imports_and_exports_byte_for_byte(tmp_path):
         assert client["name"] == text and client["themes"] == text
         assert set(client["reflection"].values()) == {text}
         assert back["appointments"][4 + i]["note"] == text
-        assert back["thoughts"][2 + i]["body"] == text
+        assert back["thoughts"][2 + i]["body"] == back["thoughts"][2 + i]["telling"]["how_taken"] == text
+        assert back["dates"][i]["note"] == text
         assert (back["questions"][1 + i]["body"], back["questions"][1 + i]["answer"]) == (text, text)
         assert back["encounters"][1 + i]["body"] == text
         meeting = back["supervision"][1 + i]
@@ -566,3 +569,57 @@ def test_dates_in_the_file_are_kept(tmp_path):
         assert ben.reflection.i_learned == "patience"
     finally:
         store.close()
+
+
+# ---------------------------------------------------------------- before the session (issue 14)
+
+
+@needs_demo
+def test_today_lists_the_demo_s_clients_due_with_what_to_bring(tmp_path):
+    from clock import DEMO_DAY_END
+
+    result = run("today", "--demo", now=DEMO_DAY_END)
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("Before the session · Thursday 26 November (the demo's day)")
+    assert [line.split("  ")[1] for line in text.splitlines() if line[:2].isdigit()] == [
+        "Melanie (C-025)", "Ines (C-018)", "Sanne (C-021)", "Joel (C-024)"]
+    melanie = text.split("Ines (C-018)")[0]
+    for part in ["To tell them I remembered:", "✉ Something to tell her I remembered: in the first session",
+                 "(cue: if she says again that nothing ever grows for her)", "? Ask plainly whether she wants",
+                 "Advice from supervision to try (29 Oct): Probably both.",
+                 "◷ Tue 1 Dec (in 5 days): Anniversary of her father's death"]:
+        assert part in melanie, part
+    assert "⚠ Safety concern: safeguarding — When he described shouting at the baby" in text
+    # On another day the demo's day is still the one prepared: the Thursday its story ends on.
+    tuesday = run("today", "--demo", now=datetime(2026, 12, 1, 9, 0)).stdout
+    assert tuesday.startswith("Before the session · Thursday 26 November (the demo's day)")
+    assert "09:00  Melanie (C-025)" in tuesday
+
+
+@needs_demo
+def test_today_as_json_and_redacted(tmp_path):
+    from clock import DEMO_DAY_END
+
+    doc = json.loads(run("today", "--demo", "--json", now=DEMO_DAY_END).stdout)
+    assert doc["day"] == "2026-11-26"
+    melanie = doc["clients"][0]
+    assert (melanie["name"], melanie["starts_at"], melanie["booked"]) == ("Melanie", "2026-11-26T09:00", True)
+    assert melanie["tell_them"][0]["cue"] == "if she says again that nothing ever grows for her"
+    assert melanie["advice_to_try"]["tried"] is None and len(melanie["open_questions"]) == 2
+    assert melanie["dates_coming_up"] == [{"on": "2026-12-01", "note": "Anniversary of her father's death; she "
+                                           "mentioned it once, in passing.", "yearly": True, "mine": False}]
+    redacted = run("today", "--demo", "--json", "--redact", now=DEMO_DAY_END).stdout
+    assert "Melanie" not in redacted and "Joel" not in redacted
+    joel = json.loads(redacted)["clients"][3]
+    assert joel["name"] == "C-024"
+    assert joel["safety_concerns"] == [{"concern": "safeguarding", "marked_at": "2026-10-22T19:10",
+                                        "about": "thought", "body": "(words hidden: --redact)"}]
+
+
+def test_today_with_no_one_due(tmp_path):
+    db = tmp_path / "empty.db"
+    assert run("init", db).exit_code == 0
+    result = run("today", "--db", db)
+    assert result.exit_code == 0 and "No one is due today." in result.stdout
+    assert run("today", "--db", db, "--demo").exit_code != 0  # one caseload or the other, as for every command

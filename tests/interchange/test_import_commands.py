@@ -214,7 +214,8 @@ def test_export_csv_writes_one_private_file_per_table(db, tmp_path):
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(["clients.csv", "appointments.csv", "thoughts.csv", "questions.csv",
-                            "encounters.csv", "supervision_meetings.csv", "supervision_items.csv"])
+                            "encounters.csv", "supervision_meetings.csv", "supervision_items.csv",
+                                "dates.csv"])
     for path in folder.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")

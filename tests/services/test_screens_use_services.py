@@ -16,7 +16,7 @@ READS = {"records", "record", "clients", "client", "find_client", "client_count"
          "appointments_between", "thoughts", "practice_thoughts", "practice_thought_count", "thought",
          "questions", "question", "encounters", "meetings", "meeting", "search", "export_data",
          "data_version", "pending_migrations", "open", "memory", "close", "breaks", "recent_misses",
-         "backups_holding"}
+         "open_concerns", "concern_counts", "dates", "date_that_matters", "backups_holding"}
 # dir(), not vars(): the store is composed of one mixin per aggregate.
 WRITES = {name for name in dir(Store) if not name.startswith("_") and callable(getattr(Store, name))} - READS
 

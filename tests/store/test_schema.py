@@ -30,6 +30,8 @@ CHECKED = {  # every CHECK in the schema, and the values it must list
     ("questions", "status"): [s.value for s in m.QuestionStatus],
     ("thoughts", "safety"): [c.value for c in m.SafetyConcern],
     ("questions", "safety"): [c.value for c in m.SafetyConcern],
+    ("thoughts", "told"): [o.value for o in m.TellOutcome],
+    ("supervision_items", "advice_tried"): [o.value for o in m.AdviceOutcome],
     ("supervision_meetings", "status"): list(MEETING_STATUSES),
     ("supervision_meetings", "setting"): [s.value for s in m.Setting],
     ("supervision_items", "need"): [n.value for n in m.Need],

@@ -5,8 +5,11 @@ from __future__ import annotations
 import stat
 from datetime import date, datetime
 
+from textual.widgets import Static
+
 from caseload_tui import supervision as sv
-from caseload_tui.model import Client, Thought
+from caseload_tui.model import Client, Need, Thought
+from caseload_tui.tui.modals.confirm import Confirm
 from caseload_tui.tui.modals.supervision_forms import (
     BringQuestionForm,
     ExportForm,
@@ -95,6 +98,11 @@ async def test_supervision_preparation_end_to_end(demo_store, tmp_path, monkeypa
         await pilot.press("x")
         assert isinstance(app.screen, ExportForm)
         await pilot.press("ctrl+s")
+        # The leak check first: what in the notes may still identify someone, to accept or go back and fix.
+        await until(pilot, lambda: isinstance(app.screen, Confirm), "the leak check shown")
+        leaks = shown(app.screen.query_one(Static))
+        assert "C-025, a wondering of October 2026: a time of day, 'nine o'clock'" in leaks
+        await pilot.press("y")
         brief = home / "supervision-brief-2026-11-26.md"
         await until(pilot, brief.exists, "the brief written")
         assert stat.S_IMODE(brief.stat().st_mode) == 0o600
@@ -116,10 +124,16 @@ async def test_supervision_preparation_end_to_end(demo_store, tmp_path, monkeypa
         await type_text(pilot, "name the pattern kindly")
         await pilot.press("tab")
         await type_text(pilot, "ask about the hearing")
+        await pilot.press("tab")
+        await until(pilot, lambda: app.screen.focused.id == "supervisor", "the supervisor field")
+        assert app.screen.focused.value == "Helen Achebe"  # offered again from the last supervision
+        await pilot.press("tab", "end", "backspace", "backspace")  # the 90 offered from last time
+        await type_text(pilot, "1h15")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: sv.current_plan(demo_store.meetings()) is None, "the plan recorded as held")
         meeting = sv.last_held(demo_store.meetings())
         assert (meeting.held_on, meeting.notes, meeting.planned) == (TODAY, "three cases and my tiredness", False)
+        assert (meeting.supervisor, meeting.minutes, meeting.setting.value) == ("Helen Achebe", 75, "individual")
         assert [(i.client_id, i.question, i.advice, i.outcome) for i in meeting.items] == [
             (amaan.id, "", "", ""),
             (melanie.id, "what is my part in her cancelling", "name the pattern kindly", ""),
@@ -278,3 +292,42 @@ async def test_recording_a_meeting_without_a_plan_brings_the_flagged_cases(demo_
             (amaan.id, "stay with the approval"), (joel.id, ""), (melanie.id, "")]
         assert sv.current_plan(demo_store.meetings()) is None
         assert isinstance(app.screen, SupervisionScreen) and screen.chosen == set()
+
+
+async def test_the_optional_structure_of_a_case_is_kept_in_the_plan_and_the_brief(demo_store):
+    joel = client_named(demo_store, "Joel")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_supervision(pilot)
+        await highlight(pilot, screen, joel.id)
+        await pilot.press("w")
+        await until(pilot, lambda: isinstance(app.screen, BringQuestionForm), "the question form")
+        await type_text(pilot, "when would I need to say more?")
+        await pilot.press("tab")  # to what I need today
+        app.screen.query_one("#need").value = Need.DECIDE
+        await pilot.press("tab")  # to what I have tried
+        await type_text(pilot, "named the shame first")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: screen.questions.get(joel.id), "the question saved")
+    [item] = [i for i in sv.current_plan(demo_store.meetings()).items if i.client_id == joel.id]
+    assert (item.question, item.need, item.tried, item.between_us) == (
+        "when would I need to say more?", Need.DECIDE, "named the shame first", "")
+    from caseload_tui.brief import build_brief
+
+    joel_section = build_brief(sv.prepare(demo_store, NOW, [joel.id])).split("## 2. C-024", 1)[1]
+    assert "**What I need today:** to decide something." in joel_section
+    assert "**What I have tried:** named the shame first" in joel_section
+    assert "What happens between us" not in joel_section  # shown only when written
+
+
+async def test_what_is_still_with_me_from_before_shows_beside_the_case(demo_store):
+    amaan, joel = client_named(demo_store, "Amaan"), client_named(demo_store, "Joel")
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_supervision(pilot)
+        await highlight(pilot, screen, amaan.id)
+        text = material(screen)
+        before = text.split("Still with me from before the last supervision (not yet brought)  (3)", 1)[1]
+        assert "Tidying the living room this morning it came to me" in before.split("Follow-up questions", 1)[0]
+        await highlight(pilot, screen, joel.id)
+        assert "reaction  ⇢ to supervision\nWhen he described shouting at the baby" in material(screen)

@@ -225,7 +225,7 @@ def test_brief_reads_in_order(demo_store):
     for part in ["**My question:** Is it mine or hers?", "**Why I am bringing it:**",
                  "- Flagged to bring to supervision.",
                  "**Attendance:** An absentee. From the start: has come to 6 of 12 since starting in September",
-                 "**Still with me, since 29 Oct** (3 thoughts)", "- *19 Nov, reaction:* Another cancellation",
+                 "**Still with me, since 29 Oct** (4 thoughts)", "- *19 Nov, reaction:* Another cancellation",
                  "**Follow-up questions still open** (2)", "- *asked 29 Oct:* Ask what she hoped for",
                  "**Last time** (supervision on 29 Oct)", "- *I asked:* I feel resentful when she cancels",
                  "- *You advised:* Probably both.", "- *How it went:* Asked whether the time still suits her."]:

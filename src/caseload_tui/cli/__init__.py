@@ -25,6 +25,7 @@ from .mind import mind
 from .patterns import patterns
 from .summaries import brief, groups
 from .supervision_log import supervision
+from .today import today
 
 __all__ = ["CliContext", "main", "real_clock", "run"]
 
@@ -57,7 +58,7 @@ def main(ctx: click.Context, db_path: Path | None, demo: bool, redact: bool) -> 
 
 for command in (groups, import_, export, locate, init, review, supervision, graduate, brief,
                 check, backup, restore, breaks, mind,
-                patterns, calendar):
+                patterns, calendar, today):
     main.add_command(command)
 
 

@@ -22,7 +22,7 @@ from ..private_files import private_dir, write_private
 from .errors import ImportProblem
 
 TABLES = ("clients", "appointments", "thoughts", "questions", "encounters",
-          "supervision_meetings", "supervision_items")
+          "supervision_meetings", "supervision_items", "dates")
 FILE_NAMES = tuple(f"{table}.csv" for table in TABLES)
 
 SAFETY_HEADERS = ["safety_concern", "safety_marked_at", "safety_resolved_at"]  # a note's marker (model/safety.py)
@@ -32,11 +32,13 @@ HEADERS = {
                 "bring_to_supervision", "helped", "not_helped", "they_learned", "i_learned"],
     "appointments": ["client", "starts_at", "status", "note", "source", "source_uid"],
     "thoughts": ["client", "written_at", "kind", "lingering", "tell_client", "body", *SAFETY_HEADERS,
-                 "bring_to_supervision", "brought_to_meeting"],
+                 "bring_to_supervision", "brought_to_meeting", "cue", "told", "told_at", "how_taken"],
     "questions": ["client", "asked_at", "status", "body", "answer", "closed_at", *SAFETY_HEADERS],
     "encounters": ["client", "happened_on", "body"],
     "supervision_meetings": ["meeting", "held_on", "planned", "notes", "supervisor", "minutes", "setting"],
-    "supervision_items": ["meeting", "client", "question", "advice", "outcome", "tried", "between_us", "need"],
+    "supervision_items": ["meeting", "client", "question", "advice", "outcome", "tried", "between_us", "need",
+                          "advice_tried"],
+    "dates": ["client", "falls_on", "yearly", "note"],
 }
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -61,7 +63,7 @@ def table_rows(data: m.CaseloadData) -> dict[str, list[list[Cell]]]:
         return code[position] if position is not None else ""
 
     items: list[list[Cell]] = [[n, ref(i.client_id), i.question, i.advice, i.outcome, i.tried, i.between_us,
-                                i.need.value if i.need else ""]
+                                i.need.value if i.need else "", i.advice_tried.value if i.advice_tried else ""]
                                for n, s in enumerate(data.meetings, start=1) for i in s.items]
     return {
         "clients": [[c.code, c.name, c.started_on, c.ended_on, c.ending_kind.value if c.ending_kind else "",
@@ -71,13 +73,15 @@ def table_rows(data: m.CaseloadData) -> dict[str, list[list[Cell]]]:
         "appointments": [[ref(a.client_id), a.starts_at, a.status.value, a.note, a.source, a.source_uid]
                          for a in data.appointments],
         "thoughts": [[ref(t.client_id), t.written_at, t.kind.value, t.lingering, t.tell_client, t.body,
-                      *safety_cells(t.safety), t.bring_to_supervision, t.brought_to] for t in data.thoughts],
+                      *safety_cells(t.safety), t.bring_to_supervision, t.brought_to, t.cue,
+                      *telling_cells(t.telling)] for t in data.thoughts],
         "questions": [[ref(q.client_id), q.asked_at, q.status.value, q.body, q.answer, q.closed_at,
                        *safety_cells(q.safety)] for q in data.questions],
         "encounters": [[ref(e.client_id), e.happened_on, e.body] for e in data.encounters],
         "supervision_meetings": [[n, s.held_on, s.planned, s.notes, s.supervisor, s.minutes,
                                   s.setting.value] for n, s in enumerate(data.meetings, start=1)],
         "supervision_items": items,
+        "dates": [[ref(d.client_id), d.falls_on, d.yearly, d.note] for d in data.dates],
     }
 
 
@@ -85,6 +89,12 @@ def safety_cells(mark: m.SafetyMark | None) -> list[Cell]:
     if mark is None:
         return ["", None, None]
     return [mark.concern.value, mark.marked_at, mark.resolved_at]
+
+
+def telling_cells(telling: m.Telling | None) -> list[Cell]:
+    if telling is None:
+        return ["", None, ""]
+    return [telling.outcome.value, telling.on, telling.how_taken]
 
 
 def cell(value: Cell) -> str:

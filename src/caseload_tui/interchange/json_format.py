@@ -63,6 +63,7 @@ def parse(doc: Document, source: str = "the file") -> m.CaseloadData:
     data.encounters = [reader.encounter(i, r) for i, r in enumerate(_list(doc, "encounters", source))]
     data.meetings = [reader.meeting(i, r) for i, r in enumerate(_list(doc, "supervision", source))]
     data.breaks = [reader.a_break(i, r) for i, r in enumerate(_list(doc, "breaks", source))]
+    data.dates = [reader.date_that_matters(i, r) for i, r in enumerate(_list(doc, "dates", source))]
     return data
 
 
@@ -133,6 +134,8 @@ class _Reader(FieldReader):
             safety=self.safety(where, record),
             bring_to_supervision=self._flag(where, record, "bring_to_supervision", False),
             brought_to=self._count(where, record, "brought_to", least=1),
+            cue=self._text(where, record, "cue"),
+            telling=self.telling(where, record),
         )
 
     def question(self, i: int, raw: object) -> m.Question:
@@ -172,6 +175,25 @@ class _Reader(FieldReader):
         if taken.ends_on < taken.starts_on:
             raise self._fail(where, "ends before it starts")
         return taken
+    def telling(self, where: str, record: Document) -> m.Telling | None:
+        """What became of a thought to tell them (model/follow_through.py): null, or told/kept/let go, when, how."""
+        raw = record.get("telling")
+        if raw is None:
+            return None
+        at = f"{where}.telling"
+        told = self._record(at, raw)
+        return m.Telling(outcome=self._required(at, told, "outcome", self._member(m.TellOutcome)),
+                         on=self._required(at, told, "on", self._minute), how_taken=self._text(at, told, "how_taken"))
+
+    def date_that_matters(self, i: int, raw: object) -> m.DateThatMatters:
+        where = f"dates[{i}]"
+        record = self._record(where, raw)
+        return m.DateThatMatters(
+            client_id=self._optional(where, record, "client", self._position),
+            falls_on=self._required(where, record, "falls_on", self._day),
+            yearly=self._flag(where, record, "yearly", False),
+            note=self._text(where, record, "note", required=True),
+        )
 
     def encounter(self, i: int, raw: object) -> m.Encounter:
         where = f"encounters[{i}]"
@@ -197,6 +219,7 @@ class _Reader(FieldReader):
                 tried=self._text(at, item, "tried"),
                 between_us=self._text(at, item, "between_us"),
                 need=self._optional(at, item, "need", self._member(m.Need)),
+                advice_tried=self._optional(at, item, "advice_tried", self._member(m.AdviceOutcome)),
             ))
         setting = self._optional(where, record, "setting", self._member(m.Setting))
         return m.SupervisionMeeting(
@@ -256,7 +279,9 @@ def to_document(data: m.CaseloadData) -> Document:
             {"client": ref(t.client_id), "written_at": iso(t.written_at), "kind": t.kind.value,
              "lingering": t.lingering, "tell_client": t.tell_client, "body": t.body,
              "safety": safety_document(t.safety, iso), "bring_to_supervision": t.bring_to_supervision,
-             "brought_to": t.brought_to}
+             "brought_to": t.brought_to, "cue": t.cue,
+             "telling": {"outcome": t.telling.outcome.value, "on": iso(t.telling.on), "how_taken": t.telling.how_taken}
+             if t.telling else None}
             for t in data.thoughts
         ],
         "questions": [
@@ -273,13 +298,18 @@ def to_document(data: m.CaseloadData) -> Document:
             {"held_on": iso(s.held_on), "planned": s.planned, "notes": s.notes, "supervisor": s.supervisor,
              "minutes": s.minutes, "setting": s.setting.value, "items": [
                 {"client": ref(i.client_id), "question": i.question, "advice": i.advice, "outcome": i.outcome,
-                 "tried": i.tried, "between_us": i.between_us, "need": i.need.value if i.need else None}
+                 "tried": i.tried, "between_us": i.between_us, "need": i.need.value if i.need else None,
+                 "advice_tried": i.advice_tried.value if i.advice_tried else None}
                 for i in s.items]}
             for s in data.meetings
         ],
         # Mine, for no one client; written only when there are some, so older files read the same.
         **({"breaks": [{"starts_on": iso(b.starts_on), "ends_on": iso(b.ends_on), "word": b.word}
                        for b in data.breaks]} if data.breaks else {}),
+        "dates": [
+            {"client": ref(d.client_id), "falls_on": iso(d.falls_on), "yearly": d.yearly, "note": d.note}
+            for d in data.dates
+        ],
     }
 
 
@@ -325,6 +355,8 @@ def shift_dates(data: m.CaseloadData, days: int) -> m.CaseloadData:
         s.held_on = move(s.held_on)
     for b in data.breaks:
         b.starts_on, b.ends_on = move(b.starts_on), move(b.ends_on)
+    for d in data.dates:
+        d.falls_on = move(d.falls_on)  # a yearly date moves too: the demo's story keeps its distance to it
     return data
 
 

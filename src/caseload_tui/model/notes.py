@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from .follow_through import Telling
 from .safety import SafetyMark
 
 # Every word the clinician sees for one of these values is defined here, beside the value it
@@ -78,6 +79,13 @@ class Thought:
     bring_to_supervision: bool = False  # flagged to bring, whatever its age
     brought_to: int | None = None  # the supervision meeting it was brought to, once brought
     safety: SafetyMark | None = None  # marked as a safety concern (model/safety.py)
+    cue: str = ""  # for a thought to tell them: what might prompt it in the session, if written
+    telling: Telling | None = None  # for a thought to tell them: what became of it (model/follow_through.py)
+
+    @property
+    def still_to_tell(self) -> bool:
+        """Something to tell the client that is still offered: not yet told nor let go."""
+        return self.tell_client and (self.telling is None or not self.telling.outcome.words.done)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .attendance import Appointment, Break, Session
+from .dates import DateThatMatters
 from .endings import Encounter, EndingKind, Reflection
 from .notes import Question, Thought
 from .supervision import SupervisionMeeting
@@ -63,3 +64,4 @@ class CaseloadData:
     encounters: list[Encounter] = field(default_factory=list)
     meetings: list[SupervisionMeeting] = field(default_factory=list)
     breaks: list[Break] = field(default_factory=list)  # mine, for no one client
+    dates: list[DateThatMatters] = field(default_factory=list)

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date
 
+from .follow_through import AdviceOutcome
+
 
 class Setting(str, enum.Enum):
     """Whether a supervision was one to one or in a group (licensing boards count them apart)."""
@@ -71,13 +73,27 @@ class SupervisionItem:
     client_id: int
     question: str = ""
     advice: str = ""
-    outcome: str = ""
+    outcome: str = ""  # how it went (the brief's "How it went")
     id: int | None = None
     meeting_id: int | None = None
     # The optional structure of a case, each shown only when written.
     tried: str = ""  # what I have tried
     between_us: str = ""  # what happens between us
     need: Need | None = None  # what I need today
+    advice_tried: AdviceOutcome | None = None  # whether the advice was tried (model/follow_through.py)
+
+    @property
+    def still_to_try(self) -> bool:
+        """Advice that is still offered before a session: given, and not yet tried nor found not to fit."""
+        return bool(self.advice.strip()) and (self.advice_tried is None or not self.advice_tried.words.done)
+
+    @property
+    def how_it_went(self) -> str:
+        """How it went, with whether it was tried in front ("tried: ..."), or "" if neither was recorded."""
+        if self.advice_tried is None:
+            return self.outcome
+        past = self.advice_tried.words.past
+        return f"{past}: {self.outcome}" if self.outcome.strip() else past
 
 
 @dataclass

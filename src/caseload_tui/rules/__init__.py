@@ -8,12 +8,14 @@ Pure functions: every one that depends on the time is handed `now` (or
 - attendance: a client's summary (last attended, next expected, missed share) and the strip;
 - schedules: RRULEs expanded, described in words and read from words;
 - dates: typed days and moments;
+- coming_up: dates that matter, when they next fall and which fall soon;
 - words: what schedules and dates share (day names, a time of day, a short echo of what was typed).
 
 Every name is importable from here as well (`from caseload_tui.rules import place`).
 """
 
 from .attendance import STRIP_LENGTH, next_expected, summarise
+from .coming_up import coming_up, in_days, next_falls
 from .dates import DateError, parse_day, parse_moment
 from .grouping import ago, days_ago, group_caseload, place, since_short
 from .schedules import (
@@ -35,11 +37,14 @@ __all__ = [
     "DateError",
     "ScheduleError",
     "ago",
+    "coming_up",
     "days_ago",
     "describe_schedule",
     "expected_sessions",
     "group_caseload",
+    "in_days",
     "next_expected",
+    "next_falls",
     "parse_day",
     "parse_moment",
     "parse_schedule",

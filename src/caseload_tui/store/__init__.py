@@ -5,7 +5,8 @@ takes the write lock up front and is committed before the method returns
 (or, inside `Store.transaction()`, with the caller's other writes).
 
 Store is opened, updated and closed here; what it does with each kind of record is in
-a mixin of its own: clients.py, sessions.py, notes.py, safety.py, supervision.py, search.py and
+a mixin of its own: clients.py, sessions.py, notes.py, safety.py, dates.py,
+supervision.py, search.py and
 caseload_io.py (export, import, and sessions from calendars). Shared SQL helpers are in sql.py.
 """
 
@@ -25,6 +26,7 @@ from . import backup, backup_purge, key_check
 from .caseload_io import CaseloadIOMixin, SessionChanges
 from .clients import ClientsMixin
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
+from .dates import DatesMixin
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
 from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
 from .migrations import MIGRATION_SET, migrations
@@ -41,8 +43,8 @@ __all__ = [
 __all__ += ["MIGRATION_SET", "RECENT_SESSIONS", "SessionChanges"]  # used beside the store, not through it
 
 
-class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, SupervisionMixin, SearchMixin, CaseloadIOMixin,
-            MindMixin):
+class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, SupervisionMixin, SearchMixin,
+            CaseloadIOMixin, MindMixin):
     """One open caseload file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:

@@ -25,8 +25,9 @@ from .sql import insert, inserted_id, saved_id
 from .supervision import insert_meeting
 
 # The records that belong to a client, each kept in a table of its own.
-_Linked = TypeVar("_Linked", m.Appointment, m.Thought, m.Question, m.Encounter, m.SupervisionItem)
-_Imported = TypeVar("_Imported", m.Appointment, m.Thought, m.Question, m.Encounter)
+_Linked = TypeVar("_Linked", m.Appointment, m.Thought, m.Question, m.Encounter, m.SupervisionItem,
+                   m.DateThatMatters)
+_Imported = TypeVar("_Imported", m.Appointment, m.Thought, m.Question, m.Encounter, m.DateThatMatters)
 
 
 class CaseloadIOMixin(StoreBase):
@@ -49,6 +50,7 @@ class CaseloadIOMixin(StoreBase):
                 thoughts=[relink(rows.thought(r)) for r in conn.execute("SELECT * FROM thoughts ORDER BY id")],
                 questions=[relink(rows.question(r)) for r in conn.execute("SELECT * FROM questions ORDER BY id")],
                 encounters=[relink(rows.encounter(r)) for r in conn.execute("SELECT * FROM encounters ORDER BY id")],
+                dates=[relink(rows.date_that_matters(r)) for r in conn.execute("SELECT * FROM dates ORDER BY id")],
             )
             items: dict[int | None, list[m.SupervisionItem]] = {}
             for r in conn.execute("SELECT * FROM supervision_items ORDER BY id"):
@@ -78,7 +80,8 @@ class CaseloadIOMixin(StoreBase):
         """
         counts = {"clients": len(data.clients), "sessions": len(data.appointments),
                   "thoughts": len(data.thoughts), "questions": len(data.questions),
-                  "encounters": len(data.encounters), "supervision meetings": len(data.meetings)}
+                  "encounters": len(data.encounters), "supervision meetings": len(data.meetings),
+                  "dates that matter": len(data.dates)}
         if data.breaks:
             counts["my breaks"] = len(data.breaks)
         try:
@@ -92,6 +95,7 @@ class CaseloadIOMixin(StoreBase):
                 for taken in data.breaks:  # my breaks: the same for every client, added as they are
                     conn.execute(*insert("breaks", {"starts_on": rows.iso_day(taken.starts_on),
                                                     "ends_on": rows.iso_day(taken.ends_on), "word": taken.word}))
+                _import_records(conn, "dates", data.dates, rows.date_values, ids)
                 if dry_run:
                     raise _DryRun()
         except _DryRun:

@@ -200,3 +200,61 @@ def m0051_supervision_log(db: Database) -> None:
 def m0052_news_can_be_corrected(db: Database) -> None:
     """News of a graduate can be corrected, and a stale correction refused, as a note's can."""
     db.execute("ALTER TABLE encounters ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+
+
+def _search_index(db: Database, table: str, columns: list[str]) -> None:
+    """(Re)make a table's full-text index over `columns`, with its triggers, from the rows it has.
+
+    As migration 0003 made them (prefixes of two and three letters); the triggers are the ones
+    sqlite-utils makes, by the same names, so a table rebuilt later keeps them.
+    """
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_{suffix}"')
+    db.execute(f'DROP TABLE IF EXISTS "{table}_fts"')
+    db.execute(f'CREATE VIRTUAL TABLE "{table}_fts" USING FTS5 ({quoted}, content="{table}", prefix=\'2 3\')')
+    insert = f'INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new});'
+    delete = f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES(\'delete\', old.rowid, {old});'
+    db.execute(f'CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN\n  {insert}\nEND')
+    db.execute(f'CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" BEGIN\n  {delete}\nEND')
+    db.execute(f'CREATE TRIGGER "{table}_au" AFTER UPDATE ON "{table}" BEGIN\n  {delete}\n  {insert}\nEND')
+    db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+
+
+@migrations(name="0031_told_them")
+def m0031_told_them(db: Database) -> None:
+    """A thought to tell the client can hold the cue that would prompt it; and what became of it
+    (model/follow_through.py): told, kept or let go, when, and how they took it. The cue and how they
+    took it are searched with the thought."""
+    db.execute("ALTER TABLE thoughts ADD COLUMN cue TEXT NOT NULL DEFAULT ''")
+    db.execute(f"ALTER TABLE thoughts ADD COLUMN told TEXT CHECK (told IN ({quoted_values(m.TellOutcome)}))")
+    db.execute("ALTER TABLE thoughts ADD COLUMN told_at TEXT")
+    db.execute("ALTER TABLE thoughts ADD COLUMN how_taken TEXT NOT NULL DEFAULT ''")
+    _search_index(db, "thoughts", ["body", "cue", "how_taken"])
+
+
+@migrations(name="0032_advice_tried")
+def m0032_advice_tried(db: Database) -> None:
+    """Whether a supervisor's advice was tried (model/follow_through.py); how it went stays in `outcome`."""
+    tried = quoted_values(m.AdviceOutcome)
+    db.execute(f"ALTER TABLE supervision_items ADD COLUMN advice_tried TEXT CHECK (advice_tried IN ({tried}))")
+
+
+@migrations(name="0033_dates_that_matter")
+def m0033_dates_that_matter(db: Database) -> None:
+    """Dates that matter to a client (or, with no client, breaks of mine), searched by their notes."""
+    db.execute(
+        """
+        CREATE TABLE dates (
+            id INTEGER PRIMARY KEY,
+            client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
+            falls_on TEXT NOT NULL,
+            yearly INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        )"""
+    )
+    db.execute("CREATE INDEX dates_by_client ON dates(client_id, falls_on)")
+    _search_index(db, "dates", ["note"])

@@ -23,6 +23,8 @@ from ..model import (
     Thought,
     ThoughtKind,
 )
+from ..model.dates import DateThatMatters
+from ..model.follow_through import AdviceOutcome, Telling, TellOutcome
 
 
 def iso_day(value: date | None) -> str | None:
@@ -124,6 +126,9 @@ def thought(row: Any) -> Thought:
         bring_to_supervision=bool(row["bring_to_supervision"]),
         brought_to=row["brought_to"],
         safety=safety(row),
+        cue=row["cue"],
+        telling=Telling(TellOutcome(row["told"]), given_moment(row["told_at"]), row["how_taken"])
+        if row["told"] else None,
     )
 
 
@@ -138,6 +143,10 @@ def thought_values(t: Thought) -> dict[str, Any]:
         "bring_to_supervision": int(t.bring_to_supervision),
         "brought_to": t.brought_to,
         **safety_values(t.safety),
+        "cue": t.cue,
+        "told": t.telling.outcome.value if t.telling else None,
+        "told_at": iso_moment(t.telling.on) if t.telling else None,
+        "how_taken": t.telling.how_taken if t.telling else "",
     }
 
 
@@ -220,6 +229,7 @@ def item(row: Any) -> SupervisionItem:
         tried=row["tried"],
         between_us=row["between_us"],
         need=Need(row["need"]) if row["need"] else None,
+        advice_tried=AdviceOutcome(row["advice_tried"]) if row["advice_tried"] else None,
     )
 
 
@@ -233,4 +243,14 @@ def item_values(i: SupervisionItem) -> dict[str, Any]:
         "tried": i.tried,
         "between_us": i.between_us,
         "need": i.need.value if i.need else None,
+        "advice_tried": i.advice_tried.value if i.advice_tried else None,
     }
+
+
+def date_that_matters(row: Any) -> DateThatMatters:
+    return DateThatMatters(id=row["id"], client_id=row["client_id"], falls_on=given_day(row["falls_on"]),
+                           yearly=bool(row["yearly"]), note=row["note"], version=row["version"])
+
+
+def date_values(d: DateThatMatters) -> dict[str, Any]:
+    return {"client_id": d.client_id, "falls_on": iso_day(d.falls_on), "yearly": int(d.yearly), "note": d.note}

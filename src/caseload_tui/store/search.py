@@ -1,4 +1,4 @@
-"""Full-text search over thoughts, questions and encounters (the FTS5 indexes made in migrations.py)."""
+"""Full-text search over thoughts, questions, encounters and dates that matter (FTS5 indexes, migrations.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from .base import StoreBase
 
 # (table, when it was written, the text shown): the notes searched, each with its own index.
 _SEARCHED = (
-    ("thoughts", "written_at", "t.body"),
+    ("thoughts", "written_at", "t.body || CASE WHEN t.cue != '' THEN ' — ' || t.cue ELSE '' END "
+                               "|| CASE WHEN t.how_taken != '' THEN ' — ' || t.how_taken ELSE '' END"),
     ("questions", "asked_at", "t.body || CASE WHEN t.answer != '' THEN ' — ' || t.answer ELSE '' END"),
     ("encounters", "happened_on", "t.body"),
+    ("dates", "falls_on", "t.note"),
 )
 
 
@@ -27,7 +29,7 @@ class SearchMixin(StoreBase):
     SEARCH_RANKED = 2_000  # matches ranked per kind of note: the newest ones
 
     def search(self, query: str, limit: int = 50) -> list[m.SearchHit]:
-        """Full-text search over thoughts, questions and encounters, best first.
+        """Full-text search over thoughts, questions, encounters and dates that matter, best first.
 
         The query is quoted, so quotes and operators are searched as words. Where more
         than SEARCH_RANKED notes of one kind match (a common word, a short beginning, in

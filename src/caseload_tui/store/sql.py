@@ -63,6 +63,7 @@ def require(conn: sqlite3.Connection, table: str, record_id: int | None) -> None
 def noun(table: str) -> str:
     return {"clients": "client", "thoughts": "thought", "questions": "question",
             "supervision_meetings": "supervision meeting", "supervision_items": "supervision item",
+            "dates": "date",
             }.get(table, "record")
 
 

@@ -63,7 +63,15 @@ class SupervisionMixin(StoreBase):
             )
             conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting.id])
             _insert_items(conn, saved_id(meeting.id), meeting.items)
+        self._empty_wal()  # words corrected out of a meeting leave the WAL too
         return self.meeting(saved_id(meeting.id))
+
+    def set_item_follow_through(self, item_id: int, tried: m.AdviceOutcome, outcome: str) -> None:
+        """Whether the supervisor's advice was tried, and how it went (day's end, issue 14)."""
+        with self._lock.writing() as conn:
+            require(conn, "supervision_items", item_id)
+            conn.execute("UPDATE supervision_items SET advice_tried = ?, outcome = ? WHERE id = ?",
+                         [tried.value, outcome, item_id])
 
     def delete_meeting(self, meeting_id: int) -> None:
         """Remove a supervision and what was written for it: no trace of its words left in the file.

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from textual._context import active_app  # the running app (what textual.getters.app reads too)
 from textual.content import Content
 
-from ..model import BRING_WORDS, OUTCOMES, Client, Group, Status, ThoughtKind
+from ..model import BRING_WORDS, OUTCOMES, Client, Group, MarkedNote, Status, ThoughtKind
 from ..name_matching import NameMatcher
 from ..safe_text import one_line, visible
 
@@ -159,6 +159,37 @@ def moment(value: datetime | None, today: date) -> str:
     if value is None:
         return "–"
     return f"{day(value, today)} {value.strftime('%H:%M')}"
+
+
+# ---------------------------------------------------------------- safety concerns and closing the loop
+
+CONCERN_GLYPH = ("⚠", "bold $text-error")  # beside every note marked as a safety concern, privacy mode or not
+TELL_GLYPH = ("✉", "$text-accent")
+ADVICE_GLYPH = ("☞", "$text-secondary")
+DATE_GLYPH = ("◷", "$text-warning")
+HIDDEN_WORDS = "words hidden in privacy mode"
+
+
+def concern_marker(note: MarkedNote) -> Content:
+    """'⚠ safety concern: risk to self' (or nothing, for a note without one)."""
+    if note.safety is None:
+        return Content("")
+    style = CONCERN_GLYPH[1] if note.safety.open else "$foreground-muted"
+    return join((CONCERN_GLYPH[0] + " ", style), (note.safety.words, style))
+
+
+def hides(note: MarkedNote) -> bool:
+    """Whether privacy mode hides this note's words (and its answer): a safety concern, while it is on."""
+    return note.safety is not None and privacy().on
+
+
+def note_text(note: MarkedNote, style: str = "", multiline: bool = False, width: int | None = None) -> Content:
+    """A note's words; for a safety concern in privacy mode, hidden (its marker is shown beside it)."""
+    if hides(note):
+        return label(HIDDEN_WORDS, "italic $foreground-muted")
+    if width is not None:
+        return user_line(note.body, width, style)
+    return user_text(note.body, style=style, multiline=multiline)
 
 
 # ---------------------------------------------------------------- mind and room (screens/mind.py)

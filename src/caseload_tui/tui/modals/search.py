@@ -16,7 +16,7 @@ from ...model import SearchHit
 from ...store import StoreError
 from .. import render
 
-KIND_WORDS = {"thought": "thought", "question": "question", "encounter": "news"}
+KIND_WORDS = {"thought": "thought", "question": "question", "encounter": "news", "date": "date"}
 
 
 class SearchScreen(ModalScreen[SearchHit | None]):

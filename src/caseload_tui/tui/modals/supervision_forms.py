@@ -3,15 +3,16 @@ the follow-through."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
-from ...model import SupervisionItem
+from ...model import Need, Setting, SupervisionItem, SupervisionMeeting
 from ...rules import DateError, parse_day
 from ...safe_text import for_editing, keep_if_unchanged
 from .. import render
@@ -63,27 +64,52 @@ class SinceForm(FormScreen[SinceInput]):
         return SinceInput(since)
 
 
-class BringQuestionForm(FormScreen[str]):
-    """The question to bring to supervision about one case (empty clears it)."""
+@dataclass
+class BringInput:
+    """The question to bring about a case, and the optional structure around it."""
+
+    question: str
+    tried: str = ""
+    between_us: str = ""
+    need: Need | None = None
+
+
+class BringQuestionForm(FormScreen[BringInput]):
+    """The question to bring to supervision about one case (empty clears it), and, if I want them,
+    what I have tried, what happens between us and what I need today."""
 
     title_text = "The question to bring"
 
-    def __init__(self, about: Content, question: str, check=None) -> None:
+    def __init__(self, about: Content, question: str, check=None, item: SupervisionItem | None = None) -> None:
         super().__init__(check)
         self._about, self._question = about, question
+        self._item = item or SupervisionItem(client_id=0, question=question)
 
     def fields(self) -> ComposeResult:
         yield Static(render.join(("About ", "$foreground-muted"), self._about))
         yield label("What I want to ask my supervisor about this case")
         yield _area(self._question, "question")
+        yield label("What I need today")
+        yield Select([(need.label, need) for need in Need], value=self._item.need or Select.NULL,
+                     allow_blank=True, prompt="(leave open)", id="need", compact=True)
+        yield label("What I have tried (if you want it in the brief)")
+        yield _area(self._item.tried, "tried")
+        yield label("What happens between us (if you want it in the brief)")
+        yield _area(self._item.between_us, "between")
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#question", TextArea).focus()
 
-    def collect(self) -> str:
-        return keep_if_unchanged(note_text(self.query_one("#question", TextArea), "question", required=False),
-                                 self._question)
+    def collect(self) -> BringInput:
+        def text(field: str, what: str, stored: str) -> str:
+            return keep_if_unchanged(note_text(self.query_one(f"#{field}", TextArea), what, required=False), stored)
+
+        need = self.query_one("#need", Select).value
+        return BringInput(question=text("question", "question", self._question),
+                          tried=text("tried", "what I have tried", self._item.tried),
+                          between_us=text("between", "what happens between us", self._item.between_us),
+                          need=need if isinstance(need, Need) else None)
 
 
 @dataclass
@@ -131,6 +157,24 @@ class MeetingInput:
     notes: str
     advice: dict[int, str]  # by client id
     unflag: bool
+    supervisor: str = ""
+    minutes: int = 0
+    setting: Setting = Setting.INDIVIDUAL
+
+
+_LENGTH = re.compile(r"^\s*(?:(\d+)\s*(?:h|hours?)\s*)?(?:(\d+)\s*(?:m|min|mins|minutes)?)?\s*$", re.IGNORECASE)
+
+
+def minutes_of(typed: str) -> int:
+    """How long a supervision lasted, typed as '90', '1h30', '1 h 30 min' or '2h'; '' is not recorded (0)."""
+    found = _LENGTH.match(typed)
+    if typed.strip() and (found is None or not any(found.groups())):
+        raise FormError("Write how long it lasted in minutes (90) or hours and minutes (1h30).")
+    hours, minutes = (int(g) if g else 0 for g in found.groups()) if found else (0, 0)
+    total = hours * 60 + minutes
+    if total > 24 * 60:
+        raise FormError("A supervision of more than a day? Write how long it lasted in minutes (90).")
+    return total
 
 
 class MeetingForm(FormScreen[MeetingInput]):
@@ -138,10 +182,12 @@ class MeetingForm(FormScreen[MeetingInput]):
 
     title_text = "Record the supervision"
 
-    def __init__(self, today: date, cases: list[tuple[int, Content, str]], check=None) -> None:
-        """`cases`: each case brought as (client id, how to show them, the question brought)."""
+    def __init__(self, today: date, cases: list[tuple[int, Content, str]], check=None,
+                 last: SupervisionMeeting | None = None) -> None:
+        """`cases`: each case brought as (client id, how to show them, the question brought);
+        `last`: the last supervision held, whose supervisor, length and setting are offered again."""
         super().__init__(check)
-        self._today, self._cases = today, cases
+        self._today, self._cases, self._last = today, cases, last
 
     def fields(self) -> ComposeResult:
         yield label("Held on (today, tue, 3 dec, 2026-12-03)")
@@ -156,6 +202,14 @@ class MeetingForm(FormScreen[MeetingInput]):
             if question.strip():
                 yield Static(render.user_text(question, style="italic $foreground-muted", multiline=True))
             yield _area("", f"advice-{client_id}")
+        last = self._last
+        yield label("Supervisor (for the supervision log)")
+        yield Input(for_editing(last.supervisor, multiline=False) if last else "", id="supervisor", max_length=200,
+                    compact=True)
+        yield label("How long (90, 1h30)")
+        yield Input(str(last.minutes) if last and last.minutes else "", id="minutes", max_length=20, compact=True)
+        yield Checkbox("In a group (not one to one)", value=bool(last and last.setting is Setting.GROUP),
+                       id="group", compact=True)
         yield Checkbox("Unflag the cases brought (flag them again on the dashboard with b)",
                        value=True, id="unflag", compact=True)
 
@@ -169,9 +223,14 @@ class MeetingForm(FormScreen[MeetingInput]):
             raise FormError("Record a supervision once it has been held: the date cannot be after today.")
         advice = {cid: note_text(self.query_one(f"#advice-{cid}", TextArea), "advice", required=False)
                   for cid, _, _ in self._cases}
+        supervisor = self.query_one("#supervisor", Input)
+        kept = self._last.supervisor if self._last else ""
         return MeetingInput(held_on=held_on, notes=note_text(self.query_one("#notes", TextArea), "notes",
                                                              required=False),
-                            advice=advice, unflag=self.query_one("#unflag", Checkbox).value)
+                            advice=advice, unflag=self.query_one("#unflag", Checkbox).value,
+                            supervisor=keep_if_unchanged(supervisor.value, kept, multiline=False),
+                            minutes=minutes_of(self.query_one("#minutes", Input).value),
+                            setting=Setting.GROUP if self.query_one("#group", Checkbox).value else Setting.INDIVIDUAL)
 
 
 class OutcomeForm(FormScreen[str]):

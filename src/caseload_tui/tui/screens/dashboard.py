@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header
 
 from ...model import CAME, ClientRecord, Group, Placement
-from ...rules import place, summarise
+from ...rules import coming_up, place, summarise
 from ...store import StoreError
 from ..modals.endings import REFLECTION_PARTS
 from ..widgets.arc_pane import ArcPane
@@ -65,8 +65,13 @@ class DashboardScreen(DraftReopening):
         Binding("c", "new_client", "Client+", tooltip="Add a client"),
         Binding("b", "toggle_flag", "Flag",
                 tooltip="Flag the case for supervision, or on a thought, that thought"),
+        Binding("exclamation_mark", "safety", "Safety", key_display="!",
+                tooltip="Mark the highlighted thought or question as a safety concern, or mark it resolved"),
+        Binding("D", "new_date", "Date", tooltip="Add a date that matters to the client (or a break of mine)"),
         Binding("slash", "search", "Search", tooltip="Search thoughts, questions and news"),
         Binding("R", "review", "Review", tooltip="Day's end review: today's sessions, one client at a time"),
+        Binding("T", "before_session", "Today", tooltip="Before the session: who is due today and what to bring in"),
+        Binding("B", "card", "Before", tooltip="Before they walk in: the selected client's card"),
         Binding("S", "supervision", "Supervise", tooltip="Prepare for supervision, export the brief, record it"),
         Binding("M", "mind", "Mind", tooltip="Mind and room: who takes up my mind, who comes to the room"),
         Binding("P", "patterns", "Patterns", tooltip="Patterns in me: my own responses, grouped by feeling"),
@@ -200,7 +205,8 @@ class DashboardScreen(DraftReopening):
                 summary = summarise(record, now, self.app.settings.thresholds)
                 window = timedelta(weeks=self.app.settings.thresholds.window_weeks)
                 header.show_client(record, self.placements[value], summary, now,
-                                   self.store.recent_misses(value, now, now - window, limit=2))
+                                   self.store.recent_misses(value, now, now - window, limit=2),
+                                   self.store.open_concerns([value]), coming_up(self.store.dates([value]), today))
                 thoughts.show(self.store.thoughts([value]), today)
                 if graduate:
                     attended = sum(1 for a in self.store.appointments(value) if a.status in CAME)
@@ -285,7 +291,7 @@ class DashboardScreen(DraftReopening):
             return isinstance(focused, ThoughtsPane)
         if action == "answer":
             return isinstance(focused, QuestionsPane)
-        if action == "delete":
+        if action in ("delete", "safety"):
             return isinstance(focused, (ThoughtsPane, QuestionsPane))
         if action == "news":
             record = self.selected_client()

@@ -13,9 +13,10 @@ from ...store import NotFound, StoreError
 from .dashboard_clients import ClientActions
 from .dashboard_moments import MomentActions
 from .dashboard_notes import NoteActions
+from .dashboard_watch import WatchActions
 
 
-class DraftReopening(NoteActions, ClientActions, MomentActions):
+class DraftReopening(NoteActions, ClientActions, MomentActions, WatchActions):
     """The dashboard's actions, and reopening a draft through them."""
 
     def restore_draft(self, draft: Draft) -> None:
@@ -24,7 +25,7 @@ class DraftReopening(NoteActions, ClientActions, MomentActions):
         client_id_ = draft.number("client_id")
         if client_id_ is not None:
             self.select_client(client_id_)
-        elif draft.kind is DraftKind.THOUGHT:
+        elif draft.kind in (DraftKind.THOUGHT, DraftKind.DATE):
             self.select_practice()
         self.app.notify("A draft you were writing has been reopened.", markup=False,
                         timeout=8)
@@ -99,5 +100,6 @@ REOPEN: dict[DraftKind, Callable[[DraftReopening, Draft], object]] = {
     DraftKind.CLIENT: _client,
     DraftKind.NEWS: lambda screen, _draft: screen.action_news(),
     DraftKind.GRADUATE: lambda screen, _draft: screen.action_graduate(),
+    DraftKind.DATE: lambda screen, _draft: screen.action_new_date(),
     **{kind: DraftReopening._reopen_supervision for kind in DraftKind if kind.on_supervision},
 }

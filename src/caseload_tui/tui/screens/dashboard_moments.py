@@ -35,6 +35,20 @@ class MomentActions(DashboardBase):
 
         self.app.push_screen(SupervisionScreen(), self.back_from_moment)
 
+    def action_before_session(self) -> None:
+        from .before_session import BeforeSessionScreen
+
+        self.app.push_screen(BeforeSessionScreen(), self.back_from_moment)
+
+    def action_card(self) -> None:
+        record = self.selected_client()
+        if record is None or record.client.id is None:
+            self._need_client("see what to bring to their session")
+            return
+        from .before_session import CardScreen
+
+        self.app.push_screen(CardScreen(record.client.id), self.back_from_moment)
+
     def action_mind(self) -> None:
         from .mind import MindScreen
 

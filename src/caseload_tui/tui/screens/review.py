@@ -1,10 +1,9 @@
 """Day's end: today's sessions one client at a time, then what the day came to.
 
-On the left, the sessions to go through (today's, then any from the last two
-weeks that were never recorded) and the summary at the end. On the right, the
-session in hand: who and when, what happened (one key), their open questions
-(answer or carry forward), and what was written about them today. Every key
-saves at once, so leaving half-way (Escape) keeps everything recorded so far.
+On the left, the sessions to go through (today's, then any never recorded in the last two weeks) and the
+summary at the end. On the right, the session in hand: who and when, what happened (one key), their open
+questions (answer or carry forward), what was written about them today, and what to tell them or try
+(review_follow_through.py). Every key saves at once, so leaving half-way (Escape) keeps all recorded so far.
 """
 
 from __future__ import annotations
@@ -34,8 +33,8 @@ from ..widgets.notes_panes import NotesPane
 from ..widgets.record_ids import stored_id
 from ..widgets.review_notes import ReviewNotes
 from ..widgets.review_walk import WalkList
-from .app_access import CaseloadScreen
 from .help import HelpScreen, HelpSection
+from .review_follow_through import FOLLOW_THROUGH_BINDINGS, FollowThroughActions
 from .review_miss import ask_what_else, offer_reaction
 
 _RECORD = Binding.Group("Attendance")
@@ -50,7 +49,7 @@ REVIEW_INTRO = (
 )
 
 
-class ReviewScreen(CaseloadScreen):
+class ReviewScreen(FollowThroughActions):
     DEFAULT_CSS = """
     ReviewScreen WalkList { width: 34; height: 1fr; }
     ReviewScreen.-narrow WalkList { width: 24; }
@@ -80,7 +79,7 @@ class ReviewScreen(CaseloadScreen):
         Binding("f", "question", "Question", tooltip="Add a question for next time"),
         Binding("n,right", "next", "Next", tooltip="Move on to the next session"),
         Binding("p,left", "previous", "Back", tooltip="Go back to the session before"),
-        Binding("s", "summary", "Summary", tooltip="The day's summary"),
+        *FOLLOW_THROUGH_BINDINGS, Binding("s", "summary", "Summary", tooltip="The day's summary"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
         Binding("escape", "done", "Dashboard", tooltip="Back to the dashboard; everything is already saved"),
@@ -195,6 +194,7 @@ class ReviewScreen(CaseloadScreen):
         ]
         self.query_one("#session", Static).update(Content("\n").join(lines))
         self.query_one(ReviewNotes).show(questions, thoughts, self.carried, today)
+        self.show_follow_through(session)
 
     def _detail_width(self) -> int:
         width = self.query_one("#session", Static).content_region.width

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,18 +26,18 @@ from ...services import supervision as plans
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.supervision_forms import BringQuestionForm, ExportForm, MeetingForm, OutcomeForm, SinceForm
+from ..modals.supervision_forms import BringQuestionForm, SinceForm
 from ..widgets.case_chooser import CaseChooser, CaseGroup, case_prompt
 from ..widgets.case_material import material_content, window_line
 from ..widgets.footer import WrappingFooter
 from ..widgets.record_ids import stored_id
-from .app_access import CaseloadScreen
+from .supervision_meetings import MeetingActions
 
 NARROW_BELOW = 110  # columns: below this the list narrows and the footer wraps
 WIDE_LIST, NARROW_LIST = 52, 34  # the case list's width
 
 
-class SupervisionScreen(CaseloadScreen):
+class SupervisionScreen(MeetingActions):
     DEFAULT_CSS = """
     SupervisionScreen #window { height: auto; padding: 0 1; background: $boost; }
     SupervisionScreen CaseChooser { width: WIDE_LIST; height: 1fr; }
@@ -77,6 +76,7 @@ class SupervisionScreen(CaseloadScreen):
         self.clients: dict[int, Client] = {}
         self.chosen: set[int] = set()
         self.questions: dict[int, str] = {}  # the plan's questions, by client id
+        self.structure: dict[int, SupervisionItem] = {}  # the plan's items: tried, between us, need
         self.case: sv.CaseMaterial | None = None
         self.loaded = False
         self._shown_narrow = False
@@ -127,6 +127,7 @@ class SupervisionScreen(CaseloadScreen):
         self.others = [c for c in clients if c.id not in suggested]
         plan = sv.current_plan(meetings)
         self.questions = {item.client_id: item.question for item in plan.items} if plan else {}
+        self.structure = {item.client_id: item for item in plan.items} if plan else {}
         self.chosen = {stored_id(c.client.id) for c in self.candidates if c.flagged} | set(self.questions)
         first_time = not self.loaded
         self.loaded = True
@@ -223,7 +224,11 @@ class SupervisionScreen(CaseloadScreen):
 
     def _plan_items(self) -> list[SupervisionItem]:
         """The chosen cases and their questions, as the plan keeps them."""
-        return [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""))
+        kept = self.structure
+        return [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""),
+                                tried=kept[cid].tried if cid in kept else "",
+                                between_us=kept[cid].between_us if cid in kept else "",
+                                need=kept[cid].need if cid in kept else None)
                 for cid in self.chosen_in_order()]
 
     def _save_plan(self) -> bool:
@@ -267,6 +272,7 @@ class SupervisionScreen(CaseloadScreen):
                     return
             self.chosen.discard(client_id)
             self.questions.pop(client_id, None)
+            self.structure.pop(client_id, None)
             try:
                 unflagged = plans.leave_out_case(self.store, client_id, self._plan_items(), self.now.date())
             except StoreError as problem:
@@ -285,11 +291,20 @@ class SupervisionScreen(CaseloadScreen):
         client_id = self._highlighted_case("write the question to bring")
         if client_id is None:
             return
-        question = await self._ask(BringQuestionForm(self._who(client_id), self.questions.get(client_id, "")),
-                                   "supervision_question", client_id=client_id)
-        if question is None or (question == self.questions.get(client_id, "") and client_id in self.chosen):
+        before = self.structure.get(client_id)
+        result = await self._ask(BringQuestionForm(self._who(client_id), self.questions.get(client_id, ""),
+                                                   item=before), "supervision_question", client_id=client_id)
+        if result is None:
             return
+        item = SupervisionItem(client_id=client_id, question=result.question, tried=result.tried,
+                               between_us=result.between_us, need=result.need)
+        unchanged = before is not None and (before.question, before.tried, before.between_us, before.need) == (
+            item.question, item.tried, item.between_us, item.need)
+        if unchanged and client_id in self.chosen:
+            return
+        question = result.question
         self.questions[client_id] = question
+        self.structure[client_id] = item
         self.chosen.add(client_id)
         if self._save_plan():
             self.app.notify("Question saved for supervision." if question.strip() else "Question cleared.",
@@ -303,88 +318,6 @@ class SupervisionScreen(CaseloadScreen):
         if result is None:
             return
         self.since = result.since
-        self.reload()
-
-    # ------------------------------------------------------------ the brief
-
-    def default_brief_path(self) -> Path:
-        name = f"supervision-brief-{self.now.date().isoformat()}.md"
-        home = Path.home()
-        return (home if home.is_dir() else Path.cwd()) / name
-
-    @work
-    async def action_export(self) -> None:
-        chosen = self.chosen_in_order()
-        if not chosen:
-            self.app.notify("Choose at least one case first (space on a case).", markup=False)
-            return
-        result = await self._ask(ExportForm(self.default_brief_path()))
-        if result is None:
-            return
-        if result.path.exists():
-            sure = await self.app.push_screen_wait(Confirm(render.join(
-                ("Replace the file that is already there?\n\n", "bold"), render.user_text(str(result.path))),
-                yes="Replace", no="Keep it"))
-            if not sure:
-                return
-        from ...brief import build_brief
-        from ...private_files import write_private as _write_private
-
-        try:
-            text = build_brief(sv.prepare(self.store, self.now, chosen, self.since, self.thresholds),
-                               redact=result.redact)
-            _write_private(result.path, text)
-        except StoreError as problem:
-            self.app.notify(str(problem), title="Not exported", severity="error", markup=False)
-            return
-        except OSError as problem:
-            self.app.notify(f"{result.path} could not be written ({problem.strerror}).", title="Not exported",
-                            severity="error", markup=False, timeout=8)
-            return
-        kind = "redacted brief" if result.redact else "brief (with names)"
-        self.app.notify(f"Wrote the {kind} to {result.path}. Only you can read it.", markup=False, timeout=8)
-
-    # ------------------------------------------------------------ after the meeting
-
-    @work
-    async def action_record_meeting(self) -> None:
-        chosen = self.chosen_in_order()
-        cases = [(cid, self._who(cid), self.questions.get(cid, "")) for cid in chosen]
-        result = await self._ask(MeetingForm(self.now.date(), cases), "supervision_meeting")
-        if result is None:
-            return
-        items = [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""),
-                                 advice=result.advice.get(cid, "")) for cid in chosen]
-        try:
-            plans.record_meeting(self.store, result.held_on, result.notes, items, unflag=result.unflag)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.since = None
-        self.app.notify(f"Supervision of {sv.short_day(result.held_on, self.now.date())} recorded. "
-                        "Its advice will show here next time, to follow through.", markup=False, timeout=8)
-        self.reload()
-
-    @work
-    async def action_outcome(self) -> None:
-        client_id = self._highlighted_case("record how the advice went")
-        if client_id is None:
-            return
-        follow = self.case.advice if self.case is not None and self.case.client.id == client_id else None
-        if follow is None:
-            self.app.notify("No advice from an earlier supervision is recorded for this case.", markup=False)
-            return
-        outcome = await self._ask(
-            OutcomeForm(self._who(client_id), follow.item, sv.short_day(follow.held_on, self.now.date())),
-            "supervision_outcome", client_id=client_id, item_id=follow.item.id)
-        if outcome is None or outcome == follow.item.outcome:
-            return
-        try:
-            self.store.set_item_outcome(stored_id(follow.item.id), outcome)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Saved how the advice went.", markup=False)
         self.reload()
 
     def action_back(self) -> None:

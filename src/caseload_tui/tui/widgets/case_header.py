@@ -8,8 +8,18 @@ from datetime import date, datetime
 from textual.content import Content
 from textual.widgets import Static
 
-from ...model import Appointment, AttendanceSummary, ClientRecord, Group, Placement
-from ...rules import ScheduleError, ago, describe_schedule
+from ...model import (
+    SAFETY_HEADING,
+    Appointment,
+    AttendanceSummary,
+    ClientRecord,
+    DateThatMatters,
+    Group,
+    Placement,
+    Question,
+    Thought,
+)
+from ...rules import ScheduleError, ago, describe_schedule, in_days
 from .. import render
 
 
@@ -19,7 +29,8 @@ class CaseHeader(Static):
     """
 
     def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
-                    now: datetime, misses: Sequence[Appointment] = ()) -> None:
+                    now: datetime, misses: Sequence[Appointment] = (), concerns: Sequence[Thought | Question] = (),
+                    coming: Sequence[tuple[date, DateThatMatters]] = ()) -> None:
         client = record.client
         today = now.date()
         try:
@@ -34,6 +45,7 @@ class CaseHeader(Static):
                 render.user_line("" if render.privacy().on else client.code, style="$foreground-muted"),
                 ("   ⚑ bring to supervision" if client.bring_to_supervision else "", "$text-accent"),
             ),
+            *watch_lines(concerns, coming, today),
             render.join((f"{placement.label}: ", group_style), placement.reason),
             render.join(
                 (f"since {render.day(client.started_on, today)}", "$foreground-muted"),
@@ -85,3 +97,22 @@ def recent_misses(misses: Sequence[Appointment], today: date) -> Content:
             parts += [(" (", "$foreground-muted"), render.user_line(miss.note, style="italic"),
                       (")", "$foreground-muted")]
     return render.join(*parts)
+
+
+def watch_lines(concerns: Sequence[Thought | Question], coming: Sequence[tuple[date, DateThatMatters]],
+                today: date) -> list[Content]:
+    """What must stay in view, near the top: open safety concerns, then dates that matter coming up."""
+    lines = []
+    if concerns:
+        kinds = sorted({n.safety.concern.label for n in concerns if n.safety is not None})
+        lines.append(render.join(render.CONCERN_GLYPH, (f" {SAFETY_HEADING}: {', '.join(kinds)}", "bold $text-error"),
+                                 (f"  ({len(concerns)} open; ! on the note when resolved)", "$foreground-muted")))
+    if coming:
+        parts: list[Content | str | tuple[str, str]] = [render.DATE_GLYPH, " "]
+        for i, (day, when) in enumerate(coming[:2]):
+            parts += [("; " if i else "", "$foreground-muted"), (f"{render.day(day, today)} ({in_days(day, today)}) ",
+                                                                  "$text-warning"), render.user_line(when.note, 40)]
+        if len(coming) > 2:
+            parts.append((f"  +{len(coming) - 2} more", "$foreground-muted"))
+        lines.append(render.join(*parts))
+    return lines

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from textual.content import Content
 
 from ... import supervision as sv
+from ...model import Thought
 from .. import render
 
 
@@ -65,10 +66,13 @@ def material_content(case: sv.CaseMaterial, window: sv.Window, now: datetime, ch
                           (f"  ({len(case.thoughts)})", "$foreground-muted"))]
     if not case.thoughts:
         lines.append(render.label(f"Nothing new still lingering {window.since_words()}.", "italic $foreground-muted"))
-    for thought in case.thoughts:
-        lines.append(render.join((render.day(thought.written_at, today), "$foreground-muted"), "  ",
-                                 (thought.kind.label, render.KIND_STYLES[thought.kind])))
-        lines.append(render.user_text(thought.body, multiline=True))
+    lines += _thoughts(case.thoughts, today)
+    if case.carried:  # still with me from before the window, never brought: the brief brings them too
+        before = "the last supervision" if window.last_meeting is not None and not window.typed else "then"
+        lines += [render.label(""),
+                  render.join((f"Still with me from before {before} (not yet brought)", "bold"),
+                              (f"  ({len(case.carried)})", "$foreground-muted"))]
+        lines += _thoughts(case.carried, today)
     lines += [render.label(""),
               render.join(("Follow-up questions still open", "bold"),
                           (f"  ({len(case.open_questions)})", "$foreground-muted"))]
@@ -78,6 +82,17 @@ def material_content(case: sv.CaseMaterial, window: sv.Window, now: datetime, ch
         lines.append(render.join((f"asked {render.day(question.asked_at, today)}  ", "$foreground-muted"),
                                  render.user_text(question.body, multiline=True)))
     return Content("\n").join(lines)
+
+
+def _thoughts(thoughts: list[Thought], today: date) -> list[Content]:
+    lines = []
+    for thought in thoughts:
+        flag: list[Content | str | tuple[str, str]] = (["  ", render.BRING_MARKER] if thought.bring_to_supervision
+                                                        else [])
+        lines.append(render.join((render.day(thought.written_at, today), "$foreground-muted"), "  ",
+                                 (thought.kind.label, render.KIND_STYLES[thought.kind]), *flag))
+        lines.append(render.user_text(thought.body, multiline=True))
+    return lines
 
 
 def window_line(window: sv.Window, chosen: int, written: int) -> Content:

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model import Client, Question, QuestionStatus, Thought
+from ...model import HOW_TAKEN_LABEL, Client, Question, QuestionStatus, Thought
 from .. import render
 
 NOTES_AT_ONCE = 40  # notes made into rows at a time: more than the tallest pane shows
@@ -178,11 +178,26 @@ def thought_prompt(thought: Thought, today: date, clients: dict[int, Client] | N
         ("● still with me", "$text-warning") if thought.lingering else ("○ let go", "$foreground-muted"),
     ]
     if thought.tell_client:
-        parts += ["  ", ("✉ tell them", "$text-accent")]
+        parts += ["  ", tell_words(thought, today)]
+    if thought.safety is not None:
+        parts += ["  ", render.concern_marker(thought)]
     if thought.bring_to_supervision:
         parts += ["  ", render.BRING_MARKER]
     style = "" if thought.lingering else "$foreground-muted"
-    return render.join(*parts, "\n", render.user_text(thought.body, style=style, multiline=True))
+    body = render.join(*parts, "\n", render.note_text(thought, style=style, multiline=True))
+    if thought.telling is not None and thought.telling.how_taken.strip():
+        body = render.join(body, "\n", (f"{HOW_TAKEN_LABEL}: ", "$foreground-muted"),
+                           render.user_text(thought.telling.how_taken, multiline=True))
+    return body
+
+
+def tell_words(thought: Thought, today: date) -> tuple[str, str]:
+    """'✉ tell them', or the story: '✉ told Thu 26 Nov', '✉ kept for another time Thu 26 Nov'."""
+    telling = thought.telling
+    if telling is None:
+        return ("✉ tell them", "$text-accent")
+    style = "$text-success" if telling.outcome.words.done else "$text-accent"
+    return (f"✉ {telling.outcome.words.past} {render.day(telling.on, today)}", style)
 
 
 class QuestionsPane(NotesPane):
@@ -226,14 +241,15 @@ def question_prompt(question: Question, today: date, clients: dict[int, Client] 
     if clients is not None:
         owner = clients.get(question.client_id) if question.client_id else None
         parts += [render.client_name(owner, style="bold") if owner else render.label("My practice", "bold"), "  "]
+    marker = ["  ", render.concern_marker(question)] if question.safety is not None else []
     if question.status is QuestionStatus.OPEN:
         asked = (f"asked {render.day(question.asked_at, today)}", "$foreground-muted")
-        parts += [("? open", "$text-accent"), "  ", asked]
-        return render.join(*parts, "\n", render.user_text(question.body, multiline=True))
+        parts += [("? open", "$text-accent"), "  ", asked, *marker]
+        return render.join(*parts, "\n", render.note_text(question, multiline=True))
     status = "✓ answered" if question.status is QuestionStatus.ANSWERED else "– dropped"
     parts += [(status, "$text-success" if question.status is QuestionStatus.ANSWERED else "$foreground-muted"),
-              "  ", (render.day(question.closed_at or question.asked_at, today), "$foreground-muted")]
-    body = render.join(*parts, "\n", render.user_text(question.body, style="$foreground-muted", multiline=True))
-    if question.answer:
+              "  ", (render.day(question.closed_at or question.asked_at, today), "$foreground-muted"), *marker]
+    body = render.join(*parts, "\n", render.note_text(question, style="$foreground-muted", multiline=True))
+    if question.answer and not render.hides(question):
         body = render.join(body, "\n", ("→ ", "$text-success"), render.user_text(question.answer, multiline=True))
     return body

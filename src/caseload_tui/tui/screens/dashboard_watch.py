@@ -1,0 +1,79 @@
+"""The dashboard's keys for what must stay in view: a safety concern on a note, and dates that matter."""
+
+from __future__ import annotations
+
+from textual import work
+
+from ...drafts import DraftKind
+from ...model import Client, DateThatMatters, Question, Thought
+from ...services.safety import mark_concern, resolve_concern
+from ...store import StoreError
+from .. import render
+from ..modals.confirm import Confirm
+from ..modals.watch_forms import ConcernForm, DateForm
+from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
+from .dashboard_base import DashboardBase
+
+
+class WatchActions(DashboardBase):
+    """`!` marks the highlighted thought or question as a safety concern (or resolves it); `D` adds a date."""
+
+    def _highlighted_note(self) -> Thought | Question | None:
+        focused = self.focused
+        try:
+            if isinstance(focused, ThoughtsPane) and focused.current_id is not None:
+                return self.store.thought(focused.current_id)
+            if isinstance(focused, QuestionsPane) and focused.current_id is not None:
+                return self.store.question(focused.current_id)
+        except StoreError as problem:
+            self._fail(problem)
+        return None
+
+    @work
+    async def action_safety(self) -> None:
+        note = self._highlighted_note()
+        if note is None:
+            self.app.notify("Highlight a thought or a question first (tab to its pane), then press !.", markup=False)
+            return
+        text = render.note_text(note, style="italic", multiline=True)
+        try:
+            if note.safety is not None and note.safety.open:
+                sure = await self.app.push_screen_wait(Confirm(render.join(
+                    ("Mark this safety concern as resolved?\n\n", "bold"), render.concern_marker(note), "\n", text),
+                    yes="Resolved", no="Keep it open"))
+                if not sure:
+                    return
+                resolve_concern(self.store, note, now=self.now)
+                self.app.notify("Marked resolved: it leaves the header and the card.", markup=False)
+            else:
+                concern = await self.app.push_screen_wait(ConcernForm(text))
+                if concern is None:
+                    return
+                mark_concern(self.store, note, concern, now=self.now)
+                self.app.notify(f"Marked as a safety concern: {concern.label}.", markup=False)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self._after_change(note.client_id)
+
+    @work
+    async def action_new_date(self) -> None:
+        about = self._about()
+        if about is None:
+            self._need_client("add a date that matters to them")
+            return
+        who = self._about_label(about) if isinstance(about, Client) else render.label(
+            "Everyone: a break of mine", "bold")
+        result = await self._ask(DateForm(who, self.now.date()), DraftKind.DATE,
+                                 client_id=about.id if isinstance(about, Client) else None)
+        if result is None:
+            return
+        client_id = about.id if isinstance(about, Client) else None
+        try:
+            self.store.add_date(DateThatMatters(falls_on=result.falls_on, note=result.note, client_id=client_id,
+                                                yearly=result.yearly))
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Date saved: it shows on the card and the header in the two weeks before it.", markup=False)
+        self._after_change(client_id)

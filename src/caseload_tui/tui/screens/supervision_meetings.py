@@ -1,0 +1,154 @@
+"""The supervision screen's actions about the meeting itself: the brief exported (after the leak
+check), the meeting recorded for the log, and last time's advice followed through."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import work
+from textual.content import Content
+
+from ... import supervision as sv
+from ...leak_check import Leak
+from ...model import SupervisionItem
+from ...services import supervision as plans
+from ...store import StoreError
+from .. import render
+from ..modals.confirm import Confirm
+from ..modals.supervision_forms import ExportForm, MeetingForm, OutcomeForm
+from ..widgets.record_ids import stored_id
+from .app_access import CaseloadScreen
+
+
+class MeetingActions(CaseloadScreen):
+    """Declares what the supervision screen gives these actions; supervision.py defines them."""
+
+    since: date | None
+    questions: dict[int, str]
+    case: sv.CaseMaterial | None
+
+    def chosen_in_order(self) -> list[int]:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def _who(self, client_id: int, style: str = "bold") -> Content:
+        raise NotImplementedError
+
+    def _fail(self, problem: StoreError) -> None:
+        raise NotImplementedError
+
+    def _highlighted_case(self, what: str) -> int | None:
+        raise NotImplementedError
+
+    async def _ask(self, form, kind: str | None = None, **context):
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ the brief
+
+    def default_brief_path(self) -> Path:
+        name = f"supervision-brief-{self.now.date().isoformat()}.md"
+        home = Path.home()
+        return (home if home.is_dir() else Path.cwd()) / name
+
+    @work
+    async def action_export(self) -> None:
+        chosen = self.chosen_in_order()
+        if not chosen:
+            self.app.notify("Choose at least one case first (space on a case).", markup=False)
+            return
+        result = await self._ask(ExportForm(self.default_brief_path()))
+        if result is None:
+            return
+        if result.path.exists():
+            sure = await self.app.push_screen_wait(Confirm(render.join(
+                ("Replace the file that is already there?\n\n", "bold"), render.user_text(str(result.path))),
+                yes="Replace", no="Keep it"))
+            if not sure:
+                return
+        from ...brief import build_brief
+        from ...leak_check import check_brief
+        from ...private_files import write_private as _write_private
+
+        try:
+            prep = sv.prepare(self.store, self.now, chosen, self.since, self.thresholds)
+        except StoreError as problem:
+            self.app.notify(str(problem), title="Not exported", severity="error", markup=False)
+            return
+        leaks = check_brief(prep) if result.redact else []
+        if leaks and not await self.app.push_screen_wait(Confirm(leak_list(leaks), yes="Export as it is",
+                                                                 no="Go back and change the notes")):
+            return
+        try:
+            text = build_brief(prep, redact=result.redact)
+            _write_private(result.path, text)
+        except StoreError as problem:
+            self.app.notify(str(problem), title="Not exported", severity="error", markup=False)
+            return
+        except OSError as problem:
+            self.app.notify(f"{result.path} could not be written ({problem.strerror}).", title="Not exported",
+                            severity="error", markup=False, timeout=8)
+            return
+        kind = "redacted brief" if result.redact else "brief (with names)"
+        self.app.notify(f"Wrote the {kind} to {result.path}. Only you can read it.", markup=False, timeout=8)
+
+    # ------------------------------------------------------------ after the meeting
+
+    @work
+    async def action_record_meeting(self) -> None:
+        chosen = self.chosen_in_order()
+        cases = [(cid, self._who(cid), self.questions.get(cid, "")) for cid in chosen]
+        last = sv.last_held(self.store.meetings())
+        result = await self._ask(MeetingForm(self.now.date(), cases, last=last), "supervision_meeting")
+        if result is None:
+            return
+        items = [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""),
+                                 advice=result.advice.get(cid, "")) for cid in chosen]
+        try:
+            plans.record_meeting(self.store, result.held_on, result.notes, items, unflag=result.unflag,
+                                 log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.since = None
+        self.app.notify(f"Supervision of {sv.short_day(result.held_on, self.now.date())} recorded. "
+                        "Its advice will show here next time, to follow through.", markup=False, timeout=8)
+        self.reload()
+
+    @work
+    async def action_outcome(self) -> None:
+        client_id = self._highlighted_case("record how the advice went")
+        if client_id is None:
+            return
+        follow = self.case.advice if self.case is not None and self.case.client.id == client_id else None
+        if follow is None:
+            self.app.notify("No advice from an earlier supervision is recorded for this case.", markup=False)
+            return
+        outcome = await self._ask(
+            OutcomeForm(self._who(client_id), follow.item, sv.short_day(follow.held_on, self.now.date())),
+            "supervision_outcome", client_id=client_id, item_id=follow.item.id)
+        if outcome is None or outcome == follow.item.outcome:
+            return
+        try:
+            self.store.set_item_outcome(stored_id(follow.item.id), outcome)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        self.app.notify("Saved how the advice went.", markup=False)
+        self.reload()
+
+
+
+def leak_list(leaks: list[Leak]) -> Content:
+    """What may still identify someone, one a line, before the brief leaves."""
+    lines: list[Content | str | tuple[str, str]] = [
+        (f"The notes hold {len(leaks)} thing{'s' if len(leaks) != 1 else ''} that may still identify someone:\n\n",
+         "bold")]
+    for leak in leaks[:12]:
+        lines += ["• ", render.user_line(leak.line()), "\n"]
+    if len(leaks) > 12:
+        lines.append(f"…and {len(leaks) - 12} more (caseload brief lists them all).\n")
+    lines.append(("\nChange a note on the dashboard where it should not leave as written.", "italic"))
+    return render.join(*lines)
