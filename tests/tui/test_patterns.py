@@ -28,3 +28,16 @@ async def test_p_groups_my_responses_by_feeling_and_privacy_hides_names(demo_sto
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, DashboardScreen)
+
+
+def test_a_long_feeling_lists_its_most_recent_and_says_how_many_earlier():
+    from datetime import datetime
+
+    from caseload_tui.model.patterns import OwnResponse
+    from caseload_tui.rules.patterns import read_patterns
+    from caseload_tui.tui.screens.patterns import SHOWN_A_FEELING, feelings_content
+
+    many = [OwnResponse(n, datetime(2026, 1, 1 + n, 9, 0), "Relief.", n, f"Client {n}", f"C{n}") for n in range(15)]
+    text = feelings_content(read_patterns(many, 52)).plain
+    assert "relief (15)\n  … 3 earlier (caseload patterns lists every one)\n" in text
+    assert text.count("Client") == SHOWN_A_FEELING and "Client 14" in text and "Client 2\n" not in text

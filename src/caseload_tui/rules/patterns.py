@@ -23,18 +23,23 @@ from ..model.patterns import (
     Patterns,
 )
 
-# One pass over a note: each feeling a named group ("f0", "f1"...) of its words' beginnings.
-_GROUPS = {f"f{i}": feeling for i, feeling in enumerate(FEELINGS)}
-_FINDER = re.compile(r"\b(?:" + "|".join(
-    f"(?P<{group}>" + "|".join(map(re.escape, FEELINGS[feeling])) + ")" for group, feeling in _GROUPS.items()
-) + ")", re.IGNORECASE)
+# Each word's first three letters lead to the beginnings that could name a feeling (every one is
+# three letters or more): one dictionary look-up a word, far quicker than a regular expression
+# tried at every character of a long note.
+_BY_START: dict[str, list[tuple[str, str]]] = {}
+for _feeling, _starts in FEELINGS.items():
+    for _start in _starts:
+        _BY_START.setdefault(_start[:3], []).append((_start, _feeling))
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def feelings_in(text: str) -> list[str]:
     """The feelings a note names, in the order they first appear in it."""
     found: dict[str, None] = {}
-    for match in _FINDER.finditer(text):
-        found.setdefault(_GROUPS[str(match.lastgroup)])
+    for word in _WORD.findall(text.lower()):
+        for start, feeling in _BY_START.get(word[:3], ()):
+            if word.startswith(start):
+                found.setdefault(feeling)
     return list(found)
 
 

@@ -8,6 +8,7 @@ The screen only reads; the window is the last eight weeks unless `weeks` says ot
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from textual.app import ComposeResult
@@ -88,7 +89,8 @@ class MindScreen(CaseloadScreen):
         numbers = max((len(n) for r in reading.clients for n in (r.mind_numbers, r.room_numbers)), default=0)
         width = min(MOST_BAR_CELLS, max(6, self.size.width - NAME_CELLS - numbers - CHROME_CELLS))
         chooser.clear_options()
-        chooser.add_options([Option(pair(r, reading, width), id=str(r.client_id)) for r in reading.clients])
+        scale = Scale.of(reading)
+        chooser.add_options([Option(pair(r, scale, width), id=str(r.client_id)) for r in reading.clients])
         if reading.clients:
             chooser.highlighted = highlighted if highlighted is not None else 0
 
@@ -128,14 +130,28 @@ def contrast(reading: MindReading) -> Content:
     )
 
 
-def pair(row: MindAndRoom, reading: MindReading, width: int) -> Content:
+@dataclass(frozen=True)
+class Scale:
+    """What every pair of bars is drawn against, worked out once for the whole reading."""
+
+    most_notes: int
+    most_sessions: int
+    carried: frozenset[int]
+    unseen: frozenset[int]
+
+    @classmethod
+    def of(cls, reading: MindReading) -> Scale:
+        return cls(max((r.notes for r in reading.clients), default=0),
+                   max((r.came + r.missed for r in reading.clients), default=0),
+                   frozenset(r.client_id for r in reading.carried), frozenset(r.client_id for r in reading.unseen))
+
+
+def pair(row: MindAndRoom, scale: Scale, width: int) -> Content:
     """Two lines: how much of my mind they took, and how much of the room, each with its numbers."""
-    most_notes = max((r.notes for r in reading.clients), default=0)
-    most_sessions = max((r.came + r.missed for r in reading.clients), default=0)
-    mark = (render.CARRIED_MARK if row in reading.carried else render.UNSEEN_MARK if row in reading.unseen
-            else (" ", ""))
-    mind_bar = render.bar([(row.notes, render.MIND_BAR)], most_notes, width)
-    room_bar = render.bar([(row.came, render.CAME_BAR), (row.missed, render.MISSED_BAR)], most_sessions, width)
+    mark = (render.CARRIED_MARK if row.client_id in scale.carried else
+            render.UNSEEN_MARK if row.client_id in scale.unseen else (" ", ""))
+    mind_bar = render.bar([(row.notes, render.MIND_BAR)], scale.most_notes, width)
+    room_bar = render.bar([(row.came, render.CAME_BAR), (row.missed, render.MISSED_BAR)], scale.most_sessions, width)
     return render.join(
         mark, " ", who(row, NAME_CELLS), f"{words.MIND_WORD} ", mind_bar.pad_right(width - len(mind_bar)),
         f" {row.mind_numbers}\n",

@@ -22,6 +22,8 @@ from .. import render
 from ..widgets.footer import WrappingFooter
 from .app_access import CaseloadScreen
 
+SHOWN_A_FEELING = 12  # the most recent responses listed under a feeling; `caseload patterns` lists them all
+
 
 class PatternsScreen(CaseloadScreen):
     DEFAULT_CSS = """
@@ -82,7 +84,10 @@ def feelings_content(found: Patterns) -> Content:
     parts: list[Content | str | tuple[str, str]] = []
     for group in found.groups:
         parts += [(f"{group.feeling} ({len(group.responses)})\n", "bold")]
-        for r in group.responses:
+        earlier = len(group.responses) - SHOWN_A_FEELING
+        if earlier > 0:
+            parts.append((f"  … {earlier} earlier (caseload patterns lists every one)\n", "$text-muted"))
+        for r in group.responses[-SHOWN_A_FEELING:]:
             parts += [(f"  {r.written_at:%e %b %Y}  ", "$text-muted"), render.user_line(where(r, _who)), "\n"]
         parts.append("\n")
     if found.unnamed:
