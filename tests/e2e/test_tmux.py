@@ -164,3 +164,53 @@ def test_a_bracketed_paste_is_stored_once_byte_for_byte(tmp_path):
     store = Store.open(db)
     assert [t.body for t in store.thoughts()] == ["PASTEDONCE \t[b]x[/b] " + "x" * 4999 + "\n"]
     store.close()
+
+
+def test_the_whole_loop_of_i_remembered(tmp_path):
+    """Write a thought to tell them, see it on the day's card, mark it told in the review, see it in the thread."""
+    every_day = m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6),
+                         schedule="FREQ=DAILY;BYHOUR=0;BYMINUTE=1")  # due today, whatever day the test runs
+    db, env = _one_client_caseload(tmp_path, every_day)
+    terminal = Terminal(tmp_path, 80, 24)
+    try:
+        terminal.start(f"{_caseload_command()} --db {db}", env)
+        terminal.wait_for("Nothing written yet")
+        terminal.keys("t")
+        terminal.wait_for("What stays with you")
+        terminal.keys("-l", "the drawings he made as a boy")
+        for key in ("Tab", "Tab", "Space"):  # past "Still with me" to "Something to tell them I remembered"
+            time.sleep(0.3)  # one at a time, as typed: each moves the focus before the next arrives
+            terminal.keys(key)
+        time.sleep(0.3)
+        terminal.keys("C-s")
+        terminal.wait_for("✉ tell")  # "✉ tell them", wrapped or not
+        terminal.keys("T")
+        terminal.wait_for("Before they walk in")
+        card = terminal.wait_for("the drawings he made as a boy")
+        assert "To tell them I remembered" in card
+        terminal.keys("Escape")
+        terminal.wait_for("Lingering thoughts")
+        terminal.keys("R")
+        terminal.wait_for("Day's end")
+        terminal.keys("1")
+        terminal.wait_for("to settle: k or enter")
+        time.sleep(0.5)
+        terminal.keys("k")
+        terminal.wait_for("Did you tell them?")
+        terminal.keys("1")
+        time.sleep(0.3)
+        terminal.keys("-l", "he smiled")
+        terminal.keys("C-s")
+        terminal.wait_for("told today")
+        terminal.keys("Escape")
+        thread = terminal.wait_for("How they took it: he smiled")
+        assert "✉ told" in thread
+        terminal.keys("q")
+        terminal.wait_for("EXITED 0")
+    finally:
+        terminal.close()
+    store = Store.open(db)
+    [thought] = store.thoughts()
+    store.close()
+    assert thought.telling is not None and thought.telling.outcome is m.TellOutcome.TOLD
+    assert thought.telling.how_taken == "he smiled" and not thought.still_to_tell

@@ -62,6 +62,11 @@ def import_followed(store: Store, followed: FollowedCalendar, raw: bytes, settin
         label, dry_run, CalendarChoice(name=followed.name))
 
 
+def changes_nothing(lines: list[str]) -> bool:
+    """A dry run's lines say nothing would be added, changed or removed (session_report.describe_changes)."""
+    return any(line.startswith("Would add 0, change 0 and remove 0 ") for line in lines)
+
+
 def _password(followed: FollowedCalendar, ask: AskPassword | None) -> str | None:
     if not followed.username:
         return None

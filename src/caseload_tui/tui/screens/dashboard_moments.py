@@ -21,8 +21,14 @@ class MomentActions(DashboardBase):
 
     def action_review(self) -> None:
         from .review import ReviewScreen
+        from .review_following import follow_then_review
 
-        self.app.push_screen(ReviewScreen(), self.back_from_moment)
+        def open_review() -> None:
+            self.app.push_screen(ReviewScreen(), self.back_from_moment)
+        if self.app.settings.calendars:  # calendars followed at an address are fetched first, and confirmed
+            self.run_worker(follow_then_review(self, open_review), exclusive=True, group="follow")
+            return
+        open_review()
 
     def action_supervision(self) -> None:
         from .supervision import SupervisionScreen
