@@ -47,8 +47,13 @@ def on_a_terminal(args: list[str], env: dict[str, str], stdin_text: str = "") ->
             out += chunk
         elif process.poll() is not None:
             break
-    process.wait(timeout=10)
-    os.close(master)
+    try:
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:  # never leave a caseload process behind, even when the test fails
+            process.kill()
+            process.wait()
+        os.close(master)
     return out.decode("utf-8", errors="replace")
 
 
@@ -109,7 +114,10 @@ def test_every_command_prints_hostile_paths_as_pictures(hostile):
     env = {**env, "CASELOAD_DB": str(folder / "caseload.db")}  # `locate` shows it
     seen = []
     for args in commands(folder):
-        printed = on_a_terminal(args, env, stdin_text="n\n" if args[0] == "restore" else "")
+        # restore asks whether to replace the caseload (no); a calendar's first import asks which
+        # calendar it is (enter takes the name the file offers).
+        answer = {"restore": "n\n", "import": "\n"}.get(args[0], "")
+        printed = on_a_terminal(args, env, stdin_text=answer)
         seen.append(printed)
         assert obeyable(printed) == [], (args, printed)
     # The paths were printed, as pictures: the commands did talk about them.

@@ -146,11 +146,14 @@ def _ask_calendar(offered: str, names: list[str], why: str) -> str:
     if names:
         say("Calendars already in this caseload: " + ", ".join(f"“{one_line(n, 30)}”" for n in names) + ".")
     if why == "new":
-        answer: str = click.prompt(f"Which calendar is this? The file calls itself “{shown}”", default=offered)
+        # click would print the default raw, and a file's name may hold escape sequences: shown here instead.
+        answer: str = click.prompt(f"Which calendar is this? The file calls itself “{shown}” [{shown}]",
+                                   default=offered, show_default=False)
         return answer
     say(f"This caseload already has a calendar “{shown}”, and this file holds none of its events.")
     answer = click.prompt(f"Type “{shown}” if it is that calendar (its sessions that this file does not list "
-                          "will be removed), or a new name to keep both", default=f"{offered} (2)")
+                          f"will be removed), or a new name to keep both [{shown} (2)]", default=f"{offered} (2)",
+                          show_default=False)
     return answer
 
 
