@@ -42,10 +42,7 @@ async def test_help_and_quit_are_always_shown(demo_store, size, where):
     async with app.run_test(size=size) as pilot:
         await opened(pilot, where)
         shown = keys_on_screen(app)
-        if where == "supervision":  # its way out is Back (escape); it has no help of its own yet
-            assert shown.get("Back"), sorted(shown)
-        else:
-            assert shown.get("Help") and (shown.get("Quit") or shown.get("Back")), sorted(shown)
+        assert shown.get("Help") and (shown.get("Quit") or shown.get("Back")), sorted(shown)
         # Every key the screen offers is whole on the screen: none is cut off at the edge.
         assert all(shown.values()), [name for name, whole in shown.items() if not whole]
 
@@ -60,3 +57,18 @@ async def test_the_footer_wraps_only_when_its_keys_need_it(demo_store):
         for _ in range(5):
             await pilot.pause(0.02)
         assert footer.has_class("-wrap")
+
+
+async def test_the_supervision_screen_has_its_own_help(demo_store):
+    from caseload_tui.tui.screens.help import HelpScreen
+
+    from pilot_helpers import shown as shown_text
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await opened(pilot, "supervision")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(shown_text(widget) for widget in app.screen.query("Static"))
+        assert "Preparing for supervision" in text and "Export the supervision brief" in text

@@ -31,10 +31,17 @@ from ..widgets.case_chooser import CaseChooser, CaseGroup, case_prompt
 from ..widgets.case_material import material_content, window_line
 from ..widgets.footer import WrappingFooter
 from ..widgets.record_ids import stored_id
+from .help import HelpScreen
 from .supervision_meetings import MeetingActions
 
 NARROW_BELOW = 110  # columns: below this the list narrows and the footer wraps
 WIDE_LIST, NARROW_LIST = 52, 34  # the case list's width
+SUPERVISION_INTRO = (
+    "The cases worth bringing are on the left, suggested for a reason or chosen by you; the right shows "
+    "what you have about the highlighted one since the last supervision, and what is still with you from "
+    "before. Choose cases, write the question you want to bring, export the brief, and once the "
+    "supervision is held, record it with its advice."
+)
 
 
 class SupervisionScreen(MeetingActions):
@@ -61,6 +68,7 @@ class SupervisionScreen(MeetingActions):
         Binding("m", "record_meeting", "Meeting", tooltip="Record the supervision once held: date, notes, advice"),
         Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
         Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
 
@@ -322,6 +330,13 @@ class SupervisionScreen(MeetingActions):
 
     def action_back(self) -> None:
         self.dismiss()  # the dashboard, told by its callback, reads the caseload again
+
+    def action_help(self) -> None:
+        keys = [(b.key_display or b.key.split(",")[0], b.tooltip or b.description)
+                for b in self.BINDINGS if isinstance(b, Binding) and b.description and b.action != "help"]
+        keys += [("↑ ↓", "Choose a case in the list"), ("tab", "Move between the list and the material")]
+        self.app.push_screen(HelpScreen(keys, title="Preparing for supervision", intro=SUPERVISION_INTRO,
+                                        sections=[]))
 
 
 
