@@ -58,6 +58,13 @@ class Terminal:
     def close(self) -> None:
         self.tmux("kill-server")
 
+    def choose_first_kind(self) -> None:
+        """The thought form asks its kind (none is assumed): from the text, tab to the kinds, enter on the first."""
+        for key in ("Tab", "Enter"):
+            time.sleep(0.3)  # one at a time, as typed: each moves the focus before the next arrives
+            self.keys(key)
+        time.sleep(0.3)
+
 
 
 def _one_client_caseload(tmp_path: Path, client: m.Client) -> tuple[Path, dict[str, str]]:
@@ -84,6 +91,7 @@ def test_add_a_thought_in_a_real_terminal(tmp_path, size):
         terminal.keys("t")
         terminal.wait_for("What stays with you")
         terminal.keys("-l", "he wants my approval [b]as with his mother[/b]")
+        terminal.choose_first_kind()
         terminal.keys("C-s")
         terminal.wait_for("he wants my approval [b]as")
         terminal.keys("q")
@@ -124,8 +132,9 @@ def test_text_in_a_form_survives_being_stopped(tmp_path, stop):
     terminal = Terminal(tmp_path, 100, 30)
     try:
         terminal.start(f"{_caseload_command()} --db {db}", env)
-        screen = terminal.wait_for("resentment again, a cue to her ambivalence")
-        assert "Restored" in screen
+        terminal.wait_for("resentment again, a cue to her ambivalence")
+        terminal.wait_for("Restored", timeout=5)
+        terminal.choose_first_kind()
         terminal.keys("C-s")
         terminal.wait_for("Thought saved")
         terminal.keys("q")
@@ -155,6 +164,7 @@ def test_a_bracketed_paste_is_stored_once_byte_for_byte(tmp_path):
         terminal.tmux("load-buffer", str(long_paste))
         terminal.tmux("paste-buffer", "-p", "-t", terminal.name)
         terminal.wait_for("xxxxxxxxxx")
+        terminal.choose_first_kind()
         terminal.keys("C-s")
         terminal.wait_for("Thought saved")
         terminal.keys("q")
@@ -178,6 +188,7 @@ def test_the_whole_loop_of_i_remembered(tmp_path):
         terminal.keys("t")
         terminal.wait_for("What stays with you")
         terminal.keys("-l", "the drawings he made as a boy")
+        terminal.choose_first_kind()
         for key in ("Tab", "Tab", "Space"):  # past "Still with me" to "Something to tell them I remembered"
             time.sleep(0.3)  # one at a time, as typed: each moves the focus before the next arrives
             terminal.keys(key)
