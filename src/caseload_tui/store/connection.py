@@ -148,16 +148,23 @@ def empty_wal(conn: sqlite3.Connection, tries: int = WAL_TRIES) -> bool:
     """
     if conn.in_transaction:
         return False
-    for attempt in range(tries):
-        try:
-            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        except sqlite3.Error:
-            busy = 1
-        if not busy:
-            return True
-        if attempt + 1 < tries:
-            time.sleep(WAL_RETRY_SECONDS)
-    return False
+    # A TRUNCATE checkpoint waits for readers through the busy handler: with the connection's
+    # timeout that was 5 s a try, 50 s of a frozen screen. Here each try is immediate.
+    (waited,) = conn.execute("PRAGMA busy_timeout").fetchone()
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        for attempt in range(tries):
+            try:
+                busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.Error:
+                busy = 1
+            if not busy:
+                return True
+            if attempt + 1 < tries:
+                time.sleep(WAL_RETRY_SECONDS)
+        return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
 
 class WriteLock:
