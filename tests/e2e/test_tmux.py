@@ -214,6 +214,7 @@ def test_the_whole_loop_of_i_remembered(tmp_path):
         terminal.keys("C-s")
         terminal.wait_for("told today")
         terminal.keys("Escape")
+        terminal.wait_for("Lingering thoughts")  # back on the dashboard (the review shows the story too)
         thread = terminal.wait_for("How they took it: he smiled")
         assert "✉ told" in thread
         terminal.keys("q")
