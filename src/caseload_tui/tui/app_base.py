@@ -7,17 +7,18 @@ import circle (app.py imports the screens).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 
 from ..config import Settings
 from . import render
+from .commands import palette_commands
 from .modals.base import FormScreen
 from .modals.confirm import Confirm
 from .render import Privacy
@@ -55,6 +56,10 @@ class AppBase(App[None]):
         self.privacy.on = on
         self.sub_title = "privacy mode" if on else ""
         self.notify("Privacy mode: clients shown by code." if on else "Names shown again.", markup=False)
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """The palette's commands beside the screen's keys: only the colours (commands.py says why)."""
+        return palette_commands(self, screen)
 
     def action_toggle_privacy(self) -> None:
         self.privacy_mode = not self.privacy_mode

@@ -101,5 +101,5 @@ def window_line(window: sv.Window, chosen: int, written: int) -> Content:
         ("Supervision  ", "bold"),
         window.describe(),
         (f"  {chosen} {'case' if chosen == 1 else 'cases'} chosen, {written} with a question.", "$foreground-muted"),
-        ("  s: another start date", "$foreground-muted"),
+        ("  h: another start date", "$foreground-muted"),
     )
