@@ -67,4 +67,5 @@ def test_review_moved_form(snap_compare, demo_store, size):
 @SIZES
 def test_review_summary(snap_compare, demo_store, size):
     assert snap_compare(make_app(demo_store, demo=True), terminal_size=size,
-                        run_before=_keys("1", "k", "right", "2", "right", "1", "right", "5", "enter", "n", "right", "6", "s"))
+                        run_before=_keys("1", "k", "right", "2", "right", "1", "right", "5", "enter", "n", "right",
+                                         "6", "s"))

@@ -54,7 +54,8 @@ class MissNoteForm(FormScreen[str]):
 
 
 class ReactionPrompt(ModalScreen[bool]):
-    """"What did this absence stir in you?": True opens a reaction thought (y or enter), False skips it (n or escape): y and n answer every question asked."""
+    """"What did this absence stir in you?": True opens a reaction thought (y or enter), False skips it
+    (n or escape): y and n answer every question asked."""
 
     DEFAULT_CSS = """
     ReactionPrompt { align: center middle; }

@@ -37,8 +37,8 @@ class CaseloadScreen(Screen[None]):
         """Every key of the screen, with what it does; screens with more to say add their own sections."""
         from .help import HelpScreen, keys_for_help
 
-        self.app.push_screen(HelpScreen(keys_for_help(self, self.HELP_EXTRA_KEYS), title=self.HELP_TITLE, intro=self.HELP_INTRO,
-                                        sections=self.help_sections()))
+        self.app.push_screen(HelpScreen(keys_for_help(self, self.HELP_EXTRA_KEYS), title=self.HELP_TITLE,
+                                        intro=self.HELP_INTRO, sections=self.help_sections()))
 
     def help_sections(self) -> list:
         """What the help says after the keys (HelpSection), if anything."""

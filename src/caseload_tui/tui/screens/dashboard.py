@@ -48,7 +48,7 @@ class DashboardScreen(DraftReopening):
     }
     DashboardScreen CaseloadList:focus, DashboardScreen ThoughtsPane:focus,
     DashboardScreen QuestionsPane:focus, DashboardScreen ArcPane:focus { border: round $primary; }
-    DashboardScreen.-narrow CaseloadList { width: 36; }
+    DashboardScreen.-narrow CaseloadList { width: 36; }  /* wider for longer names: CaseloadList.show */
     DashboardScreen.-narrow CaseHeader { max-height: 8; }
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -73,7 +73,8 @@ class DashboardScreen(DraftReopening):
                 tooltip="Flag the case for supervision, or on a thought, that thought"),
         Binding("exclamation_mark", "safety", "Safety", key_display="!", show=False,
                 tooltip="Mark the highlighted thought or question as a safety concern, or mark it resolved"),
-        Binding("D", "new_date", "Date", show=False, tooltip="Add a date that matters to the client (or a break of mine)"),
+        Binding("D", "new_date", "Date", show=False,
+                tooltip="Add a date that matters to the client (or a break of mine)"),
         Binding("T", "before_session", "Today", show=False,
                 tooltip="Before the session: who is due today and what to bring in"),
         Binding("B", "card", "Before", show=False, tooltip="Before they walk in: the selected client's card"),

@@ -75,7 +75,8 @@ class ReviewScreen(FollowThroughActions):
         Binding("t", "thought", "Thought", tooltip="Write what stays with you"),
         Binding("f", "question", "Question", tooltip="Add a question for next time"),
         # Before the lists' own (unused) sideways scrolling, so that the footer offers them too.
-        Binding("left", "previous", "Previous", key_display="←", priority=True, tooltip="Go back to the session before"),
+        Binding("left", "previous", "Previous", key_display="←", priority=True,
+                tooltip="Go back to the session before"),
         Binding("right", "next", "Next", key_display="→", priority=True, tooltip="Move on to the next session"),
         *FOLLOW_THROUGH_BINDINGS,
         Binding("s", "summary", "Summary", show=False, tooltip="The day's summary"),

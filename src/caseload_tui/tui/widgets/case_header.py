@@ -29,6 +29,25 @@ class CaseHeader(Static):
     CaseHeader { height: auto; max-height: 10; padding: 0 1; }
     """
 
+    _lines: list[Content] = []
+    _fitted_width = 0
+
+    def show_lines(self, lines: list[Content]) -> None:
+        """Show these lines, wrapped at word boundaries; what does not fit ends with "…", never cut silently."""
+        self._lines = lines
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.content_region.width or max(20, self.size.width - 2)
+        limit = self.styles.max_height
+        most = int(limit.value) if limit is not None and limit.is_cells else 10
+        self._fitted_width = width
+        self.update(Content("\n").join(render.fit_lines(self._lines, width, most)))
+
+    def on_resize(self) -> None:
+        if self._lines and self.content_region.width != self._fitted_width:
+            self._fit()
+
     def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
                     now: datetime, misses: Sequence[Appointment] = (), concerns: Sequence[Thought | Question] = (),
                     coming: Sequence[tuple[date, DateThatMatters]] = (), earlier: Sequence[Episode] = ()) -> None:
@@ -69,27 +88,27 @@ class CaseHeader(Static):
             ending = f" ({episode.ending_words()})" if episode.ending_words() else ""
             lines.append(render.label(f"worked together before: {render.day(episode.started_on, today)} – "
                                       f"{render.day(episode.ended_on, today)}{ending}", "$foreground-muted"))
-        self.update(Content("\n").join(lines))
+        self.show_lines(lines)
 
     def show_group(self, group: Group, count: int) -> None:
         what = {Group.REGULARS: "Active clients who come steadily.",
                 Group.ABSENTEES: "Active clients whose absences ask to be read: a pattern from the start, or a change.",
                 Group.GRADUATES: "Former clients, whose work has ended."}[group]
-        self.update(Content("\n").join([
+        self.show_lines([
             render.join((f"{group.heading} ", f"bold {render.GROUP_STYLES[group]}"),
                         (f"({count})", "$foreground-muted")),
             render.label(what, "$foreground-muted"),
             render.label("Below: what is still lingering and still open, across the whole group.", "$foreground-muted"),
-        ]))
+        ])
 
     def show_practice(self, count: int) -> None:
-        self.update(Content("\n").join([
+        self.show_lines([
             render.label("My practice", "bold $primary"),
             render.label("Thoughts about my own work rather than one client.", "$foreground-muted"),
-        ]))
+        ])
 
     def show_message(self, title: str, text: str) -> None:
-        self.update(Content("\n").join([render.label(title, "bold"), render.label(text, "$foreground-muted")]))
+        self.show_lines([render.label(title, "bold"), render.label(text, "$foreground-muted")])
 
 
 def recent_misses(misses: Sequence[Appointment], today: date) -> Content:
