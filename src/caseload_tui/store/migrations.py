@@ -337,3 +337,13 @@ def m0062_news_in_my_words(db: Database) -> None:
                               ("au", "UPDATE", f"{delete_old}\n  {insert_new}")):
         db.execute(f'CREATE TRIGGER "encounters_{name}" AFTER {event} ON "encounters" BEGIN\n  {body}\nEND')
     db.execute("INSERT INTO encounters_fts (encounters_fts) VALUES ('rebuild')")
+
+
+@migrations(name="0100_mind_and_patterns_indexes")
+def m0100_mind_and_patterns_indexes(db: Database) -> None:
+    """Mind and room counts the questions asked in a window; Patterns in me reads one year's own responses.
+
+    Without these the one scans every question, the other every thought of the year, whatever its kind.
+    """
+    db.execute("CREATE INDEX questions_by_time ON questions(asked_at)")
+    db.execute("CREATE INDEX thoughts_by_kind_time ON thoughts(kind, written_at)")

@@ -126,7 +126,8 @@ def contrast(reading: MindReading) -> Content:
         render.CARRIED_MARK, " ", (words.CARRIED_HEADING + ": ", "bold"), names(reading.carried), "\n",
         ("   " + words.CARRIED_RULE + "\n", "$text-muted"),
         render.UNSEEN_MARK, " ", (words.UNSEEN_HEADING + ": ", "bold"), names(reading.unseen), "\n",
-        ("   " + words.UNSEEN_RULE, "$text-muted"),
+        ("   " + words.UNSEEN_RULE + "\n", "$text-muted"),
+        ("   " + words.TOO_NEW_RULE, "$text-muted"),
     )
 
 
