@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from caseload_tui.model import QuestionStatus, Status, ThoughtKind
@@ -327,6 +329,20 @@ async def test_search_opens_the_client(demo_store):
         pauline = client_named(demo_store, "Pauline")
         assert app.screen.query_one(CaseloadList).highlighted_option.id == f"client:{pauline.id}"
         assert "Pauline" in shown(app.screen.query_one(CaseHeader))
+
+
+async def test_search_finds_a_theme_and_shows_dates_as_the_app_does(demo_store):
+    """Issue 20: "dementia", one of a client's themes, found nothing; results showed ISO dates."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "dementia")
+        await settle(pilot, "search")
+        text = shown(app.screen.query_one("#results"))
+        assert "themes: caring for her mother, dementia" in text
+        assert "client" in text
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", text), text
 
 
 async def test_help_on_question_mark_and_f1(demo_store):

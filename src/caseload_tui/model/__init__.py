@@ -56,13 +56,13 @@ from .notes import (
     KindWords,
     Question,
     QuestionStatus,
-    SearchHit,
     Thought,
     ThoughtKind,
     Whose,
 )
 from .records import CaseloadData, Client, ClientRecord
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
+from .search import FOUND_LABELS, SEARCH_PLACEHOLDER, Found, SearchHit
 from .supervision import (
     BRING_WORDS,
     NEED_WORDS,
@@ -138,6 +138,9 @@ __all__ = [
     "SafetyConcern",
     "SafetyMark",
     "SearchHit",
+    "SEARCH_PLACEHOLDER",
+    "FOUND_LABELS",
+    "Found",
     "Setting",
     "Session",
     "Status",

@@ -337,3 +337,14 @@ def m0062_news_in_my_words(db: Database) -> None:
                               ("au", "UPDATE", f"{delete_old}\n  {insert_new}")):
         db.execute(f'CREATE TRIGGER "encounters_{name}" AFTER {event} ON "encounters" BEGIN\n  {body}\nEND')
     db.execute("INSERT INTO encounters_fts (encounters_fts) VALUES ('rebuild')")
+
+
+@migrations(name="0110_search_everything_written")
+def m0110_search_everything_written(db: Database) -> None:
+    """Search finds everything the clinician wrote: a client's name and themes, the reflection on an
+    ending, and a supervision case's question, what I tried, what happens between us, the advice and
+    how it went (store/search.py), each with its own index kept current by triggers."""
+    _search_index(db, "clients", ["name", "themes"])
+    _search_index(db, "episodes", ["helped", "not_helped", "they_learned", "i_learned", "could_not_find",
+                                   "still_wonder"])
+    _search_index(db, "supervision_items", ["question", "tried", "between_us", "advice", "outcome"])
