@@ -44,7 +44,8 @@ def test_a_reflection_word_finds_the_ending(store):
     ben = _ended(store)
     hits = store.search("lighthouse")
     assert [(h.kind, h.client_id, h.when) for h in hits] == [(m.Found.REFLECTION, ben.id, ENDED)]
-    assert hits[0].body == "What helped: the steadiness of the hour — What I still wonder: whether the lighthouse stayed lit"
+    assert hits[0].body == ("What helped: the steadiness of the hour — "
+                            "What I still wonder: whether the lighthouse stayed lit")
 
 
 def test_an_advice_word_finds_the_supervision_case(store):

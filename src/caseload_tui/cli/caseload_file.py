@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .. import config
+from ..model import holdings_in_words
 from ..private_files import require_regular_file
 from ..safe_text import for_terminal
 from .common import CliContext, Unlocking, UserError, db_option, pass_cli, plain_errors, say, unwritable_message
@@ -87,7 +88,7 @@ def check(context: CliContext, db_path: Path | None) -> None:
         for problem in health.problems:
             say(f"caseload: {problem}", err=True)
         raise SystemExit(1)
-    held = ", ".join(f"{n} {what}" for what, n in health.counts.items())
+    held = holdings_in_words(health.counts)
     locked = " It is encrypted." if health.encrypted else ""
     say(f"The caseload at {path} is in good order: no damage found. It holds {held}.{locked}")
 

@@ -16,6 +16,7 @@ from ...model import SEARCH_PLACEHOLDER, SearchHit
 from ...store import StoreError
 from .. import render
 
+
 class SearchScreen(ModalScreen[SearchHit | None]):
     DEFAULT_CSS = """
     SearchScreen { align: center top; }

@@ -12,6 +12,7 @@ from textual.content import Content
 from ... import supervision as sv
 from ...leak_check import Leak
 from ...model import SupervisionItem
+from ...model.counting import numbered
 from ...services import supervision as plans
 from ...store import StoreError
 from .. import render
@@ -144,7 +145,7 @@ class MeetingActions(CaseloadScreen):
 def leak_list(leaks: list[Leak]) -> Content:
     """What may still identify someone, one a line, before the brief leaves."""
     lines: list[Content | str | tuple[str, str]] = [
-        (f"The notes hold {len(leaks)} thing{'s' if len(leaks) != 1 else ''} that may still identify someone:\n\n",
+        (f"The notes hold {numbered(len(leaks), 'thing')} that may still identify someone:\n\n",
          "bold")]
     for leak in leaks[:12]:
         lines += ["• ", render.user_line(leak.line()), "\n"]
