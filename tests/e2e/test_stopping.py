@@ -98,7 +98,10 @@ def test_closing_the_terminal_keeps_the_draft_and_writes_no_crash_report(tmp_pat
     process.send_signal(signal.SIGHUP)
     assert ended_within(process, 5) == 0
     assert crash_reports(folders["data"]) == []
-    draft = Drafts(db, folder=folders["data"] / "drafts").take()
+    assert not (folders["data"] / "drafts").exists()  # kept in the caseload, nowhere beside it
+    store = Store.open(db)
+    draft = Drafts(store).take()
+    store.close()
     assert draft is not None and "half a thought" in str(draft.to_json())
 
 

@@ -9,7 +9,7 @@ from .. import model as m
 from . import rows
 from .base import StoreBase
 from .errors import NotFound
-from .sql import insert, inserted_id, require, saved_id
+from .sql import insert, inserted_id, require, saved_id, update_versioned
 
 
 def insert_meeting(conn: sqlite3.Connection, meeting: m.SupervisionMeeting) -> int:
@@ -22,6 +22,13 @@ def _insert_items(conn: sqlite3.Connection, meeting_id: int, items: Iterable[m.S
         require(conn, "clients", item.client_id)
         item.meeting_id = meeting_id
         conn.execute(*insert("supervision_items", rows.item_values(item)))
+
+
+def _item_changed(conn: sqlite3.Connection, item_id: int) -> None:
+    """An item written on its own moves its meeting's version: a window holding the meeting as read
+    before would otherwise write the item back as it was."""
+    conn.execute("UPDATE supervision_meetings SET version = version + 1 "
+                 "WHERE id = (SELECT meeting_id FROM supervision_items WHERE id = ?)", [item_id])
 
 
 class SupervisionMixin(StoreBase):
@@ -51,16 +58,13 @@ class SupervisionMixin(StoreBase):
         return self.meeting(meeting_id)
 
     def save_meeting(self, meeting: m.SupervisionMeeting) -> m.SupervisionMeeting:
-        """Replace a meeting's date, notes, status and items (a plan being edited, or recorded as held)."""
+        """Replace a meeting's date, notes, status and items (a plan being edited, or recorded as held).
+
+        Refused (Conflict) if the meeting was saved in another window since it was read (its version),
+        so one window's questions are never written over by another's older copy of the plan.
+        """
         with self._lock.writing() as conn:
-            require(conn, "supervision_meetings", meeting.id)
-            values = rows.meeting_values(meeting)
-            conn.execute(
-                "UPDATE supervision_meetings SET held_on = ?, notes = ?, status = ?, supervisor = ?, minutes = ?, "
-                "setting = ? WHERE id = ?",
-                [values["held_on"], values["notes"], values["status"], values["supervisor"], values["minutes"],
-                 values["setting"], meeting.id],
-            )
+            update_versioned(conn, "supervision_meetings", meeting.id, meeting.version, rows.meeting_values(meeting))
             conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting.id])
             _insert_items(conn, saved_id(meeting.id), meeting.items)
         self._empty_wal()  # words corrected out of a meeting leave the WAL too
@@ -72,6 +76,7 @@ class SupervisionMixin(StoreBase):
             require(conn, "supervision_items", item_id)
             conn.execute("UPDATE supervision_items SET advice_tried = ?, outcome = ? WHERE id = ?",
                          [tried.value, outcome, item_id])
+            _item_changed(conn, item_id)
 
     def delete_meeting(self, meeting_id: int) -> None:
         """Remove a supervision and what was written for it: no trace of its words left in the file.
@@ -104,3 +109,4 @@ class SupervisionMixin(StoreBase):
         with self._lock.writing() as conn:
             require(conn, "supervision_items", item_id)
             conn.execute("UPDATE supervision_items SET outcome = ? WHERE id = ?", [outcome, item_id])
+            _item_changed(conn, item_id)

@@ -26,6 +26,7 @@ class MeetingActions(CaseloadScreen):
 
     since: date | None
     questions: dict[int, str]
+    plan_version: int | None
     case: sv.CaseMaterial | None
 
     def chosen_in_order(self) -> list[int]:
@@ -108,7 +109,7 @@ class MeetingActions(CaseloadScreen):
                                  advice=result.advice.get(cid, "")) for cid in chosen]
         try:
             plans.record_meeting(self.store, result.held_on, result.notes, items, unflag=result.unflag,
-                                 log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
+                                 read=self.plan_version, log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
         except StoreError as problem:
             self._fail(problem)
             return
