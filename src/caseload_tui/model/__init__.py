@@ -62,6 +62,17 @@ from .notes import (
     Whose,
 )
 from .records import CaseloadData, Client, ClientRecord
+from .versions import (
+    BACK_TO_FORM,
+    GONE_THEIRS,
+    MINE_HEADING,
+    STALE_EXPLAINS,
+    STALE_HEADING,
+    STALE_WORDS,
+    THEIRS_HEADING,
+    StaleChoice,
+    StaleWords,
+)
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
 from .supervision import (
     BRING_WORDS,
@@ -76,6 +87,15 @@ from .supervision import (
 
 __all__ = [
     "ADVICE_HEADING",
+    "BACK_TO_FORM",
+    "GONE_THEIRS",
+    "MINE_HEADING",
+    "STALE_EXPLAINS",
+    "STALE_HEADING",
+    "STALE_WORDS",
+    "THEIRS_HEADING",
+    "StaleChoice",
+    "StaleWords",
     "ADVICE_WORDS",
     "BRING_WORDS",
     "CAME",
