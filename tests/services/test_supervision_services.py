@@ -53,8 +53,10 @@ def test_the_plan_is_made_the_first_time_and_kept_up_to_date_after(store, two):
 
 def test_a_case_left_out_is_no_longer_flagged_and_leaves_the_plan(store, two):
     ann, bea = two
-    plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), DEMO_DAY_END.date(), read=as_read(store))
-    assert plans.leave_out_case(store, ann.id, items((bea.id, "", "")), DEMO_DAY_END.date(), read=as_read(store)) is True
+    plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), DEMO_DAY_END.date(),
+                    read=as_read(store))
+    assert plans.leave_out_case(store, ann.id, items((bea.id, "", "")), DEMO_DAY_END.date(),
+                                read=as_read(store)) is True
     assert store.client(ann.id).bring_to_supervision is False
     assert store.client(bea.id).bring_to_supervision is True
     assert stored_items(current_plan(store.meetings())) == [(bea.id, "", "")]
@@ -73,7 +75,8 @@ def test_a_case_left_out_that_was_not_flagged_only_leaves_the_plan(store):
 def test_when_the_plan_cannot_be_saved_a_case_left_out_stays_flagged(store, two, monkeypatch, plan_first):
     ann, bea = two
     if plan_first:
-        plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), DEMO_DAY_END.date(), read=as_read(store))
+        plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")),
+                        DEMO_DAY_END.date(), read=as_read(store))
     before = every_row(store)
     fail_on(monkeypatch, store, "save_meeting" if plan_first else "add_meeting")
     with pytest.raises(Busy):
@@ -85,7 +88,8 @@ def test_when_the_plan_cannot_be_saved_a_case_left_out_stays_flagged(store, two,
 def test_recording_the_meeting_turns_the_plan_into_it_and_clears_its_flags(store, two):
     ann, bea = two
     other = store.set_flag(add_client(store, "Cai", "C1").id, True)
-    plan = plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")), DEMO_DAY_END.date(), read=as_read(store))
+    plan = plans.save_plan(store, items((ann.id, "Why now?", ""), (bea.id, "", "")),
+                           DEMO_DAY_END.date(), read=as_read(store))
     held = plans.record_meeting(store, HELD_ON, "Good session.",
                                 items((ann.id, "Why now?", "Slow down."), (bea.id, "", "Ask about sleep.")),
                                 unflag=True, read=as_read(store))

@@ -62,17 +62,6 @@ from .notes import (
     Whose,
 )
 from .records import CaseloadData, Client, ClientRecord
-from .versions import (
-    BACK_TO_FORM,
-    GONE_THEIRS,
-    MINE_HEADING,
-    STALE_EXPLAINS,
-    STALE_HEADING,
-    STALE_WORDS,
-    THEIRS_HEADING,
-    StaleChoice,
-    StaleWords,
-)
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
 from .supervision import (
     BRING_WORDS,
@@ -83,6 +72,17 @@ from .supervision import (
     Setting,
     SupervisionItem,
     SupervisionMeeting,
+)
+from .versions import (
+    BACK_TO_FORM,
+    GONE_THEIRS,
+    MINE_HEADING,
+    STALE_EXPLAINS,
+    STALE_HEADING,
+    STALE_WORDS,
+    THEIRS_HEADING,
+    StaleChoice,
+    StaleWords,
 )
 
 __all__ = [

@@ -109,7 +109,8 @@ class MeetingActions(CaseloadScreen):
                                  advice=result.advice.get(cid, "")) for cid in chosen]
         try:
             plans.record_meeting(self.store, result.held_on, result.notes, items, unflag=result.unflag,
-                                 read=self.plan_version, log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
+                                 read=self.plan_version,
+                                 log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
         except StoreError as problem:
             self._fail(problem)
             return
