@@ -80,7 +80,7 @@ async def test_escape_with_text_keeps_writing_by_default(demo_store):
 async def test_escape_with_text_can_keep_it_as_a_draft_that_reopens(demo_store, tmp_path):
     from caseload_tui.drafts import Drafts
 
-    drafts = Drafts(tmp_path / "caseload.db", folder=tmp_path / "drafts")
+    drafts = Drafts(demo_store)
     app = make_app(demo_store, drafts=drafts)
     async with app.run_test(size=(160, 48)) as pilot:
         await loaded(pilot)
@@ -513,7 +513,7 @@ async def test_a_draft_of_a_note_deleted_since_reopens_as_a_new_note(demo_store,
 
     melanie = client_named(demo_store, "Melanie")
     note = (demo_store.thoughts([melanie.id]) if kind == "thought" else demo_store.questions([melanie.id]))[0]
-    drafts = Drafts(tmp_path / "caseload.db", folder=tmp_path / "drafts")
+    drafts = Drafts(demo_store)
     drafts.save(Draft(DraftKind(kind), {field: "still mine"}, {"client_id": melanie.id, id_name: note.id}))
     if kind == "thought":
         demo_store.delete_thought(note.id)

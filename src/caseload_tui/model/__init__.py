@@ -74,9 +74,29 @@ from .supervision import (
     SupervisionItem,
     SupervisionMeeting,
 )
+from .versions import (
+    BACK_TO_FORM,
+    GONE_THEIRS,
+    MINE_HEADING,
+    STALE_EXPLAINS,
+    STALE_HEADING,
+    STALE_WORDS,
+    THEIRS_HEADING,
+    StaleChoice,
+    StaleWords,
+)
 
 __all__ = [
     "ADVICE_HEADING",
+    "BACK_TO_FORM",
+    "GONE_THEIRS",
+    "MINE_HEADING",
+    "STALE_EXPLAINS",
+    "STALE_HEADING",
+    "STALE_WORDS",
+    "THEIRS_HEADING",
+    "StaleChoice",
+    "StaleWords",
     "ADVICE_WORDS",
     "BRING_WORDS",
     "CAME",

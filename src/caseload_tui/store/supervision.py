@@ -10,7 +10,7 @@ from . import rows
 from .base import StoreBase
 from .connection import purge_search_index
 from .errors import NotFound
-from .sql import insert, inserted_id, require, saved_id
+from .sql import insert, inserted_id, require, saved_id, update_versioned
 
 
 def insert_meeting(conn: sqlite3.Connection, meeting: m.SupervisionMeeting) -> int:
@@ -23,6 +23,13 @@ def _insert_items(conn: sqlite3.Connection, meeting_id: int, items: Iterable[m.S
         require(conn, "clients", item.client_id)
         item.meeting_id = meeting_id
         conn.execute(*insert("supervision_items", rows.item_values(item)))
+
+
+def _item_changed(conn: sqlite3.Connection, item_id: int) -> None:
+    """An item written on its own moves its meeting's version: a window holding the meeting as read
+    before would otherwise write the item back as it was."""
+    conn.execute("UPDATE supervision_meetings SET version = version + 1 "
+                 "WHERE id = (SELECT meeting_id FROM supervision_items WHERE id = ?)", [item_id])
 
 
 class SupervisionMixin(StoreBase):
@@ -52,16 +59,13 @@ class SupervisionMixin(StoreBase):
         return self.meeting(meeting_id)
 
     def save_meeting(self, meeting: m.SupervisionMeeting) -> m.SupervisionMeeting:
-        """Replace a meeting's date, notes, status and items (a plan being edited, or recorded as held)."""
+        """Replace a meeting's date, notes, status and items (a plan being edited, or recorded as held).
+
+        Refused (Conflict) if the meeting was saved in another window since it was read (its version),
+        so one window's questions are never written over by another's older copy of the plan.
+        """
         with self._lock.writing() as conn:
-            require(conn, "supervision_meetings", meeting.id)
-            values = rows.meeting_values(meeting)
-            conn.execute(
-                "UPDATE supervision_meetings SET held_on = ?, notes = ?, status = ?, supervisor = ?, minutes = ?, "
-                "setting = ? WHERE id = ?",
-                [values["held_on"], values["notes"], values["status"], values["supervisor"], values["minutes"],
-                 values["setting"], meeting.id],
-            )
+            update_versioned(conn, "supervision_meetings", meeting.id, meeting.version, rows.meeting_values(meeting))
             conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting.id])
             _insert_items(conn, saved_id(meeting.id), meeting.items)
             purge_search_index(conn, ("supervision_items",))  # corrected words leave the search index
@@ -74,6 +78,7 @@ class SupervisionMixin(StoreBase):
             require(conn, "supervision_items", item_id)
             conn.execute("UPDATE supervision_items SET advice_tried = ?, outcome = ? WHERE id = ?",
                          [tried.value, outcome, item_id])
+            _item_changed(conn, item_id)
             purge_search_index(conn, ("supervision_items",))
 
     def delete_meeting(self, meeting_id: int) -> None:
@@ -108,4 +113,5 @@ class SupervisionMixin(StoreBase):
         with self._lock.writing() as conn:
             require(conn, "supervision_items", item_id)
             conn.execute("UPDATE supervision_items SET outcome = ? WHERE id = ?", [outcome, item_id])
+            _item_changed(conn, item_id)
             purge_search_index(conn, ("supervision_items",))

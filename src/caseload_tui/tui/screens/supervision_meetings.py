@@ -27,6 +27,7 @@ class MeetingActions(CaseloadScreen):
 
     since: date | None
     questions: dict[int, str]
+    plan_version: int | None
     case: sv.CaseMaterial | None
 
     def chosen_in_order(self) -> list[int]:
@@ -109,6 +110,7 @@ class MeetingActions(CaseloadScreen):
                                  advice=result.advice.get(cid, "")) for cid in chosen]
         try:
             plans.record_meeting(self.store, result.held_on, result.notes, items, unflag=result.unflag,
+                                 read=self.plan_version,
                                  log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
         except StoreError as problem:
             self._fail(problem)
