@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..model import patterns as words
+from ..model.counting import numbered
 from ..model.patterns import OwnResponse
 from ..safe_text import one_line
 from .common import CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db, say
@@ -53,7 +54,7 @@ def patterns(context: CliContext, db_path: Path | None, demo: bool, weeks: int, 
             "with_feeling_words": found.named, "found_in_text": found.from_text, "no_feeling_found": found.unnamed,
         }, indent=2))
         return
-    say(f"My own responses, the last {weeks} weeks ({words.HOW_FOUND}).")
+    say(f"My own responses, the last {numbered(weeks, 'week')} ({words.HOW_FOUND}).")
     say(words.counted(found))
     say(line)
     for group in found.groups:

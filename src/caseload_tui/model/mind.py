@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .counting import numbered
+
 DEFAULT_WEEKS = 8
 COUNTED_AT_LEAST = 3  # sessions counted (came or missed) in the window before either contrast speaks of a client
 
@@ -47,7 +49,7 @@ class MindAndRoom:
     @property
     def mind_numbers(self) -> str:
         lingering = f" · {self.lingering} lingering" if self.lingering else ""
-        return f"{self.notes} notes · {self.words} words{lingering}"
+        return f"{numbered(self.notes, 'note')} · {numbered(self.words, 'word')}{lingering}"
 
     @property
     def room_numbers(self) -> str:

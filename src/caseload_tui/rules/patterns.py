@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import combinations
 
+from ..model.counting import numbered
 from ..model.notes import Whose
 from ..model.patterns import (
     AROUND_BREAK,
@@ -138,4 +139,4 @@ def summary(patterns: Patterns, who: Callable[[OwnResponse], str]) -> str:
 
 
 def times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    return {1: "once", 2: "twice"}.get(count, numbered(count, "time"))

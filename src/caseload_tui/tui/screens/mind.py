@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from ...model import mind as words
+from ...model.counting import numbered
 from ...model.mind import MindAndRoom, MindReading
 from ...rules.mind import read_mind
 from ...store import StoreError
@@ -68,7 +69,7 @@ class MindScreen(CaseloadScreen):
             return
         self.reading = read_mind(rows, self.weeks)
         chooser = self.query_one(PairList)
-        chooser.border_title = f"The last {self.weeks} weeks"
+        chooser.border_title = f"The last {numbered(self.weeks, 'week')}"
         chooser.border_subtitle = f"{words.MIND_EXPLAINED} · {words.ROOM_EXPLAINED}"
         chooser.focus()
         scale = Scale.of(self.reading)

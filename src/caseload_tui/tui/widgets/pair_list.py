@@ -65,7 +65,7 @@ class PairList(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual's own name)
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._count = 0
         self._draw: Callable[[int, int], Content] = lambda index, width: Content("")
