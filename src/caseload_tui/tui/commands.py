@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -47,7 +48,7 @@ COLOURS = "Colours (theme)"
 COLOURS_HELP = "Choose the screen's colours: light, dark, or your terminal's own"
 
 
-def theme_words(app: App[object], name: str) -> str:
+def theme_words(app: App[Any], name: str) -> str:
     """'ansi-dark: your terminal's own colours, dark': a theme's name and what it looks like."""
     theme = app.available_themes.get(name)
     brightness = "dark" if theme is None or theme.dark else "light"
@@ -65,12 +66,12 @@ def _runner(screen: Screen[object], action: str) -> Callable[[], object]:
     return run
 
 
-def palette_commands(app: App[object], screen: Screen[object]) -> Iterable[SystemCommand]:
+def palette_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
     """What the palette offers beside the screen's keys: the colours (App.get_system_commands)."""
     yield SystemCommand(COLOURS, COLOURS_HELP, partial(choose_colours, app))
 
 
-def choose_colours(app: App[object]) -> None:
+def choose_colours(app: App[Any]) -> None:
     app.push_screen(CommandPalette(providers=[ThemeChoices], placeholder="Search the colours…"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +28,7 @@ EVERY_SCREEN_KEYS = [("ctrl+p", "Command palette: every key of this screen by na
                      ("ctrl+q", "Quit, from anywhere, even while writing in a form")]
 
 
-def keys_for_help(screen: Screen[object], extra: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+def keys_for_help(screen: Screen[Any], extra: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """Every key of the screen, as (key, what it does): its bindings, then `extra`, then ctrl+p and ctrl+q."""
     keys = [(binding.key_display or ", ".join(key_name(screen, k) for k in binding.key.split(",")),
              binding.tooltip or binding.description) for binding in screen_bindings(type(screen))]
