@@ -30,23 +30,21 @@ class CaseHeader(Static):
     """
 
     _lines: list[Content] = []
-    _fitted_width = 0
 
     def show_lines(self, lines: list[Content]) -> None:
-        """Show these lines, wrapped at word boundaries; what does not fit ends with "…", never cut silently."""
+        """Show these lines: all of them are what the header says; drawn, they wrap at word boundaries
+        and what does not fit ends with "…", never cut silently (render)."""
         self._lines = lines
-        self._fit()
+        self.update(Content("\n").join(lines))
 
-    def _fit(self) -> None:
+    def render(self) -> Content:
         width = self.content_region.width or max(20, self.size.width - 2)
         limit = self.styles.max_height
         most = int(limit.value) if limit is not None and limit.is_cells else 10
-        self._fitted_width = width
-        self.update(Content("\n").join(render.fit_lines(self._lines, width, most)))
+        return Content("\n").join(render.fit_lines(self._lines, width, most))
 
     def on_resize(self) -> None:
-        if self._lines and self.content_region.width != self._fitted_width:
-            self._fit()
+        self.refresh(layout=True)  # wrapped and cut again for the new width
 
     def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
                     now: datetime, misses: Sequence[Appointment] = (), concerns: Sequence[Thought | Question] = (),
