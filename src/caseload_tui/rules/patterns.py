@@ -39,6 +39,7 @@ _BY_START: dict[str, list[tuple[str, str]]] = {}
 for _feeling, _starts in FEELINGS.items():
     for _start in _starts:
         _BY_START.setdefault(_start[:3], []).append((_start, _feeling))
+SUMMARY_PLACES = 6  # the most places the summary line names
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # What parts one feeling word from the next: a comma, a semicolon, a slash, an arrow, "then", "and".
 _BETWEEN_FEELINGS = re.compile(r"\s*(?:[,;/+&\n→]|->|\bthen\b|\band\b)\s*", re.IGNORECASE)
@@ -125,9 +126,15 @@ def whose_words(group: FeelingGroup) -> str:
 
 
 def summary(patterns: Patterns, who: Callable[[OwnResponse], str]) -> str:
-    """One plain line to take to supervision: the sequence, or else the feeling, found most often."""
+    """One plain line to take to supervision: the sequence, or else the feeling, found most often.
+
+    It names where each came, up to SUMMARY_PLACES of them (the latest); more are counted, so the line
+    stays a line however large the caseload.
+    """
     def told(responses: tuple[OwnResponse, ...]) -> str:
-        return "; ".join(f"{where(r, who)} ({r.written_at:%-d %b %Y})" for r in responses)
+        latest = responses[-SUMMARY_PLACES:]
+        earlier = f"{len(responses) - len(latest)} earlier, then " if len(responses) > len(latest) else ""
+        return earlier + "; ".join(f"{where(r, who)} ({r.written_at:%-d %b %Y})" for r in latest)
 
     if patterns.sequences:
         top = patterns.sequences[0]
