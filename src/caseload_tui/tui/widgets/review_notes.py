@@ -54,9 +54,9 @@ class ReviewNotes(NotesPane):
                 self.highlighted = self._first_open(questions, carried)
         still_open = sum(1 for q in questions if q.status is QuestionStatus.OPEN)
         settled = len(questions) - still_open
-        self.border_subtitle = ", ".join(
-            ([f"{still_open} open"] if still_open or not settled else []) + ([f"{settled} settled today"] if settled else [])
-        ) if questions else ""
+        counts = [f"{still_open} open"] if still_open or not settled else []
+        counts += [f"{settled} settled today"] if settled else []
+        self.border_subtitle = ", ".join(counts) if questions else ""
 
     def _first_open(self, questions: list[Question], carried: set[int]) -> int | None:
         wanted: list[Callable[[Question], bool]] = [
