@@ -373,3 +373,19 @@ def m0110_search_everything_written(db: Database) -> None:
     _search_index(db, "episodes", ["helped", "not_helped", "they_learned", "i_learned", "could_not_find",
                                    "still_wonder"])
     _search_index(db, "supervision_items", ["question", "tried", "between_us", "advice", "outcome"])
+
+
+@migrations(name="0111_groups_at_day_start")
+def m0111_groups_at_day_start(db: Database) -> None:
+    """Each client's group and its reason as the day began (the first time the caseload was opened that
+    day), so the day's end says who moved between groups today whatever moved them: a session of an
+    earlier day recorded from the dashboard in the morning included (day_review.moves, issue 20).
+    Only the latest day is kept."""
+    db.execute(
+        "CREATE TABLE groups_at_day_start (\n"
+        "    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,\n"
+        "    day TEXT NOT NULL,\n"
+        f"    grp TEXT NOT NULL CHECK (grp IN ({quoted_values(m.Group)})),\n"
+        "    reason TEXT NOT NULL DEFAULT ''\n"
+        ")"
+    )
