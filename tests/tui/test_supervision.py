@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from datetime import date, datetime
 
@@ -119,7 +120,8 @@ async def test_supervision_preparation_end_to_end(demo_store, tmp_path, monkeypa
         # Joel was left out: his open safety concern still leads, but he has no section of his own.
         assert "- **C-024** *(safeguarding" in written and "## 5. C-024" not in written
         # Patterns in me, as agreed: de-identified like the rest of the brief.
-        assert "## 5. Patterns in me" in written and "5. Patterns in me" in written.split("---")[0]
+        (number,) = re.findall(r"^(\d+)\. Patterns in me$", written.split("---")[0], re.MULTILINE)  # on the agenda
+        assert written.rindex("## ") == written.index(f"## {number}. Patterns in me")  # the last section
         assert "relief, then guilt, 3 times: my practice, around my own break (December 2025); C-012 (April)" in written
         for client in demo_store.clients():
             assert client.name not in written
