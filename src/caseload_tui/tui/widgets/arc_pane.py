@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from ...model import REFLECTION_PARTS, Client, Encounter, Episode, Question
 from .. import render
 from .notes_panes import question_prompt
+from .steady_list import SteadyList
 
 NEWS_PARTS = (("stirred", "What it stirred in me"), ("taught", "What it taught me"))
 
@@ -32,7 +33,7 @@ def episode_heading(episode: Episode, number: int, of: int, today: date) -> list
             (f"\n{ending}" if episode.ended else "\ngoing on now", "$foreground-muted")]
 
 
-class ArcPane(OptionList):
+class ArcPane(SteadyList):
     BORDER_TITLE = "Their arc"
 
     @dataclass
