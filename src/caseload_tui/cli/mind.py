@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..model import mind as words
+from ..model.counting import numbered
 from ..model.mind import MindAndRoom, MindReading
 from ..safe_text import one_line
 from .common import CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db, say
@@ -65,7 +66,7 @@ def text_lines(reading: MindReading, redact: bool) -> list[str]:
     def names(rows: tuple[MindAndRoom, ...]) -> str:
         return ", ".join(one_line(_who(r, redact), 28) for r in rows) or words.NOBODY
 
-    lines = [f"The last {reading.weeks} weeks.",
+    lines = [f"The last {numbered(reading.weeks, 'week')}.",
              f"{words.CARRIED_HEADING}: {names(reading.carried)}.", f"  ({words.CARRIED_RULE})",
              f"{words.UNSEEN_HEADING}: {names(reading.unseen)}.", f"  ({words.UNSEEN_RULE})", ""]
     lines.append(f"{words.COLUMNS[0]:<28}" + "".join(f"{c:>10}" for c in words.COLUMNS[1:]))

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..model import patterns as words
+from ..model.counting import numbered
 from ..model.patterns import OwnResponse
 from ..safe_text import one_line
 from .common import CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db, say
@@ -51,7 +52,7 @@ def patterns(context: CliContext, db_path: Path | None, demo: bool, weeks: int, 
             "no_feeling_found": found.unnamed,
         }, indent=2))
         return
-    say(f"My own responses, the last {weeks} weeks ({words.FOUND_IN_TEXT}).")
+    say(f"My own responses, the last {numbered(weeks, 'week')} ({words.FOUND_IN_TEXT}).")
     say(line)
     for group in found.groups:
         say("")

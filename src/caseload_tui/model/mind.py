@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .counting import numbered
+
 DEFAULT_WEEKS = 8
 
 # The two contrasts, said at the top of the screen and the command's text.
@@ -44,7 +46,7 @@ class MindAndRoom:
     @property
     def mind_numbers(self) -> str:
         lingering = f" · {self.lingering} lingering" if self.lingering else ""
-        return f"{self.notes} notes · {self.words} words{lingering}"
+        return f"{numbered(self.notes, 'note')} · {numbered(self.words, 'word')}{lingering}"
 
     @property
     def room_numbers(self) -> str:

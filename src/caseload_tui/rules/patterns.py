@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import combinations
 
+from ..model.counting import numbered
 from ..model.patterns import (
     AROUND_BREAK,
     AROUND_ENDING,
@@ -81,4 +82,4 @@ def summary(patterns: Patterns, who: Callable[[OwnResponse], str]) -> str:
 
 
 def times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    return {1: "once", 2: "twice"}.get(count, numbered(count, "time"))

@@ -18,6 +18,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model import mind as words
+from ...model.counting import numbered
 from ...model.mind import MindAndRoom, MindReading
 from ...rules.mind import read_mind
 from ...store import StoreError
@@ -83,7 +84,7 @@ class MindScreen(CaseloadScreen):
         self._drawn_width = self.size.width
         self.query_one("#contrast", Static).update(contrast(reading))
         chooser = self.query_one(OptionList)
-        chooser.border_title = f"The last {reading.weeks} weeks"
+        chooser.border_title = f"The last {numbered(reading.weeks, 'week')}"
         chooser.border_subtitle = f"{words.MIND_EXPLAINED} · {words.ROOM_EXPLAINED}"
         highlighted = chooser.highlighted
         numbers = max((len(n) for r in reading.clients for n in (r.mind_numbers, r.room_numbers)), default=0)

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from ...model import patterns as words
+from ...model.counting import numbered
 from ...model.patterns import OwnResponse, Patterns
 from ...rules.patterns import read_patterns, summary, where
 from ...store import StoreError
@@ -61,7 +62,7 @@ class PatternsScreen(CaseloadScreen):
             return
         self.found = read_patterns(responses, self.weeks)
         scroll = self.query_one(VerticalScroll)
-        scroll.border_title = f"My own responses, the last {self.weeks} weeks"
+        scroll.border_title = f"My own responses, the last {numbered(self.weeks, 'week')}"
         scroll.border_subtitle = words.FOUND_IN_TEXT
         scroll.focus()
         self.redraw()
