@@ -144,7 +144,7 @@ async def measure_floor(moves: int) -> dict:
                 await pilot.pause()
     finally:
         watch.uninstall()
-    return summary(times)
+    return {**summary(times), **watch.cpu_of(0)}
 
 
 def main() -> None:
@@ -155,7 +155,8 @@ def main() -> None:
     figures = asyncio.run(measure_floor(args.moves))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
-    print(f"floor: median {figures['median_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms over {figures['n']} moves")
+    print(f"floor: median {figures['median_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms over {figures['n']} moves "
+          f"(CPU median {figures['cpu_median_ms']:.1f} ms)")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,9 @@ timed the same way, headless, driven by Textual's Pilot:
   escape sequences (that last step is in the start-up figure, in a real pseudo-terminal).
 
 The time is from just before the key is sent to the end of the first such frame after
-which nothing awaited is unpainted and `ready()` holds.
+which nothing awaited is unpainted and `ready()` holds. Beside it, the CPU time the process
+spent in that span: on a shared machine the clock also counts waiting for a core, the CPU
+time does not, so it says what the work itself costs.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def summary(samples: list[float]) -> dict:
 
 class FrameWatch:
     def __init__(self) -> None:
-        self.frames: list[float] = []  # when each frame after which all was painted and ready() held was done
+        self.frames: list[tuple[float, float]] = []  # (clock, CPU) at the end of each frame that showed it all
+        self.cpu: list[float] = []  # the process's CPU seconds from each key to its frame: what bounds it
         self.unpainted: set = set()  # widgets given new content that no frame has painted yet
         self.shown: set = set()  # widgets given new content since the key
         self.ready: Callable[[], bool] = lambda: False
@@ -85,7 +88,7 @@ class FrameWatch:
                 else:
                     watch.unpainted.difference_update(painted)
                 if not watch.unpainted and watch.ready():
-                    watch.frames.append(time.perf_counter())
+                    watch.frames.append((time.perf_counter(), time.process_time()))
             return noting_compositor_refresh
 
         self._patch(App, "_display", make_display)
@@ -103,7 +106,7 @@ class FrameWatch:
         self.unpainted.clear()
         self.shown.clear()
         self.ready = ready
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         await pilot.press(key)
         for _ in range(20_000):
             if self.frames:
@@ -112,4 +115,11 @@ class FrameWatch:
         else:
             raise RuntimeError(f"no frame showed the result of {key}")
         self.ready = lambda: False
-        return self.frames[0] - began
+        done, done_cpu = self.frames[0]
+        self.cpu.append(done_cpu - cpu)
+        return done - began
+
+    def cpu_of(self, start: int, end: int | None = None) -> dict:
+        """The CPU figures of the keys timed from `start` to `end` (indexes into `cpu`): median and p95, in ms."""
+        taken = summary(self.cpu[start:end])
+        return {"cpu_median_ms": taken["median_ms"], "cpu_p95_ms": taken["p95_ms"]}

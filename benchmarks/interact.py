@@ -120,7 +120,7 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
                 return caseload.current == wanted and {header, thoughts, beside} <= watch.shown
 
             await settle()
-            move_times, rows_seen = [], set()
+            move_times, rows_seen, cpu_at = [], set(), {"selection": len(watch.cpu)}
             for _ in range(moves):
                 target = caseload.highlighted + 1
                 if target >= caseload.option_count:
@@ -134,7 +134,7 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
                 caseload.highlighted = caseload.get_option_index(next(
                     option.id for option in caseload.options if option.id.startswith("client:")))
                 await settle()
-            save_times = []
+            save_times, cpu_at["save"] = [], len(watch.cpu)
             for i in range(saves):
                 marker = f"benchmark thought {i} zqxj"
                 await pilot.press("t")
@@ -154,6 +154,7 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
                 return isinstance(shown, kind) and (shown.reading if kind is MindScreen else shown.found) is not None
 
             shown_times: dict[str, list[float]] = {"mind_screen": [], "patterns_screen": []}
+            cpu_at["screens"] = len(watch.cpu)
             for _ in range(screens):
                 for key, kind, figure in (("M", MindScreen, "mind_screen"), ("P", PatternsScreen, "patterns_screen")):
                     shown_times[figure].append(await after(key, lambda kind=kind: drawn(kind)))
@@ -161,7 +162,9 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
                     await settle()
     finally:
         watch.uninstall()
-    return {"selection": {**summary(move_times), "kinds": sorted(rows_seen)}, "save": summary(save_times),
+    return {"selection": {**summary(move_times), **watch.cpu_of(cpu_at["selection"], cpu_at["save"]),
+                          "kinds": sorted(rows_seen)},
+            "save": {**summary(save_times), **watch.cpu_of(cpu_at["save"], cpu_at["screens"])},
             **{figure: summary(times) for figure, times in shown_times.items()}}
 
 
