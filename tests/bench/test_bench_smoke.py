@@ -54,6 +54,7 @@ def test_benchmark_at_size_s_prints_and_writes_every_figure(tmp_path):
     judged = {t["figure"] for t in report["targets"] if t["size"] == "S"}
     assert set(EVERY_SIZE) | {"memory"} <= judged
     for figure in judged:
-        assert any(line.split()[-1] and figure in line and "goal ≤" in line for line in done.stdout.splitlines())
+        assert any(line.startswith(("met ", "NOT met ")) and f" {figure} " in line and " S: " in line
+                   and "goal ≤" in line for line in done.stdout.splitlines()), figure
     assert report["load_average"]["before"] and report["peers"] is None
     assert report["machine"]["textual"] and report["machine"]["python"]
