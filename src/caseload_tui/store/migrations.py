@@ -373,3 +373,13 @@ def m0110_search_everything_written(db: Database) -> None:
     _search_index(db, "episodes", ["helped", "not_helped", "they_learned", "i_learned", "could_not_find",
                                    "still_wonder"])
     _search_index(db, "supervision_items", ["question", "tried", "between_us", "advice", "outcome"])
+
+
+@migrations(name="0100_mind_and_patterns_indexes")
+def m0100_mind_and_patterns_indexes(db: Database) -> None:
+    """Mind and room counts the questions asked in a window; Patterns in me reads one year's own responses.
+
+    Without these the one scans every question, the other every thought of the year, whatever its kind.
+    """
+    db.execute("CREATE INDEX questions_by_time ON questions(asked_at)")
+    db.execute("CREATE INDEX thoughts_by_kind_time ON thoughts(kind, written_at)")
