@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from ...model import Client, ClientRecord, Group, Placement
 from ...rules import STRIP_LENGTH, since_short, summarise
 from .. import render
+from .caseload_jump import TypeToJump
 
 PRACTICE_ID = "practice"
 NAME_WIDTH = 14
@@ -169,7 +170,7 @@ class _RowLineCache:
         """Nothing is stored."""
 
 
-class CaseloadList(OptionList):
+class CaseloadList(TypeToJump):
     """Group titles and client rows; highlighting one tells the screen what to show.
 
     The screen hands the list its reaction (`on_case`), called in the same tick as the
@@ -289,6 +290,12 @@ class CaseloadList(OptionList):
 
     def select_practice(self) -> bool:
         return self.select_id(PRACTICE_ID)
+
+    def jump_clients(self) -> Iterator[tuple[str, Client]]:
+        """(option id, client) of every client row in the list's order, for `j` (caseload_jump.py)."""
+        for members in (self._shown[1].values() if self._shown else ()):
+            for record, _ in members:
+                yield client_id(stored_id(record.client)), record.client
 
     @property
     def case(self) -> Case:
