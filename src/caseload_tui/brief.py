@@ -156,8 +156,7 @@ class _Brief:
         if prep.practice_thoughts or prep.practice_questions:
             self._practice()
         if self.patterns is not None:
-            out += patterns_section(self.patterns, self._patterns_number(), self._responder, self.day,
-                                    lambda text: self.own(self._clean(text)))
+            out += patterns_section(self.patterns, self._patterns_number(), self._responder, self.day, self.inline)
         return "\n".join(out).rstrip("\n") + "\n"
 
     def _patterns_number(self) -> int:
@@ -165,8 +164,8 @@ class _Brief:
         return len(self.prep.cases) + self._first_case() + practice
 
     def _responder(self, response: OwnResponse) -> str:
-        """Whom an own response was about, as the brief writes a client (its plain words, escaped later)."""
-        return response.code if self.redact else f"{response.name} ({response.code})"
+        """Whom an own response was about, as the brief writes a client."""
+        return inline(response.code) if self.redact else f"{inline(response.name)} ({inline(response.code)})"
 
     def _first_case(self) -> int:
         return 2 if self.prep.safety else 1

@@ -28,14 +28,15 @@ def patterns_for_brief(store: Store, now: datetime, weeks: int = DEFAULT_WEEKS) 
 
 def patterns_section(found: Patterns, number: int, who: Callable[[OwnResponse], str],
                      day: Callable[[datetime], str], text: Callable[[str], str]) -> list[str]:
-    """The section's Markdown lines: `who` writes a client, `day` a date, `text` any words (escaped, redacted)."""
+    """The section's Markdown lines: `who` writes a client and `day` a date as the brief does (escaped);
+    `text` the clinician's feeling words (names redacted, Markdown escaped, as every note in the brief)."""
     lines = ["---", "", f"## {number}. {BRIEF_TITLE}", "",
              f"*{BRIEF_AGREED}. My own responses over the last {numbered(found.weeks, 'week')}; {HOW_FOUND}.*", "",
-             f"**{text(summary(found, who))}**", ""]
+             f"**{summary(found, who, day, text)}**", ""]
     for group in found.groups:
         tally = whose_words(group)
         shown = group.responses[-LISTED_A_FEELING:]
-        places = "; ".join(f"{text(where(r, who))} ({day(r.written_at)})" for r in shown)
+        places = "; ".join(f"{where(r, who)} ({day(r.written_at)})" for r in shown)
         earlier = len(group.responses) - len(shown)
         lines.append(f"- **{text(group.feeling)}** ({len(group.responses)}{'; ' + tally if tally else ''}): "
                      + places + (f"; and {earlier} earlier" if earlier else ""))

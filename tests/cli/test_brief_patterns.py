@@ -49,3 +49,28 @@ def test_a_name_in_feeling_words_is_redacted_and_markdown_is_escaped(tmp_path):
     assert result.exit_code == 0, result.output
     assert "- **envy of B1** (1; mine 1): A1 (November)" in result.stdout
     assert "- **\\*sharp\\*** (1; mine 1)" in result.stdout and "Bea" not in result.stdout
+
+
+def test_the_leak_check_reads_the_feeling_words_the_section_carries(tmp_path):
+    db = tmp_path / "c.db"
+    store = Store.open(db, create=True)
+    ann = add_client(store)
+    add_thought(store, ann, "After the call.", datetime(2026, 11, 2, 9, 0), kind=m.ThoughtKind.REACTION,
+                whose=m.Whose.MINE, feelings="dread before 3 Nov")
+    store.close()
+    asked = run("brief", "--db", db, "--patterns")
+    assert "A1, a reaction's feeling words of November 2026: an exact date, '3 Nov'" in asked.stderr
+    assert "3 Nov" not in run("brief", "--db", db).stderr  # not in the brief, so not checked
+
+
+def test_feeling_words_are_kept_as_written_in_the_brief_only_escaped(tmp_path):
+    db = tmp_path / "c.db"
+    store = Store.open(db, create=True)
+    ann = add_client(store)
+    for day in (2, 3):
+        add_thought(store, ann, "After the call.", datetime(2026, 11, day, 9, 0), kind=m.ThoughtKind.REACTION,
+                    whose=m.Whose.MINE, feelings="dread before 3 Nov")
+    store.close()
+    text = run("brief", "--db", db, "--patterns").stdout
+    # The clinician's words are not rewritten (the leak check lists the date); the program's days are months.
+    assert "**dread before 3 nov, twice: A1 (November); A1 (November).**" in text  # case evened, nothing else

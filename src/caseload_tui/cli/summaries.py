@@ -117,7 +117,7 @@ def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str
         write_file(output, text)
         say(f"Wrote the supervision brief to {output}.", err=True)
     if redact:
-        _report_leaks(check_brief(prep))
+        _report_leaks(check_brief(prep, patterns))
 
 
 def _report_leaks(leaks: list[Leak]) -> None:

@@ -86,7 +86,7 @@ class MeetingActions(CaseloadScreen):
         except StoreError as problem:
             self.app.notify(str(problem), title="Not exported", severity="error", markup=False)
             return
-        leaks = check_brief(prep) if result.redact else []
+        leaks = check_brief(prep, patterns) if result.redact else []
         if leaks and not await self.app.push_screen_wait(Confirm(leak_list(leaks), yes="Export as it is",
                                                                  no="Go back and change the notes")):
             return
