@@ -251,6 +251,19 @@ class Unlocking:
         return passphrase
 
 
+def keep_day_start(store: Store, clock: Clock) -> None:
+    """Before the first change of the day (the dashboard opening, an import), keep where every client
+    stands, so the day's end says who moved today (day_review.moves). A dry run or a command that only
+    reads never calls this: they leave the file as it was."""
+    from ..day_review import keep_day_start as keep
+
+    try:
+        thresholds = config.load_settings().thresholds
+    except config.ConfigError:
+        return  # the settings' problem is said by whatever needs them; the day's end then judges at midnight
+    keep(store, clock(), thresholds)
+
+
 @contextlib.contextmanager
 def open_store(clock: Clock, db_path: Path | None, demo: bool = False, create: bool = False) -> Iterator[Store]:
     """The caseload to work on: the demo (a fresh copy in memory), an explicit file, or yours."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .. import config
-from .common import CliContext, F, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db
+from .common import CliContext, F, db_option, keep_day_start, open_store, pass_cli, plain_errors, refuse_demo_with_db
 
 
 def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact: bool,
@@ -18,6 +18,7 @@ def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact
     with plain_errors(context.clock):
         settings = config.load_settings()
         with open_store(context.clock, db_path, demo=demo) as store:
+            keep_day_start(store, context.clock)  # where everyone stands before the day's changes
             client_id = store.find_client(client_text).id if client_text is not None else None
             import gc
 

@@ -47,7 +47,7 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
                 text += f", {streak} in a row"
         else:
             # Every session counted in these days was missed (that is what makes it quiet).
-            text = (f"has not come in {thresholds.quiet_days} days and missed "
+            text = (f"has not come in {numbered(thresholds.quiet_days, 'day')} and missed "
                     f"{numbered(len(recent_counted), 'session')} in that time")
             if record.last_attended is not None:
                 text += f" (last came {ago(record.last_attended, now)})"

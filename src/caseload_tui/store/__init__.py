@@ -27,6 +27,7 @@ from .caseload_io import CaseloadIOMixin, SessionChanges
 from .clients import ClientsMixin
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
 from .dates import DatesMixin
+from .day_start import DayStartMixin
 from .drafts import DraftsMixin
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
 from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
@@ -45,7 +46,7 @@ __all__ += ["MIGRATION_SET", "RECENT_SESSIONS", "SessionChanges"]  # used beside
 
 
 class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, SupervisionMixin, SearchMixin,
-            CaseloadIOMixin, MindMixin, DraftsMixin):
+            CaseloadIOMixin, MindMixin, DraftsMixin, DayStartMixin):
     """One open caseload file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:

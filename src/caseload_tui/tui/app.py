@@ -34,6 +34,10 @@ class StartMode(str, enum.Enum):
     GRADUATE = "graduate"  # needs the client (start_client)
 
 
+DEMO_THEME_NOT_KEPT = ("In the demo the theme lasts until you quit: the demo writes nothing of yours, "
+                      "settings included. Chosen in your own caseload, it is remembered.")
+
+
 class CaseloadApp(AppBase):
     """The dashboard first, then whatever moment the command line asked for."""
 
@@ -65,6 +69,8 @@ class CaseloadApp(AppBase):
             dashboard.start_graduation(self._start_client)
 
     def _theme_changed(self, theme: Theme) -> None:
+        if self._remember_theme is None and self.demo:  # said, not silently dropped (README, "Using it")
+            self.notify(DEMO_THEME_NOT_KEPT, markup=False)
         if self._remember_theme is not None:
             try:
                 self._remember_theme(theme.name)

@@ -44,7 +44,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Thought saved.", markup=False)
-        self._after_change(client_id)
+        self._after_change(client_id, "thoughts")
 
     def _read(self, read: Callable[[int], Note], note_id: int | None) -> Note | None:
         """The highlighted note as stored now, or None (saying why, if it has gone)."""
@@ -70,7 +70,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Still with you." if thought.lingering else "Let go.", markup=False)
-        self._after_change(thought.client_id)
+        self._after_change(thought.client_id, "thoughts")
 
     def toggle_thought_flag(self) -> None:
         thought = self._current_thought()
@@ -84,7 +84,7 @@ class NoteActions(DashboardBase):
             return
         self.app.notify(BRING_WORDS.flagged if thought.bring_to_supervision else BRING_WORDS.unflagged,
                         markup=False)
-        self._after_change(thought.client_id)
+        self._after_change(thought.client_id, "thoughts")
 
     @work
     async def _edit_thought(self, thought: Thought) -> None:
@@ -107,7 +107,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Thought saved.", markup=False)
-        self._after_change(thought.client_id)
+        self._after_change(thought.client_id, "thoughts")
 
     # ------------------------------------------------------------ questions
 
@@ -126,7 +126,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
-        self._after_change(about.id)
+        self._after_change(about.id, "questions")
 
     def _current_question(self) -> Question | None:
         return self._read(self.store.question, self.query_one(QuestionsPane).current_id)
@@ -149,7 +149,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
-        self._after_change(question.client_id)
+        self._after_change(question.client_id, "questions")
 
     @work
     async def _edit_question(self, question: Question) -> None:
@@ -165,7 +165,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Question saved.", markup=False)
-        self._after_change(question.client_id)
+        self._after_change(question.client_id, "questions")
 
     # ------------------------------------------------------------ edit and delete, by focus
 

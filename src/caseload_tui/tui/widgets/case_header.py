@@ -25,26 +25,28 @@ from .. import render
 
 
 class CaseHeader(Static):
+    """Its height is fixed (the screen may set another), so a new selection is painted without a
+    layout: the panes below stay where they are as the highlight moves, and one frame shows it."""
+
     DEFAULT_CSS = """
-    CaseHeader { height: auto; max-height: 10; padding: 0 1; }
+    CaseHeader { height: 10; padding: 0 1; }
     """
 
     _lines: list[Content] = []
 
-    def show_lines(self, lines: list[Content]) -> None:
-        """Show these lines: all of them are what the header says; drawn, they wrap at word boundaries
-        and what does not fit ends with "…", never cut silently (render)."""
+    def _show(self, lines: list[Content]) -> None:
+        """All these lines are what the header says (its content); drawn, they wrap at word boundaries and
+        what does not fit its rows ends with "…", never cut silently (render)."""
         self._lines = lines
-        self.update(Content("\n").join(lines))
+        self.update(Content("\n").join(lines), layout=False)
 
     def render(self) -> Content:
         width = self.content_region.width or max(20, self.size.width - 2)
-        limit = self.styles.max_height
-        most = int(limit.value) if limit is not None and limit.is_cells else 10
-        return Content("\n").join(render.fit_lines(self._lines, width, most))
+        rows = self.content_region.height or 10
+        return Content("\n").join(render.fit_lines(self._lines, width, rows))
 
     def on_resize(self) -> None:
-        self.refresh(layout=True)  # wrapped and cut again for the new width
+        self.refresh()  # wrapped and cut again for the new size
 
     def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
                     now: datetime, misses: Sequence[Appointment] = (), concerns: Sequence[Thought | Question] = (),
@@ -86,13 +88,13 @@ class CaseHeader(Static):
             ending = f" ({episode.ending_words()})" if episode.ending_words() else ""
             lines.append(render.label(f"worked together before: {render.day(episode.started_on, today)} – "
                                       f"{render.day(episode.ended_on, today)}{ending}", "$foreground-muted"))
-        self.show_lines(lines)
+        self._show(lines)
 
     def show_group(self, group: Group, count: int) -> None:
         what = {Group.REGULARS: "Active clients who come steadily.",
                 Group.ABSENTEES: "Active clients whose absences ask to be read: a pattern from the start, or a change.",
                 Group.GRADUATES: "Former clients, whose work has ended."}[group]
-        self.show_lines([
+        self._show([
             render.join((f"{group.heading} ", f"bold {render.GROUP_STYLES[group]}"),
                         (f"({count})", "$foreground-muted")),
             render.label(what, "$foreground-muted"),
@@ -100,13 +102,13 @@ class CaseHeader(Static):
         ])
 
     def show_practice(self, count: int) -> None:
-        self.show_lines([
+        self._show([
             render.label("My practice", "bold $primary"),
             render.label("Thoughts about my own work rather than one client.", "$foreground-muted"),
         ])
 
     def show_message(self, title: str, text: str) -> None:
-        self.show_lines([render.label(title, "bold"), render.label(text, "$foreground-muted")])
+        self._show([render.label(title, "bold"), render.label(text, "$foreground-muted")])
 
 
 def recent_misses(misses: Sequence[Appointment], today: date) -> Content:

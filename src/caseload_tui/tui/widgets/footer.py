@@ -62,6 +62,18 @@ class WrappingFooter(Footer):
     """
 
     rows = 0  # rows the everyday keys took when last composed
+    _composed: tuple | None = None  # the keys as last composed
+
+    def _keys_now(self) -> tuple:
+        return tuple((binding.key, binding.description, enabled, tooltip)
+                     for _node, binding, enabled, tooltip in self.screen.active_bindings.values() if binding.show)
+
+    def bindings_changed(self, screen) -> None:
+        """Made again only when the keys it shows changed: a remount of every key is a layout and two
+        frames (a form closing, a focus moving within the screen, would otherwise each cost them)."""
+        if self._bindings_ready and self.is_attached and screen is self.screen and self._keys_now() == self._composed:
+            return
+        super().bindings_changed(screen)
 
     def shown_keys(self) -> list[Key]:
         """The keys that show in the footer now, each action once: the screen's own first, then those it shares."""
@@ -88,6 +100,7 @@ class WrappingFooter(Footer):
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
+        self._composed = self._keys_now()
         width = self.size.width or self.app.size.width
         rows, pinned = self.layout_keys(width)
         self._shown_width = width
