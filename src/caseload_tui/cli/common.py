@@ -241,8 +241,13 @@ class Unlocking:
 
 
 @contextlib.contextmanager
-def open_store(clock: Clock, db_path: Path | None, demo: bool = False, create: bool = False) -> Iterator[Store]:
-    """The caseload to work on: the demo (a fresh copy in memory), an explicit file, or yours."""
+def open_store(clock: Clock, db_path: Path | None, demo: bool = False, create: bool = False,
+               check_in_background: bool = False) -> Iterator[Store]:
+    """The caseload to work on: the demo (a fresh copy in memory), an explicit file, or yours.
+
+    check_in_background (the dashboard): the file's full check, and the day's backup after it, run
+    while the dashboard starts; writes wait for the check (Store.open).
+    """
     from ..store import Store
 
     if demo:
@@ -266,7 +271,7 @@ def open_store(clock: Clock, db_path: Path | None, demo: bool = False, create: b
     path, today, keep = db_path, clock().date(), config.backups_keep()
     store = Unlocking().run(lambda passphrase: Store.open(
         path, create=create, daily_backup_dir=config.backups_dir(), today=today, keep_backups=keep,
-        passphrase=passphrase))
+        passphrase=passphrase, check_in_background=check_in_background))
     if (crashed := crash.new_report_line()) is not None:  # told once, here and on the dashboard
         store.warnings.append(crashed)
     for warning in store.warnings:

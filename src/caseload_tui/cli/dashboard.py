@@ -17,7 +17,7 @@ def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact
     refuse_demo_with_db(db_path, demo)
     with plain_errors(context.clock):
         settings = config.load_settings()
-        with open_store(context.clock, db_path, demo=demo) as store:
+        with open_store(context.clock, db_path, demo=demo, check_in_background=True) as store:
             client_id = store.find_client(client_text).id if client_text is not None else None
             import gc
 

@@ -29,6 +29,8 @@ class StoreBase:
 
     def _empty_wal(self) -> bool:
         """After a delete or an edit: the removed text leaves the WAL file too (False: another window held it)."""
+        if self._lock.gate is not None:  # a checkpoint writes to the file: only once it is checked
+            self._lock.gate()
         with self._lock.reading() as conn:
             return empty_wal(conn)
 

@@ -148,6 +148,7 @@ class DashboardScreen(DraftReopening):
             gc.freeze()
             for warning in getattr(self.store, "warnings", []):
                 self.app.notify(warning, title="Please note", severity="warning", markup=False, timeout=15)
+            self._tell_what_the_check_found()
         if first_time and (draft := self.app.take_draft()):
             self.restore_draft(draft)
 
@@ -175,6 +176,7 @@ class DashboardScreen(DraftReopening):
         self.load_caseload()
 
     def _watch_other_windows(self) -> None:
+        self._tell_what_the_check_found()
         try:
             version = self.store.data_version()
         except StoreError:
@@ -182,6 +184,14 @@ class DashboardScreen(DraftReopening):
         if self._data_version is not None and version != self._data_version:
             self._data_version = version
             self.reload()
+
+    def _tell_what_the_check_found(self) -> None:
+        """The file's full check runs while the dashboard starts (Store.open): damage it found (every
+        write is then refused with the same words), or the day's backup not made after it."""
+        for news in self.store.check_news():
+            damage = news == self.store.damage
+            self.app.notify(news, title="Your caseload is damaged" if damage else "Please note",
+                            severity="error" if damage else "warning", markup=False, timeout=60 if damage else 15)
 
     # ------------------------------------------------------------ showing the selection
 
