@@ -20,7 +20,6 @@ from clock import WEDNESDAY_EVENING
 from trust_helpers import PAGE, damaged_middle, db_files, folder_snapshot, make_caseload, real_caseload, run, sha
 
 
-
 @pytest.fixture
 def umask_022():
     old = os.umask(0o022)

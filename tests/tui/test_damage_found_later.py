@@ -13,7 +13,7 @@ from caseload_tui.store.integrity import damaged_message
 from pilot_helpers import loaded, make_app
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "trust"))
-from trust_helpers import damaged_middle, real_caseload, sha  # noqa: E402
+from trust_helpers import damaged_middle, real_caseload, sha
 
 
 async def test_damage_found_after_the_start_is_told_and_a_write_is_refused(tmp_path):

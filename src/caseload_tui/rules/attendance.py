@@ -6,7 +6,7 @@ Every function is handed `now`; nothing here reads the clock, the disk or the da
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -23,7 +23,7 @@ def summarise(
 ) -> AttendanceSummary:
     """Last attended, next expected, missed share in the window and the strip."""
     past = [s for s in record.recent if s.starts_at <= now]
-    window_start = now - relativedelta(weeks=thresholds.window_weeks)
+    window_start = now - timedelta(weeks=thresholds.window_weeks)
     counted = [s for s in past if counts(s, record.breaks) and s.starts_at > window_start]
     missed = sum(1 for s in counted if s.status in MISSED)
     shown = list(reversed(past[:STRIP_LENGTH]))

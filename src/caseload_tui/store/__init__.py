@@ -18,8 +18,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from .. import model as m
 from ..private_files import private_dir
 from . import backup, backup_purge, key_check
@@ -30,6 +28,7 @@ from .connection import WriteLock, check_file, configure, connect, describe_db_e
 from .dates import DatesMixin
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
 from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
+from .migration_steps import applied_names, pending_names
 from .migrations import MIGRATION_SET, migrations
 from .mind import MindMixin
 from .notes import NotesMixin
@@ -53,8 +52,6 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
         conn.row_factory = sqlite3.Row
         self._lock = WriteLock(conn)
         self._conn = conn
-        # No plugins: scanning their entry points on every open costs time and adds nothing here.
-        self.db = Database(conn, execute_plugins=False)
         self.warnings: list[str] = []  # to tell the user at start: a file others could read, a backup not made
         self.encrypted = False  # an encrypted (SQLCipher) caseload: what is kept beside it must not undo that
         self.backups_folder: Path | None = None  # where its daily backups are kept (delete everywhere reaches them)
@@ -145,15 +142,15 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
 
         With back_up, a caseload that already has data is first copied beside itself.
         """
-        with self._lock.reading():
-            pending = migrations.pending(self.db)
-            has_data = bool(migrations.applied(self.db))
+        with self._lock.reading() as conn:
+            pending = pending_names(conn, migrations)
+            has_data = bool(applied_names(conn, migrations))
         if not pending:
             return
         before = None
         if back_up and has_data and self.path is not None:
             try:
-                before = backup.before_update(self._conn, self.path, pending[0].name)
+                before = backup.before_update(self._conn, self.path, pending[0])
             except (OSError, sqlite3.Error, StoreError):
                 raise StoreError(f"{self.path} needs updating for this version of caseload, but a backup "
                                  "could not be made beside it first, so nothing was changed.") from None
@@ -199,7 +196,8 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             return backup_purge.purge(conn, backup_purge.backups_of(self.path, self.backups_folder), note)
 
     def pending_migrations(self) -> list[str]:
-        return [mig.name for mig in migrations.pending(self.db)]
+        with self._lock.reading() as conn:
+            return pending_names(conn, migrations)
 
     def close(self) -> None:
         if self._check is not None:
@@ -242,8 +240,7 @@ def _named(problem: StoreError, path: Path, existed: bool) -> StoreError:
 
 def _current(conn: sqlite3.Connection) -> bool:
     """Read only: nothing to update and already in WAL mode, so opening it writes nothing to it."""
-    database = Database(conn, execute_plugins=False)
-    return in_wal_mode(conn) and not migrations.pending(database)
+    return in_wal_mode(conn) and not pending_names(conn, migrations)
 
 
 def _day_backup(path: Path, folder: Path | None, today: date | None, keep: int) -> Backup | None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .. import model as m
 from .base import StoreBase
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # (table, when it was written, the text shown): the notes searched, each with its own index.
 _SEARCHED = (
