@@ -29,6 +29,7 @@ from .integrity import cut_short, damaged_message, unreadable_message
 SMALL = ("_sqlite_migrations", "clients", "episodes", "breaks", "dates", "supervision_meetings",
          "supervision_items")
 
+READER_CACHE_KIB = 256
 Backup = Callable[[sqlite3.Connection], "str | None"]  # makes the day's backup; a warning if it could not
 
 
@@ -60,6 +61,8 @@ class PagesCheck:
         self.path = path
         self._reader = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
                                        timeout=5)
+        # The check reads every page once: a cache would only hold memory (SQLite's default is 2 MiB).
+        self._reader.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
         self._backup = backup
         self._checked = threading.Event()
         self._stopping = False
