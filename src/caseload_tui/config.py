@@ -277,7 +277,8 @@ def _number(section: Table, where: str, name: str, path: Path, default: float) -
 def _table(raw: Table, name: str, path: Path, where: str | None = None) -> Table:
     section = raw.get(name, {})
     if not isinstance(section, dict):
-        raise ConfigError(f"In {path}, [{where or name}] should be a table of settings.")
+        raise ConfigError(f"In {path}, [{where or name}] should be a section of settings: a line [name] "
+                          "followed by lines such as key = value.")
     return section
 
 

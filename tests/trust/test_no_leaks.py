@@ -93,7 +93,8 @@ class Terminal:
         return self.tmux("capture-pane", "-p", "-S", "-200", "-t", self.name)
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(shutil.which("tmux") is None,
+                    reason="tmux is not installed: this test needs it (install it as .ci/run does)")
 def test_a_crash_with_a_note_on_screen_leaks_it_nowhere(tmp_path):
     db = _caseload(tmp_path)
     script = tmp_path / "crashing_app.py"

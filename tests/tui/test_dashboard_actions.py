@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from caseload_tui.model import QuestionStatus, Status, ThoughtKind
@@ -78,7 +80,7 @@ async def test_escape_with_text_keeps_writing_by_default(demo_store):
 async def test_escape_with_text_can_keep_it_as_a_draft_that_reopens(demo_store, tmp_path):
     from caseload_tui.drafts import Drafts
 
-    drafts = Drafts(tmp_path / "caseload.db", folder=tmp_path / "drafts")
+    drafts = Drafts(demo_store)
     app = make_app(demo_store, drafts=drafts)
     async with app.run_test(size=(160, 48)) as pilot:
         await loaded(pilot)
@@ -329,6 +331,20 @@ async def test_search_opens_the_client(demo_store):
         assert "Pauline" in shown(app.screen.query_one(CaseHeader))
 
 
+async def test_search_finds_a_theme_and_shows_dates_as_the_app_does(demo_store):
+    """Issue 20: "dementia", one of a client's themes, found nothing; results showed ISO dates."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "dementia")
+        await settle(pilot, "search")
+        text = shown(app.screen.query_one("#results"))
+        assert "themes: caring for her mother, dementia" in text
+        assert "client" in text
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", text), text
+
+
 async def test_help_on_question_mark_and_f1(demo_store):
     app = make_app(demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -410,6 +426,18 @@ async def test_theme_choice_is_remembered(demo_store):
         await pilot.pause(0.2)
         assert app.theme == "ansi-dark"
     assert remembered[-1] == "ansi-dark"
+
+
+async def test_in_the_demo_a_theme_chosen_is_said_not_to_be_remembered(demo_store):
+    """Issue 20: the README said the choice "is remembered", silently untrue in --demo."""
+    from caseload_tui.tui.app import DEMO_THEME_NOT_KEPT
+
+    app = make_app(demo_store, demo=True)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        app.theme = "ansi-dark"  # as the palette's theme choice sets it
+        await pilot.pause()
+        assert DEMO_THEME_NOT_KEPT in [notice.message for notice in app._notifications]
 
 
 async def test_empty_first_run_explains_what_to_do(empty_store):
@@ -497,7 +525,7 @@ async def test_a_draft_of_a_note_deleted_since_reopens_as_a_new_note(demo_store,
 
     melanie = client_named(demo_store, "Melanie")
     note = (demo_store.thoughts([melanie.id]) if kind == "thought" else demo_store.questions([melanie.id]))[0]
-    drafts = Drafts(tmp_path / "caseload.db", folder=tmp_path / "drafts")
+    drafts = Drafts(demo_store)
     drafts.save(Draft(DraftKind(kind), {field: "still mine"}, {"client_id": melanie.id, id_name: note.id}))
     if kind == "thought":
         demo_store.delete_thought(note.id)

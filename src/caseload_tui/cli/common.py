@@ -25,6 +25,7 @@ from .opening import (
     PASSPHRASE_TRIES,
     Refusal,
     Unlocking,
+    keep_day_start,
     open_store,
     plain_errors,
     refuse_demo_with_db,
@@ -32,8 +33,8 @@ from .opening import (
     unwritable_message,
 )
 
-__all__ = ["PASSPHRASE_TRIES", "CliContext", "Clock", "Refusal", "Unlocking", "open_store", "plain_errors",
-           "refuse_demo_with_db", "unwritable_message"]  # shared with the plain start (opening.py)
+__all__ = ["PASSPHRASE_TRIES", "CliContext", "Clock", "Refusal", "Unlocking", "keep_day_start", "open_store",
+           "plain_errors", "refuse_demo_with_db", "unwritable_message"]  # shared with the plain start (opening.py)
 
 CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 88}
 
@@ -84,9 +85,20 @@ class SafeGroup(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+def _db_given_earlier(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """`caseload --db FILE groups` means the same as `caseload groups --db FILE`: a --db given
+    before the command's name is the command's own (never silently your default caseload)."""
+    parent = ctx.parent
+    while value is None and parent is not None:
+        value = parent.params.get("db_path")
+        parent = parent.parent
+    return value
+
+
 def db_option(func: F) -> F:
+    """--db FILE, taken by every command (README, "Commands"; tests/cli/test_every_command.py)."""
     return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), callback=_db_given_earlier,
         help="The caseload file to use (default: your caseload; see `caseload locate`).",
     )(func)
 

@@ -146,6 +146,19 @@ class Unlocking:
         return passphrase
 
 
+def keep_day_start(store: Store, clock: Clock) -> None:
+    """Before the first change of the day (the dashboard opening, an import), keep where every client
+    stands, so the day's end says who moved today (day_review.moves). A dry run or a command that only
+    reads never calls this: they leave the file as it was."""
+    from ..day_review import keep_day_start as keep
+
+    try:
+        thresholds = config.load_settings().thresholds
+    except config.ConfigError:
+        return  # the settings' problem is said by whatever needs them; the day's end then judges at midnight
+    keep(store, clock(), thresholds)
+
+
 @contextlib.contextmanager
 def open_store(clock: Clock, db_path: Path | None, demo: bool = False, create: bool = False,
                check_in_background: bool = False) -> Iterator[Store]:
@@ -195,6 +208,7 @@ def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact
     with plain_errors(context.clock):
         settings = config.load_settings()
         with open_store(context.clock, db_path, demo=demo, check_in_background=True) as store:
+            keep_day_start(store, context.clock)  # where everyone stands before the day's changes
             client_id = store.find_client(client_text).id if client_text is not None else None
             import gc
 

@@ -6,7 +6,7 @@ takes the write lock up front and is committed before the method returns
 
 Store is opened, updated and closed here; what it does with each kind of record is in
 a mixin of its own: clients.py, sessions.py, notes.py, safety.py, dates.py,
-supervision.py, search.py and
+supervision.py, search.py, drafts.py (unsaved form text) and
 caseload_io.py (export, import, and sessions from calendars). Shared SQL helpers are in sql.py.
 """
 
@@ -26,6 +26,8 @@ from .caseload_io import CaseloadIOMixin, SessionChanges
 from .clients import ClientsMixin
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
 from .dates import DatesMixin
+from .day_start import DayStartMixin
+from .drafts import DraftsMixin
 from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
 from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
 from .migration_steps import applied_names, pending_names
@@ -44,7 +46,7 @@ __all__ += ["MIGRATION_SET", "RECENT_SESSIONS", "SessionChanges"]  # used beside
 
 
 class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, SupervisionMixin, SearchMixin,
-            CaseloadIOMixin, MindMixin):
+            CaseloadIOMixin, MindMixin, DraftsMixin, DayStartMixin):
     """One open caseload file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:

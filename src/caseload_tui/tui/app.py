@@ -33,6 +33,10 @@ class StartMode(str, enum.Enum):
     GRADUATE = "graduate"  # needs the client (start_client)
 
 
+DEMO_THEME_NOT_KEPT = ("In the demo the theme lasts until you quit: the demo writes nothing of yours, "
+                      "settings included. Chosen in your own caseload, it is remembered.")
+
+
 class CaseloadApp(AppBase):
     """The dashboard first, then whatever moment the command line asked for."""
 
@@ -64,6 +68,8 @@ class CaseloadApp(AppBase):
             dashboard.start_graduation(self._start_client)
 
     def _theme_changed(self, theme: Theme) -> None:
+        if self._remember_theme is None and self.demo:  # said, not silently dropped (README, "Using it")
+            self.notify(DEMO_THEME_NOT_KEPT, markup=False)
         if self._remember_theme is not None:
             try:
                 self._remember_theme(theme.name)
@@ -120,10 +126,13 @@ def stopped_from_outside(app: CaseloadApp) -> Iterator[None]:
 def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, redact: bool = False,
             demo: bool = False, start: StartMode | str | None = None, start_client: int | None = None) -> int:
     from ..config import save_theme
-    from ..drafts import Drafts
+    from ..drafts import DraftNotKept, Drafts
 
-    # No drafts for the demo, nor for an encrypted caseload: a draft is plain text on disk.
-    drafts = None if demo or store.path is None or getattr(store, "encrypted", False) else Drafts(store.path)
+    # Drafts live in the caseload file, encrypted with it if it is; the demo keeps none (it is thrown away).
+    drafts = None if demo or store.path is None else Drafts(store)
+    if drafts is not None and store.path is not None:
+        with contextlib.suppress(DraftNotKept):  # an earlier version's draft file, moved in once
+            drafts.adopt(store.path)
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
                       remember_theme=None if demo else save_theme, start=start, start_client=start_client,
                       drafts=drafts)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
+from ...model.counting import numbered
 from .. import render
 
 T = TypeVar("T")
@@ -29,7 +30,7 @@ class NoteArea(TextArea):
         if len(event.text) > room:
             event.prevent_default()
             event.stop()
-            self.notify(f"That paste was {len(event.text):,} characters; a note holds at most "
+            self.notify(f"That paste was {numbered(len(event.text), 'character')}; a note holds at most "
                         f"{MAX_NOTE_CHARS:,}, so it was not added.", severity="warning", markup=False)
 
 
@@ -142,7 +143,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                 try:
                     drafts.save(self.draft())
                 except OSError:
-                    self.show_error("The draft could not be kept (the data folder is not writable). "
+                    self.show_error("The draft could not be kept (the caseload file could not be written). "
                                     "Your text is still here.")
                     return
                 self.app.notify("Kept as a draft: it opens again the next time caseload starts.", markup=False)
@@ -180,7 +181,7 @@ def note_text(area: TextArea, what: str, required: bool = True) -> str:
     if required and not text.strip():
         raise FormError(f"Please write the {what} first, or press Escape to leave without saving.")
     if len(text) > MAX_NOTE_CHARS:
-        raise FormError(f"That {what} is {len(text):,} characters long; the most one note can hold is "
+        raise FormError(f"That {what} is {numbered(len(text), 'character')} long; the most one note can hold is "
                         f"{MAX_NOTE_CHARS:,}. Please shorten it.")
     return text
 

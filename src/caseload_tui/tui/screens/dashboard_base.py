@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 About = Client | Literal["practice"]  # who a new note is about
+Pane = Literal["thoughts", "questions"]  # the one pane a change of notes redraws
 
 
 class DashboardBase(CaseloadScreen):
@@ -36,10 +37,10 @@ class DashboardBase(CaseloadScreen):
 
     # ------------------------------------------------------------ the screen's own (dashboard.py)
 
-    def show_selection(self) -> None:
+    def show_selection(self, only: Pane | None = None) -> None:
         raise NotImplementedError
 
-    def refresh_client(self, client_id_: int) -> None:
+    def refresh_client(self, client_id_: int, only: Pane | None = None) -> None:
         raise NotImplementedError
 
     def regroup(self) -> None:
@@ -104,9 +105,10 @@ class DashboardBase(CaseloadScreen):
             self._restoring = None
         return await self.app.push_screen_wait(form)
 
-    def _after_change(self, client_id: int | None) -> None:
+    def _after_change(self, client_id: int | None, only: Pane | None = None) -> None:
+        """Redraw what a change touched: `only` the pane whose notes changed (and the client's row), or all."""
         if client_id is None:
             self.regroup()
             self.show_selection()
         else:
-            self.refresh_client(client_id)
+            self.refresh_client(client_id, only)

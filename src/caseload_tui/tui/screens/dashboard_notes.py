@@ -9,6 +9,7 @@ from textual import work
 
 from ...drafts import DraftKind
 from ...model import BRING_WORDS, Client, Question, Thought
+from ...model.counting import numbered, plural
 from ...services import questions
 from ...services.notes import ask_question, write_thought
 from ...store import StoreError
@@ -44,7 +45,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Thought saved.", markup=False)
-        self._after_change(client_id)
+        self._after_change(client_id, "thoughts")
 
     def _read(self, read: Callable[[int], Note], note_id: int | None) -> Note | None:
         """The highlighted note as stored now, or None (saying why, if it has gone)."""
@@ -70,7 +71,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Still with you." if thought.lingering else "Let go.", markup=False)
-        self._after_change(thought.client_id)
+        self._after_change(thought.client_id, "thoughts")
 
     def toggle_thought_flag(self) -> None:
         thought = self._current_thought()
@@ -84,7 +85,7 @@ class NoteActions(DashboardBase):
             return
         self.app.notify(BRING_WORDS.flagged if thought.bring_to_supervision else BRING_WORDS.unflagged,
                         markup=False)
-        self._after_change(thought.client_id)
+        self._after_change(thought.client_id, "thoughts")
 
     @work
     async def _edit_thought(self, thought: Thought) -> None:
@@ -109,7 +110,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Thought saved.", markup=False)
-        self._after_change(thought.client_id)
+        self._after_change(thought.client_id, "thoughts")
 
     # ------------------------------------------------------------ questions
 
@@ -130,7 +131,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
-        self._after_change(about.id)
+        self._after_change(about.id, "questions")
 
     def _current_question(self) -> Question | None:
         return self._read(self.store.question, self.query_one(QuestionsPane).current_id)
@@ -155,7 +156,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
-        self._after_change(question.client_id)
+        self._after_change(question.client_id, "questions")
 
     @work
     async def _edit_question(self, question: Question) -> None:
@@ -173,7 +174,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Question saved.", markup=False)
-        self._after_change(question.client_id)
+        self._after_change(question.client_id, "questions")
 
     # ------------------------------------------------------------ edit and delete, by focus
 
@@ -228,7 +229,7 @@ class NoteActions(DashboardBase):
         copies = self.store.backups_holding(item)
         if not copies:
             return
-        kept = "1 backup still holds it" if copies == 1 else f"{copies} backups still hold it"
+        kept = f"{numbered(copies, 'backup')} still {plural(copies, 'holds', 'hold')} it"
         everywhere = await self.app.push_screen_wait(Confirm(render.join(
             (f"{kept}. Delete it everywhere, from the backups too?\n\n", "bold"),
             "Otherwise it stays in them until they are pruned (the daily ones after [backups] keep days).",
@@ -237,4 +238,4 @@ class NoteActions(DashboardBase):
             return
         done = self.store.delete_from_backups(item)
         missed = f" {done.not_reached} could not be changed and still hold it." if done.not_reached else ""
-        self.app.notify(f"The {what} was taken out of {done.removed_from} backups.{missed}", markup=False)
+        self.app.notify(f"The {what} was taken out of {numbered(done.removed_from, 'backup')}.{missed}", markup=False)
