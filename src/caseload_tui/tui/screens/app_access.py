@@ -38,7 +38,11 @@ class CaseloadScreen(Screen[None]):
         from .help import HelpScreen, keys_for_help
 
         self.app.push_screen(HelpScreen(keys_for_help(self, self.HELP_EXTRA_KEYS), title=self.HELP_TITLE,
-                                        intro=self.HELP_INTRO, sections=self.help_sections()))
+                                        intro=self.help_intro(), sections=self.help_sections()))
+
+    def help_intro(self) -> str:
+        """What the help says above the keys: what the screen is for."""
+        return self.HELP_INTRO
 
     def help_sections(self) -> list:
         """What the help says after the keys (HelpSection), if anything."""
