@@ -34,8 +34,9 @@ class AppBase(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "caseload"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-                # On every screen, forms and questions too (each main screen also shows it in its footer).
-                Binding("ctrl+l", "blank", "Blank", show=False)]
+                # On every screen, forms and questions too (a modal screen hides the app's other keys), and
+                # before any field sees it; the main screens also show it in their footers.
+                Binding("ctrl+l", "blank", "Blank", show=False, priority=True)]
 
     # Privacy mode: every client shown only by their code, everywhere, even inside notes.
     # Screens watch it (self.watch(self.app, "privacy_mode", ...)) to draw themselves again.
@@ -127,9 +128,12 @@ class AppBase(App[None]):
             self.push_screen(BlankScreen(f"Hidden after {minutes} minutes without use. Press ctrl+l to return."))
 
     def action_blank(self) -> None:
+        """Blank the screen at once; on the blank screen, bring the work back."""
         from .screens.blank import BlankScreen
 
-        if not isinstance(self.screen, BlankScreen):
+        if isinstance(self.screen, BlankScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(BlankScreen())
 
     # ------------------------------------------------------------ leaving
