@@ -37,15 +37,17 @@ from .safety import SafetyMixin
 from .search import SearchMixin
 from .sessions import RECENT_SESSIONS, SessionsMixin
 from .supervision import SupervisionMixin
+from .undo import DeletedNote, UndoMixin
 
 __all__ = [
     "Store", "StoreError", "Busy", "Conflict", "FileGone", "Invalid", "NoDatabase", "NotACaseload", "NotFound",
 ]
 __all__ += ["MIGRATION_SET", "RECENT_SESSIONS", "SessionChanges"]  # used beside the store, not through it
+__all__ += ["DeletedNote"]
 
 
 class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, SupervisionMixin, SearchMixin,
-            CaseloadIOMixin, MindMixin):
+            CaseloadIOMixin, MindMixin, UndoMixin):
     """One open caseload file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:

@@ -153,7 +153,7 @@ class AppBase(App[None]):
                 self.exit()
 
         self.push_screen(Confirm(render.label("A form holds text you have not saved. Quit and lose it?", "bold"),
-                                 yes="Quit", no="Stay"), answered)
+                                 yes="Quit", no="Stay", deliberate=True), answered)
 
     def panic(self, *renderables: Any) -> None:
         """Textual's last-resort exit prints what it is given, which could quote note text: say only that it stopped."""

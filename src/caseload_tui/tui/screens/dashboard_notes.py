@@ -7,12 +7,14 @@ from dataclasses import replace
 from typing import TypeVar
 
 from textual import work
+from textual.binding import Binding
+from textual.timer import Timer
 
 from ...drafts import DraftKind
 from ...model import BRING_WORDS, Client, Question, Thought
 from ...services import questions
 from ...services.notes import ask_question, write_thought
-from ...store import StoreError
+from ...store import DeletedNote, StoreError
 from .. import render
 from ..modals.confirm import Confirm
 from ..modals.forms import AnswerForm, Closing, QuestionForm, ThoughtForm, ThoughtInput
@@ -20,6 +22,7 @@ from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
 
 Note = TypeVar("Note", Thought, Question)
+UNDO_SECONDS = 30  # how long a deleted note can be put back (ctrl+z)
 
 
 def _changes(result: ThoughtInput, thought: Thought) -> bool:
@@ -30,7 +33,11 @@ def _changes(result: ThoughtInput, thought: Thought) -> bool:
 
 
 class NoteActions(DashboardBase):
-    """Each opens a form, waits for its result, saves, redraws."""
+    """Each opens a form that saves what it holds before it closes; then says so and redraws."""
+
+    BINDINGS = [Binding("ctrl+z", "undo_delete", "Undo delete", show=False)]
+    _undoable: tuple[DeletedNote, str] | None = None  # the last delete, while it can be undone
+    _undo_timer: Timer | None = None
 
     # ------------------------------------------------------------ thoughts
 
@@ -193,21 +200,50 @@ class NoteActions(DashboardBase):
         if item is None or item.id is None:
             return
         sure = await self.app.push_screen_wait(Confirm(render.join(
-            (f"Delete this {what}? It will be gone for good.\n\n", "bold"),
+            (f"Delete this {what}? For {UNDO_SECONDS} seconds afterwards, ctrl+z puts it back.\n\n", "bold"),
             render.user_text(item.body[:400] + ("…" if len(item.body) > 400 else ""), style="italic", multiline=True),
-        ), yes="Delete", no="Keep"))
+        ), yes="Delete", no="Keep", deliberate=True))
         if not sure:
             return
         try:
-            gone = (self.store.delete_thought if what == "thought" else self.store.delete_question)(item.id)
+            deleted = self.store.delete_note_to_undo(f"{what}s", item.id)
         except StoreError as problem:
             self._fail(problem)
             return
-        held = "" if gone else (" Caseload is open in another window, so its words stay in a working file "
-                                "(the -wal) until that window is closed.")
-        self.app.notify(f"The {what} was deleted.{held}", markup=False)
+        self._keep_to_undo(deleted, what)
+        held = "" if deleted.wal_emptied else (" Caseload is open in another window, so its words stay in a working "
+                                               "file (the -wal) until that window is closed.")
+        self.app.notify(f"The {what} was deleted. Press ctrl+z in the next {UNDO_SECONDS} seconds to put it "
+                        f"back.{held}", markup=False, timeout=UNDO_SECONDS)
         self._after_change(item.client_id)
         await self._offer_delete_everywhere(item, what)
+
+    # ------------------------------------------------------------ undo
+
+    def _keep_to_undo(self, deleted: DeletedNote, what: str) -> None:
+        if self._undo_timer is not None:
+            self._undo_timer.stop()
+        self._undoable = (deleted, what)
+        self._undo_timer = self.set_timer(UNDO_SECONDS, self._forget_undo)
+
+    def _forget_undo(self) -> None:
+        self._undoable, self._undo_timer = None, None
+
+    def action_undo_delete(self) -> None:
+        if self._undoable is None:
+            self.app.notify(f"Nothing to undo: a delete can be undone for {UNDO_SECONDS} seconds.", markup=False)
+            return
+        deleted, what = self._undoable
+        try:
+            self.store.undo_delete(deleted)
+        except StoreError as problem:
+            self._fail(problem)
+            return
+        if self._undo_timer is not None:
+            self._undo_timer.stop()
+        self._forget_undo()
+        self.app.notify(f"The {what} is back, as it was.", markup=False)
+        self._after_change(deleted.client_id)
 
     async def _offer_delete_everywhere(self, item: Thought | Question, what: str) -> None:
         """A deleted note stays in the backups made while it existed (README): offer to take it out of them."""
@@ -217,8 +253,9 @@ class NoteActions(DashboardBase):
         kept = "1 backup still holds it" if copies == 1 else f"{copies} backups still hold it"
         everywhere = await self.app.push_screen_wait(Confirm(render.join(
             (f"{kept}. Delete it everywhere, from the backups too?\n\n", "bold"),
-            "Otherwise it stays in them until they are pruned (the daily ones after [backups] keep days).",
-        ), yes="Delete everywhere", no="Keep backups"))
+            "Otherwise it stays in them until they are pruned (the daily ones after [backups] keep days). "
+            "Taken out of the backups, it cannot be put back there.",
+        ), yes="Delete everywhere", no="Keep backups", deliberate=True))
         if not everywhere:
             return
         done = self.store.delete_from_backups(item)

@@ -65,7 +65,7 @@ class MeetingActions(CaseloadScreen):
         if result.path.exists():
             sure = await self.app.push_screen_wait(Confirm(render.join(
                 ("Replace the file that is already there?\n\n", "bold"), render.user_text(str(result.path))),
-                yes="Replace", no="Keep it"))
+                yes="Replace", no="Keep it", deliberate=True))
             if not sure:
                 return
         from ...brief import build_brief
