@@ -129,6 +129,9 @@ def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, red
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
                       remember_theme=None if demo else save_theme, start=start, start_client=start_client,
                       drafts=drafts)
+    from .paste_parser import install
+
+    install()  # a bracketed paste is taken whole, ESC and all
     with stopped_from_outside(app):
         app.run()
     return app.return_code or 0

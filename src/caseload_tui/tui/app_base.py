@@ -74,33 +74,41 @@ class AppBase(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
             self._last_active = self.clock()
-        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded and self._held_for_form(event):
+        if isinstance(event, (events.Key, events.Paste)) and self._kept_for_form(event):
             return
         await super().on_event(event)
 
     # ------------------------------------------------------------ keys typed as a form opens
 
-    def _held_for_form(self, event: events.Key | events.Paste) -> bool:
-        """Keys typed after the key that opens a form, before its first field has the focus, are kept for it.
+    def _kept_for_form(self, event: events.Key | events.Paste) -> bool:
+        """Keys typed just after the key that opens a form go to the form's first field, in order.
 
-        Forms are pushed at once (the screen in front is the form from the next key on); until a
-        field has the focus, what is typed waits here and is given to the field, in order.
+        A key reaches the app twice: as typed (given to the focused widget), then bubbling back from it,
+        when the screen's keys are looked up. A form is pushed while its key bubbles back, so the keys
+        typed right after it (under load, all in one read) were given to the dashboard's widget and
+        bubble back to find the form in front: those, and any typed before a field of the form has the
+        focus, wait in the form (`early_keys`) and are given to its field once it has the focus.
         """
         try:
-            form = self.screen
+            front = self.screen
         except ScreenStackError:
             return False
-        if not isinstance(form, FormScreen) or (form.focused is not None and not form.early_keys):
+        if not event.is_forwarded:
+            setattr(event, "_typed_on", front)  # noqa: B010  # where it was typed, to know it again
+            if not isinstance(front, FormScreen) or (front.takes_keys and not front.early_keys):
+                return False
+        elif not isinstance(front, FormScreen) or getattr(event, "_typed_on", front) is front:
             return False
-        form.early_keys.append(event)
-        if form.focused is not None:
-            self.call_next(self.give_early_keys)  # after those typed before it
+        front.early_keys.append(events.Key(event.key, event.character) if isinstance(event, events.Key)
+                                else events.Paste(event.text))
+        if front.takes_keys:
+            self.call_next(self.give_early_keys)
         return True
 
     async def give_early_keys(self) -> None:
         """The form in front has a field with the focus: what was typed before goes to it, in order."""
         form = self.screen
-        while isinstance(form, FormScreen) and form.focused is not None and form.early_keys:
+        while isinstance(form, FormScreen) and form.takes_keys and form.early_keys:
             await super().on_event(form.early_keys.pop(0))
 
     # ------------------------------------------------------------ the caseload file

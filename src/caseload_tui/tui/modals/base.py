@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +21,14 @@ MAX_NOTE_CHARS = 20_000  # a long page of process notes; a pasted megabyte is re
 
 
 class NoteArea(TextArea):
-    """A text area that refuses to take more than a note can hold, so a huge paste never freezes it."""
+    """A text area that refuses to take more than a note can hold, so a huge paste never freezes it.
+
+    What it holds is kept as typed or pasted, control characters too (stored byte for byte); what it
+    draws shows each of them as its picture (render.field_line), never sends one to the terminal.
+    """
+
+    def get_line(self, line_index: int) -> Text:
+        return Text(render.field_line(self.document.get_line(line_index)), end="", no_wrap=True)
 
     async def _on_paste(self, event: events.Paste) -> None:
         # Only the refusal is ours: Textual runs TextArea's own _on_paste after this one (it calls
@@ -108,9 +116,14 @@ class FormScreen(SaveRunner[T], Generic[T]):
             self.query_one("#error", Static).update(render.label(
                 "Restored: what you were writing, kept as a draft when you left it.", "$text-warning"))
 
+    @property
+    def takes_keys(self) -> bool:
+        """A field has the focus (not yet the form itself, which Textual focuses first as it opens)."""
+        return self.focused is not None and self.focused.id != "form"
+
     def on_descendant_focus(self) -> None:
         give = getattr(self.app, "give_early_keys", None)  # AppBase: what was typed as the form opened
-        if self.early_keys and give is not None:
+        if self.early_keys and give is not None and self.takes_keys:
             self.app.call_next(give)
 
     def draft(self) -> dict[str, Any]:
@@ -131,7 +144,10 @@ class FormScreen(SaveRunner[T], Generic[T]):
         return not self.saved and self._texts() != self._initial
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(render.label(message))
+        line = self.query_one("#error", Static)
+        line.update(render.label(message))
+        if message:
+            line.scroll_visible(animate=False)  # a short terminal: the form scrolls to say what happened
 
     def action_cancel(self) -> None:
         """Leave without saving: at once when nothing was written, else only as the clinician chooses."""

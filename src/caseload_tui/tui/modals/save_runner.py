@@ -34,9 +34,8 @@ RETRY_SECONDS = 0.5
 PATIENCE_SECONDS = 30.0
 TRIES = int(PATIENCE_SECONDS / RETRY_SECONDS)
 
-WAITING = ("Waiting for the other window to finish saving (or an import running elsewhere)… still trying. "
-           "Your text is safe here: keep writing if you like; ctrl+l blanks the screen, Escape keeps it as a "
-           "draft.")
+WAITING = ("Waiting for the other window (or an import) to finish… still trying. Your text is safe: keep "
+           "writing if you like; ctrl+l blanks the screen, Escape keeps a draft.")
 GAVE_UP = ("Not saved yet: the caseload stayed busy in another window (or an import) for half a minute. "
            "Your text is still here. Press ctrl+s to try again, or Escape to keep it as a draft.")
 KEPT_HERE = "Your text is still here: Escape keeps it as a draft, or fix the cause and press ctrl+s again."
@@ -148,7 +147,9 @@ class SaveRunner(ModalScreen[T | None], Generic[T]):
             self._retry = None
 
     def _show_line(self, message: str, style: str) -> None:
-        self.query_one("#error").update(render.label(message, style))  # type: ignore[attr-defined]
+        line = self.query_one("#error")
+        line.update(render.label(message, style))  # type: ignore[attr-defined]
+        line.scroll_visible(animate=False)
 
     # ------------------------------------------------------------ closing once saved
 
