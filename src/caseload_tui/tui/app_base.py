@@ -33,10 +33,7 @@ if TYPE_CHECKING:
 class AppBase(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "caseload"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-                # On every screen, forms and questions too (a modal screen hides the app's other keys), and
-                # before any field sees it; the main screens also show it in their footers.
-                Binding("ctrl+l", "blank", "Blank", show=False, priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
     # Privacy mode: every client shown only by their code, everywhere, even inside notes.
     # Screens watch it (self.watch(self.app, "privacy_mode", ...)) to draw themselves again.

@@ -52,4 +52,4 @@ def install() -> None:
     """The Linux driver builds its parser from its module's name for it: that name is this parser."""
     from textual.drivers import linux_driver
 
-    linux_driver.XTermParser = WholePasteParser  # type: ignore[misc]
+    linux_driver.XTermParser = WholePasteParser  # type: ignore[attr-defined]

@@ -17,6 +17,10 @@ from .save_runner import SaveRunner
 
 T = TypeVar("T")
 
+# ctrl+l on a form or a question over a screen: a modal screen hides the keys of the screen under it
+# and the app's, so each has its own, taken before a field sees it (main screens show theirs in the footer).
+BLANK_KEY = Binding("ctrl+l", "app.blank", "Blank", show=False, priority=True)
+
 MAX_NOTE_CHARS = 20_000  # a long page of process notes; a pasted megabyte is refused
 
 
@@ -72,6 +76,7 @@ class FormScreen(SaveRunner[T], Generic[T]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        BLANK_KEY,
     ]
     early_keys: list[events.Key | events.Paste]  # typed before a field had the focus (AppBase gives them to it)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import render
+from .base import BLANK_KEY
 
 ARM_SECONDS = 0.8  # long enough that keys already on their way cannot reach the yes button
 DELIBERATE_HINT = "Escape keeps it. To go ahead, move to the button (tab) and press enter, or press ctrl+d."
@@ -31,7 +32,7 @@ class Confirm(ModalScreen[bool]):
     Confirm #buttons Button { margin-left: 1; }
     """
     BINDINGS = [Binding("escape,n", "answer(False)", "No"), Binding("y", "quick_yes", "Yes"),
-                Binding("ctrl+d", "deliberate_yes", show=False)]
+                Binding("ctrl+d", "deliberate_yes", show=False), BLANK_KEY]
 
     def __init__(self, question: Content, yes: str = "Yes", no: str = "No", deliberate: bool = False) -> None:
         super().__init__()

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import render
+from .base import BLANK_KEY
 
 WHAT_TO_DO = ("Nothing more can be saved until caseload is started again with the file in place. Text in an "
               "open form stays there: keep it as a draft (Escape in the form). Then quit, put the caseload "
@@ -28,7 +29,7 @@ class FileGoneNotice(ModalScreen[None]):
                                 background: $surface; padding: 1 2; }
     FileGoneNotice #buttons { height: auto; align: right middle; padding-top: 1; }
     """
-    BINDINGS = [Binding("escape", "dismiss", "Close")]
+    BINDINGS = [Binding("escape", "dismiss", "Close"), BLANK_KEY]
 
     def __init__(self, problem: str) -> None:
         super().__init__()

@@ -9,6 +9,7 @@ questions (answer or carry forward), what was written about them today, and what
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from textual import on, work
@@ -287,17 +288,21 @@ class ReviewScreen(FollowThroughActions):
             return
         status = Status(status_value)
         today = self.now.date()
-        asked = await ask_what_else(self.app, self._about(session), session, status, today)
-        if asked is None:
-            return
-        moved_to, note = asked
+        recorded = []
+
+        def record(moved_to: datetime | None, note: str) -> None:
+            recorded.append(record_outcome(self.store, stored_id(session.client.id), session.starts_at, status,
+                                           moved_to, now=self.now, note=note).session)
+
         try:
-            saved = record_outcome(self.store, stored_id(session.client.id), session.starts_at, status,
-                                   moved_to, now=self.now, note=note).session
+            asked = await ask_what_else(self.app, self._about(session), session, status, today, record)
         except StoreError as problem:
             self._fail(problem)
             return
-        session.status, session.booked = saved.status, True
+        if asked is None:
+            return
+        moved_to, _note = asked
+        session.status, session.booked = recorded[-1].status, True
         moved = f"; booked for {render.moment(moved_to, today)}" if moved_to else ""
         self.app.notify(f"Recorded: {status.label}{moved}.", markup=False)
         if moved_to is not None:

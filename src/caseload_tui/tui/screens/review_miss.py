@@ -11,6 +11,7 @@ Kept apart from review.py so the review screen stays a screen of keys and panes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -27,15 +28,23 @@ from ..modals.miss import MissNoteForm, ReactionPrompt
 from ..modals.moved import MovedForm
 
 
-async def ask_what_else(app: App[Any], about: Content, session: ReviewSession, status: Status,
-                        today: date) -> tuple[datetime | None, str] | None:
-    """(the new time if moved, how a miss came); None when the clinician left the form: nothing is recorded."""
+async def ask_what_else(app: App[Any], about: Content, session: ReviewSession, status: Status, today: date,
+                        record: Callable[[datetime | None, str], object]) -> tuple[datetime | None, str] | None:
+    """Ask what more the status needs and record it with `record(moved_to, note)`: a form asking it closes
+    only once that is stored (its text kept on a failure). Returns (the new time if moved, how a miss
+    came); None when the clinician left the form: nothing is recorded. Without a form, `record` may
+    raise StoreError."""
     if status is Status.RESCHEDULED:
-        moved_to = await app.push_screen_wait(MovedForm(about, session.starts_at, today))
+        moved = MovedForm(about, session.starts_at, today)
+        moved.saver = lambda moved_to: record(moved_to, "")
+        moved_to = await app.push_screen_wait(moved)
         return None if moved_to is None else (moved_to, "")
     if status in MISSED:
-        note = await app.push_screen_wait(MissNoteForm(about, session.starts_at, status, today))
+        missed = MissNoteForm(about, session.starts_at, status, today)
+        missed.saver = lambda how: record(None, how)
+        note = await app.push_screen_wait(missed)
         return None if note is None else (None, note)
+    record(None, "")
     return None, ""
 
 
