@@ -16,6 +16,7 @@ import re
 from datetime import date, datetime
 
 from .model import Client, Group, Question, Status, Thought
+from .model.counting import numbered
 from .name_matching import NameMatcher, names_of
 from .rules import ScheduleError, describe_schedule
 from .safe_text import visible
@@ -136,7 +137,7 @@ class _Brief:
         title = f"{self.today:%B %Y}" if self.redact else f"{self.today:%A %-d %B %Y}"
         out += [f"# Supervision brief, {title}", ""]
         count = len(prep.cases)
-        cases = "no cases" if not count else ("1 case" if count == 1 else f"{count} cases")
+        cases = "no cases" if not count else numbered(count, "case")
         out += [f"{prep.window.describe(month_only=self.redact)} {cases.capitalize()} to bring.", ""]
         if self.redact:
             out += ["De-identified: clients appear by their codes, in the notes as well; dates appear as "
@@ -263,7 +264,8 @@ class _Brief:
             if len(recent) == 1:
                 words += f" The last session: {recent[0].label}."
             elif recent:
-                words += f" The last {len(recent)} sessions, oldest first: {', '.join(s.label for s in recent)}."
+                words += (f" The last {numbered(len(recent), 'session')}, oldest first: "
+                          f"{', '.join(s.label for s in recent)}.")
         if summary.next_expected is not None and not self.redact:
             when = summary.next_expected
             words += f" Next session expected {short_day(when.date(), self.today, weekday=True)} {when:%H:%M}."
@@ -308,4 +310,4 @@ class _Brief:
 
 
 def _things(n: int, noun: str) -> str:
-    return f"1 {noun}" if n == 1 else f"{n} {noun}s"
+    return numbered(n, noun)

@@ -27,6 +27,7 @@ from .model import (
     Thought,
     ThoughtKind,
 )
+from .model.counting import numbered
 from .rules import place, summarise
 from .supervision_window import (
     FIRST_WINDOW_WEEKS,
@@ -126,7 +127,7 @@ def _reasons(record: ClientRecord, placement: Placement, window: Window, thought
     if placement.group is Group.ABSENTEES:
         reasons.append((f"An absentee: {_lower_first(placement.reason)}", "absentee"))
     if record.lingering_thoughts >= SEVERAL_LINGERING:
-        reasons.append((f"{record.lingering_thoughts} thoughts still with me.",
+        reasons.append((f"{numbered(record.lingering_thoughts, 'thought')} still with me.",
                         f"{record.lingering_thoughts} still with me"))
     flagged = [t for t in thoughts_in_window if t.bring_to_supervision and t.brought_to is None]
     if flagged:
@@ -151,12 +152,12 @@ def _count_kinds(thoughts: list[Thought], joiner: str) -> str:
     for kind in OWN_RESPONSE_KINDS:
         n = sum(1 for t in thoughts if t.kind is kind)
         if n:
-            parts.append(f"1 {kind.label}" if n == 1 else f"{n} {kind.label}s")
+            parts.append(numbered(n, kind.label))
     return joiner.join(parts)
 
 
 def _things(n: int, noun: str) -> str:
-    return f"1 {noun}" if n == 1 else f"{n} {noun}s"
+    return numbered(n, noun)
 
 
 def _lower_first(text: str) -> str:

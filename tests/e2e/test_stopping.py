@@ -38,8 +38,11 @@ def read_until(fd: int, wanted: bytes, seconds: float) -> bytes:
     return out
 
 
-def started(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[bytes], int, dict[str, Path]]:
-    """`caseload ARGS` on a fresh pty, its temporary folder and data folder its own; once drawn."""
+def started(tmp_path: Path, *args: str, passphrase: str | None = None,
+            ) -> tuple[subprocess.Popen[bytes], int, dict[str, Path]]:
+    """`caseload ARGS` on a fresh pty, its temporary folder and data folder its own; once drawn.
+
+    With a passphrase, it is typed when asked for (an encrypted caseload), before anything is drawn."""
     folders = {"tmp": tmp_path / "tmp", "data": tmp_path / "data"}
     folders["tmp"].mkdir()
     master, slave = pty.openpty()
@@ -50,6 +53,10 @@ def started(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[bytes], int, d
     process = subprocess.Popen([CASELOAD, *args], stdin=slave, stdout=slave, stderr=slave, env=env,
                                start_new_session=True)
     os.close(slave)
+    if passphrase is not None:
+        asked = read_until(master, b"Passphrase", 30)
+        assert b"Passphrase" in asked, asked[-500:]
+        os.write(master, passphrase.encode() + b"\r")
     drawn = read_until(master, b"Regulars", 30)
     assert b"Regulars" in drawn, drawn[-500:]
     return process, master, folders
@@ -98,8 +105,40 @@ def test_closing_the_terminal_keeps_the_draft_and_writes_no_crash_report(tmp_pat
     process.send_signal(signal.SIGHUP)
     assert ended_within(process, 5) == 0
     assert crash_reports(folders["data"]) == []
-    draft = Drafts(db, folder=folders["data"] / "drafts").take()
+    assert not (folders["data"] / "drafts").exists()  # kept in the caseload, nowhere beside it
+    store = Store.open(db)
+    draft = Drafts(store).take()
+    store.close()
     assert draft is not None and "half a thought" in str(draft.to_json())
+
+
+def test_an_encrypted_caseloads_draft_survives_the_terminal_closing_and_is_locked_with_it(tmp_path):
+    pytest.importorskip("sqlcipher3")
+    from caseload_tui.store.errors import PassphraseNeeded
+
+    db, passphrase, typed = tmp_path / "caseload.db", "Kestrel-orchard 4417", b"quillwort in the margin"
+    store = Store.open(db, create=True, passphrase=passphrase)
+    store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
+    store.close()
+    process, master, folders = started(tmp_path, "--db", str(db), passphrase=passphrase)
+    os.write(master, b"t")
+    time.sleep(1.0)  # the thought form opens
+    os.write(master, typed)
+    assert typed in read_until(master, typed, 10)  # in the form, on the screen
+    os.close(master)
+    process.send_signal(signal.SIGHUP)
+    assert ended_within(process, 5) == 0
+    assert crash_reports(folders["data"]) == []
+    # Not readable without the passphrase: in no byte of the caseload, beside it, or in the data folder.
+    for path in sorted(tmp_path.rglob("*")):
+        if path.is_file():
+            assert typed not in path.read_bytes() and b"quillwort" not in path.read_bytes(), path
+    with pytest.raises(PassphraseNeeded):
+        Store.open(db)
+    store = Store.open(db, passphrase=passphrase)
+    draft = Drafts(store).take()
+    store.close()
+    assert draft is not None and draft.values.get("body") == typed.decode()
 
 
 def test_a_busy_app_still_ends_at_once_on_sigterm(tmp_path):

@@ -125,8 +125,11 @@ def test_text_in_a_form_survives_being_stopped(tmp_path, stop):
         time.sleep(0.3)
         os.kill(_app_pid(terminal), getattr(signal, f"SIG{stop}"))
         terminal.wait_for("EXITED")
-        drafts = list((tmp_path / "data" / "drafts").glob("*.json"))
-        assert len(drafts) == 1 and oct(drafts[0].stat().st_mode & 0o777) == "0o600"
+        assert not (tmp_path / "data" / "drafts").exists()  # kept in the caseload, not beside it
+        kept = Store.open(db)
+        assert [(kind, "resentment again" in values) for _, kind, _, values in kept.kept_drafts()] == [
+            ("thought", True)]
+        kept.close()
     finally:
         terminal.close()
     terminal = Terminal(tmp_path, 100, 30)
@@ -141,8 +144,8 @@ def test_text_in_a_form_survives_being_stopped(tmp_path, stop):
         terminal.wait_for("EXITED 0")
     finally:
         terminal.close()
-    assert not list((tmp_path / "data" / "drafts").glob("*.json"))
     store = Store.open(db)
+    assert store.kept_drafts() == []  # taken back when the form reopened
     assert [t.body for t in store.thoughts()] == ["resentment again, a cue to her ambivalence"]
     store.close()
 

@@ -25,7 +25,7 @@ def test_recording_a_meeting_marks_what_it_brought(store):
     unflagged_practice = add_thought(store, None, "my practice", datetime(2026, 11, 19, 9))
 
     meeting = plans.record_meeting(store, HELD_ON, "", [SupervisionItem(client_id=ann.id, question="q")],
-                                   unflag=True, log=plans.MeetingLog("Helen Achebe", 90, Setting.GROUP))
+                                   unflag=True, read=None, log=plans.MeetingLog("Helen Achebe", 90, Setting.GROUP))
 
     assert (meeting.supervisor, meeting.minutes, meeting.setting) == ("Helen Achebe", 90, Setting.GROUP)
     brought = {t.body: t.brought_to for t in store.thoughts(limit=100)}
@@ -45,7 +45,7 @@ def test_deleting_a_meeting_keeps_its_thoughts_to_bring_again(store):
     ann = add_client(store, "Ann", "A1")
     thought = add_thought(store, ann, "still with me", datetime(2026, 4, 1, 9))
     meeting = plans.record_meeting(store, HELD_ON, "Said something wise.",
-                                   [SupervisionItem(client_id=ann.id, advice="Wait and see.")], unflag=False)
+                                   [SupervisionItem(client_id=ann.id, advice="Wait and see.")], unflag=False, read=None)
     assert store.thought(thought.id).brought_to == meeting.id
     store.delete_meeting(meeting.id)
     assert store.meetings() == []
@@ -56,7 +56,7 @@ def test_deleting_a_meeting_keeps_its_thoughts_to_bring_again(store):
 
 def test_editing_a_meeting_keeps_its_log(store):
     ann = add_client(store, "Ann", "A1")
-    meeting = plans.record_meeting(store, HELD_ON, "", [SupervisionItem(client_id=ann.id)], unflag=False,
+    meeting = plans.record_meeting(store, HELD_ON, "", [SupervisionItem(client_id=ann.id)], unflag=False, read=None,
                                    log=plans.MeetingLog("H. A.", 60))
     meeting.minutes, meeting.supervisor, meeting.setting = 75, "Helen Achebe", Setting.GROUP
     plans.edit_meeting(store, meeting)

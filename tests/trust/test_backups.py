@@ -241,7 +241,7 @@ def _with_extra_migrations(monkeypatch, *extra) -> None:
 
 
 def _adds_a_table(db) -> None:
-    db.execute("CREATE TABLE drafts (id INTEGER PRIMARY KEY, body TEXT)")
+    db.execute("CREATE TABLE later_table (id INTEGER PRIMARY KEY, body TEXT)")
 
 
 def _breaks(db) -> None:
@@ -290,8 +290,8 @@ def test_every_update_of_an_existing_caseload_is_preceded_by_a_backup(tmp_path, 
     Store.open(path).close()
     beside = tmp_path / "caseload.before-9998_adds_drafts.db"
     tables = lambda p: {r[0] for r in sqlite3.connect(p).execute("SELECT name FROM sqlite_master")}  # noqa: E731
-    assert "drafts" in tables(path)
-    assert "drafts" not in tables(beside)
+    assert "later_table" in tables(path)
+    assert "later_table" not in tables(beside)
     Store.open(path).close()  # nothing pending: no second backup
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == [beside.name, "caseload.db"]
 

@@ -25,7 +25,7 @@ def test_a_deleted_supervision_leaves_no_trace(tmp_path):
     meeting = plans.record_meeting(store, date(2026, 11, 20), "Marmalogical notes",
                                    [m.SupervisionItem(client_id=ann.id, question="Zeppelinous question",
                                                       advice="Quasarine advice")],
-                                   unflag=False, log=plans.MeetingLog("Brontesque", 60))
+                                   unflag=False, read=None, log=plans.MeetingLog("Brontesque", 60))
     assert holding(store.path, words)
     store.delete_meeting(meeting.id)
     assert holding(store.path, words) == {}

@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 from caseload_tui import config, crash
-from caseload_tui.drafts import Drafts
 
 from trust_helpers import make_caseload, subprocess_env
 
@@ -59,13 +58,12 @@ def test_every_path_made_under_umask_000_is_private(tmp_path, monkeypatch):
     for step in steps:
         done = under_umask_000(*step, env=env)
         assert done.returncode == 0, (step, done.stderr)
-    # What the dashboard writes: the theme in the settings, a draft, a crash report.
+    # What the dashboard writes: the theme in the settings, a crash report (drafts are in the caseload).
     monkeypatch.setenv("CASELOAD_DATA_DIR", env["CASELOAD_DATA_DIR"])
     monkeypatch.setenv("CASELOAD_CONFIG", env["CASELOAD_CONFIG"])
     old = os.umask(0)
     try:
         config.save_theme("nord")
-        Drafts(home / "deep" / "er" / "data" / "caseload.db").save({"kind": "thought", "body": "x"})
         try:
             raise RuntimeError("for the report")
         except RuntimeError as exc:
@@ -74,7 +72,7 @@ def test_every_path_made_under_umask_000_is_private(tmp_path, monkeypatch):
         os.umask(old)
     assert too_open(home, leave=set()) == {}
     made = {p.name for p in home.rglob("*")}
-    assert {"caseload.db", "backups", "config.toml", "drafts", "c.db", "inner", "brief.md"} <= made
+    assert {"caseload.db", "backups", "config.toml", "c.db", "inner", "brief.md"} <= made
 
 
 def test_an_existing_file_is_never_made_more_open(tmp_path):

@@ -65,11 +65,15 @@ async def settle(pilot, group: str) -> None:
 
 
 def shown(widget) -> str:
-    """The plain text a widget shows: an option list's prompts or a static's content."""
+    """The plain text a widget shows: an option list's prompts, a pair list's rows or a static's content."""
     from textual.widgets import OptionList, Static
+
+    from caseload_tui.tui.widgets.pair_list import PairList
 
     if isinstance(widget, OptionList):
         return "\n".join(_plain(option.prompt) for option in widget.options)
+    if isinstance(widget, PairList):
+        return "\n".join(widget.row_lines(index).plain for index in range(widget.row_count))
     if isinstance(widget, Static):
         return _plain(widget.content)
     raise TypeError(type(widget))

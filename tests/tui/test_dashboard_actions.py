@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from caseload_tui.model import QuestionStatus, Status, ThoughtKind
@@ -89,7 +91,7 @@ async def test_escape_with_text_keeps_writing_by_default(demo_store):
 async def test_escape_with_text_can_keep_it_as_a_draft_that_reopens(demo_store, tmp_path):
     from caseload_tui.drafts import Drafts
 
-    drafts = Drafts(tmp_path / "caseload.db", folder=tmp_path / "drafts")
+    drafts = Drafts(demo_store)
     app = make_app(demo_store, drafts=drafts)
     async with app.run_test(size=(160, 48)) as pilot:
         await loaded(pilot)
@@ -341,6 +343,20 @@ async def test_search_opens_the_client(demo_store):
         assert "Pauline" in shown(app.screen.query_one(CaseHeader))
 
 
+async def test_search_finds_a_theme_and_shows_dates_as_the_app_does(demo_store):
+    """Issue 20: "dementia", one of a client's themes, found nothing; results showed ISO dates."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "dementia")
+        await settle(pilot, "search")
+        text = shown(app.screen.query_one("#results"))
+        assert "themes: caring for her mother, dementia" in text
+        assert "client" in text
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", text), text
+
+
 async def test_help_on_question_mark_and_f1(demo_store):
     app = make_app(demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -509,7 +525,7 @@ async def test_a_draft_of_a_note_deleted_since_reopens_as_a_new_note(demo_store,
 
     melanie = client_named(demo_store, "Melanie")
     note = (demo_store.thoughts([melanie.id]) if kind == "thought" else demo_store.questions([melanie.id]))[0]
-    drafts = Drafts(tmp_path / "caseload.db", folder=tmp_path / "drafts")
+    drafts = Drafts(demo_store)
     drafts.save(Draft(DraftKind(kind), {field: "still mine"}, {"client_id": melanie.id, id_name: note.id}))
     if kind == "thought":
         demo_store.delete_thought(note.id)

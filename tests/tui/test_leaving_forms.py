@@ -7,13 +7,13 @@ default) goes back to the text as it was, "keep as a draft" keeps it to reopen.
 from __future__ import annotations
 
 import pytest
+from test_paste import FORMS
 
 from caseload_tui.drafts import Drafts
 from caseload_tui.tui.modals.base import FormScreen, NoteArea
 from caseload_tui.tui.modals.leave_form import LeaveForm
 
 from pilot_helpers import FormHost, type_text
-from test_paste import FORMS
 
 
 def host(store, form: str, tmp_path) -> FormHost:

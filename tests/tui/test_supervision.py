@@ -252,7 +252,7 @@ async def test_supervision_command_opens_on_the_screen(demo_store):
 async def test_meeting_notes_come_back_as_a_draft_if_caseload_is_stopped(demo_store, tmp_path):
     from caseload_tui.drafts import Drafts
 
-    drafts = Drafts(tmp_path / "caseload.db", folder=tmp_path / "drafts")
+    drafts = Drafts(demo_store)
     app = make_app(demo_store, drafts=drafts)
     async with app.run_test(size=(160, 48)) as pilot:
         await open_supervision(pilot)
@@ -263,7 +263,7 @@ async def test_meeting_notes_come_back_as_a_draft_if_caseload_is_stopped(demo_st
         await type_text(pilot, "half written notes")
         app.keep_drafts()  # the terminal closed: what the SIGHUP handler does first
         await pilot.pause()
-    assert drafts.path.exists()
+    assert [kind for _, kind, _, _ in demo_store.kept_drafts()] == ["supervision_meeting"]
 
     app = make_app(demo_store, drafts=drafts)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -274,7 +274,7 @@ async def test_meeting_notes_come_back_as_a_draft_if_caseload_is_stopped(demo_st
         await until(pilot, lambda: [a.text for a in app.screen.query("#notes").results(TextArea)]
                     == ["half written notes"], "the notes restored")
         assert isinstance(app.screen_stack[-2], SupervisionScreen)
-    assert not drafts.path.exists()
+    assert demo_store.kept_drafts() == []  # taken back: the form holds the text again
 
 
 async def test_recording_a_meeting_without_a_plan_brings_the_flagged_cases(demo_store):

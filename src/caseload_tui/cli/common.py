@@ -93,9 +93,20 @@ class SafeGroup(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+def _db_given_earlier(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """`caseload --db FILE groups` means the same as `caseload groups --db FILE`: a --db given
+    before the command's name is the command's own (never silently your default caseload)."""
+    parent = ctx.parent
+    while value is None and parent is not None:
+        value = parent.params.get("db_path")
+        parent = parent.parent
+    return value
+
+
 def db_option(func: F) -> F:
+    """--db FILE, taken by every command (README, "Commands"; tests/cli/test_every_command.py)."""
     return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), callback=_db_given_earlier,
         help="The caseload file to use (default: your caseload; see `caseload locate`).",
     )(func)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import config
+from ..model.counting import numbered
 from ..safe_text import one_line
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def _report_leaks(leaks: list[Leak]) -> None:
     if not leaks:
         say("Leak check: nothing found that looks like a date, a time or a name.", err=True)
         return
-    say(f"Leak check: {len(leaks)} thing{'s' if len(leaks) != 1 else ''} in the notes may still "
+    say(f"Leak check: {numbered(len(leaks), 'thing')} in the notes may still "
                "identify someone. Change a note where it should not leave as written:", err=True)
     for leak in leaks:
         say(f"  {one_line(leak.line(), 200)}", err=True)

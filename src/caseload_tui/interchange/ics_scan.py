@@ -70,22 +70,14 @@ class Block:
 
     def first(self, name: str) -> str:
         """The value of the component's own first `name` property (not an alarm's); '' if none."""
-        depth = 0
-        for line in self.lines[1:-1]:
-            line_name = line.name
-            if line_name == "BEGIN":
-                depth += 1
-            elif line_name == "END":
-                depth -= 1
-            elif depth == 0 and line_name == name:
-                return line.value
-        return ""
+        return next((line.value for line in self.own_lines() if line.name == name), "")
 
     def title(self) -> str:
         text = self.first("SUMMARY").replace("\\,", ",").replace("\\;", ";").replace("\\n", " ")
         return one_line(text.strip(), 40) or "(no title)"
 
     def own_lines(self) -> Iterator[Line]:
+        """The component's own properties, skipping those of components nested in it (alarms)."""
         depth = 0
         for line in self.lines[1:-1]:
             line_name = line.name

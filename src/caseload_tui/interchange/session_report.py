@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .. import model as m
+from ..model.counting import plural
 from ..safe_text import one_line
 from .session_files import SessionFile, describe_moment
 
@@ -55,14 +56,14 @@ def describe_changes(found: SessionFile, changes: SessionChanges, clients: list[
         lines.append(f"Not imported ({sum(1 + e.more for e in found.not_imported)}): these name no client, "
                      "or more than one, or fall after the work ended; nothing was guessed.")
         for entry in found.not_imported:
-            more = f" (and {entry.more} more {'time' if entry.more == 1 else 'times'})" if entry.more else ""
+            more = f" (and {entry.more} more {plural(entry.more, 'time')})" if entry.more else ""
             lines.append(f"  {entry.where}{more}: {entry.reason}")
     lines += [f"Note: {note}." for note in found.notes]
     return lines
 
 
 def _sessions(n: int) -> str:
-    return "session" if n == 1 else "sessions"
+    return plural(n, "session")
 
 
 def _source_words(source: str) -> str:

@@ -106,3 +106,4 @@ class SupervisionMeeting:
     supervisor: str = ""
     minutes: int = 0  # how long it lasted (0: not recorded)
     setting: Setting = Setting.INDIVIDUAL
+    version: int = 1  # bumped on every save (its items' too), so a stale plan is refused

@@ -15,7 +15,7 @@ from itertools import takewhile
 from dateutil.relativedelta import relativedelta
 
 from ..config import Thresholds
-from ..model import CAME, COUNTED, MISSED, AbsencePattern, Break, ClientRecord, Session, Status
+from ..model import CAME, COUNTED, MISSED, AbsencePattern, Break, ClientRecord, Session, Status, numbered
 
 
 def in_a_break(when: datetime, breaks: Sequence[Break]) -> bool:
@@ -45,10 +45,10 @@ def span(days: int) -> str:
     if days < 60:
         return "a few weeks"
     if days < 365:
-        return f"{days // 30} months"
+        return numbered(days // 30, "month")
     if days < 730:
         return "a year"
-    return f"{days // 365} years"
+    return numbered(days // 365, "year")
 
 
 def read_absences(record: ClientRecord, counted: list[Session], now: datetime,
@@ -80,7 +80,7 @@ def read_absences(record: ClientRecord, counted: list[Session], now: datetime,
             steadily = f"came steadily for {span((began.starts_at.date() - record.client.started_on).days)}"
         else:
             steadily = (f"in therapy for {span((now.date() - record.client.started_on).days)}, "
-                        f"came steadily to the {len(before)} sessions before")
+                        f"came steadily to the {numbered(len(before), 'session')} before")
         return AbsencePattern.CHANGE, (
             f"A change: {steadily}; since {began.starts_at.strftime('%-d %b')}, {what}. Check in?")
     if not _since_the_start(record, counted):
@@ -138,4 +138,4 @@ def read_gap(record: ClientRecord, past: list[Session], now: datetime, threshold
 
 def _weeks_or_days(now: datetime, when: datetime) -> str:
     days = (now.date() - when.date()).days
-    return f"{days} days ago" if days < 14 else f"{days // 7} weeks ago"
+    return f"{numbered(days, 'day')} ago" if days < 14 else f"{numbered(days // 7, 'week')} ago"

@@ -1,22 +1,31 @@
 """Patterns in me read: my own responses grouped by the feelings named in them, and feelings that follow one another.
 
-Pure. A feeling is found where a word begins with one of its beginnings (model/patterns.py
-FEELINGS); its place in the note gives the order, so "relief, then guilt" is read from the
-text itself. Nothing here diagnoses: it only counts what the clinician wrote.
+Pure. A response's feelings are first its feeling words, as the clinician gave them and in that
+order ("relief, guilt"), one feeling for each part between commas (or "then", "and"...); a single
+word that is a listed feeling's usual form ("relieved") is grouped under that feeling's name.
+Only a note written without feeling words has its feelings found in its text: where a word
+begins with one of a listed feeling's beginnings (model/patterns.py FEELINGS), its place in the
+note giving the order, so "relief, then guilt" is read from the text itself. Nothing here
+diagnoses: it only counts what the clinician wrote.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import combinations
 
+from ..model.counting import numbered
+from ..model.notes import Whose
 from ..model.patterns import (
     AROUND_BREAK,
     AROUND_ENDING,
     FEELINGS,
+    FROM_TEXT,
     MY_PRACTICE,
     NO_PATTERN,
+    WHOSE,
     FeelingGroup,
     FeelingSequence,
     OwnResponse,
@@ -31,6 +40,8 @@ for _feeling, _starts in FEELINGS.items():
     for _start in _starts:
         _BY_START.setdefault(_start[:3], []).append((_start, _feeling))
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# What parts one feeling word from the next: a comma, a semicolon, a slash, an arrow, "then", "and".
+_BETWEEN_FEELINGS = re.compile(r"\s*(?:[,;/+&\n→]|->|\bthen\b|\band\b)\s*", re.IGNORECASE)
 
 
 def feelings_in(text: str) -> list[str]:
@@ -43,27 +54,74 @@ def feelings_in(text: str) -> list[str]:
     return list(found)
 
 
+def named_feelings(words: str) -> list[str]:
+    """The feelings in a reaction's feeling words, in the order given, each once: "relieved, guilty" is relief, guilt.
+
+    A part of one word that is a listed feeling's usual form takes that feeling's name; any other part
+    ("the ache of endings", "not sad") is kept in the clinician's words, only its case and spaces evened.
+    """
+    found: dict[str, None] = {}
+    for part in _BETWEEN_FEELINGS.split(words):
+        said = " ".join(part.lower().split()).strip(" .!?…\"'()")
+        if not said:
+            continue
+        listed = feelings_in(said) if " " not in said else []
+        found.setdefault(listed[0] if len(listed) == 1 and _WORD.fullmatch(said) else said)
+    return list(found)
+
+
+def feelings_of(response: OwnResponse) -> tuple[list[str], bool]:
+    """A response's feelings in order, and whether they were found in its text (it has no feeling words)."""
+    if response.feelings.strip():
+        return named_feelings(response.feelings), False
+    if response.body:
+        return feelings_in(response.body), True
+    return list(response.in_text), True  # the store found at most one: nothing to order
+
+
 def read_patterns(responses: Iterable[OwnResponse], weeks: int) -> Patterns:
     by_feeling: dict[str, list[OwnResponse]] = {}
     by_sequence: dict[tuple[str, str], list[OwnResponse]] = {}
-    unnamed = 0
+    unnamed = from_text = named = 0
     for response in sorted(responses, key=lambda r: (r.written_at, r.thought_id)):
-        feelings = feelings_in(response.body)
-        unnamed += not feelings
+        feelings, in_text = feelings_of(response)
+        named += not in_text
+        from_text += in_text and bool(feelings)
+        unnamed += in_text and not feelings
         for feeling in feelings:
             by_feeling.setdefault(feeling, []).append(response)
         for pair in combinations(feelings, 2):
             by_sequence.setdefault(pair, []).append(response)
-    groups = tuple(FeelingGroup(f, tuple(rs)) for f, rs in sorted(by_feeling.items(), key=lambda kv: -len(kv[1])))
+    groups = tuple(FeelingGroup(f, tuple(rs), whose_tally(rs))
+                   for f, rs in sorted(by_feeling.items(), key=lambda kv: -len(kv[1])))
     sequences = tuple(FeelingSequence(first, then, tuple(rs)) for (first, then), rs in
                       sorted(by_sequence.items(), key=lambda kv: -len(kv[1])) if len(rs) >= 2)
-    return Patterns(weeks=weeks, groups=groups, sequences=sequences, unnamed=unnamed)
+    return Patterns(weeks=weeks, groups=groups, sequences=sequences, unnamed=unnamed, from_text=from_text,
+                    named=named)
+
+
+def whose_tally(responses: Iterable[OwnResponse]) -> tuple[tuple[Whose, int], ...]:
+    """How often each answer to "whose feeling is it?" was given, in the form's order (unasked ones left out)."""
+    said = Counter(r.whose for r in responses if r.whose is not None)
+    return tuple((whose, said[whose]) for whose in Whose if said[whose])
 
 
 def where(response: OwnResponse, who: Callable[[OwnResponse], str]) -> str:
     """Whose it was and what it was near: "Melanie", "my practice, around my own break"."""
     near = [AROUND_BREAK] * response.near_break + [AROUND_ENDING] * response.near_ending
     return ", ".join([who(response) if response.client_id is not None else MY_PRACTICE, *near])
+
+
+def listed(response: OwnResponse, who: Callable[[OwnResponse], str]) -> str:
+    """A response as listed under its feeling: where it sat, then whose it was or that its text was read."""
+    how = (WHOSE.format(response.whose.label) if response.whose is not None else "",
+           FROM_TEXT if not response.feelings.strip() else "")
+    return " · ".join([where(response, who), *(said for said in how if said)])
+
+
+def whose_words(group: FeelingGroup) -> str:
+    """"mine 2, not sure 1": how often the feeling was said to be whose, or "" where never said."""
+    return ", ".join(f"{whose.label} {count}" for whose, count in group.whose)
 
 
 def summary(patterns: Patterns, who: Callable[[OwnResponse], str]) -> str:
@@ -81,4 +139,4 @@ def summary(patterns: Patterns, who: Callable[[OwnResponse], str]) -> str:
 
 
 def times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    return {1: "once", 2: "twice"}.get(count, numbered(count, "time"))

@@ -10,36 +10,57 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Setting, SupervisionItem, SupervisionMeeting
-from ..store import Store
+from ..store import Conflict, Store
 from ..supervision import current_plan, to_bring
 
 _EVERYTHING = 100_000  # every thought of the meeting's cases, not the store's default page
 
 
-def save_plan(store: Store, items: list[SupervisionItem], today: date) -> SupervisionMeeting:
-    """Keep the cases chosen for supervision, with their questions, as the plan (made today the first time)."""
+PLAN_CHANGED = ("The supervision being prepared was changed in another window since this one read it, so "
+                "this change was not saved. What is saved now is shown.")
+
+
+def save_plan(store: Store, items: list[SupervisionItem], today: date, *, read: int | None) -> SupervisionMeeting:
+    """Keep the cases chosen for supervision, with their questions, as the plan (made today the first time).
+
+    `read` is the plan's version as this window read it (None: there was no plan then). A plan
+    changed, made or recorded in another window since is refused (Conflict), never written over.
+    """
     with store.transaction():
-        return _save_plan(store, items, today)
+        return _save_plan(store, items, today, read)
 
 
-def leave_out_case(store: Store, client_id: int, items: list[SupervisionItem], today: date) -> bool:
+def leave_out_case(store: Store, client_id: int, items: list[SupervisionItem], today: date, *,
+                   read: int | None) -> bool:
     """Leave a case out of the supervision being prepared: no longer flagged, and the plan kept as `items`.
 
     Returns whether the case was flagged (and so is no longer). One transaction: if the plan
-    cannot be saved, the flag stays as it was.
+    cannot be saved (or changed in another window since `read`), the flag stays as it was.
     """
     with store.transaction():
         unflagged = _unflag(store, client_id)
-        _save_plan(store, items, today)
+        _save_plan(store, items, today, read)
     return unflagged
 
 
+def plan_as_read(store: Store, read: int | None) -> SupervisionMeeting | None:
+    """The plan being prepared, if it is still the one read at version `read` (None: no plan was read).
+
+    Conflict if another window made, changed or recorded it since.
+    """
+    plan = current_plan(store.meetings())
+    if (plan.version if plan is not None else None) != read:
+        raise Conflict(PLAN_CHANGED)
+    return plan
+
+
 def record_meeting(store: Store, held_on: date, notes: str, items: list[SupervisionItem], *,
-                   unflag: bool, log: MeetingLog | None = None) -> SupervisionMeeting:
+                   unflag: bool, read: int | None, log: MeetingLog | None = None) -> SupervisionMeeting:
     """Record the supervision once held (its date, notes, and each case's question and advice).
 
     The plan being prepared becomes this meeting (one is made if there was no plan); with
-    `unflag`, its cases are no longer flagged for supervision. What the brief brought for its
+    `unflag`, its cases are no longer flagged for supervision. `read`: as in save_plan (a plan
+    changed in another window since is refused, so its questions are not lost). What the brief brought for its
     cases (the thoughts still with me or flagged, written by that day) is marked brought to it,
     as are my practice thoughts flagged to bring. All in one transaction.
     """
@@ -47,11 +68,11 @@ def record_meeting(store: Store, held_on: date, notes: str, items: list[Supervis
     with store.transaction():
         meeting = SupervisionMeeting(held_on=held_on, notes=notes, items=items, planned=False,
                                      supervisor=log.supervisor, minutes=log.minutes, setting=log.setting)
-        plan = current_plan(store.meetings())
+        plan = plan_as_read(store, read)
         if plan is None:
             saved = store.add_meeting(meeting)
         else:
-            meeting.id = plan.id
+            meeting.id, meeting.version = plan.id, plan.version
             saved = store.save_meeting(meeting)
         if unflag:
             for item in items:
@@ -71,7 +92,8 @@ class MeetingLog:
 
 
 def edit_meeting(store: Store, meeting: SupervisionMeeting) -> SupervisionMeeting:
-    """Correct a supervision already recorded: its date, notes, supervisor, length, setting and cases."""
+    """Correct a supervision already recorded: its date, notes, supervisor, length, setting and cases
+    (refused if it was saved in another window since `meeting` was read: its version)."""
     with store.transaction():
         return store.save_meeting(meeting)
 
@@ -85,8 +107,8 @@ def _brought(store: Store, held_on: date, client_ids: list[int]) -> list[int]:
             if t.id is not None and to_bring(t) and t.written_at.date() <= held_on]
 
 
-def _save_plan(store: Store, items: list[SupervisionItem], today: date) -> SupervisionMeeting:
-    plan = current_plan(store.meetings())
+def _save_plan(store: Store, items: list[SupervisionItem], today: date, read: int | None) -> SupervisionMeeting:
+    plan = plan_as_read(store, read)
     if plan is None:
         return store.add_meeting(SupervisionMeeting(held_on=today, items=items, planned=True))
     plan.items = items

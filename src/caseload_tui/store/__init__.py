@@ -6,7 +6,7 @@ takes the write lock up front and is committed before the method returns
 
 Store is opened, updated and closed here; what it does with each kind of record is in
 a mixin of its own: clients.py, sessions.py, notes.py, safety.py, dates.py,
-supervision.py, search.py and
+supervision.py, search.py, drafts.py (unsaved form text) and
 caseload_io.py (export, import, and sessions from calendars). Shared SQL helpers are in sql.py.
 """
 
@@ -27,6 +27,7 @@ from .caseload_io import CaseloadIOMixin, SessionChanges
 from .clients import ClientsMixin
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
 from .dates import DatesMixin
+from .drafts import DraftsMixin
 from .errors import Busy, Conflict, FileGone, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
 from .file_identity import FileIdentity
 from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
@@ -47,7 +48,7 @@ __all__ += ["DeletedNote"]
 
 
 class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, SupervisionMixin, SearchMixin,
-            CaseloadIOMixin, MindMixin, UndoMixin):
+            CaseloadIOMixin, MindMixin, DraftsMixin, UndoMixin):
     """One open caseload file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from sqlite_utils import Database
 
-from .connection import NOTES, WriteLock, empty_wal, purge_search_index
+from .connection import INDEXED, WriteLock, empty_wal, purge_search_index
 from .errors import NotFound
 from .sql import Values, insert, inserted_id, require, saved_id, update_versioned
 
@@ -64,9 +64,9 @@ class StoreBase:
         """
         with self._lock.writing() as conn:
             update_versioned(conn, table, record_id, version, values)
-            if table in NOTES:
+            if table in INDEXED:
                 purge_search_index(conn, (table,))
-        if table in NOTES:
+        if table in INDEXED:
             self._empty_wal()  # inside a larger transaction it waits for the next one (empty_wal)
         return saved_id(record_id)
 

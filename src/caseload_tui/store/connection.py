@@ -22,8 +22,10 @@ from .errors import Busy, NoDatabase, NotACaseload, StoreError
 SQLITE_HEADER = cipher.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
 WAL_TRIES, WAL_RETRY_SECONDS = 10, 0.1  # about a second for another window to let go of the WAL
-# Every table with a full-text index: what is deleted or edited out leaves its index too.
+# The notes, each with a full-text index: what is deleted or edited out leaves its index too.
 NOTES = ("thoughts", "questions", "encounters")
+# Every table with a full-text index (store/search.py): the notes, and the rest of what is written.
+INDEXED = (*NOTES, "dates", "clients", "episodes", "supervision_items")
 
 
 def describe_db_error(exc: sqlite3.Error) -> StoreError:

@@ -337,3 +337,49 @@ def m0062_news_in_my_words(db: Database) -> None:
                               ("au", "UPDATE", f"{delete_old}\n  {insert_new}")):
         db.execute(f'CREATE TRIGGER "encounters_{name}" AFTER {event} ON "encounters" BEGIN\n  {body}\nEND')
     db.execute("INSERT INTO encounters_fts (encounters_fts) VALUES ('rebuild')")
+
+
+@migrations(name="0080_supervision_versions")
+def m0080_supervision_versions(db: Database) -> None:
+    """A supervision (the plan being prepared, or a meeting held) is versioned like every other record,
+    so a plan saved from a window that read it before another window changed it is refused, not
+    written over the other window's questions (issue 11). Its items are written with it, so its
+    version stands for them too."""
+    db.execute("ALTER TABLE supervision_meetings ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+
+
+@migrations(name="0081_drafts")
+def m0081_drafts(db: Database) -> None:
+    """Unsaved form text is kept inside the caseload file (issue 11): encrypted with an encrypted
+    caseload, never a plain-text file beside it. `kind` is a drafts.DraftKind; `context` and
+    `draft_values` are the JSON a form's draft gives (what reopens it, and what was typed); the
+    oldest (lowest id) reopens first."""
+    db.execute(
+        "CREATE TABLE drafts (\n"
+        "    id INTEGER PRIMARY KEY,\n"
+        "    kind TEXT NOT NULL,\n"
+        "    context TEXT NOT NULL DEFAULT '{}',\n"
+        "    draft_values TEXT NOT NULL DEFAULT '{}'\n"
+        ")"
+    )
+
+
+@migrations(name="0110_search_everything_written")
+def m0110_search_everything_written(db: Database) -> None:
+    """Search finds everything the clinician wrote: a client's name and themes, the reflection on an
+    ending, and a supervision case's question, what I tried, what happens between us, the advice and
+    how it went (store/search.py), each with its own index kept current by triggers."""
+    _search_index(db, "clients", ["name", "themes"])
+    _search_index(db, "episodes", ["helped", "not_helped", "they_learned", "i_learned", "could_not_find",
+                                   "still_wonder"])
+    _search_index(db, "supervision_items", ["question", "tried", "between_us", "advice", "outcome"])
+
+
+@migrations(name="0100_mind_and_patterns_indexes")
+def m0100_mind_and_patterns_indexes(db: Database) -> None:
+    """Mind and room counts the questions asked in a window; Patterns in me reads one year's own responses.
+
+    Without these the one scans every question, the other every thought of the year, whatever its kind.
+    """
+    db.execute("CREATE INDEX questions_by_time ON questions(asked_at)")
+    db.execute("CREATE INDEX thoughts_by_kind_time ON thoughts(kind, written_at)")

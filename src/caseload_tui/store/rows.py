@@ -238,7 +238,7 @@ MEETING_STATUSES = (PLANNED, HELD)
 def meeting(row: Any, items: list[SupervisionItem]) -> SupervisionMeeting:
     return SupervisionMeeting(id=row["id"], held_on=given_day(row["held_on"]), notes=row["notes"], items=items,
                               planned=row["status"] == PLANNED, supervisor=row["supervisor"],
-                              minutes=row["minutes"], setting=Setting(row["setting"]))
+                              minutes=row["minutes"], setting=Setting(row["setting"]), version=row["version"])
 
 
 def meeting_values(mt: SupervisionMeeting) -> dict[str, Any]:

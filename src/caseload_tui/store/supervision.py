@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from .. import model as m
 from . import rows
 from .base import StoreBase
+from .connection import purge_search_index
 from .errors import NotFound
-from .sql import insert, inserted_id, require, saved_id
+from .sql import insert, inserted_id, require, saved_id, update_versioned
 
 
 def insert_meeting(conn: sqlite3.Connection, meeting: m.SupervisionMeeting) -> int:
@@ -22,6 +23,13 @@ def _insert_items(conn: sqlite3.Connection, meeting_id: int, items: Iterable[m.S
         require(conn, "clients", item.client_id)
         item.meeting_id = meeting_id
         conn.execute(*insert("supervision_items", rows.item_values(item)))
+
+
+def _item_changed(conn: sqlite3.Connection, item_id: int) -> None:
+    """An item written on its own moves its meeting's version: a window holding the meeting as read
+    before would otherwise write the item back as it was."""
+    conn.execute("UPDATE supervision_meetings SET version = version + 1 "
+                 "WHERE id = (SELECT meeting_id FROM supervision_items WHERE id = ?)", [item_id])
 
 
 class SupervisionMixin(StoreBase):
@@ -51,18 +59,16 @@ class SupervisionMixin(StoreBase):
         return self.meeting(meeting_id)
 
     def save_meeting(self, meeting: m.SupervisionMeeting) -> m.SupervisionMeeting:
-        """Replace a meeting's date, notes, status and items (a plan being edited, or recorded as held)."""
+        """Replace a meeting's date, notes, status and items (a plan being edited, or recorded as held).
+
+        Refused (Conflict) if the meeting was saved in another window since it was read (its version),
+        so one window's questions are never written over by another's older copy of the plan.
+        """
         with self._lock.writing() as conn:
-            require(conn, "supervision_meetings", meeting.id)
-            values = rows.meeting_values(meeting)
-            conn.execute(
-                "UPDATE supervision_meetings SET held_on = ?, notes = ?, status = ?, supervisor = ?, minutes = ?, "
-                "setting = ? WHERE id = ?",
-                [values["held_on"], values["notes"], values["status"], values["supervisor"], values["minutes"],
-                 values["setting"], meeting.id],
-            )
+            update_versioned(conn, "supervision_meetings", meeting.id, meeting.version, rows.meeting_values(meeting))
             conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting.id])
             _insert_items(conn, saved_id(meeting.id), meeting.items)
+            purge_search_index(conn, ("supervision_items",))  # corrected words leave the search index
         self._empty_wal()  # words corrected out of a meeting leave the WAL too
         return self.meeting(saved_id(meeting.id))
 
@@ -72,6 +78,8 @@ class SupervisionMixin(StoreBase):
             require(conn, "supervision_items", item_id)
             conn.execute("UPDATE supervision_items SET advice_tried = ?, outcome = ? WHERE id = ?",
                          [tried.value, outcome, item_id])
+            _item_changed(conn, item_id)
+            purge_search_index(conn, ("supervision_items",))
 
     def delete_meeting(self, meeting_id: int) -> None:
         """Remove a supervision and what was written for it: no trace of its words left in the file.
@@ -82,6 +90,7 @@ class SupervisionMixin(StoreBase):
             conn.execute("UPDATE thoughts SET brought_to = NULL WHERE brought_to = ?", [meeting_id])
             conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting_id])
             conn.execute("DELETE FROM supervision_meetings WHERE id = ?", [meeting_id])
+            purge_search_index(conn, ("supervision_items",))
         self._empty_wal()
 
     def mark_brought(self, thought_ids: Iterable[int], meeting_id: int) -> None:
@@ -104,3 +113,5 @@ class SupervisionMixin(StoreBase):
         with self._lock.writing() as conn:
             require(conn, "supervision_items", item_id)
             conn.execute("UPDATE supervision_items SET outcome = ? WHERE id = ?", [outcome, item_id])
+            _item_changed(conn, item_id)
+            purge_search_index(conn, ("supervision_items",))

@@ -122,10 +122,13 @@ def stopped_from_outside(app: CaseloadApp) -> Iterator[None]:
 def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, redact: bool = False,
             demo: bool = False, start: StartMode | str | None = None, start_client: int | None = None) -> int:
     from ..config import save_theme
-    from ..drafts import Drafts
+    from ..drafts import DraftNotKept, Drafts
 
-    # No drafts for the demo, nor for an encrypted caseload: a draft is plain text on disk.
-    drafts = None if demo or store.path is None or getattr(store, "encrypted", False) else Drafts(store.path)
+    # Drafts live in the caseload file, encrypted with it if it is; the demo keeps none (it is thrown away).
+    drafts = None if demo or store.path is None else Drafts(store)
+    if drafts is not None and store.path is not None:
+        with contextlib.suppress(DraftNotKept):  # an earlier version's draft file, moved in once
+            drafts.adopt(store.path)
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
                       remember_theme=None if demo else save_theme, start=start, start_client=start_client,
                       drafts=drafts)

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from ..config import Settings
+from ..model.counting import numbered
 from . import render
 from .modals.base import FormScreen
 from .modals.confirm import Confirm
@@ -130,7 +131,8 @@ class AppBase(App[None]):
         if isinstance(self.screen, BlankScreen):
             return
         if self.clock() - self._last_active >= timedelta(minutes=minutes):
-            self.push_screen(BlankScreen(f"Hidden after {minutes} minutes without use. Press ctrl+l to return."))
+            self.push_screen(BlankScreen(f"Hidden after {numbered(minutes, 'minute')} without use. "
+                                         "Press ctrl+l to return."))
 
     def action_blank(self) -> None:
         """Blank the screen at once; on the blank screen, bring the work back."""

@@ -177,7 +177,7 @@ class FormScreen(SaveRunner[T], Generic[T]):
                 try:
                     drafts.save(self.draft())
                 except OSError:
-                    self.show_error("The draft could not be kept (the data folder is not writable). "
+                    self.show_error("The draft could not be kept (the caseload file could not be written). "
                                     "Your text is still here.")
                     return
                 self.app.notify("Kept as a draft: it opens again the next time caseload starts.", markup=False)

@@ -12,6 +12,7 @@ from textual.timer import Timer
 
 from ...drafts import DraftKind
 from ...model import BRING_WORDS, Client, Question, Thought
+from ...model.counting import numbered, plural
 from ...services import questions
 from ...services.notes import ask_question, write_thought
 from ...store import DeletedNote, StoreError
@@ -250,7 +251,7 @@ class NoteActions(DashboardBase):
         copies = self.store.backups_holding(item)
         if not copies:
             return
-        kept = "1 backup still holds it" if copies == 1 else f"{copies} backups still hold it"
+        kept = f"{numbered(copies, 'backup')} still {plural(copies, 'holds', 'hold')} it"
         everywhere = await self.app.push_screen_wait(Confirm(render.join(
             (f"{kept}. Delete it everywhere, from the backups too?\n\n", "bold"),
             "Otherwise it stays in them until they are pruned (the daily ones after [backups] keep days). "
@@ -260,4 +261,4 @@ class NoteActions(DashboardBase):
             return
         done = self.store.delete_from_backups(item)
         missed = f" {done.not_reached} could not be changed and still hold it." if done.not_reached else ""
-        self.app.notify(f"The {what} was taken out of {done.removed_from} backups.{missed}", markup=False)
+        self.app.notify(f"The {what} was taken out of {numbered(done.removed_from, 'backup')}.{missed}", markup=False)

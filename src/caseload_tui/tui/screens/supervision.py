@@ -85,6 +85,7 @@ class SupervisionScreen(MeetingActions):
         self.chosen: set[int] = set()
         self.questions: dict[int, str] = {}  # the plan's questions, by client id
         self.structure: dict[int, SupervisionItem] = {}  # the plan's items: tried, between us, need
+        self.plan_version: int | None = None  # the plan's version as read (None: no plan), so a stale save is refused
         self.case: sv.CaseMaterial | None = None
         self.loaded = False
         self._shown_narrow = False
@@ -134,6 +135,7 @@ class SupervisionScreen(MeetingActions):
         suggested = {stored_id(c.client.id) for c in self.candidates}
         self.others = [c for c in clients if c.id not in suggested]
         plan = sv.current_plan(meetings)
+        self.plan_version = plan.version if plan else None
         self.questions = {item.client_id: item.question for item in plan.items} if plan else {}
         self.structure = {item.client_id: item for item in plan.items} if plan else {}
         self.chosen = {stored_id(c.client.id) for c in self.candidates if c.flagged} | set(self.questions)
@@ -244,7 +246,7 @@ class SupervisionScreen(MeetingActions):
     def _save_plan(self) -> bool:
         """Keep the chosen cases and their questions as the planned meeting (made the first time)."""
         try:
-            plans.save_plan(self.store, self._plan_items(), self.now.date())
+            plans.save_plan(self.store, self._plan_items(), self.now.date(), read=self.plan_version)
         except StoreError as problem:
             self._fail(problem)
             return False
@@ -284,7 +286,8 @@ class SupervisionScreen(MeetingActions):
             self.questions.pop(client_id, None)
             self.structure.pop(client_id, None)
             try:
-                unflagged = plans.leave_out_case(self.store, client_id, self._plan_items(), self.now.date())
+                unflagged = plans.leave_out_case(self.store, client_id, self._plan_items(), self.now.date(),
+                                                 read=self.plan_version)
             except StoreError as problem:
                 self._fail(problem)
                 return
@@ -316,7 +319,7 @@ class SupervisionScreen(MeetingActions):
             self.questions[client_id], self.structure[client_id] = item.question, item
             self.chosen.add(client_id)
             try:
-                plans.save_plan(self.store, self._plan_items(), self.now.date())
+                plans.save_plan(self.store, self._plan_items(), self.now.date(), read=self.plan_version)
             except StoreError:
                 self.questions, self.structure, self.chosen = kept  # as stored: the form keeps the text
                 raise

@@ -12,6 +12,7 @@ from textual.content import Content
 from ... import supervision as sv
 from ...leak_check import Leak
 from ...model import SupervisionItem
+from ...model.counting import numbered
 from ...services import supervision as plans
 from ...store import StoreError
 from .. import render
@@ -26,6 +27,7 @@ class MeetingActions(CaseloadScreen):
 
     since: date | None
     questions: dict[int, str]
+    plan_version: int | None
     case: sv.CaseMaterial | None
 
     def chosen_in_order(self) -> list[int]:
@@ -106,6 +108,7 @@ class MeetingActions(CaseloadScreen):
             items = [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""),
                                      advice=result.advice.get(cid, "")) for cid in chosen]
             plans.record_meeting(self.store, result.held_on, result.notes, items, unflag=result.unflag,
+                                 read=self.plan_version,
                                  log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
 
         result = await self._ask(MeetingForm(self.now.date(), cases, last=last), "supervision_meeting", save)
@@ -143,7 +146,7 @@ class MeetingActions(CaseloadScreen):
 def leak_list(leaks: list[Leak]) -> Content:
     """What may still identify someone, one a line, before the brief leaves."""
     lines: list[Content | str | tuple[str, str]] = [
-        (f"The notes hold {len(leaks)} thing{'s' if len(leaks) != 1 else ''} that may still identify someone:\n\n",
+        (f"The notes hold {numbered(len(leaks), 'thing')} that may still identify someone:\n\n",
          "bold")]
     for leak in leaks[:12]:
         lines += ["• ", render.user_line(leak.line()), "\n"]
