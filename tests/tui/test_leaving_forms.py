@@ -23,7 +23,7 @@ def host(store, form: str, tmp_path) -> FormHost:
         return made
 
     app = FormHost(named, store)
-    app.drafts = Drafts(tmp_path / "caseload.db", folder=tmp_path / "drafts")
+    app.drafts = Drafts(store)
     return app
 
 

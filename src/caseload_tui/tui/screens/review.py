@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -41,6 +41,7 @@ from .help import HelpScreen, HelpSection
 from .review_follow_through import FOLLOW_THROUGH_BINDINGS, FollowThroughActions
 from .review_miss import ask_what_else, offer_reaction
 
+T = TypeVar("T")
 _RECORD = Binding.Group("Attendance")
 _SESSION_ACTIONS = {"attend", "answer", "carry", "thought", "question", "next"}
 _QUESTION_ACTIONS = {"answer", "carry"}
@@ -274,6 +275,13 @@ class ReviewScreen(FollowThroughActions):
     def _about(self, session: ReviewSession) -> Content:
         return render.client_name(session.client, style="bold")
 
+    def _open(self, form: FormScreen[T], kind: str, save: Callable[[T], object], then: Callable[[T], None],
+              **context: object) -> None:
+        """Open a form at once (keys typed next go to it) that closes once `save` has stored its result;
+        `then` says so and redraws. Named as the dashboard names its forms (drafts reopen there)."""
+        form.draft_kind, form.draft_context, form.saver = kind, context, save
+        self.app.push_screen(form, lambda result: None if result is None else then(result))
+
     async def _ask(self, form: FormScreen, kind: str, save: Callable[[Any], object] | None = None, **context):
         """Open a form and wait until `save` has stored its result (None: left without saving); named as
         the dashboard names its forms, so if caseload is stopped with text in it, that text comes back as
@@ -325,22 +333,22 @@ class ReviewScreen(FollowThroughActions):
         self.walk, self.today_count = today + earlier, len(today)
         self.index = self.walk.index(current) if current in self.walk else self.index
 
-    @work
-    async def action_answer(self) -> None:
+    def action_answer(self) -> None:
         question = self._current_question()
         if question is None:
             return
+
         def save(closing: Closing) -> None:
             close_question(self.store, question, answered=closing.answered, answer=closing.answer, now=self.now)
 
-        closing = await self._ask(AnswerForm(question), "answer", save, client_id=question.client_id,
-                                  question_id=question.id)
-        if closing is None:
-            return
-        self.carried.discard(question.id)
-        self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
-        self._show_session()
-        self._next_open_question()
+        def saved(closing: Closing) -> None:
+            self.carried.discard(stored_id(question.id))
+            self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
+            self._show_session()
+            self._next_open_question()
+
+        self._open(AnswerForm(question), "answer", save, saved, client_id=question.client_id,
+                   question_id=question.id)
 
     def on_notes_pane_open(self, event: NotesPane.Open) -> None:
         if self.query_one(ReviewNotes).current_question is not None:
@@ -372,28 +380,30 @@ class ReviewScreen(FollowThroughActions):
             self._fail(problem)
             return None
 
-    @work
-    async def action_thought(self) -> None:
+    def action_thought(self) -> None:
         session = self.session
         if session is None:
             return
+
         def save(result: ThoughtInput) -> None:
             write_thought(self.store, client_id=session.client.id, now=self.now, **result.as_fields())
 
-        if await self._ask(ThoughtForm(self._about(session)), "thought", save, client_id=session.client.id) is None:
-            return
-        self.app.notify("Thought saved.", markup=False)
-        self._show_session()
+        def saved(_result: ThoughtInput) -> None:
+            self.app.notify("Thought saved.", markup=False)
+            self._show_session()
 
-    @work
-    async def action_question(self) -> None:
+        self._open(ThoughtForm(self._about(session)), "thought", save, saved, client_id=session.client.id)
+
+    def action_question(self) -> None:
         session = self.session
         if session is None:
             return
+
         def save(body: str) -> None:
             ask_question(self.store, client_id=session.client.id, body=body, now=self.now)
 
-        if await self._ask(QuestionForm(self._about(session)), "question", save, client_id=session.client.id) is None:
-            return
-        self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
-        self._show_session()
+        def saved(_body: str) -> None:
+            self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
+            self._show_session()
+
+        self._open(QuestionForm(self._about(session)), "question", save, saved, client_id=session.client.id)
