@@ -7,19 +7,16 @@ from typing import Any, Generic, TypeVar
 
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static, TextArea
 
 from .. import render
+from .blank_key import BLANK_KEY
 from .save_runner import SaveRunner
 
 T = TypeVar("T")
-
-# ctrl+l on a form or a question over a screen: a modal screen hides the keys of the screen under it
-# and the app's, so each has its own, taken before a field sees it (main screens show theirs in the footer).
-BLANK_KEY = Binding("ctrl+l", "app.blank", "Blank", show=False, priority=True)
 
 MAX_NOTE_CHARS = 20_000  # a long page of process notes; a pasted megabyte is refused
 
@@ -211,6 +208,14 @@ class FormScreen(SaveRunner[T], Generic[T]):
             self.action_save()
         elif event.button.id == "cancel":
             self.action_cancel()
+
+
+def open_to_save(app: App[Any], form: FormScreen[T], kind: str | None, save: Callable[[T], object],
+                 then: Callable[[T], None], **context: object) -> None:
+    """Open a form at once (keys typed next go to it) that closes only once `save` has stored its result;
+    `then` says so and redraws. `kind` names it for its draft (None: it keeps none)."""
+    form.draft_kind, form.draft_context, form.saver = kind, context, save
+    app.push_screen(form, lambda result: None if result is None else then(result))
 
 
 def label(text: str) -> Static:

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import render
-from .base import BLANK_KEY
+from .blank_key import BLANK_KEY
 
 ARM_SECONDS = 0.8  # long enough that keys already on their way cannot reach the yes button
 DELIBERATE_HINT = "Escape keeps it. To go ahead, move to the button (tab) and press enter, or press ctrl+d."

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import render
-from .base import BLANK_KEY
+from .blank_key import BLANK_KEY
 
 WHAT_TO_DO = ("Nothing more can be saved to it, and no draft either (drafts are kept inside the caseload "
               "file). Text in an open form stays in it while caseload is open: if you moved the file, move it "

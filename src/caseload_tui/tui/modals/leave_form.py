@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import render
-from .base import BLANK_KEY
+from .blank_key import BLANK_KEY
 
 
 class Leaving(enum.Enum):

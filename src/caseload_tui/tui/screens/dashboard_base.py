@@ -15,7 +15,7 @@ from ...drafts import Draft, DraftKind
 from ...model import Client, ClientRecord, Group, Placement
 from ...store import Conflict, StoreError
 from .. import render
-from ..modals.base import FormScreen
+from ..modals.base import FormScreen, open_to_save
 from ..widgets.caseload_list import CaseloadList
 from .app_access import CaseloadScreen
 
@@ -105,10 +105,9 @@ class DashboardBase(CaseloadScreen):
 
     def _open(self, form: FormScreen[T], kind: DraftKind | None, save: Callable[[T], object],
               then: Callable[[T], None], **context: object) -> None:
-        """Open a form at once (keys typed next go to it) that closes only once `save` has stored its
-        result (modals/save_runner.py); `then` says so and redraws. Left without saving: nothing."""
-        form.saver = save
-        self.app.push_screen(self._named(form, kind, context), lambda result: None if result is None else then(result))
+        """Open a form at once that closes only once `save` has stored its result (modals/save_runner.py),
+        with a draft's text if one of its kind is being reopened; `then` says so and redraws."""
+        open_to_save(self.app, self._named(form, kind, context), kind, save, then, **context)
 
     def _after_change(self, client_id: int | None) -> None:
         if client_id is None:

@@ -8,9 +8,7 @@ questions (answer or carry forward), what was written about them today, and what
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,7 +26,7 @@ from ...services.questions import close_question
 from ...services.sessions import record_outcome
 from ...store import Conflict, StoreError
 from .. import render
-from ..modals.base import FormScreen
+from ..modals.base import open_to_save
 from ..modals.forms import AnswerForm, Closing, QuestionForm, ThoughtForm, ThoughtInput
 from ..widgets.attendance_keys import ATTENDANCE_KEYS, attendance_legend
 from ..widgets.day_summary import DaySummaryView, summary_parts
@@ -41,7 +39,6 @@ from .help import HelpScreen, HelpSection
 from .review_follow_through import FOLLOW_THROUGH_BINDINGS, FollowThroughActions
 from .review_miss import ask_what_else, offer_reaction
 
-T = TypeVar("T")
 _RECORD = Binding.Group("Attendance")
 _SESSION_ACTIONS = {"attend", "answer", "carry", "thought", "question", "next"}
 _QUESTION_ACTIONS = {"answer", "carry"}
@@ -275,20 +272,6 @@ class ReviewScreen(FollowThroughActions):
     def _about(self, session: ReviewSession) -> Content:
         return render.client_name(session.client, style="bold")
 
-    def _open(self, form: FormScreen[T], kind: str, save: Callable[[T], object], then: Callable[[T], None],
-              **context: object) -> None:
-        """Open a form at once (keys typed next go to it) that closes once `save` has stored its result;
-        `then` says so and redraws. Named as the dashboard names its forms (drafts reopen there)."""
-        form.draft_kind, form.draft_context, form.saver = kind, context, save
-        self.app.push_screen(form, lambda result: None if result is None else then(result))
-
-    async def _ask(self, form: FormScreen, kind: str, save: Callable[[Any], object] | None = None, **context):
-        """Open a form and wait until `save` has stored its result (None: left without saving); named as
-        the dashboard names its forms, so if caseload is stopped with text in it, that text comes back as
-        a draft on the dashboard."""
-        form.draft_kind, form.draft_context, form.saver = kind, context, save
-        return await self.app.push_screen_wait(form)
-
     @work
     async def action_attend(self, status_value: str) -> None:
         session = self.session
@@ -347,7 +330,7 @@ class ReviewScreen(FollowThroughActions):
             self._show_session()
             self._next_open_question()
 
-        self._open(AnswerForm(question), "answer", save, saved, client_id=question.client_id,
+        open_to_save(self.app, AnswerForm(question), "answer", save, saved, client_id=question.client_id,
                    question_id=question.id)
 
     def on_notes_pane_open(self, event: NotesPane.Open) -> None:
@@ -392,7 +375,7 @@ class ReviewScreen(FollowThroughActions):
             self.app.notify("Thought saved.", markup=False)
             self._show_session()
 
-        self._open(ThoughtForm(self._about(session)), "thought", save, saved, client_id=session.client.id)
+        open_to_save(self.app, ThoughtForm(self._about(session)), "thought", save, saved, client_id=session.client.id)
 
     def action_question(self) -> None:
         session = self.session
@@ -406,4 +389,4 @@ class ReviewScreen(FollowThroughActions):
             self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
             self._show_session()
 
-        self._open(QuestionForm(self._about(session)), "question", save, saved, client_id=session.client.id)
+        open_to_save(self.app, QuestionForm(self._about(session)), "question", save, saved, client_id=session.client.id)

@@ -22,7 +22,7 @@ from ...day_review import ReviewSession
 from ...model import MISSED, Status, ThoughtKind
 from ...services.notes import write_thought
 from ...store import Store, StoreError
-from ..modals.base import FormScreen
+from ..modals.base import open_to_save
 from ..modals.forms import ThoughtForm, ThoughtInput
 from ..modals.miss import MissNoteForm, ReactionPrompt
 from ..modals.moved import MovedForm
@@ -58,7 +58,6 @@ class Reviewing(Protocol):
     @property
     def now(self) -> datetime: ...
 
-    async def _ask(self, form: FormScreen, kind: str, save: Any = None, **context: Any) -> Any: ...
     def _about(self, session: ReviewSession) -> Content: ...
     def _fail(self, problem: StoreError) -> None: ...
     def _show_session(self) -> None: ...
@@ -75,7 +74,8 @@ async def offer_reaction(screen: Reviewing, session: ReviewSession, status: Stat
                       lingering=result.lingering, tell_client=result.tell_client, now=screen.now,
                       whose=result.whose, feelings=result.feelings)
 
-    if await screen._ask(form, "thought", save, client_id=session.client.id) is None:
-        return
-    screen.app.notify("Reaction saved.", markup=False)
-    screen._show_session()
+    def saved(_result: ThoughtInput) -> None:
+        screen.app.notify("Reaction saved.", markup=False)
+        screen._show_session()
+
+    open_to_save(screen.app, form, "thought", save, saved, client_id=session.client.id)
