@@ -106,6 +106,12 @@ def candidates(store: Store, now: datetime, window: Window,
     return found
 
 
+# A case's reason when nothing else calls for it: chosen in the plan, or (after a meeting, when no
+# plan holds it) not chosen, with nothing in particular to bring.
+CHOSEN_ONLY = "Chosen for this supervision."
+NOTHING_CALLS = "Nothing in particular calls for it since the last supervision; choose it if it is on your mind."
+
+
 def reasons_for(record: ClientRecord, placement: Placement, window: Window, thoughts_in_window: list[Thought],
                 advice: FollowThrough | None = None, concerns: list[str] | None = None) -> list[str]:
     """Why this case might go to supervision, in sentences; empty if nothing suggests it.
@@ -241,7 +247,7 @@ def material(store: Store, client_id: int, now: datetime, window: Window,
         summary=summarise(record, now, thresholds),
         reasons=reasons_for(record, placement, window, window_thoughts, advice,
                             [n.safety.concern.label for n in store.open_concerns([client_id]) if n.safety])
-        or ["Chosen for this supervision."],
+        or [CHOSEN_ONLY if plan_item else NOTHING_CALLS],
         question=plan_item.question if plan_item else "",
         thoughts=new,
         open_questions=open_questions,

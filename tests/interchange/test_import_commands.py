@@ -76,7 +76,7 @@ def test_a_dry_run_shows_what_would_be_added_changed_and_left_alone(db, tmp_path
     result = run("import", write_calendar(tmp_path, GOOGLE, "basic.ics"), "--db", db, "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "Calendar “Praxis”, sessions from 30 Sep 2026 to 16 Dec 2026:",
+        "Calendar “Praxis”, sessions from 16 Oct to 15 Dec 2026:",  # its own, not the weeks read
         "“Praxis” is a calendar new to this caseload (to give it another name, import it with --calendar NAME).",
         "Would add 7, change 0 and remove 0 sessions; 0 left alone (already as the file says, or recorded by you).",
         "  would add: Ben Okafor (B2), 1 session",
@@ -143,7 +143,7 @@ def test_a_report_with_columns_and_vocabulary_from_the_command_line(db, tmp_path
                  "--vocabulary", "simplepractice")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:2] == [
-        "Appointment report (simplepractice status words):",
+        "Appointment report (simplepractice status words), sessions from 3 Nov to 4 Nov 2026:",
         "Added 2, changed 0 and removed 0 sessions; 0 left alone (already as the file says, or recorded by you).",
     ]
     assert sessions_in(db) == [("A1", "2026-11-03T10:00", "attended", "csv:simplepractice", "1"),
@@ -181,7 +181,8 @@ def test_a_dry_run_into_a_caseload_not_yet_made_creates_nothing(tmp_path, isolat
     (tmp_path / "report.csv").write_text("Client,Date\nA1,2026-11-03 10:00\nB2,2026-11-04 15:00\n")
     result = run("import", tmp_path / "report.csv", "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "Not imported (2)" in result.output  # no clients yet: nothing matches
+    assert "Your caseload has no clients yet, so no row could be matched" in result.output
+    assert "import the report again" in result.output
     assert not isolated_dirs["data"].exists()
 
 

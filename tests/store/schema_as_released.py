@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (a data file: the schema as released, SQL strings kept exactly as SQLite prints them)
-"""The schema as released (after migrations 0030, safety; 0040, my breaks; 0031-0033, closing the loop and dates; 0050-0052 supervision; 0060-0062 thought kinds, episodes, news; 0080 supervision versioned, 0081 drafts; 0110 search over everything written; 0100 mind and patterns' indexes), object by object as sqlite_master holds it.
+"""The schema as released (after migrations 0030, safety; 0040, my breaks; 0031-0033, closing the loop and dates; 0050-0052 supervision; 0060-0062 thought kinds, episodes, news; 0080 supervision versioned, 0081 drafts; 0110 search over everything written; 0100 mind and patterns' indexes); 0111 groups at the day's start, object by object as sqlite_master holds it.
 
 A new caseload must have exactly this; a migration that changes the schema changes this with it.
 (type, name, tbl_name, sql), sorted by type and name; the FTS5 shadow tables and the triggers
@@ -53,6 +53,7 @@ SCHEMA = [
     ('table', 'episodes_fts_data', 'episodes_fts_data', "CREATE TABLE 'episodes_fts_data'(id INTEGER PRIMARY KEY, block BLOB)"),
     ('table', 'episodes_fts_docsize', 'episodes_fts_docsize', "CREATE TABLE 'episodes_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB)"),
     ('table', 'episodes_fts_idx', 'episodes_fts_idx', "CREATE TABLE 'episodes_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID"),
+    ('table', 'groups_at_day_start', 'groups_at_day_start', "CREATE TABLE groups_at_day_start (\n    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,\n    day TEXT NOT NULL,\n    grp TEXT NOT NULL CHECK (grp IN ('regulars','absentees','graduates')),\n    reason TEXT NOT NULL DEFAULT ''\n)"),
     ('table', 'questions', 'questions', "CREATE TABLE questions (\n            id INTEGER PRIMARY KEY,\n            client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,\n            asked_at TEXT NOT NULL,\n            body TEXT NOT NULL,\n            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','answered','dropped')),\n            answer TEXT NOT NULL DEFAULT '',\n            closed_at TEXT,\n            version INTEGER NOT NULL DEFAULT 1\n        , safety TEXT CHECK (safety IN ('risk_to_self','risk_to_others','safeguarding')), safety_marked_at TEXT, safety_resolved_at TEXT)"),
     ('table', 'questions_fts', 'questions_fts', 'CREATE VIRTUAL TABLE "questions_fts" USING FTS5 ("body", "answer", content="questions", prefix=\'2 3\')'),
     ('table', 'questions_fts_config', 'questions_fts_config', "CREATE TABLE 'questions_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID"),

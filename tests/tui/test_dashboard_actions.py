@@ -440,6 +440,18 @@ async def test_theme_choice_is_remembered(demo_store):
     assert remembered[-1] == "ansi-dark"
 
 
+async def test_in_the_demo_a_theme_chosen_is_said_not_to_be_remembered(demo_store):
+    """Issue 20: the README said the choice "is remembered", silently untrue in --demo."""
+    from caseload_tui.tui.app import DEMO_THEME_NOT_KEPT
+
+    app = make_app(demo_store, demo=True)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        app.theme = "ansi-dark"  # as the palette's theme choice sets it
+        await pilot.pause()
+        assert DEMO_THEME_NOT_KEPT in [notice.message for notice in app._notifications]
+
+
 async def test_empty_first_run_explains_what_to_do(empty_store):
     app = make_app(empty_store)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -18,6 +18,7 @@ from .common import (
     Clock,
     UserError,
     db_option,
+    keep_day_start,
     open_store,
     output_options,
     pass_cli,
@@ -185,6 +186,8 @@ def _import_target(clock: Clock, db_path: Path | None, dry_run: bool) -> Iterato
             store.close()
         return
     with open_store(clock, db_path, create=True) as store:
+        if not dry_run:
+            keep_day_start(store, clock)  # before the import moves anyone: the day's end compares with it
         yield store
 
 

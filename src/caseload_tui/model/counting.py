@@ -10,5 +10,5 @@ def plural(n: int, noun: str, many: str = "") -> str:
 
 
 def numbered(n: int, noun: str, many: str = "") -> str:
-    """The number and the noun that follows it: "1 minute", "0 minutes", "2 follow-up questions"."""
-    return f"{n} {plural(n, noun, many)}"
+    """The number and the noun that follows it: "1 minute", "0 minutes", "2,400 characters"."""
+    return f"{n:,} {plural(n, noun, many)}"

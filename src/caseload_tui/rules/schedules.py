@@ -76,9 +76,9 @@ def describe_schedule(schedule: str) -> str:
         if len(days) == 2 and interval == 1:
             how = "twice weekly"
     elif freq == rrule.MONTHLY:
-        how = "monthly" if interval == 1 else f"every {interval} months"
+        how = "monthly" if interval == 1 else f"every {numbered(interval, 'month')}"
     elif freq == rrule.DAILY:
-        how = "daily" if interval == 1 else f"every {interval} days"
+        how = "daily" if interval == 1 else f"every {numbered(interval, 'day')}"
     else:
         how = "repeating"
     named = [DAY_NAMES[d] + "s" for d in days]

@@ -7,7 +7,8 @@ import circle (app.py imports the screens).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,6 @@ from textual.reactive import reactive
 from ..config import Settings
 from ..model.counting import numbered
 from . import render
-from .modals.base import FormScreen
 from .modals.confirm import Confirm
 from .render import Privacy
 
@@ -27,8 +27,24 @@ WRITE_PATIENCE_MS = 100
 FILE_CHECK_SECONDS = 2.0
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from ..drafts import Draft, Drafts
     from ..store import Store
+    from .modals.base import FormScreen
+
+
+def forms_among(screens: Iterable[Screen[Any]]) -> list[FormScreen[Any]]:
+    """The forms among these screens, in order.
+
+    The forms' module is imported when the first form opens, not at start (it brings the text
+    areas and their document model); until then there can be none. Asked of sys.modules rather
+    than imported here, because a signal handler asks it too (app.keep_drafts).
+    """
+    forms = sys.modules.get(f"{__package__}.modals.base")
+    if forms is None:
+        return []
+    return [screen for screen in screens if isinstance(screen, forms.FormScreen)]
 
 
 class AppBase(App[None]):
@@ -88,15 +104,17 @@ class AppBase(App[None]):
         focus, wait in the form (`early_keys`) and are given to its field once it has the focus.
         """
         try:
-            front = self.screen
+            screen = self.screen
         except ScreenStackError:
             return False
+        in_front = forms_among([screen])
         if not event.is_forwarded:
-            setattr(event, "_typed_on", front)  # noqa: B010  # where it was typed, to know it again
-            if not isinstance(front, FormScreen) or (front.takes_keys and not front.early_keys):
+            setattr(event, "_typed_on", screen)  # noqa: B010  # where it was typed, to know it again
+            if not in_front or (in_front[0].takes_keys and not in_front[0].early_keys):
                 return False
-        elif not isinstance(front, FormScreen) or getattr(event, "_typed_on", front) is front:
+        elif not in_front or getattr(event, "_typed_on", screen) is screen:
             return False
+        front = in_front[0]
         front.early_keys.append(events.Key(event.key, event.character) if isinstance(event, events.Key)
                                 else events.Paste(event.text))
         if front.takes_keys:
@@ -105,9 +123,9 @@ class AppBase(App[None]):
 
     async def give_early_keys(self) -> None:
         """The form in front has a field with the focus: what was typed before goes to it, in order."""
-        form = self.screen
-        while isinstance(form, FormScreen) and form.takes_keys and form.early_keys:
-            await super().on_event(form.early_keys.pop(0))
+        for form in forms_among([self.screen]):
+            while form.takes_keys and form.early_keys:
+                await super().on_event(form.early_keys.pop(0))
 
     # ------------------------------------------------------------ the caseload file
 
@@ -150,7 +168,7 @@ class AppBase(App[None]):
 
     async def action_quit(self) -> None:
         """Leave at once, unless a form holds text that would be lost."""
-        unsaved = any(isinstance(s, FormScreen) and s.holds_unsaved_text for s in self.screen_stack)
+        unsaved = any(form.holds_unsaved_text for form in forms_among(self.screen_stack))
         if not unsaved:
             self.exit()
             return

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static, TextArea
 
+from ...model.counting import numbered
 from .. import render
 from .blank_key import BLANK_KEY
 from .save_runner import SaveRunner
@@ -38,7 +39,7 @@ class NoteArea(TextArea):
         if len(event.text) > room:
             event.prevent_default()
             event.stop()
-            self.notify(f"That paste was {len(event.text):,} characters; a note holds at most "
+            self.notify(f"That paste was {numbered(len(event.text), 'character')}; a note holds at most "
                         f"{MAX_NOTE_CHARS:,}, so it was not added.", severity="warning", markup=False)
 
 
@@ -227,7 +228,7 @@ def note_text(area: TextArea, what: str, required: bool = True) -> str:
     if required and not text.strip():
         raise FormError(f"Please write the {what} first, or press Escape to leave without saving.")
     if len(text) > MAX_NOTE_CHARS:
-        raise FormError(f"That {what} is {len(text):,} characters long; the most one note can hold is "
+        raise FormError(f"That {what} is {numbered(len(text), 'character')} long; the most one note can hold is "
                         f"{MAX_NOTE_CHARS:,}. Please shorten it.")
     return text
 

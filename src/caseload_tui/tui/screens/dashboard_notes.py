@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.binding import Binding
@@ -18,9 +18,11 @@ from ...services.notes import ask_question, write_thought
 from ...store import DeletedNote, StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.forms import AnswerForm, Closing, QuestionForm, ThoughtForm, ThoughtInput
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
+
+if TYPE_CHECKING:
+    from ..modals.forms import Closing, ThoughtInput  # the forms are loaded when the first one opens
 
 Note = TypeVar("Note", Thought, Question)
 UNDO_SECONDS = 30  # how long a deleted note can be put back (ctrl+z)
@@ -43,6 +45,8 @@ class NoteActions(DashboardBase):
     # ------------------------------------------------------------ thoughts
 
     def action_new_thought(self) -> None:
+        from ..modals.forms import ThoughtForm  # loaded when first opened, not at start
+
         about = self._about()
         if about is None:
             self._need_client("write a thought about them")
@@ -54,7 +58,7 @@ class NoteActions(DashboardBase):
 
         def saved(_result: ThoughtInput) -> None:
             self.app.notify("Thought saved.", markup=False)
-            self._after_change(client_id)
+            self._after_change(client_id, "thoughts")
 
         self._open(ThoughtForm(self._about_label(about)), DraftKind.THOUGHT, save, saved, client_id=client_id)
 
@@ -82,7 +86,7 @@ class NoteActions(DashboardBase):
             self._fail(problem)
             return
         self.app.notify("Still with you." if thought.lingering else "Let go.", markup=False)
-        self._after_change(thought.client_id)
+        self._after_change(thought.client_id, "thoughts")
 
     def toggle_thought_flag(self) -> None:
         thought = self._current_thought()
@@ -96,9 +100,11 @@ class NoteActions(DashboardBase):
             return
         self.app.notify(BRING_WORDS.flagged if thought.bring_to_supervision else BRING_WORDS.unflagged,
                         markup=False)
-        self._after_change(thought.client_id)
+        self._after_change(thought.client_id, "thoughts")
 
     def _edit_thought(self, thought: Thought) -> None:
+        from ..modals.forms import ThoughtForm
+
         about = self._about_owner(thought.client_id)
 
         def save(result: ThoughtInput) -> None:
@@ -112,7 +118,7 @@ class NoteActions(DashboardBase):
         def saved(result: ThoughtInput) -> None:
             if _changes(result, thought):
                 self.app.notify("Thought saved.", markup=False)
-                self._after_change(thought.client_id)
+                self._after_change(thought.client_id, "thoughts")
 
         self._open(ThoughtForm(self._about_label(about), thought=thought), DraftKind.THOUGHT, save, saved,
                    client_id=thought.client_id, thought_id=thought.id)
@@ -120,6 +126,8 @@ class NoteActions(DashboardBase):
     # ------------------------------------------------------------ questions
 
     def action_new_question(self) -> None:
+        from ..modals.forms import QuestionForm
+
         about = self._about()
         if not isinstance(about, Client):
             self._need_client("note a question to ask them")
@@ -130,7 +138,7 @@ class NoteActions(DashboardBase):
 
         def saved(_body: str) -> None:
             self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
-            self._after_change(about.id)
+            self._after_change(about.id, "questions")
 
         self._open(QuestionForm(self._about_label(about)), DraftKind.QUESTION, save, saved, client_id=about.id)
 
@@ -143,18 +151,22 @@ class NoteActions(DashboardBase):
             self._answer(question)
 
     def _answer(self, question: Question) -> None:
+        from ..modals.forms import AnswerForm
+
         def save(closing: Closing) -> None:
             questions.close_question(self.store, question, answered=closing.answered, answer=closing.answer,
                                      now=self.now)
 
         def saved(closing: Closing) -> None:
             self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
-            self._after_change(question.client_id)
+            self._after_change(question.client_id, "questions")
 
         self._open(AnswerForm(question), DraftKind.ANSWER, save, saved, client_id=question.client_id,
                    question_id=question.id)
 
     def _edit_question(self, question: Question) -> None:
+        from ..modals.forms import QuestionForm
+
         about = self._about_owner(question.client_id)
 
         def save(body: str) -> None:
@@ -164,7 +176,7 @@ class NoteActions(DashboardBase):
         def saved(body: str) -> None:
             if body != question.body:
                 self.app.notify("Question saved.", markup=False)
-                self._after_change(question.client_id)
+                self._after_change(question.client_id, "questions")
 
         self._open(QuestionForm(self._about_label(about), question=question), DraftKind.QUESTION, save, saved,
                    client_id=question.client_id, question_id=question.id)
