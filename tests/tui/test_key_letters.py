@@ -33,6 +33,8 @@ DELIBERATE = {
     ("question_mark", "HelpScreen"): "the key that opens the help closes it again",
     ("f1", "HelpScreen"): "the key that opens the help closes it again",
     ("ctrl+l", "BlankScreen"): "the key that blanks the screen brings it back",
+    ("ctrl+d", "Confirm"): "the deliberate yes to deleting or replacing (d as in delete); in the answer form the "
+                           "same key drops the question: both let something go, on purpose",
 }
 
 

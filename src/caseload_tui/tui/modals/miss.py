@@ -64,7 +64,7 @@ class ReactionPrompt(ModalScreen[bool]):
     ReactionPrompt #buttons { height: auto; align: right middle; padding-top: 1; }
     ReactionPrompt #buttons Button { margin-left: 1; }
     """
-    BINDINGS = [Binding("escape,n", "answer(False)", "Skip"), Binding("enter,y", "answer(True)", "Write it")]
+    BINDINGS = [Binding("escape,n", "answer(False)", "Skip"), Binding("enter,y", "answer(True)", "Yes")]
 
     def __init__(self, about: Content) -> None:
         super().__init__()
