@@ -23,6 +23,8 @@ def screen_bindings(screen: type[DOMNode]) -> list[Binding]:
     taken: set[str] = set()
     found: list[Binding] = []
     for klass in screen.__mro__:
+        if not klass.__module__.startswith("caseload_tui."):
+            continue  # Textual's own (tab: "Focus Next") are said in the program's words, where it says them
         for binding in klass.__dict__.get("BINDINGS", []):
             if not isinstance(binding, Binding) or not binding.description:
                 continue
