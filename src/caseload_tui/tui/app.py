@@ -16,7 +16,7 @@ from textual.app import App
 from textual.theme import Theme
 
 from ..config import Settings
-from .app_base import AppBase
+from .app_base import FILE_CHECK_SECONDS, AppBase
 from .commands import ScreenKeys
 from .modals.base import FormScreen
 from .screens.dashboard import DashboardScreen
@@ -55,6 +55,7 @@ class CaseloadApp(AppBase):
         if self.settings.lock_after_minutes:
             self.set_interval(10, self._lock_when_idle)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.set_interval(FILE_CHECK_SECONDS, self.check_caseload_file)
         dashboard = DashboardScreen()
         self.push_screen(dashboard)
         if self._start is StartMode.REVIEW:

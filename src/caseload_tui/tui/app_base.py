@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.binding import Binding
 from textual.reactive import reactive
 
@@ -22,6 +22,9 @@ from .modals.base import FormScreen
 from .modals.confirm import Confirm
 from .render import Privacy
 
+WRITE_PATIENCE_MS = 100
+FILE_CHECK_SECONDS = 2.0
+
 if TYPE_CHECKING:
     from ..drafts import Draft, Drafts
     from ..store import Store
@@ -30,7 +33,10 @@ if TYPE_CHECKING:
 class AppBase(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "caseload"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+                # On every screen, forms and questions too (a modal screen hides the app's other keys), and
+                # before any field sees it; the main screens also show it in their footers.
+                Binding("ctrl+l", "blank", "Blank", show=False, priority=True)]
 
     # Privacy mode: every client shown only by their code, everywhere, even inside notes.
     # Screens watch it (self.watch(self.app, "privacy_mode", ...)) to draw themselves again.
@@ -50,6 +56,10 @@ class AppBase(App[None]):
         self.sub_title = "privacy mode" if redact else ""
         self.crash_report: Any = None
         self._last_active = clock()
+        # A write waits this long for another window's lock, never seconds: the screen stays live and
+        # a form tries again in the background (modals/save_runner.py).
+        store.wait_for_writes(WRITE_PATIENCE_MS)
+        self._told_file_gone = False
 
     def watch_privacy_mode(self, on: bool) -> None:
         self.privacy.on = on
@@ -64,7 +74,49 @@ class AppBase(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
             self._last_active = self.clock()
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded and self._held_for_form(event):
+            return
         await super().on_event(event)
+
+    # ------------------------------------------------------------ keys typed as a form opens
+
+    def _held_for_form(self, event: events.Key | events.Paste) -> bool:
+        """Keys typed after the key that opens a form, before its first field has the focus, are kept for it.
+
+        Forms are pushed at once (the screen in front is the form from the next key on); until a
+        field has the focus, what is typed waits here and is given to the field, in order.
+        """
+        try:
+            form = self.screen
+        except ScreenStackError:
+            return False
+        if not isinstance(form, FormScreen) or (form.focused is not None and not form.early_keys):
+            return False
+        form.early_keys.append(event)
+        if form.focused is not None:
+            self.call_next(self.give_early_keys)  # after those typed before it
+        return True
+
+    async def give_early_keys(self) -> None:
+        """The form in front has a field with the focus: what was typed before goes to it, in order."""
+        form = self.screen
+        while isinstance(form, FormScreen) and form.focused is not None and form.early_keys:
+            await super().on_event(form.early_keys.pop(0))
+
+    # ------------------------------------------------------------ the caseload file
+
+    def check_caseload_file(self) -> None:
+        """The caseload file deleted, moved or replaced while open: said at once, over whatever is in front."""
+        problem = self.store.file_problem()
+        if problem is None or self._told_file_gone:
+            return
+        self._told_file_gone = True
+        from .modals.file_gone import FileGoneNotice
+
+        self.push_screen(FileGoneNotice(problem))
+
+    def on_app_focus(self) -> None:
+        self.check_caseload_file()
 
     def _lock_when_idle(self) -> None:
         from .screens.blank import BlankScreen
@@ -76,9 +128,12 @@ class AppBase(App[None]):
             self.push_screen(BlankScreen(f"Hidden after {minutes} minutes without use. Press ctrl+l to return."))
 
     def action_blank(self) -> None:
+        """Blank the screen at once; on the blank screen, bring the work back."""
         from .screens.blank import BlankScreen
 
-        if not isinstance(self.screen, BlankScreen):
+        if isinstance(self.screen, BlankScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(BlankScreen())
 
     # ------------------------------------------------------------ leaving

@@ -9,10 +9,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from .. import render
+from .save_runner import SaveRunner
 
 T = TypeVar("T")
 
@@ -37,10 +37,11 @@ class FormError(ValueError):
     """A problem with what was typed; shown in the form, in the clinician's words."""
 
 
-class FormScreen(ModalScreen[T | None], Generic[T]):
+class FormScreen(SaveRunner[T], Generic[T]):
     """A modal form. Subclasses compose `fields()` and turn them into a result in `collect()`.
 
-    It is dismissed with that result, or with None when left without saving.
+    It is dismissed with that result, or with None when left without saving. Given a `saver` by
+    whoever opens it, it is dismissed only once the saver has stored the result (save_runner.py).
     """
 
     DEFAULT_CSS = """
@@ -64,6 +65,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
     ]
+    early_keys: list[events.Key | events.Paste]  # typed before a field had the focus (AppBase gives them to it)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     title_text = "Form"
     save_label = "Save"
@@ -71,6 +73,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def __init__(self, check: Callable[[T], str | None] | None = None) -> None:
         super().__init__()
         self._check = check
+        self.early_keys = []
         self._initial: dict[str, str] = {}
         # What a draft needs to reopen this form (set by whoever opens it), and restored text.
         self.draft_kind: str | None = None
@@ -105,6 +108,11 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             self.query_one("#error", Static).update(render.label(
                 "Restored: what you were writing, kept as a draft when you left it.", "$text-warning"))
 
+    def on_descendant_focus(self) -> None:
+        give = getattr(self.app, "give_early_keys", None)  # AppBase: what was typed as the form opened
+        if self.early_keys and give is not None:
+            self.app.call_next(give)
+
     def draft(self) -> dict[str, Any]:
         """This form's unsaved text and how to reopen it."""
         return {"kind": self.draft_kind, "context": self.draft_context, "values": self._texts()}
@@ -120,7 +128,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     @property
     def holds_unsaved_text(self) -> bool:
-        return self._texts() != self._initial
+        return not self.saved and self._texts() != self._initial
 
     def show_error(self, message: str) -> None:
         self.query_one("#error", Static).update(render.label(message))
@@ -128,6 +136,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def action_cancel(self) -> None:
         """Leave without saving: at once when nothing was written, else only as the clinician chooses."""
         if not self.holds_unsaved_text:
+            self.stop_saving()
             self.dismiss(None)
             return
         from .leave_form import LeaveForm, Leaving
@@ -136,6 +145,11 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         can_keep = drafts is not None and bool(self.draft_kind)
 
         def chosen(choice: Leaving | None) -> None:
+            if self.saved:  # a try waiting for a busy caseload went through meanwhile
+                self.deliver_saved()
+                return
+            if choice in (Leaving.DISCARD, Leaving.KEEP_AS_DRAFT):
+                self.stop_saving()
             if choice is Leaving.DISCARD:
                 self.dismiss(None)
             elif choice is Leaving.KEEP_AS_DRAFT and drafts is not None:
@@ -150,18 +164,25 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
         self.app.push_screen(LeaveForm(can_keep), chosen)
 
-    def action_save(self) -> None:
+    def collected(self) -> T | None:
         try:
             result = self.collect()
         except FormError as problem:
             self.show_error(str(problem))
-            return
+            return None
         if self._check is not None:
             refusal = self._check(result)
             if refusal:
                 self.show_error(refusal)
-                return
-        self.dismiss(result)
+                return None
+        return result
+
+    def action_save(self) -> None:
+        if self.saved:
+            return
+        result = self.collected()
+        if result is not None:
+            self.submit(result)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

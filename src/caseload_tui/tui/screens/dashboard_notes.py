@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from textual import work
@@ -14,11 +15,18 @@ from ...services.notes import ask_question, write_thought
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.forms import AnswerForm, QuestionForm, ThoughtForm
+from ..modals.forms import AnswerForm, Closing, QuestionForm, ThoughtForm, ThoughtInput
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
 
 Note = TypeVar("Note", Thought, Question)
+
+
+def _changes(result: ThoughtInput, thought: Thought) -> bool:
+    """Whether the form says anything other than the thought as stored."""
+    return (result.body, result.kind, result.lingering, result.tell_client, result.bring, result.whose,
+            result.feelings) != (thought.body, thought.kind, thought.lingering, thought.tell_client,
+                                 thought.bring_to_supervision, thought.whose, thought.feelings)
 
 
 class NoteActions(DashboardBase):
@@ -26,24 +34,21 @@ class NoteActions(DashboardBase):
 
     # ------------------------------------------------------------ thoughts
 
-    @work
-    async def action_new_thought(self) -> None:
+    def action_new_thought(self) -> None:
         about = self._about()
         if about is None:
             self._need_client("write a thought about them")
             return
-        result = await self._ask(ThoughtForm(self._about_label(about)), DraftKind.THOUGHT,
-                                 client_id=about.id if isinstance(about, Client) else None)
-        if result is None:
-            return
         client_id = about.id if isinstance(about, Client) else None
-        try:
+
+        def save(result: ThoughtInput) -> None:
             write_thought(self.store, client_id=client_id, now=self.now, **result.as_fields())
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Thought saved.", markup=False)
-        self._after_change(client_id)
+
+        def saved(_result: ThoughtInput) -> None:
+            self.app.notify("Thought saved.", markup=False)
+            self._after_change(client_id)
+
+        self._open(ThoughtForm(self._about_label(about)), DraftKind.THOUGHT, save, saved, client_id=client_id)
 
     def _read(self, read: Callable[[int], Note], note_id: int | None) -> Note | None:
         """The highlighted note as stored now, or None (saying why, if it has gone)."""
@@ -85,47 +90,41 @@ class NoteActions(DashboardBase):
                         markup=False)
         self._after_change(thought.client_id)
 
-    @work
-    async def _edit_thought(self, thought: Thought) -> None:
+    def _edit_thought(self, thought: Thought) -> None:
         about = self._about_owner(thought.client_id)
-        result = await self._ask(ThoughtForm(self._about_label(about), thought=thought), DraftKind.THOUGHT,
-                                 client_id=thought.client_id, thought_id=thought.id)
-        if result is None:
-            return
-        if (result.body, result.kind, result.lingering, result.tell_client, result.bring, result.whose,
-                result.feelings) == (thought.body, thought.kind, thought.lingering, thought.tell_client,
-                                     thought.bring_to_supervision, thought.whose, thought.feelings):
-            return  # nothing changed: leave the stored bytes alone
-        thought.body, thought.kind = result.body, result.kind
-        thought.whose, thought.feelings = result.whose, result.feelings
-        thought.lingering, thought.tell_client = result.lingering, result.tell_client
-        thought.bring_to_supervision = result.bring
-        try:
-            self.store.update_thought(thought)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Thought saved.", markup=False)
-        self._after_change(thought.client_id)
+
+        def save(result: ThoughtInput) -> None:
+            if not _changes(result, thought):
+                return  # nothing changed: leave the stored bytes alone
+            edited = replace(thought, body=result.body, kind=result.kind, whose=result.whose,
+                             feelings=result.feelings, lingering=result.lingering, tell_client=result.tell_client,
+                             bring_to_supervision=result.bring)
+            self.store.update_thought(edited)
+
+        def saved(result: ThoughtInput) -> None:
+            if _changes(result, thought):
+                self.app.notify("Thought saved.", markup=False)
+                self._after_change(thought.client_id)
+
+        self._open(ThoughtForm(self._about_label(about), thought=thought), DraftKind.THOUGHT, save, saved,
+                   client_id=thought.client_id, thought_id=thought.id)
 
     # ------------------------------------------------------------ questions
 
-    @work
-    async def action_new_question(self) -> None:
+    def action_new_question(self) -> None:
         about = self._about()
         if not isinstance(about, Client):
             self._need_client("note a question to ask them")
             return
-        body = await self._ask(QuestionForm(self._about_label(about)), DraftKind.QUESTION, client_id=about.id)
-        if body is None:
-            return
-        try:
+
+        def save(body: str) -> None:
             ask_question(self.store, client_id=about.id, body=body, now=self.now)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
-        self._after_change(about.id)
+
+        def saved(_body: str) -> None:
+            self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
+            self._after_change(about.id)
+
+        self._open(QuestionForm(self._about_label(about)), DraftKind.QUESTION, save, saved, client_id=about.id)
 
     def _current_question(self) -> Question | None:
         return self._read(self.store.question, self.query_one(QuestionsPane).current_id)
@@ -135,36 +134,32 @@ class NoteActions(DashboardBase):
         if question is not None:
             self._answer(question)
 
-    @work
-    async def _answer(self, question: Question) -> None:
-        closing = await self._ask(AnswerForm(question), DraftKind.ANSWER, client_id=question.client_id,
-                                  question_id=question.id)
-        if closing is None:
-            return
-        try:
+    def _answer(self, question: Question) -> None:
+        def save(closing: Closing) -> None:
             questions.close_question(self.store, question, answered=closing.answered, answer=closing.answer,
                                      now=self.now)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
-        self._after_change(question.client_id)
 
-    @work
-    async def _edit_question(self, question: Question) -> None:
+        def saved(closing: Closing) -> None:
+            self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
+            self._after_change(question.client_id)
+
+        self._open(AnswerForm(question), DraftKind.ANSWER, save, saved, client_id=question.client_id,
+                   question_id=question.id)
+
+    def _edit_question(self, question: Question) -> None:
         about = self._about_owner(question.client_id)
-        body = await self._ask(QuestionForm(self._about_label(about), question=question), DraftKind.QUESTION,
-                               client_id=question.client_id, question_id=question.id)
-        if body is None or body == question.body:
-            return
-        question.body = body
-        try:
-            self.store.update_question(question)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Question saved.", markup=False)
-        self._after_change(question.client_id)
+
+        def save(body: str) -> None:
+            if body != question.body:
+                self.store.update_question(replace(question, body=body))
+
+        def saved(body: str) -> None:
+            if body != question.body:
+                self.app.notify("Question saved.", markup=False)
+                self._after_change(question.client_id)
+
+        self._open(QuestionForm(self._about_label(about), question=question), DraftKind.QUESTION, save, saved,
+                   client_id=question.client_id, question_id=question.id)
 
     # ------------------------------------------------------------ edit and delete, by focus
 

@@ -8,6 +8,9 @@ questions (answer or carry forward), what was written about them today, and what
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,7 +28,7 @@ from ...services.sessions import record_outcome
 from ...store import Conflict, StoreError
 from .. import render
 from ..modals.base import FormScreen
-from ..modals.forms import AnswerForm, QuestionForm, ThoughtForm
+from ..modals.forms import AnswerForm, Closing, QuestionForm, ThoughtForm, ThoughtInput
 from ..widgets.attendance_keys import ATTENDANCE_KEYS, attendance_legend
 from ..widgets.day_summary import DaySummaryView, summary_parts
 from ..widgets.footer import WrappingFooter
@@ -270,10 +273,11 @@ class ReviewScreen(FollowThroughActions):
     def _about(self, session: ReviewSession) -> Content:
         return render.client_name(session.client, style="bold")
 
-    async def _ask(self, form: FormScreen, kind: str, **context):
-        """Open a form and wait; named as the dashboard names its forms, so if caseload is stopped
-        with text in it, that text comes back as a draft on the dashboard."""
-        form.draft_kind, form.draft_context = kind, context
+    async def _ask(self, form: FormScreen, kind: str, save: Callable[[Any], object] | None = None, **context):
+        """Open a form and wait until `save` has stored its result (None: left without saving); named as
+        the dashboard names its forms, so if caseload is stopped with text in it, that text comes back as
+        a draft on the dashboard."""
+        form.draft_kind, form.draft_context, form.saver = kind, context, save
         return await self.app.push_screen_wait(form)
 
     @work
@@ -321,14 +325,12 @@ class ReviewScreen(FollowThroughActions):
         question = self._current_question()
         if question is None:
             return
-        closing = await self._ask(AnswerForm(question), "answer", client_id=question.client_id,
+        def save(closing: Closing) -> None:
+            close_question(self.store, question, answered=closing.answered, answer=closing.answer, now=self.now)
+
+        closing = await self._ask(AnswerForm(question), "answer", save, client_id=question.client_id,
                                   question_id=question.id)
         if closing is None:
-            return
-        try:
-            close_question(self.store, question, answered=closing.answered, answer=closing.answer, now=self.now)
-        except StoreError as problem:
-            self._fail(problem)
             return
         self.carried.discard(question.id)
         self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
@@ -370,13 +372,10 @@ class ReviewScreen(FollowThroughActions):
         session = self.session
         if session is None:
             return
-        result = await self._ask(ThoughtForm(self._about(session)), "thought", client_id=session.client.id)
-        if result is None:
-            return
-        try:
+        def save(result: ThoughtInput) -> None:
             write_thought(self.store, client_id=session.client.id, now=self.now, **result.as_fields())
-        except StoreError as problem:
-            self._fail(problem)
+
+        if await self._ask(ThoughtForm(self._about(session)), "thought", save, client_id=session.client.id) is None:
             return
         self.app.notify("Thought saved.", markup=False)
         self._show_session()
@@ -386,13 +385,10 @@ class ReviewScreen(FollowThroughActions):
         session = self.session
         if session is None:
             return
-        body = await self._ask(QuestionForm(self._about(session)), "question", client_id=session.client.id)
-        if body is None:
-            return
-        try:
+        def save(body: str) -> None:
             ask_question(self.store, client_id=session.client.id, body=body, now=self.now)
-        except StoreError as problem:
-            self._fail(problem)
+
+        if await self._ask(QuestionForm(self._about(session)), "question", save, client_id=session.client.id) is None:
             return
         self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
         self._show_session()

@@ -22,7 +22,7 @@ from ...model import MISSED, Status, ThoughtKind
 from ...services.notes import write_thought
 from ...store import Store, StoreError
 from ..modals.base import FormScreen
-from ..modals.forms import ThoughtForm
+from ..modals.forms import ThoughtForm, ThoughtInput
 from ..modals.miss import MissNoteForm, ReactionPrompt
 from ..modals.moved import MovedForm
 
@@ -49,7 +49,7 @@ class Reviewing(Protocol):
     @property
     def now(self) -> datetime: ...
 
-    async def _ask(self, form: FormScreen, kind: str, **context: Any) -> Any: ...
+    async def _ask(self, form: FormScreen, kind: str, save: Any = None, **context: Any) -> Any: ...
     def _about(self, session: ReviewSession) -> Content: ...
     def _fail(self, problem: StoreError) -> None: ...
     def _show_session(self) -> None: ...
@@ -60,15 +60,13 @@ async def offer_reaction(screen: Reviewing, session: ReviewSession, status: Stat
     if status not in MISSED or not await screen.app.push_screen_wait(ReactionPrompt(screen._about(session))):
         return
     form = ThoughtForm(screen._about(session), kind=ThoughtKind.REACTION)
-    result = await screen._ask(form, "thought", client_id=session.client.id)
-    if result is None:
-        return
-    try:
+
+    def save(result: ThoughtInput) -> None:
         write_thought(screen.store, client_id=session.client.id, body=result.body, kind=result.kind,
                       lingering=result.lingering, tell_client=result.tell_client, now=screen.now,
                       whose=result.whose, feelings=result.feelings)
-    except StoreError as problem:
-        screen._fail(problem)
+
+    if await screen._ask(form, "thought", save, client_id=session.client.id) is None:
         return
     screen.app.notify("Reaction saved.", markup=False)
     screen._show_session()
