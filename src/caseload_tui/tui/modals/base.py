@@ -11,8 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static, TextArea
 
+from ...store import Conflict
 from .. import render
 from .save_runner import SaveRunner
+from .stale_edit import StaleHandling
 
 T = TypeVar("T")
 
@@ -69,6 +71,7 @@ class FormScreen(SaveRunner[T], Generic[T]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     title_text = "Form"
     save_label = "Save"
+    stale: StaleHandling[T] | None = None  # set by whoever opens it: a stale edit then shows both versions
 
     def __init__(self, check: Callable[[T], str | None] | None = None) -> None:
         super().__init__()
@@ -176,6 +179,13 @@ class FormScreen(SaveRunner[T], Generic[T]):
                 self.show_error(refusal)
                 return None
         return result
+
+    def on_conflict(self, problem: Conflict) -> None:
+        """Changed in another window since this form read it: both versions side by side, if the opener said how."""
+        if self.stale is None:
+            super().on_conflict(problem)
+        else:
+            self.stale.show(self)
 
     def action_save(self) -> None:
         if self.saved:

@@ -17,6 +17,7 @@ from ..widgets.arc_pane import ArcPane
 from ..widgets.caseload_list import stored_id
 from ..widgets.notes_panes import ThoughtsPane
 from .dashboard_base import DashboardBase
+from .stale_handling import stale_ending
 
 
 class ClientActions(DashboardBase):
@@ -149,6 +150,9 @@ class ClientActions(DashboardBase):
         current = self.store.episodes(stored_id(client))[-1]
         form = EndingForm(render.client_name(client, style="bold"), self.now.date(), record.open_questions,
                           current.reflection)
+        form.stale = stale_ending(self.store, client, render.join(("The ending with ", "bold"),
+                                                                  render.client_name(client, style="bold")),
+                                  self.now, lambda: self.refresh_client(stored_id(client)))
         self._open(form, DraftKind.GRADUATE, save, saved, client_id=stored_id(client))
 
     @work

@@ -18,6 +18,7 @@ from ..modals.confirm import Confirm
 from ..modals.forms import AnswerForm, Closing, QuestionForm, ThoughtForm, ThoughtInput
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
+from .stale_handling import edited_thought, stale_thought
 
 Note = TypeVar("Note", Thought, Question)
 
@@ -96,18 +97,18 @@ class NoteActions(DashboardBase):
         def save(result: ThoughtInput) -> None:
             if not _changes(result, thought):
                 return  # nothing changed: leave the stored bytes alone
-            edited = replace(thought, body=result.body, kind=result.kind, whose=result.whose,
-                             feelings=result.feelings, lingering=result.lingering, tell_client=result.tell_client,
-                             bring_to_supervision=result.bring)
-            self.store.update_thought(edited)
+            self.store.update_thought(edited_thought(thought, result))
 
         def saved(result: ThoughtInput) -> None:
             if _changes(result, thought):
                 self.app.notify("Thought saved.", markup=False)
                 self._after_change(thought.client_id)
 
-        self._open(ThoughtForm(self._about_label(about), thought=thought), DraftKind.THOUGHT, save, saved,
-                   client_id=thought.client_id, thought_id=thought.id)
+        form = ThoughtForm(self._about_label(about), thought=thought)
+        form.stale = stale_thought(self.store, thought, render.join(("This thought about ", "bold"),
+                                                                    self._about_label(about)),
+                                   self.now, lambda: self._after_change(thought.client_id))
+        self._open(form, DraftKind.THOUGHT, save, saved, client_id=thought.client_id, thought_id=thought.id)
 
     # ------------------------------------------------------------ questions
 

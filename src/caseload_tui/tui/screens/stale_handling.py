@@ -1,0 +1,96 @@
+"""How each form that edits a versioned record settles a stale edit (modals/stale_edit.py).
+
+Each builder gives a form's `stale`: how to read theirs as saved now and lay it beside mine, and
+the savers for Keep mine (against the version shown, so a further change is shown again, never
+written over) and, for a note, Save mine as a new note. Keep theirs lets mine go and redraws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from textual.content import Content
+
+from ... import supervision as sv
+from ...model import Client, Episode, SupervisionItem, Thought
+from ...services import versions
+from ...store import NotFound, Store
+from ..modals.endings import EndingInput
+from ..modals.forms import ThoughtInput
+from ..modals.stale_edit import Part, StaleHandling
+from ..modals.stale_parts import bring_parts, ending_parts, thought_parts
+from ..modals.supervision_forms import BringInput
+
+
+def edited_thought(thought: Thought, result: ThoughtInput) -> Thought:
+    """The thought as the form says it should be (its id and version as read)."""
+    return replace(thought, body=result.body, kind=result.kind, whose=result.whose, feelings=result.feelings,
+                   lingering=result.lingering, tell_client=result.tell_client, bring_to_supervision=result.bring)
+
+
+def stale_thought(store: Store, thought: Thought, what: Content, now: datetime,
+                  kept_theirs: Callable[[], None]) -> StaleHandling[ThoughtInput]:
+    seen: list[Thought] = []  # theirs, as shown side by side
+
+    def compare(result: ThoughtInput) -> tuple[list[Part], bool]:
+        try:
+            theirs: Thought | None = store.thought(thought.id or 0)
+        except NotFound:
+            theirs = None
+        seen[:] = [theirs] if theirs is not None else []
+        return thought_parts(theirs, edited_thought(thought, result)), theirs is None
+
+    def keep_mine(result: ThoughtInput) -> None:
+        versions.keep_mine(store, edited_thought(thought, result), seen[-1])
+
+    def as_new(result: ThoughtInput) -> None:
+        versions.save_as_new(store, edited_thought(thought, result), now)
+
+    return StaleHandling(what, compare, keep_mine, kept_theirs, save_as_new=as_new)
+
+
+def stale_ending(store: Store, client: Client, what: Content, now: datetime,
+                 kept_theirs: Callable[[], None]) -> StaleHandling[EndingInput]:
+    """A graduation: the case as the other window left it (ended there, or changed) beside my ending."""
+    client_id = client.id or 0
+    seen: list[tuple[int, int]] = []  # the client's and their last episode's versions, as shown
+
+    def compare(result: EndingInput) -> tuple[list[Part], bool]:
+        theirs_client, theirs = store.client(client_id), store.episodes(client_id)[-1]
+        seen[:] = [(theirs_client.version, theirs.version)]
+        mine = Episode(started_on=theirs.started_on, ended_on=result.ended_on, ended_by=result.ended_by,
+                       how=result.how, reflection=result.reflection)
+        return ending_parts(theirs, mine), False
+
+    def keep_mine(result: EndingInput) -> None:
+        versions.keep_my_ending(store, client_id, result.ended_on, result.ended_by, result.how, result.reflection,
+                                now, close_questions=result.close_questions, read=seen[-1])
+
+    return StaleHandling(what, compare, keep_mine, kept_theirs)
+
+
+def stale_question(store: Store, client_id: int, what: Content, today_of: Callable[[], datetime],
+                   kept: Callable[[], None], kept_theirs: Callable[[], None]) -> StaleHandling[BringInput]:
+    """A question to bring, refused because another window saved the plan: theirs for this case beside mine.
+
+    Keep mine puts mine into their plan for this case only; every other case they chose or wrote stays.
+    """
+    seen: list[int | None] = []  # the plan's version as shown
+
+    def mine(result: BringInput) -> SupervisionItem:
+        return SupervisionItem(client_id=client_id, question=result.question, tried=result.tried,
+                               between_us=result.between_us, need=result.need)
+
+    def compare(result: BringInput) -> tuple[list[Part], bool]:
+        plan = sv.current_plan(store.meetings())
+        seen[:] = [plan.version if plan else None]
+        theirs = next((i for i in plan.items if i.client_id == client_id), None) if plan else None
+        return bring_parts(theirs, mine(result)), False
+
+    def keep_mine(result: BringInput) -> None:
+        versions.keep_my_question(store, mine(result), today_of().date(), read=seen[-1])
+        kept()
+
+    return StaleHandling(what, compare, keep_mine, kept_theirs)
