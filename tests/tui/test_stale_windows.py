@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from textual.widgets import Button, Static
+
 from caseload_tui import model as m
 from caseload_tui import supervision as sv
 from caseload_tui.demo import load_demo
@@ -20,7 +22,6 @@ from caseload_tui.tui.modals.stale_edit import StaleEdit
 from caseload_tui.tui.modals.supervision_forms import BringQuestionForm
 from caseload_tui.tui.screens.supervision import CaseChooser, SupervisionScreen
 from caseload_tui.tui.widgets.notes_panes import ThoughtsPane
-from textual.widgets import Button, Static
 
 from clock import DEMO_DAY_END
 from pilot_helpers import NOW, choose, client_named, go_to, loaded, make_app, shown, type_text
