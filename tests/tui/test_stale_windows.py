@@ -24,7 +24,7 @@ from caseload_tui.tui.screens.supervision import CaseChooser, SupervisionScreen
 from caseload_tui.tui.widgets.notes_panes import ThoughtsPane
 
 from clock import DEMO_DAY_END
-from pilot_helpers import NOW, choose, client_named, go_to, loaded, make_app, shown, type_text
+from pilot_helpers import NOW, choose, client_named, go_to, loaded, make_app, settle, shown, type_text
 
 
 def two_windows(tmp_path) -> tuple[Store, Store]:
@@ -74,6 +74,7 @@ async def test_a_stale_thought_edit_shows_both_and_mine_can_be_a_new_note(tmp_pa
         assert mine.thought(thought.id).body == "their edit, in the other window"  # refused: nothing written
         await pilot.press("enter")  # the focus starts on Save mine as a new note
         await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "saved")
+        await settle(pilot, "load")  # the dashboard reads the client again before the app closes
     bodies = [t.body for t in other.thoughts([amaan.id], limit=1000)]
     assert "their edit, in the other window" in bodies and thought.body + " and mine" in bodies
 
@@ -95,6 +96,7 @@ async def test_a_stale_thought_edit_kept_mine_goes_over_theirs_knowingly(tmp_pat
         await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
         await press_button(pilot, app.screen, "keep_mine")
         await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "saved")
+        await settle(pilot, "load")  # the dashboard reads the client again before the app closes
     assert other.thought(thought.id).body == "mine: " + thought.body
 
 
@@ -129,6 +131,7 @@ async def test_a_stale_graduation_shows_both_and_keeps_my_text_until_i_choose(tm
         await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown again")
         await press_button(pilot, app.screen, "keep_mine")
         await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "saved")
+        await settle(pilot, "load")  # the dashboard reads the client again before the app closes
     [episode] = [e for e in other.episodes(noor.id) if e.ended]  # one ending: mine, over theirs, knowingly
     assert (episode.reflection.helped, episode.ended_by, episode.how, episode.ended_on) == (
         "my reflection", list(m.EndedBy)[0], list(m.EndingHow)[0], NOW.date())
@@ -161,3 +164,50 @@ async def test_a_stale_supervision_question_shows_both_and_keeps_every_case(tmp_
     questions = {i.client_id: i.question for i in sv.current_plan(other.meetings()).items}
     assert questions[melanie.id] == "what is my part in her cancelling"
     assert questions[joel.id] == "why so quiet?"  # the other window's question kept
+
+
+async def test_a_stale_question_edit_can_be_kept_as_a_new_question(tmp_path):
+    from caseload_tui.tui.widgets.notes_panes import QuestionsPane
+
+    mine, other = two_windows(tmp_path)
+    melanie = client_named(mine, "Melanie")
+    app = make_app(mine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{melanie.id}")
+        app.screen.query_one(QuestionsPane).focus()
+        await pilot.pause()
+        question = mine.question(app.screen.query_one(QuestionsPane).current_id)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the question form")
+        await type_text(pilot, "mine: ")
+        other.update_question(replace(other.question(question.id), body="their wording"))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
+        assert "their wording" in column(app.screen, "theirs")
+        await press_button(pilot, app.screen, "save_as_new")
+        await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "saved")
+        await settle(pilot, "load")  # the dashboard reads the client again before the app closes
+    bodies = [q.body for q in other.questions([melanie.id], limit=1000)]
+    assert "their wording" in bodies and "mine: " + question.body in bodies
+
+
+async def test_a_stale_client_edit_let_go_keeps_theirs_and_says_so(tmp_path):
+    mine, other = two_windows(tmp_path)
+    noor = client_named(mine, "Noor")
+    app = make_app(mine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{noor.id}")
+        await pilot.press("e")  # on the caseload list: edit the client
+        await until(pilot, lambda: isinstance(app.screen, FormScreen) and app.screen.query("#themes"), "the form")
+        app.screen.query_one("#themes").value = "my themes"
+        other.update_client(replace(other.client(noor.id), themes="their themes"))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
+        assert "their themes" in column(app.screen, "theirs") and "my themes" in column(app.screen, "mine")
+        await press_button(pilot, app.screen, "keep_theirs")
+        await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "closed")
+        await settle(pilot, "load")
+        assert any(m.StaleChoice.KEEP_THEIRS.words.after in str(n.message) for n in app._notifications)
+    assert other.client(noor.id).themes == "their themes"

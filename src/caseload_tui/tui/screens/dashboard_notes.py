@@ -18,7 +18,7 @@ from ..modals.confirm import Confirm
 from ..modals.forms import AnswerForm, Closing, QuestionForm, ThoughtForm, ThoughtInput
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
-from .stale_handling import edited_thought, stale_thought
+from .stale_handling import edited_thought, stale_question_note, stale_thought
 
 Note = TypeVar("Note", Thought, Question)
 
@@ -159,8 +159,11 @@ class NoteActions(DashboardBase):
                 self.app.notify("Question saved.", markup=False)
                 self._after_change(question.client_id)
 
-        self._open(QuestionForm(self._about_label(about), question=question), DraftKind.QUESTION, save, saved,
-                   client_id=question.client_id, question_id=question.id)
+        form = QuestionForm(self._about_label(about), question=question)
+        form.stale = stale_question_note(self.store, question, render.join(("This question about ", "bold"),
+                                                                           self._about_label(about)),
+                                         self.now, lambda: self._after_change(question.client_id))
+        self._open(form, DraftKind.QUESTION, save, saved, client_id=question.client_id, question_id=question.id)
 
     # ------------------------------------------------------------ edit and delete, by focus
 

@@ -10,18 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import TypeVar
 
 from textual.content import Content
 
 from ... import supervision as sv
-from ...model import Client, Episode, SupervisionItem, Thought
+from ...model import Client, Episode, Question, SupervisionItem, Thought
 from ...services import versions
 from ...store import NotFound, Store
 from ..modals.endings import EndingInput
-from ..modals.forms import ThoughtInput
+from ..modals.forms import ClientInput, ThoughtInput
 from ..modals.stale_edit import Part, StaleHandling
-from ..modals.stale_parts import bring_parts, ending_parts, thought_parts
+from ..modals.stale_parts import bring_parts, client_parts, ending_parts, question_parts, thought_parts
 from ..modals.supervision_forms import BringInput
+
+Record = TypeVar("Record", Thought, Question, Client, Episode)
+Result = TypeVar("Result")
 
 
 def edited_thought(thought: Thought, result: ThoughtInput) -> Thought:
@@ -30,25 +34,75 @@ def edited_thought(thought: Thought, result: ThoughtInput) -> Thought:
                    lingering=result.lingering, tell_client=result.tell_client, bring_to_supervision=result.bring)
 
 
-def stale_thought(store: Store, thought: Thought, what: Content, now: datetime,
-                  kept_theirs: Callable[[], None]) -> StaleHandling[ThoughtInput]:
-    seen: list[Thought] = []  # theirs, as shown side by side
+def stale_record(read: Callable[[], Record], mine: Callable[[Result], Record],
+                 parts: Callable[[Record, Record], list[Part]], what: Content, kept_theirs: Callable[[], None], *,
+                 keep: Callable[[Record, Record], object], as_new: Callable[[Record], object] | None = None,
+                 kept: Callable[[], None] | None = None) -> StaleHandling[Result]:
+    """A record edited in a form: `read` gives theirs as saved now, `mine` the record the form's result
+    makes; `keep` saves mine over theirs as shown; `as_new` (a note's) saves mine beside it; `kept`
+    tells the opener mine was saved either way."""
+    seen: list[Record] = []  # theirs, as shown side by side (none: deleted there)
 
-    def compare(result: ThoughtInput) -> tuple[list[Part], bool]:
+    def compare(result: Result) -> tuple[list[Part], bool]:
         try:
-            theirs: Thought | None = store.thought(thought.id or 0)
+            theirs: Record | None = read()
         except NotFound:
             theirs = None
         seen[:] = [theirs] if theirs is not None else []
-        return thought_parts(theirs, edited_thought(thought, result)), theirs is None
+        made = mine(result)
+        return parts(theirs if theirs is not None else made, made), theirs is None
 
-    def keep_mine(result: ThoughtInput) -> None:
-        versions.keep_mine(store, edited_thought(thought, result), seen[-1])
+    def keep_mine(result: Result) -> None:
+        keep(mine(result), seen[-1])
+        if kept is not None:
+            kept()
 
-    def as_new(result: ThoughtInput) -> None:
-        versions.save_as_new(store, edited_thought(thought, result), now)
+    def save_new(result: Result) -> None:
+        assert as_new is not None
+        as_new(mine(result))
+        if kept is not None:
+            kept()
 
-    return StaleHandling(what, compare, keep_mine, kept_theirs, save_as_new=as_new)
+    return StaleHandling(what, compare, keep_mine, kept_theirs, save_as_new=save_new if as_new else None)
+
+
+def stale_thought(store: Store, thought: Thought, what: Content, now: datetime,
+                  kept_theirs: Callable[[], None]) -> StaleHandling[ThoughtInput]:
+    return stale_record(lambda: store.thought(thought.id or 0), lambda result: edited_thought(thought, result),
+                        thought_parts, what, kept_theirs,
+                        keep=lambda mine, theirs: versions.keep_mine(store, mine, theirs),
+                        as_new=lambda mine: versions.save_as_new(store, mine, now))
+
+
+def stale_question_note(store: Store, question: Question, what: Content, now: datetime,
+                        kept_theirs: Callable[[], None]) -> StaleHandling[str]:
+    return stale_record(lambda: store.question(question.id or 0), lambda body: replace(question, body=body),
+                        question_parts, what, kept_theirs,
+                        keep=lambda mine, theirs: versions.keep_mine(store, mine, theirs),
+                        as_new=lambda mine: versions.save_as_new(store, mine, now))
+
+
+def stale_client(store: Store, client: Client, what: Content, kept_theirs: Callable[[], None],
+                 kept: Callable[[], None]) -> StaleHandling[ClientInput]:
+    """Only what the client form edits is mine: their flag and their ending stay theirs, whichever is kept."""
+
+    def mine(result: ClientInput) -> Client:
+        return replace(client, name=result.name, code=result.code, started_on=result.started_on,
+                       schedule=result.schedule, themes=result.themes)
+
+    def over(theirs: Client, made: Client) -> Client:
+        return replace(theirs, name=made.name, code=made.code, started_on=made.started_on, schedule=made.schedule,
+                       themes=made.themes)
+
+    return stale_record(lambda: store.client(client.id or 0), mine,
+                        lambda theirs, made: client_parts(theirs, over(theirs, made)), what, kept_theirs,
+                        keep=lambda made, theirs: versions.keep_mine(store, over(theirs, made), theirs), kept=kept)
+
+
+def stale_reflection(store: Store, episode: Episode, what: Content,
+                     kept_theirs: Callable[[], None]) -> StaleHandling[Episode]:
+    return stale_record(lambda: store.episode(episode.id or 0), lambda result: result, ending_parts, what,
+                        kept_theirs, keep=lambda mine, theirs: versions.keep_mine(store, mine, theirs))
 
 
 def stale_ending(store: Store, client: Client, what: Content, now: datetime,
