@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.content import Content
 
@@ -18,11 +18,13 @@ from ... import supervision as sv
 from ...model import Client, Episode, Question, SupervisionItem, Thought
 from ...services import versions
 from ...store import NotFound, Store
-from ..modals.endings import EndingInput
-from ..modals.forms import ClientInput, ThoughtInput
 from ..modals.stale_edit import Part, StaleHandling
 from ..modals.stale_parts import bring_parts, client_parts, ending_parts, question_parts, thought_parts
-from ..modals.supervision_forms import BringInput
+
+if TYPE_CHECKING:  # the forms are loaded when first opened (startup), not with the screens
+    from ..modals.endings import EndingInput
+    from ..modals.forms import ClientInput, ThoughtInput
+    from ..modals.supervision_forms import BringInput
 
 Record = TypeVar("Record", Thought, Question, Client, Episode)
 Result = TypeVar("Result")
