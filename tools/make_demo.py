@@ -577,6 +577,7 @@ REACTIONS = {
     ("C-025", at(6, "TH", "08:20")): ("not_sure", "relief, guilt"),
     ("C-025", at(1, "TH", "08:20")): ("both", "resentment"),
     ("C-012", at(29, "WE", "17:00")): ("mine", "hurt, relief"),
+    ("C-012", at(33, "WE", "15:20")): ("mine", "relief, guilt"),  # among ESSAY_THOUGHTS
     ("C-024", at(5, "TH", "19:10")): ("not_sure", "fear, protectiveness"),
     ("C-014", at(4, "FR", "09:05")): ("theirs", "rushed, behind"),
     ("C-023", at(0, "TU", "13:10")): ("not_sure", "pleased"),
@@ -763,6 +764,11 @@ ESSAY_THOUGHTS = [
     ("C-025", at(5, "TH", "10:05"), "curiosity", True, False,
      "She looked to me for direction all hour: 'what should I do?'. When I did not tell her, she went quiet. "
      "Does she come for an answer, the one her father never gave?"),
+    # The essay's "relief, then guilt, after three cancellations": Melanie's, Pauline's, and my own holiday.
+    ("C-012", at(33, "WE", "15:20"), "reaction", False, False,
+     "Her text came an hour before we were due: a headache. Relief first, an hour back on a long day; then "
+     "guilt at the relief, as if I had wished her away. She has been so careful with me lately. Notice whether "
+     "I am glad when she does not come, and what the gladness is about."),
     (None, at(6, "FR", "18:00"), "reaction", False, False,
      "Packing up the old room this week. Endings everywhere: the room, and the clients who will not follow "
      "me to the new place. Notice how this colours the last sessions before the move."),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -71,6 +70,8 @@ def _read_settings(path: Path) -> Table:
         raise ConfigError(str(exc)) from None
     except OSError as exc:
         raise ConfigError(f"The settings file {path} could not be read ({exc.strerror}).") from None
+    import tomllib  # only when there is a settings file to read
+
     try:
         return tomllib.loads(text)
     except UnicodeDecodeError:
@@ -276,7 +277,8 @@ def _number(section: Table, where: str, name: str, path: Path, default: float) -
 def _table(raw: Table, name: str, path: Path, where: str | None = None) -> Table:
     section = raw.get(name, {})
     if not isinstance(section, dict):
-        raise ConfigError(f"In {path}, [{where or name}] should be a table of settings.")
+        raise ConfigError(f"In {path}, [{where or name}] should be a section of settings: a line [name] "
+                          "followed by lines such as key = value.")
     return section
 
 

@@ -148,24 +148,36 @@ def placements(store: Store, now: datetime, thresholds: Thresholds = Thresholds(
     return {r.client.id: rules.place(r, now, thresholds) for r in store.records(now) if r.client.id is not None}
 
 
+def keep_day_start(store: Store, now: datetime, thresholds: Thresholds = Thresholds()) -> bool:
+    """On the day's first opening of the caseload, keep every client's group as the day begins
+    (what `moves` compares with); later the same day, nothing. True if they were kept now."""
+    if store.kept_day_start(now.date()):
+        return False
+    return store.keep_groups_at_day_start(now.date(), placements(store, now, thresholds))
+
+
 def moves(store: Store, now: datetime, thresholds: Thresholds = Thresholds(),
           before: dict[int, Placement] | None = None) -> list[Move]:
     """Who is in another group now than at the start of the day, by name.
 
-    The start of the day is the caseload as it stands, judged at midnight, so
-    today's sessions are what moves a client. `before` (the placements when
-    the review was opened) also counts: a session from an earlier day
-    recorded during the review can move a client too.
+    The start of the day is where each client stood when the caseload was first
+    opened today (`keep_day_start`), so whatever moved them since counts: a
+    session of an earlier day recorded from the dashboard in the morning too.
+    Also the caseload as it stands judged at midnight (so today's sessions
+    move a client even with nothing kept), and `before` (the placements when
+    the review was opened).
     """
     midnight = start_of_day(now)
     at_midnight = placements(store, midnight, thresholds)
+    day_start = store.groups_at_day_start(now.date()) or {}
     found = []
     for record in store.records(now):
         client = record.client
         if client.id is None:
             continue  # not saved: the store gives none such
         after = rules.place(record, now, thresholds)
-        earlier = [p for p in ((before or {}).get(client.id), at_midnight.get(client.id)) if p is not None]
+        earlier = [p for p in (day_start.get(client.id), (before or {}).get(client.id), at_midnight.get(client.id))
+                   if p is not None]
         moved_from = next((p for p in earlier if p.group is not after.group), None)
         if moved_from is not None:
             found.append(Move(client, moved_from, after))

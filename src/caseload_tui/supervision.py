@@ -27,6 +27,7 @@ from .model import (
     Thought,
     ThoughtKind,
 )
+from .model.counting import numbered
 from .rules import place, summarise
 from .supervision_window import (
     FIRST_WINDOW_WEEKS,
@@ -105,6 +106,12 @@ def candidates(store: Store, now: datetime, window: Window,
     return found
 
 
+# A case's reason when nothing else calls for it: chosen in the plan, or (after a meeting, when no
+# plan holds it) not chosen, with nothing in particular to bring.
+CHOSEN_ONLY = "Chosen for this supervision."
+NOTHING_CALLS = "Nothing in particular calls for it since the last supervision; choose it if it is on your mind."
+
+
 def reasons_for(record: ClientRecord, placement: Placement, window: Window, thoughts_in_window: list[Thought],
                 advice: FollowThrough | None = None, concerns: list[str] | None = None) -> list[str]:
     """Why this case might go to supervision, in sentences; empty if nothing suggests it.
@@ -126,7 +133,7 @@ def _reasons(record: ClientRecord, placement: Placement, window: Window, thought
     if placement.group is Group.ABSENTEES:
         reasons.append((f"An absentee: {_lower_first(placement.reason)}", "absentee"))
     if record.lingering_thoughts >= SEVERAL_LINGERING:
-        reasons.append((f"{record.lingering_thoughts} thoughts still with me.",
+        reasons.append((f"{numbered(record.lingering_thoughts, 'thought')} still with me.",
                         f"{record.lingering_thoughts} still with me"))
     flagged = [t for t in thoughts_in_window if t.bring_to_supervision and t.brought_to is None]
     if flagged:
@@ -151,12 +158,12 @@ def _count_kinds(thoughts: list[Thought], joiner: str) -> str:
     for kind in OWN_RESPONSE_KINDS:
         n = sum(1 for t in thoughts if t.kind is kind)
         if n:
-            parts.append(f"1 {kind.label}" if n == 1 else f"{n} {kind.label}s")
+            parts.append(numbered(n, kind.label))
     return joiner.join(parts)
 
 
 def _things(n: int, noun: str) -> str:
-    return f"1 {noun}" if n == 1 else f"{n} {noun}s"
+    return numbered(n, noun)
 
 
 def _lower_first(text: str) -> str:
@@ -240,7 +247,7 @@ def material(store: Store, client_id: int, now: datetime, window: Window,
         summary=summarise(record, now, thresholds),
         reasons=reasons_for(record, placement, window, window_thoughts, advice,
                             [n.safety.concern.label for n in store.open_concerns([client_id]) if n.safety])
-        or ["Chosen for this supervision."],
+        or [CHOSEN_ONLY if plan_item else NOTHING_CALLS],
         question=plan_item.question if plan_item else "",
         thoughts=new,
         open_questions=open_questions,

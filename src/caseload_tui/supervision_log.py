@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 from .brief import inline
 from .interchange.csv_export import cell
 from .model import Client, Setting, SupervisionMeeting
+from .model.counting import numbered
 
 CSV_HEADER = ["date", "supervisor", "minutes", "hours", "individual or group", "cases brought"]
 
@@ -113,7 +114,7 @@ def as_markdown(log: Log) -> str:
            f"{total(log.minutes_of(Setting.GROUP))} in a group).", ""]
     if log.minimum:
         short_months = [m for m in log.months if m.shortfall]
-        met = (f"Short of it in {len(short_months)} of {len(log.months)} months." if short_months
+        met = (f"Short of it in {len(short_months)} of {numbered(len(log.months), 'month')}." if short_months
                else "Met every month.")
         out += [f"Monthly minimum: {duration(log.minimum)}. {met}", ""]
     out += ["## Meetings", ""]
@@ -145,4 +146,4 @@ def _cell(text: str) -> str:
 
 
 def _meetings(n: int) -> str:
-    return "1 meeting" if n == 1 else f"{n} meetings"
+    return numbered(n, "meeting")

@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from dateutil.relativedelta import relativedelta
 
 from .model import SupervisionMeeting
+from .model.counting import numbered
 from .rules import DateError, days_ago
 
 # Before any supervision has been recorded, the window reaches back this far.
@@ -48,7 +49,7 @@ class Window:
         if self.last_meeting is not None:
             return f"Since the last supervision, {on} ({span})."
         start = f"since {month_words(self.start, None)}" if month_only else f"since {long_day(self.start)}"
-        return f"The last {FIRST_WINDOW_WEEKS} weeks, {start}: no supervision has been recorded yet."
+        return f"The last {numbered(FIRST_WINDOW_WEEKS, 'week')}, {start}: no supervision has been recorded yet."
 
     def since_words(self, month_only: bool = False) -> str:
         """How reasons and headings refer to the window: 'since 29 Oct' (or 'since the last supervision')."""

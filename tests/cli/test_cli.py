@@ -16,6 +16,7 @@ from caseload_tui.demo import demo_file
 from caseload_tui.store import Store
 
 from cli_runner import run
+from clock import WEDNESDAY_EVENING
 
 needs_demo = pytest.mark.skipif(not demo_file().exists(), reason="sample_data/caseload.json not written yet")
 
@@ -626,3 +627,22 @@ def test_today_with_no_one_due(tmp_path):
     result = run("today", "--db", db)
     assert result.exit_code == 0 and "No one is due today." in result.stdout
     assert run("today", "--db", db, "--demo").exit_code != 0  # one caseload or the other, as for every command
+
+
+def test_the_day_s_first_opening_keeps_where_every_client_stands(tmp_path):
+    """What the day's end compares with (day_review.moves): kept by the first import of the day (as by the
+    dashboard's opening), never by a dry run or a command that only reads."""
+    db = make_db(tmp_path)
+    more = write_doc(tmp_path, renamed(base_doc(), "X"), "more.json")
+    for reading in (("groups",), ("import", more, "--dry-run")):
+        assert run(*reading, "--db", db).exit_code == 0
+        store = Store.open(db)
+        assert store.groups_at_day_start(WEDNESDAY_EVENING.date()) is None
+        store.close()
+    assert run("import", more, "--db", db).exit_code == 0
+    store = Store.open(db)
+    try:
+        kept = store.groups_at_day_start(WEDNESDAY_EVENING.date())
+        assert kept is not None and len(kept) == 2  # the two clients there before the import, not the two it added
+    finally:
+        store.close()

@@ -69,3 +69,11 @@ def test_a_bad_window_is_refused_plainly(weeks: str):
 def test_demo_and_db_together_are_refused(tmp_path):
     result = run("mind", "--demo", "--db", tmp_path / "c.db", now=DEMO_DAY_END)
     assert result.exit_code == 1 and "either --demo or --db" in result.output
+
+
+def test_a_new_client_is_in_neither_contrast():
+    doc = json.loads(run("mind", "--demo", "--json", now=DEMO_DAY_END).stdout)
+    dev = next(r for r in doc["clients"] if r["name"] == "Dev")
+    assert dev["came"] + dev["missed"] < 3 and dev["missed"] == 0  # began last week, came to both
+    assert "Dev" not in doc["carried"]["clients"] and "Dev" not in doc["steady_seldom_in_mind"]["clients"]
+    assert "fewer than 3 sessions" in doc["too_new"]

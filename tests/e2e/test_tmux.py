@@ -15,7 +15,9 @@ import pytest
 from caseload_tui import model as m
 from caseload_tui.store import Store
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+# Said in the run's summary (-rs, pyproject.toml), never skipped silently.
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
+                                reason="tmux is not installed: the end-to-end test needs it (.ci/run installs it)")
 
 
 def _caseload_command() -> str:

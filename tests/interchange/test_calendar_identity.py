@@ -116,7 +116,9 @@ def test_calendar_option_on_the_command_line(tmp_path):
     path = write_calendar(tmp_path, HOME, "calendar.ics")
     result = run("import", path, "--db", db, "--calendar", "Home", "--dry-run")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0].startswith("Calendar “Home”, sessions from")
+    assert result.output.splitlines()[0] == "Calendar “Home”:"
+    assert "Your caseload has no clients yet" in result.output  # an empty caseload says so, not event by event
+    assert "no client's code or name" not in result.output
     refused = run("import", path, "--db", db, "--calendar", " ")
     assert refused.exit_code == 1 and "--calendar needs a name" in refused.output
 

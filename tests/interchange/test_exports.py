@@ -85,8 +85,8 @@ def test_without_a_zone_the_times_are_the_calendars_own(store, clients):
 
 
 def test_every_table_has_its_file_and_header():
-    assert FILE_NAMES == ("clients.csv", "episodes.csv", "appointments.csv", "thoughts.csv", "questions.csv",
-                          "encounters.csv", "supervision_meetings.csv", "supervision_items.csv", "dates.csv")
+    assert FILE_NAMES == ("clients.csv", "periods-of-work.csv", "sessions.csv", "thoughts.csv", "questions.csv",
+                          "news.csv", "supervisions.csv", "supervision-cases.csv", "dates-that-matter.csv")
     for table, header in HEADERS.items():
         assert next(csv.reader(io.StringIO(table_text(table, [])))) == header
 

@@ -76,7 +76,7 @@ def test_a_dry_run_shows_what_would_be_added_changed_and_left_alone(db, tmp_path
     result = run("import", write_calendar(tmp_path, GOOGLE, "basic.ics"), "--db", db, "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "Calendar “Praxis”, sessions from 30 Sep 2026 to 16 Dec 2026:",
+        "Calendar “Praxis”, sessions from 16 Oct to 15 Dec 2026:",  # its own, not the weeks read
         "“Praxis” is a calendar new to this caseload (to give it another name, import it with --calendar NAME).",
         "Would add 7, change 0 and remove 0 sessions; 0 left alone (already as the file says, or recorded by you).",
         "  would add: Ben Okafor (B2), 1 session",
@@ -143,7 +143,7 @@ def test_a_report_with_columns_and_vocabulary_from_the_command_line(db, tmp_path
                  "--vocabulary", "simplepractice")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:2] == [
-        "Appointment report (simplepractice status words):",
+        "Appointment report (simplepractice status words), sessions from 3 Nov to 4 Nov 2026:",
         "Added 2, changed 0 and removed 0 sessions; 0 left alone (already as the file says, or recorded by you).",
     ]
     assert sessions_in(db) == [("A1", "2026-11-03T10:00", "attended", "csv:simplepractice", "1"),
@@ -181,7 +181,8 @@ def test_a_dry_run_into_a_caseload_not_yet_made_creates_nothing(tmp_path, isolat
     (tmp_path / "report.csv").write_text("Client,Date\nA1,2026-11-03 10:00\nB2,2026-11-04 15:00\n")
     result = run("import", tmp_path / "report.csv", "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "Not imported (2)" in result.output  # no clients yet: nothing matches
+    assert "Your caseload has no clients yet, so no row could be matched" in result.output
+    assert "import the report again" in result.output
     assert not isolated_dirs["data"].exists()
 
 
@@ -213,27 +214,30 @@ def test_export_csv_writes_one_private_file_per_table(db, tmp_path):
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted(["clients.csv", "episodes.csv", "appointments.csv", "thoughts.csv", "questions.csv",
-                            "encounters.csv", "supervision_meetings.csv", "supervision_items.csv", "dates.csv"])
+    assert names == sorted(["clients.csv", "periods-of-work.csv", "sessions.csv", "thoughts.csv", "questions.csv",
+                            "news.csv", "supervisions.csv", "supervision-cases.csv", "dates-that-matter.csv"])
+    assert result.stderr.startswith("Wrote 9 files to ") and "tables:" in result.stderr  # the folder is called tables
     for path in folder.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(folder / "clients.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["code"] for r in rows] == ["A1", "B2", "C3", "G4"]
-    assert rows[0]["name"] == "Zoë Adler" and rows[3]["ended_on"] == "2026-10-01"
-    with open(folder / "episodes.csv", encoding="utf-8-sig", newline="") as handle:
+    assert rows[0]["name"] == "Zoë Adler" and rows[3]["ended on"] == "2026-10-01"
+    with open(folder / "periods-of-work.csv", encoding="utf-8-sig", newline="") as handle:
         episodes = list(csv.DictReader(handle))
-    assert [(e["client"], e["ended_on"], e["recorded_as"], e["how"]) for e in episodes][3] == (
+    assert [(e["client"], e["ended on"], e["recorded as"], e["how"]) for e in episodes][3] == (
         "G4", "2026-10-01", "planned", "goodbye")  # the older file's one ending, as one episode
     with open(folder / "thoughts.csv", encoding="utf-8-sig", newline="") as handle:
         # The columns every thought has (the ones after them are tested beside what they hold).
-        assert [row[:6] for row in csv.reader(handle)] == [["client", "written_at", "kind", "lingering",
-                                                            "tell_client", "body"],
+        assert [row[:6] for row in csv.reader(handle)] == [["client", "written at", "kind", "lingering",
+                                                            "to tell them", "body"],
                                             ["A1", "2026-11-24T19:00", "insight", "yes", "no",
                                              "she tests whether I stay"]]
-    # Exporting again replaces the earlier export.
+    # Exporting again replaces the earlier export, one made before the files had their names too.
+    (folder / "news.csv").rename(folder / "encounters.csv")
     assert run("export", "--db", db, "--format", "csv", "-o", folder).exit_code == 0
+    assert sorted(p.name for p in folder.iterdir()) == names
 
 
 def test_export_csv_never_lands_among_other_files(db, tmp_path):

@@ -56,9 +56,9 @@ starts_at = "Termin"
     ('[calendar]\nweeks_ahead = "six"', "calendar.weeks_ahead"),
     ('[calendar]\nprefix = 3', "calendar.prefix should be text"),
     ('[calendar]\ntimezone = "Nowhere/Town"', "calendar.timezone"),
-    ('calendar = 3', "[calendar] should be a table"),
+    ('calendar = 3', "[calendar] should be a section of settings"),
     ('[csv]\ndate_order = "ymd"', "csv.date_order"),
-    ('[csv]\ncolumns = "Client"', "[csv.columns] should be a table"),
+    ('[csv]\ncolumns = "Client"', "[csv.columns] should be a section of settings"),
     ('[csv.statuses]\nShow = 1', "csv.statuses.Show should be text"),
 ])
 def test_unusable_values_are_explained(tmp_path, text, words):

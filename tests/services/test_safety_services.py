@@ -114,7 +114,7 @@ def test_the_csv_export_shows_each_note_s_concern(store):
     _with_concerns(store)
     rows = csv_export.table_rows(store.export_data())
     thoughts = list(csv.DictReader(io.StringIO(csv_export.table_text("thoughts", rows["thoughts"]))))
-    assert [(t["body"], t["safety_concern"], t["safety_marked_at"]) for t in thoughts] == [
+    assert [(t["body"], t["safety concern"], t["safety marked at"]) for t in thoughts] == [
         ("open", "risk_to_self", "2026-11-25T18:00"), ("unmarked", "", "")]
     questions = list(csv.DictReader(io.StringIO(csv_export.table_text("questions", rows["questions"]))))
-    assert questions[0]["safety_resolved_at"] == "2026-11-27T09:30"
+    assert questions[0]["safety resolved at"] == "2026-11-27T09:30"

@@ -61,3 +61,17 @@ def test_a_short_patience_gives_up_at_once_on_a_busy_caseload(tmp_path):
     store.add_thought(m.Thought(body="later", written_at=WRITTEN_AT))
     assert [t.body for t in store.thoughts()] == ["later"]
     store.close()
+
+
+def test_a_caseload_moved_back_where_it_was_takes_writes_again(tmp_path):
+    path = tmp_path / "caseload.db"
+    store = Store.open(path, create=True)
+    os.rename(path, tmp_path / "moved.db")
+    with pytest.raises(FileGone):
+        store.add_thought(m.Thought(body="not yet", written_at=WRITTEN_AT))
+    os.rename(tmp_path / "moved.db", path)
+    store.add_thought(m.Thought(body="saved once it was back", written_at=WRITTEN_AT))
+    store.close()
+    again = Store.open(path)
+    assert [t.body for t in again.thoughts()] == ["saved once it was back"]
+    again.close()

@@ -45,3 +45,30 @@ def test_only_active_clients_each_once(store):
     found = store.mind_and_room(SINCE, UNTIL)
     assert [r.client_id for r in found] == [ann.id]
     assert (found[0].thoughts, found[0].came) == (0, 0)
+
+
+def test_own_responses_carry_their_feeling_words_and_read_a_body_only_to_order_two_feelings(store):
+    ann = add_client(store)
+    named = add_thought(store, ann, "Relief, then guilt.", datetime(2026, 11, 2, 9, 0), kind=m.ThoughtKind.REACTION,
+                        whose=m.Whose.BOTH, feelings="relief, guilt")
+    two = add_thought(store, ann, "Guilty at first; later, relief.", datetime(2026, 11, 3, 9, 0),
+                      kind=m.ThoughtKind.BLIND_SPOT)
+    one = add_thought(store, None, "A dread of the break.", datetime(2026, 11, 4, 9, 0), kind=m.ThoughtKind.REACTION)
+    add_thought(store, ann, "Relief, and guilt.", datetime(2026, 11, 5, 9, 0), kind=m.ThoughtKind.INSIGHT)  # not mine
+    found = {r.thought_id: r for r in store.own_responses(SINCE, UNTIL)}
+    assert list(found) == [named.id, two.id, one.id]
+    given = found[named.id]
+    assert (given.whose, given.feelings, given.in_text) == (m.Whose.BOTH, "relief, guilt", ())
+    assert found[two.id].in_text == ("relief", "guilt") and found[two.id].body == "Guilty at first; later, relief."
+    assert (found[one.id].in_text, found[one.id].body, found[one.id].client_id) == (("fear",), "", None)
+
+
+def test_bodies_to_order_are_read_a_few_at_a_time(store, monkeypatch):
+    from caseload_tui.store import mind
+
+    monkeypatch.setattr(mind, "_IDS_A_QUERY", 2)
+    ann = add_client(store)
+    notes = [add_thought(store, ann, f"Fear {n}, then relief.", datetime(2026, 11, 2 + n, 9, 0),
+                         kind=m.ThoughtKind.BLIND_SPOT) for n in range(5)]
+    found = store.own_responses(SINCE, UNTIL)
+    assert [(r.thought_id, r.body) for r in found] == [(t.id, t.body) for t in notes]

@@ -37,6 +37,7 @@ CHECKED = {  # every CHECK in the schema, and the values it must list
     ("supervision_meetings", "status"): list(MEETING_STATUSES),
     ("supervision_meetings", "setting"): [s.value for s in m.Setting],
     ("supervision_items", "need"): [n.value for n in m.Need],
+    ("groups_at_day_start", "grp"): [g.value for g in m.Group],
 }
 
 

@@ -458,7 +458,7 @@ def test_search_by_word(searchable):
 
 def test_search_by_prefix_and_case(searchable):
     assert [h.kind for h in searchable.search("APPRO")] == ["thought"]
-    assert [h.kind for h in searchable.search("libr")] == ["encounter"]
+    assert [h.kind for h in searchable.search("libr")] == [m.Found.NEWS]
 
 
 def test_search_finds_questions_by_their_answer(searchable):

@@ -106,6 +106,28 @@ def test_words_edited_out_of_a_thought_leave_no_trace(store):
     _assert_gone(store, words)
 
 
+def test_a_theme_edited_out_of_a_client_leaves_no_trace(store):
+    """Themes are searched (issue 20): words edited out of them leave the index and the WAL too."""
+    words = ["Quaggamirish"]
+    ann = store.client(_ann(store))
+    ann.themes = "Quaggamirish longing, the weekly rhythm"
+    ann = store.update_client(ann)
+    assert traces(store.path, words), "the test needs the words in the file before the edit"
+    ann.themes = "the weekly rhythm"
+    store.update_client(ann)
+    _assert_gone(store, words)
+
+
+def test_advice_corrected_in_a_supervision_leaves_no_trace(store):
+    words = ["Zygomorphic"]
+    meeting = store.add_meeting(m.SupervisionMeeting(held_on=date(2026, 11, 12), items=[
+        m.SupervisionItem(client_id=_ann(store), advice="Zygomorphic patience with the ordinary rhythm")]))
+    assert traces(store.path, words), "the test needs the words in the file before the edit"
+    meeting.items[0].advice = "patience with the ordinary rhythm"
+    store.save_meeting(meeting)
+    _assert_gone(store, words)
+
+
 def test_the_wal_is_emptied_once_another_window_stops_reading(store):
     """Another connection in the middle of a read holds the WAL; the checkpoint is tried until it lets go."""
     import sqlite3

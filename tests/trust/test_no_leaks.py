@@ -93,7 +93,8 @@ class Terminal:
         return self.tmux("capture-pane", "-p", "-S", "-200", "-t", self.name)
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(shutil.which("tmux") is None,
+                    reason="tmux is not installed: this test needs it (install it as .ci/run does)")
 def test_a_crash_with_a_note_on_screen_leaks_it_nowhere(tmp_path):
     db = _caseload(tmp_path)
     script = tmp_path / "crashing_app.py"
@@ -177,11 +178,12 @@ cli.main(["groups", "--db", sys.argv[1]], prog_name="caseload")
     "another thread": """
 import threading
 import caseload_tui.cli as cli
+from caseload_tui import crash
 from caseload_tui.store import Store
 def breaks():
     names = [c.name for c in Store.open(sys.argv[1]).clients()]
     raise RuntimeError(f"worker failed on {names}")
-cli.crash.install_hooks(cli.real_clock)
+crash.install_hooks(cli.real_clock)
 worker = threading.Thread(target=breaks)
 worker.start()
 worker.join()

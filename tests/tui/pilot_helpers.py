@@ -65,11 +65,15 @@ async def settle(pilot, group: str) -> None:
 
 
 def shown(widget) -> str:
-    """The plain text a widget shows: an option list's prompts or a static's content."""
+    """The plain text a widget shows: an option list's prompts, a pair list's rows or a static's content."""
     from textual.widgets import OptionList, Static
+
+    from caseload_tui.tui.widgets.pair_list import PairList
 
     if isinstance(widget, OptionList):
         return "\n".join(_plain(option.prompt) for option in widget.options)
+    if isinstance(widget, PairList):
+        return "\n".join(widget.row_lines(index).plain for index in range(widget.row_count))
     if isinstance(widget, Static):
         return _plain(widget.content)
     raise TypeError(type(widget))
@@ -114,3 +118,15 @@ async def choose_kind(pilot, kind) -> None:
     from caseload_tui.model import ThoughtKind
 
     await choose(pilot, "kind", list(ThoughtKind).index(kind))
+
+
+async def confirm_deliberately(pilot) -> None:
+    """Answer yes to a deliberate question (a delete): not by a letter; ctrl+d once its button is enabled."""
+    from caseload_tui.tui.modals.confirm import Confirm
+
+    for _ in range(200):
+        if isinstance(pilot.app.screen, Confirm) and pilot.app.screen.armed:
+            break
+        await pilot.pause(0.02)
+    await pilot.press("ctrl+d")
+    await pilot.pause()

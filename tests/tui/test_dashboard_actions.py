@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from caseload_tui.model import QuestionStatus, Status, ThoughtKind
@@ -13,7 +15,18 @@ from caseload_tui.tui.widgets.case_header import CaseHeader
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 from caseload_tui.tui.widgets.notes_panes import QuestionsPane, ThoughtsPane
 
-from pilot_helpers import NOW, choose_kind, client_named, go_to, loaded, make_app, settle, shown, type_text
+from pilot_helpers import (
+    NOW,
+    choose_kind,
+    client_named,
+    confirm_deliberately,
+    go_to,
+    loaded,
+    make_app,
+    settle,
+    shown,
+    type_text,
+)
 
 
 async def test_new_thought_is_stored_and_listed(demo_store):
@@ -166,9 +179,10 @@ async def test_delete_thought_asks_first(demo_store):
         await pilot.press("n")
         await pilot.pause()
         assert demo_store.thought(thought_id)
-        await pilot.press("d")
-        await pilot.press("y")
+        await pilot.press("d", "y")  # stray typing: a letter never deletes
         await pilot.pause()
+        assert isinstance(app.screen, Confirm) and demo_store.thought(thought_id)
+        await confirm_deliberately(pilot)
         assert all(t.id != thought_id for t in demo_store.thoughts([amaan.id]))
         assert f"thought:{thought_id}" not in [o.id for o in app.screen.query_one(ThoughtsPane).options]
 
@@ -329,6 +343,20 @@ async def test_search_opens_the_client(demo_store):
         assert "Pauline" in shown(app.screen.query_one(CaseHeader))
 
 
+async def test_search_finds_a_theme_and_shows_dates_as_the_app_does(demo_store):
+    """Issue 20: "dementia", one of a client's themes, found nothing; results showed ISO dates."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "dementia")
+        await settle(pilot, "search")
+        text = shown(app.screen.query_one("#results"))
+        assert "themes: caring for her mother, dementia" in text
+        assert "client" in text
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", text), text
+
+
 async def test_help_on_question_mark_and_f1(demo_store):
     app = make_app(demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -410,6 +438,18 @@ async def test_theme_choice_is_remembered(demo_store):
         await pilot.pause(0.2)
         assert app.theme == "ansi-dark"
     assert remembered[-1] == "ansi-dark"
+
+
+async def test_in_the_demo_a_theme_chosen_is_said_not_to_be_remembered(demo_store):
+    """Issue 20: the README said the choice "is remembered", silently untrue in --demo."""
+    from caseload_tui.tui.app import DEMO_THEME_NOT_KEPT
+
+    app = make_app(demo_store, demo=True)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        app.theme = "ansi-dark"  # as the palette's theme choice sets it
+        await pilot.pause()
+        assert DEMO_THEME_NOT_KEPT in [notice.message for notice in app._notifications]
 
 
 async def test_empty_first_run_explains_what_to_do(empty_store):
@@ -538,12 +578,10 @@ async def test_a_deleted_thought_can_be_deleted_from_the_backups_too(tmp_path):
         await pilot.press("tab")
         thought = store.thought(app.screen.query_one(ThoughtsPane).current_id)
         await pilot.press("d")
-        await pilot.press("y")  # delete it
-        await pilot.pause()
+        await confirm_deliberately(pilot)  # delete it
         await pilot.pause()
         assert isinstance(app.screen, Confirm)  # 1 backup still holds it: delete everywhere?
-        await pilot.press("y")
-        await pilot.pause()
+        await confirm_deliberately(pilot)
     assert store.backups_holding(thought) == 0
     backed_up = Store.open(next(folder.iterdir()))
     assert all(t.id != thought.id for t in backed_up.thoughts([amaan.id]))

@@ -17,9 +17,11 @@ async def test_p_groups_my_responses_by_feeling_and_privacy_hides_names(demo_sto
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, PatternsScreen)
-        assert shown(screen.query_one("#summary", Static)).startswith("relief, then guilt, twice: my practice")
+        said = shown(screen.query_one("#summary", Static))
+        assert said.startswith("relief, then guilt, 3 times: my practice") and "Pauline" in said
+        assert "in a note written without them, found in its text" in said  # how the feelings were found
         feelings = shown(screen.query_one("#feelings-text", Static))
-        assert "relief (3)\n" in feelings and "15 Oct 2026  Melanie" in feelings
+        assert "relief (4) · mine 3, not sure 1\n" in feelings and "15 Oct 2026  Melanie · whose: not sure" in feelings
         assert "Cancellation text" not in feelings  # whom and when, never the note's words
         await pilot.press("p")
         await pilot.pause()
@@ -40,4 +42,5 @@ def test_a_long_feeling_lists_its_most_recent_and_says_how_many_earlier():
     many = [OwnResponse(n, datetime(2026, 1, 1 + n, 9, 0), "Relief.", n, f"Client {n}", f"C{n}") for n in range(15)]
     text = feelings_content(read_patterns(many, 52)).plain
     assert "relief (15)\n  … 3 earlier (caseload patterns lists every one)\n" in text
-    assert text.count("Client") == SHOWN_A_FEELING and "Client 14" in text and "Client 2\n" not in text
+    assert text.count("Client") == SHOWN_A_FEELING and "Client 14 · found in its text" in text
+    assert "Client 2 " not in text

@@ -20,6 +20,7 @@ from caseload_tui.model import (
     Status,
     Thought,
 )
+from caseload_tui.services import sessions as services
 from caseload_tui.store import Store
 
 from clock import DEMO_DAY_END
@@ -166,6 +167,30 @@ def test_a_past_session_recorded_in_the_review_can_move_a_client(store):
     assert day_review.moves(store, DEMO_DAY_END) == []  # judged at midnight too, Jo had already missed twice
     [move] = day_review.moves(store, DEMO_DAY_END, before=opened)
     assert move.after.group is Group.ABSENTEES and move.before.group is Group.REGULARS
+
+
+def test_a_move_made_from_the_dashboard_in_the_morning_is_said_at_day_s_end(store):
+    """Issue 20: recorded on the dashboard in the morning, Jo's missed Tuesday made them an absentee, yet the
+    day's end said "No one moved between groups today". Where each client stood when the day's first
+    opening kept it is what the day's end compares with."""
+    jo = add(store, "Jo", THURSDAY.format(9), started=date(2026, 9, 3))
+    for day in (22, 29):
+        book(store, jo, at(day, 9, month=10), Status.ATTENDED)
+    for day in (5, 12):
+        book(store, jo, at(day, 9), Status.ATTENDED)
+    book(store, jo, at(19, 9), Status.NO_SHOW)
+    book(store, jo, at(24, 9))  # Tuesday's extra session, never recorded
+    morning = DEMO_DAY_END.replace(hour=8)
+    assert day_review.keep_day_start(store, morning) is True
+    assert day_review.keep_day_start(store, morning.replace(hour=10)) is False  # kept once a day
+    services.record_outcome(store, jo.id, at(24, 9), Status.NO_SHOW, now=morning.replace(hour=10))
+    summary = day_review.day_summary(store, DEMO_DAY_END)
+    [move] = summary.moves
+    assert (move.client.name, move.before.group, move.after.group) == ("Jo", Group.REGULARS, Group.ABSENTEES)
+    # The next day starts afresh: yesterday's groups are not today's start.
+    tomorrow = DEMO_DAY_END + timedelta(days=1)
+    assert day_review.keep_day_start(store, tomorrow.replace(hour=8)) is True
+    assert day_review.moves(store, tomorrow) == []
 
 
 def test_a_client_who_comes_back_moves_to_the_regulars(store):

@@ -283,7 +283,7 @@ def test_absentee_reason_says_how_many_were_moved():
     rec = record([(1, N), (8, N), (10, R)] + attended(15, 22, 29, 36, 43, 50))
     placement = place(rec, WEDNESDAY_EVENING)
     assert placement.group is Group.ABSENTEES
-    assert "1 moved to another time, not counted" in placement.reason
+    assert "; 1 session moved to another time, not counted." in placement.reason
     assert "rescheduled" not in placement.reason
 
 

@@ -43,3 +43,25 @@ def test_nothing_written_is_never_carried_and_no_clients_reads_empty():
     assert read_mind([row(1, 0, 0, 3), row(2, 0, 5)], 4).carried == ()
     empty = read_mind([], 8)
     assert empty.clients == empty.carried == empty.unseen == ()
+
+
+def test_came_least_is_a_share_of_the_sessions_they_could_have_come_to():
+    # client 1 comes fortnightly and never missed (4 of 4); client 2 weekly but missed half (4 of 8)
+    rows = [row(1, 9, 4), row(2, 8, 4, 4), row(3, 1, 8), row(4, 1, 7, 1), row(5, 2, 8), row(6, 2, 8)]
+    reading = read_mind(rows, 8)
+    assert names(reading.carried) == ["client 2"]
+
+
+def test_a_client_who_never_missed_is_never_carried():
+    rows = [row(1, 9, 3), row(2, 1, 8), row(3, 1, 8)]
+    assert read_mind(rows, 8).carried == ()
+
+
+def test_a_new_client_is_left_out_of_both_contrasts_but_still_listed():
+    # client 7 has only two sessions counted: much written, fewest come to, yet too new to say either of
+    rows = [row(1, 9, 2, 5), row(2, 1, 8), row(3, 4, 6, 1), row(4, 3, 5, 1), row(5, 2, 7), row(6, 5, 6),
+            row(7, 12, 1, 1), row(8, 0, 2)]
+    reading = read_mind(rows, 8)
+    assert names(reading.carried) == ["client 1"] and "client 7" not in names(reading.unseen)
+    assert "client 8" not in names(reading.unseen)  # came to both of two: steady, but new
+    assert names(reading.clients)[0] == "client 7" and len(reading.clients) == 8

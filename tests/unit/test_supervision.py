@@ -238,3 +238,23 @@ def test_prepare_keeps_the_order_given_and_my_practice(demo_store):
     assert [t.written_at.date() for t in prep.practice_thoughts] == [date(2026, 11, 8), date(2026, 11, 21)]
     assert [q.body[:21] for q in prep.practice_questions] == ["Ask at supervision: d"]
     assert len(prep.clients) == 18
+
+
+def test_a_case_no_plan_holds_is_not_said_to_be_chosen(store):
+    """Issue 20: after a meeting the pane said "☐ not chosen" beside "• Chosen for this supervision."."""
+    kofi = add(store, "Kofi", "K1")
+    steady(store, kofi)
+    store.add_meeting(SupervisionMeeting(held_on=TODAY - timedelta(days=1),
+                                         items=[SupervisionItem(client_id=kofi.id, question="why so steady?")]))
+    case = sv.material(store, kofi.id, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY))
+    assert case.plan_item is None
+    assert case.reasons == [sv.NOTHING_CALLS] and sv.CHOSEN_ONLY not in case.reasons
+
+
+def test_a_case_chosen_in_the_plan_with_nothing_else_says_so(store):
+    kofi = add(store, "Kofi", "K1")
+    steady(store, kofi)
+    store.add_meeting(SupervisionMeeting(held_on=TODAY + timedelta(days=2), planned=True,
+                                         items=[SupervisionItem(client_id=kofi.id, question="why so steady?")]))
+    case = sv.material(store, kofi.id, DEMO_DAY_END, sv.make_window(store.meetings(), TODAY))
+    assert case.plan_item is not None and case.reasons == [sv.CHOSEN_ONLY]

@@ -55,6 +55,11 @@ def test_every_group_has_its_words_and_style(group):
     assert render.GROUP_STYLES[group].startswith("$")
 
 
+@pytest.mark.parametrize("found", list(m.Found))
+def test_every_kind_of_search_result_has_its_word(found):
+    assert found.label and "_" not in found.label
+
+
 @pytest.mark.parametrize("enum_type, table", [(m.EndedBy, m.ENDED_BY_LABELS), (m.EndingHow, m.ENDING_HOW_LABELS),
                                               (m.Whose, m.WHOSE_LABELS), (m.QuestionStatus, m.QUESTION_LABELS)])
 def test_every_ending_whose_and_question_status_has_a_label(enum_type, table):

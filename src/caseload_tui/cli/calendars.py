@@ -6,24 +6,36 @@ address, the kind and the username).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from .. import config
 from ..config import FollowedCalendar
 from ..safe_text import one_line
-from .common import CliContext, UserError, pass_cli, plain_errors, say
+from .common import CliContext, F, UserError, pass_cli, plain_errors, say
+
+
+def _keyring_not_caseload(func: F) -> F:
+    """--db, as every command takes it; a calendar's password belongs to this computer, not to one caseload."""
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+        help="Taken by every command; a calendar's password is kept for this computer, whichever caseload "
+             "you use, so it changes nothing here.")(func)
 
 
 @click.group("calendar")
-def calendar() -> None:
+@_keyring_not_caseload
+def calendar(db_path: Path | None) -> None:
     """Calendars followed at their address ([calendars.NAME] in the settings)."""
 
 
 @calendar.command()
 @click.argument("name")
 @click.option("--forget", is_flag=True, help="Remove the kept password: it will be asked each time.")
+@_keyring_not_caseload
 @pass_cli
-def password(context: CliContext, name: str, forget: bool) -> None:
+def password(context: CliContext, name: str, forget: bool, db_path: Path | None) -> None:
     """Keep the password of calendar NAME in this computer's keyring (typed, never shown)."""
     from ..interchange.calendar_passwords import forget_password, keep_password
 

@@ -11,31 +11,37 @@ from pathlib import Path
 import click
 
 from .. import config
+from ..model import holdings_in_words
 from ..private_files import require_regular_file
 from ..safe_text import for_terminal
 from .common import CliContext, Unlocking, UserError, db_option, pass_cli, plain_errors, say, unwritable_message
 
 
 @click.command()
-def locate() -> None:
-    """Say where your caseload, settings and backups are kept."""
-    say(f"caseload:  {config.default_db_path()}")
+@db_option
+def locate(db_path: Path | None) -> None:
+    """Say where your caseload, settings and backups are kept (with --db: that caseload)."""
+    say(f"caseload:  {_caseload_path(db_path)}")
     say(f"settings:  {config.config_path()}")
     say(f"backups:   {config.backups_dir()}")
 
 
 @click.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@db_option
 @click.option("--encrypt", is_flag=True,
               help="Lock the file with a passphrase, asked for now and at every start (needs "
                    "pip install 'caseload-tui[encrypted]'). It is stored nowhere: without it the notes "
                    "cannot be read.")
 @pass_cli
-def init(context: CliContext, path: Path, encrypt: bool) -> None:
-    """Create a new, empty caseload file at PATH."""
+def init(context: CliContext, path: Path | None, db_path: Path | None, encrypt: bool) -> None:
+    """Create a new, empty caseload file at PATH (or --db FILE; neither: your own caseload)."""
     from ..store import Store
     from ..store.cipher import INSTALL, available
 
+    if path is not None and db_path is not None and path != db_path:
+        raise UserError("Give the new caseload's file once: as PATH or as --db, not both. Nothing was changed.")
+    path = path or _caseload_path(db_path)
     if path.exists():
         raise UserError(f"{path} already exists; nothing was changed.")
     passphrase = None
@@ -82,7 +88,7 @@ def check(context: CliContext, db_path: Path | None) -> None:
         for problem in health.problems:
             say(f"caseload: {problem}", err=True)
         raise SystemExit(1)
-    held = ", ".join(f"{n} {what}" for what, n in health.counts.items())
+    held = holdings_in_words(health.counts)
     locked = " It is encrypted." if health.encrypted else ""
     say(f"The caseload at {path} is in good order: no damage found. It holds {held}.{locked}")
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import config
+from ..model import numbered
 from ..private_files import require_regular_file
 from ..safe_text import one_line
 from .common import (
@@ -17,6 +18,7 @@ from .common import (
     Clock,
     UserError,
     db_option,
+    keep_day_start,
     open_store,
     output_options,
     pass_cli,
@@ -184,6 +186,8 @@ def _import_target(clock: Clock, db_path: Path | None, dry_run: bool) -> Iterato
             store.close()
         return
     with open_store(clock, db_path, create=True) as store:
+        if not dry_run:
+            keep_day_start(store, clock)  # before the import moves anyone: the day's end compares with it
         yield store
 
 
@@ -191,7 +195,7 @@ def _import_target(clock: Clock, db_path: Path | None, dry_run: bool) -> Iterato
 @db_option
 @click.option("--demo", is_flag=True, help="Export the made-up demo caseload.")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True,
-              help="json: the whole caseload; csv: one file per table, in a folder; "
+              help="json: the whole caseload; csv: one spreadsheet file for each kind of record, in a folder; "
                    "ics: the upcoming sessions as a calendar, clients by code only.")
 @output_options("Write to this file (for csv: this folder) instead of the screen.")
 @click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True,
@@ -203,7 +207,7 @@ def export(context: CliContext, db_path: Path | None, demo: bool, fmt: str, outp
 
     \b
     json  the whole caseload, to keep or move to another computer
-    csv   one file per table in a folder, to read in a spreadsheet
+    csv   one file for each kind of record (clients, sessions, thoughts…) in a folder, to read in a spreadsheet
     ics   the coming sessions as a calendar, clients by code only (never
           names), safe to share with a calendar on your phone
     """
@@ -252,4 +256,4 @@ def _export_tables(clock: Clock, db_path: Path | None, demo: bool, folder: Path 
         with open_store(clock, db_path, demo=demo) as store:
             data = store.export_data()
         written = write_tables(folder, data)
-    say(f"Wrote {len(written)} tables to {folder}.", err=True)
+    say(f"Wrote {numbered(len(written), 'file')} to {folder}: {', '.join(path.name for path in written)}.", err=True)

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..model import mind as words
+from ..model.counting import numbered
 from ..model.mind import MindAndRoom, MindReading
 from ..safe_text import one_line
 from .common import CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db, say
@@ -54,6 +55,7 @@ def _document(reading: MindReading, until: str, redact: bool) -> dict[str, Any]:
         "carried": {"heading": words.CARRIED_HEADING, "rule": words.CARRIED_RULE, "clients": named(reading.carried)},
         "steady_seldom_in_mind": {"heading": words.UNSEEN_HEADING, "rule": words.UNSEEN_RULE,
                                   "clients": named(reading.unseen)},
+        "too_new": words.TOO_NEW_RULE,
         "clients": [{"name": _who(r, redact), "code": r.code, "thoughts": r.thoughts, "questions": r.questions,
                      "lingering": r.lingering, "words": r.words, "came": r.came, "missed": r.missed}
                     for r in reading.clients],
@@ -65,9 +67,10 @@ def text_lines(reading: MindReading, redact: bool) -> list[str]:
     def names(rows: tuple[MindAndRoom, ...]) -> str:
         return ", ".join(one_line(_who(r, redact), 28) for r in rows) or words.NOBODY
 
-    lines = [f"The last {reading.weeks} weeks.",
+    lines = [f"The last {numbered(reading.weeks, 'week')}.",
              f"{words.CARRIED_HEADING}: {names(reading.carried)}.", f"  ({words.CARRIED_RULE})",
-             f"{words.UNSEEN_HEADING}: {names(reading.unseen)}.", f"  ({words.UNSEEN_RULE})", ""]
+             f"{words.UNSEEN_HEADING}: {names(reading.unseen)}.", f"  ({words.UNSEEN_RULE})",
+             f"  ({words.TOO_NEW_RULE})", ""]
     lines.append(f"{words.COLUMNS[0]:<28}" + "".join(f"{c:>10}" for c in words.COLUMNS[1:]))
     for r in reading.clients:
         counts = (r.thoughts, r.questions, r.lingering, r.words, r.came, r.missed)

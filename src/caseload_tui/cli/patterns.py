@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..model import patterns as words
+from ..model.counting import numbered
 from ..model.patterns import OwnResponse
 from ..safe_text import one_line
 from .common import CliContext, db_option, open_store, pass_cli, plain_errors, refuse_demo_with_db, say
@@ -26,7 +27,7 @@ from .common import CliContext, db_option, open_store, pass_cli, plain_errors, r
 def patterns(context: CliContext, db_path: Path | None, demo: bool, weeks: int, as_json: bool, redact: bool) -> None:
     """My own responses (reactions, insights) grouped by feeling, with whom and when. Never a note's text."""
     refuse_demo_with_db(db_path, demo)
-    from ..rules.patterns import read_patterns, summary, where
+    from ..rules.patterns import listed, read_patterns, summary, where, whose_words
 
     with plain_errors(context.clock):
         now = context.clock()
@@ -41,23 +42,24 @@ def patterns(context: CliContext, db_path: Path | None, demo: bool, weeks: int, 
         def entry(r: OwnResponse) -> dict[str, Any]:
             return {"client": who(r) if r.client_id is not None else None, "where": where(r, who),
                     "written_at": r.written_at.isoformat(timespec="minutes"),
+                    "whose": r.whose.value if r.whose else None, "found_in_text": not r.feelings.strip(),
                     "around_my_break": r.near_break, "around_an_ending": r.near_ending}
 
         say(json.dumps({
-            "weeks": weeks, "how": words.FOUND_IN_TEXT, "summary": line,
-            "feelings": [{"feeling": g.feeling, "responses": [entry(r) for r in g.responses]} for g in found.groups],
+            "weeks": weeks, "how": words.HOW_FOUND, "summary": line,
+            "feelings": [{"feeling": g.feeling, "whose": {w.value: n for w, n in g.whose},
+                          "responses": [entry(r) for r in g.responses]} for g in found.groups],
             "sequences": [{"first": s.first, "then": s.then, "responses": [entry(r) for r in s.responses]}
                           for s in found.sequences],
-            "no_feeling_found": found.unnamed,
+            "with_feeling_words": found.named, "found_in_text": found.from_text, "no_feeling_found": found.unnamed,
         }, indent=2))
         return
-    say(f"My own responses, the last {weeks} weeks ({words.FOUND_IN_TEXT}).")
+    say(f"My own responses, the last {numbered(weeks, 'week')} ({words.HOW_FOUND}).")
+    say(words.counted(found))
     say(line)
     for group in found.groups:
         say("")
-        say(f"{group.feeling} ({len(group.responses)})")
+        tally = whose_words(group)
+        say(f"{group.feeling} ({len(group.responses)})" + (f" · {tally}" if tally else ""))
         for r in group.responses:
-            say(f"  {r.written_at:%e %b %Y}  {where(r, who)}")
-    if found.unnamed:
-        say("")
-        say(f"No feeling from the list found in {found.unnamed} of my own responses.")
+            say(f"  {r.written_at:%e %b %Y}  {listed(r, who)}")

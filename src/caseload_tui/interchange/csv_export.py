@@ -1,4 +1,4 @@
-"""`caseload export --format csv`: the whole caseload as one CSV file per table, in a folder.
+"""`caseload export --format csv`: the whole caseload as one CSV file per kind of record, in a folder.
 
 For reading in a spreadsheet; the JSON export is the one to move a caseload
 with. Records name their client by code, as the JSON format does. Files are
@@ -23,24 +23,32 @@ from .errors import ImportProblem
 
 TABLES = ("clients", "episodes", "appointments", "thoughts", "questions", "encounters",
           "supervision_meetings", "supervision_items", "dates")
-FILE_NAMES = tuple(f"{table}.csv" for table in TABLES)
+# Each table's file, named in the clinician's words (tests/unit/test_user_words.py).
+FILES = {"clients": "clients.csv", "episodes": "periods-of-work.csv", "appointments": "sessions.csv",
+         "thoughts": "thoughts.csv", "questions": "questions.csv", "encounters": "news.csv",
+         "supervision_meetings": "supervisions.csv", "supervision_items": "supervision-cases.csv",
+         "dates": "dates-that-matter.csv"}
+FILE_NAMES = tuple(FILES[table] for table in TABLES)
+# The names an export had before (issue 20): a folder holding such an export is an earlier export, replaced.
+EARLIER_FILE_NAMES = tuple(f"{table}.csv" for table in TABLES)
 
-SAFETY_HEADERS = ["safety_concern", "safety_marked_at", "safety_resolved_at"]  # a note's marker (model/safety.py)
+SAFETY_HEADERS = ["safety concern", "safety marked at", "safety resolved at"]  # a note's marker (model/safety.py)
 
+# Column headers as a spreadsheet shows them; the cells follow in the same order (table_rows).
 HEADERS = {
-    "clients": ["code", "name", "started_on", "ended_on", "schedule", "themes", "bring_to_supervision"],
-    "episodes": ["client", "started_on", "ended_on", "ended_by", "how", "recorded_as",
-                 *(part for part, _ in m.REFLECTION_PARTS)],
-    "appointments": ["client", "starts_at", "status", "note", "source", "source_uid"],
-    "thoughts": ["client", "written_at", "kind", "lingering", "tell_client", "body", *SAFETY_HEADERS,
-                 "bring_to_supervision", "brought_to_meeting", "whose", "feelings", "cue", "told", "told_at",
-                 "how_taken"],
-    "questions": ["client", "asked_at", "status", "body", "answer", "closed_at", *SAFETY_HEADERS],
-    "encounters": ["client", "happened_on", "body", "stirred", "taught"],
-    "supervision_meetings": ["meeting", "held_on", "planned", "notes", "supervisor", "minutes", "setting"],
-    "supervision_items": ["meeting", "client", "question", "advice", "outcome", "tried", "between_us", "need",
-                          "advice_tried"],
-    "dates": ["client", "falls_on", "yearly", "note"],
+    "clients": ["code", "name", "started on", "ended on", "schedule", "themes", "bring to supervision"],
+    "episodes": ["client", "started on", "ended on", "ended by", "how", "recorded as",
+                 *(label for _, label in m.REFLECTION_PARTS)],
+    "appointments": ["client", "starts at", "status", "note", "imported from", "event id there"],
+    "thoughts": ["client", "written at", "kind", "lingering", "to tell them", "body", *SAFETY_HEADERS,
+                 "bring to supervision", "brought to supervision", "whose", "feelings", "cue", "told", "told on",
+                 "how they took it"],
+    "questions": ["client", "asked at", "status", "body", "answer", "closed at", *SAFETY_HEADERS],
+    "encounters": ["client", "happened on", "news", "what it stirred in me", "what it taught me"],
+    "supervision_meetings": ["supervision", "held on", "planned", "notes", "supervisor", "minutes", "setting"],
+    "supervision_items": ["supervision", "client", "question", "advice", "how it went", "what I tried",
+                          "what happens between us", "what I need", "advice tried"],
+    "dates": ["client", "falls on", "yearly", "note"],
 }
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -133,7 +141,7 @@ def write_tables(folder: Path, data: m.CaseloadData) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise ExportProblem(f"{folder} is a file; a CSV export needs a folder.")
     if folder.exists():
-        others = [p.name for p in folder.iterdir() if p.name not in FILE_NAMES]
+        others = [p.name for p in folder.iterdir() if p.name not in FILE_NAMES + EARLIER_FILE_NAMES]
         if others:
             raise ExportProblem(
                 f"{folder} already holds other files; export into a new or empty folder. Nothing was written."
@@ -143,9 +151,12 @@ def write_tables(folder: Path, data: m.CaseloadData) -> list[Path]:
         rows = table_rows(data)
         written = []
         for table in TABLES:
-            path = folder / f"{table}.csv"
+            path = folder / FILES[table]
             write_private(path, table_text(table, rows[table]), encoding="utf-8-sig", newline="")
             written.append(path)
+        for earlier in EARLIER_FILE_NAMES:  # an earlier export's files under their old names, replaced
+            if earlier not in FILE_NAMES:
+                (folder / earlier).unlink(missing_ok=True)
     except OSError as exc:
         raise ExportProblem(f"{folder} could not be written ({exc.strerror}).") from None
     return written

@@ -49,6 +49,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .. import model as m
 from ..config import CalendarSettings
+from ..model.counting import numbered
 from ..safe_text import one_line
 from .errors import ImportProblem
 from .ics_events import Prepared, describe_unknown, original_moment, prepare
@@ -144,7 +145,7 @@ def suggested_name(scanned: Scanned, file_name: str) -> str:
 def _notes(scanned: Scanned, ready: Prepared, expanded: Expanded, reader: _EventReader, prefix: str) -> list[str]:
     notes = []
     if scanned.calendars > 1:
-        notes.append(f"the file holds {scanned.calendars} calendars (VCALENDAR); they were read as one")
+        notes.append(f"the file holds {numbered(scanned.calendars, 'calendar')} (VCALENDAR); they were read as one")
     if ready.duplicates:
         notes.append(f"{_events(ready.duplicates)} written more than once in the file (the same UID) were read once, "
                      "the latest version of each")
@@ -187,7 +188,7 @@ def _check_calendar_zone(calendar: Calendar, file_name: str) -> None:
 
 
 def _events(n: int) -> str:
-    return "1 event" if n == 1 else f"{n} events"
+    return numbered(n, "event")
 
 
 class _EventReader:

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import model as m
 from ..config import Settings
 from .calendar_identity import CalendarChoice, choose_calendar, known_event_uids
 from .session_files import SessionFile
@@ -40,7 +41,7 @@ def import_file(store: Store, file: Path, settings: Settings, now: datetime, dry
 
         data = json_format.parse(json_format.read_file(file), source=file.name)
         counts = store.import_data(data, dry_run=dry_run)
-        summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+        summary = m.holdings_in_words(counts)
         return [("Would add: " if dry_run else "Added: ") + summary + "."]
     clients = store.clients()
     if suffix in CALENDAR_SUFFIXES:

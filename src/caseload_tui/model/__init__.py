@@ -23,6 +23,7 @@ from .attendance import (
     Status,
     StatusWords,
 )
+from .counting import numbered, plural
 from .dates import COMING_UP_DAYS, DATES_HEADING, MY_BREAK_OWNER, YEARLY_WORD, DateThatMatters
 from .endings import (
     ENDED_BY_LABELS,
@@ -56,13 +57,13 @@ from .notes import (
     KindWords,
     Question,
     QuestionStatus,
-    SearchHit,
     Thought,
     ThoughtKind,
     Whose,
 )
-from .records import CaseloadData, Client, ClientRecord
+from .records import HOLDINGS, CaseloadData, Client, ClientRecord, holdings_in_words
 from .safety import CONCERN_WORDS, SAFETY_HEADING, ConcernWords, MarkedNote, SafetyConcern, SafetyMark, concern_open
+from .search import FOUND_LABELS, SEARCH_PLACEHOLDER, Found, SearchHit
 from .supervision import (
     BRING_WORDS,
     NEED_WORDS,
@@ -158,6 +159,9 @@ __all__ = [
     "SafetyConcern",
     "SafetyMark",
     "SearchHit",
+    "SEARCH_PLACEHOLDER",
+    "FOUND_LABELS",
+    "Found",
     "Setting",
     "Session",
     "Status",
@@ -170,4 +174,8 @@ __all__ = [
     "ThoughtKind",
     "Whose",
     "concern_open",
+    "holdings_in_words",
+    "HOLDINGS",
+    "numbered",
+    "plural",
 ]

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .counting import numbered
+
 DEFAULT_WEEKS = 8
+COUNTED_AT_LEAST = 3  # sessions counted (came or missed) in the window before either contrast speaks of a client
 
 # The two contrasts, said at the top of the screen and the command's text.
 CARRIED_HEADING = "Who I carry most, though they come least"
-CARRIED_RULE = "among the third most written about, and the third who came least"
+CARRIED_RULE = "the third most written about, and the third least often there when due"
 UNSEEN_HEADING = "Who comes steadily, yet seldom crosses my mind"
-UNSEEN_RULE = "came to 4 in 5 or more, as often as most, yet among the third least written about"
+UNSEEN_RULE = "came to 4 in 5 or more, as often as most; the third least written about"
+# Said under both rules: who neither contrast speaks of, and why.
+TOO_NEW_RULE = f"new clients (fewer than {COUNTED_AT_LEAST} sessions counted in the window) are in neither"
 NOBODY = "nobody in this window"
 # The picture's two bars and the table's columns.
 MIND_WORD = "mind"
@@ -44,7 +49,7 @@ class MindAndRoom:
     @property
     def mind_numbers(self) -> str:
         lingering = f" · {self.lingering} lingering" if self.lingering else ""
-        return f"{self.notes} notes · {self.words} words{lingering}"
+        return f"{numbered(self.notes, 'note')} · {numbered(self.words, 'word')}{lingering}"
 
     @property
     def room_numbers(self) -> str:

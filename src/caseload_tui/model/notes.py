@@ -127,13 +127,3 @@ class Question:
     id: int | None = None
     version: int = 1
     safety: SafetyMark | None = None  # marked as a safety concern (model/safety.py)
-
-
-@dataclass
-class SearchHit:
-    kind: str  # "thought", "question" or "encounter"
-    id: int
-    client_id: int | None
-    client_name: str
-    when: str
-    body: str

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .attendance import Appointment, Break, Session
+from .counting import numbered
 from .dates import DateThatMatters
 from .endings import Encounter, Episode
 from .notes import Question, Thought
@@ -64,3 +65,22 @@ class CaseloadData:
     episodes: list[Episode] = field(default_factory=list)  # every period of work, oldest first per client
     breaks: list[Break] = field(default_factory=list)  # mine, for no one client
     dates: list[DateThatMatters] = field(default_factory=list)
+
+
+# What a caseload holds, each as a count of it reads (one, many): the import's summary and
+# `caseload check` say them ("3 clients, 1 piece of news, 2 supervisions").
+HOLDINGS: dict[str, tuple[str, str]] = {
+    "clients": ("client", "clients"),
+    "sessions": ("session", "sessions"),
+    "thoughts": ("thought", "thoughts"),
+    "questions": ("question", "questions"),
+    "news": ("piece of news", "pieces of news"),
+    "supervisions": ("supervision", "supervisions"),
+    "dates that matter": ("date that matters", "dates that matter"),
+    "my breaks": ("break of mine", "breaks of mine"),
+}
+
+
+def holdings_in_words(counts: dict[str, int]) -> str:
+    """{"clients": 3, "news": 1} as "3 clients, 1 piece of news" (keys from HOLDINGS)."""
+    return ", ".join(numbered(n, *HOLDINGS[part]) for part, n in counts.items())

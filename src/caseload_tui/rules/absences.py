@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import takewhile
 
-from dateutil.relativedelta import relativedelta
-
 from ..config import Thresholds
-from ..model import CAME, COUNTED, MISSED, AbsencePattern, Break, ClientRecord, Session, Status
+from ..model import CAME, COUNTED, MISSED, AbsencePattern, Break, ClientRecord, Session, Status, numbered
 
 
 def in_a_break(when: datetime, breaks: Sequence[Break]) -> bool:
@@ -45,10 +43,10 @@ def span(days: int) -> str:
     if days < 60:
         return "a few weeks"
     if days < 365:
-        return f"{days // 30} months"
+        return numbered(days // 30, "month")
     if days < 730:
         return "a year"
-    return f"{days // 365} years"
+    return numbered(days // 365, "year")
 
 
 def read_absences(record: ClientRecord, counted: list[Session], now: datetime,
@@ -80,7 +78,7 @@ def read_absences(record: ClientRecord, counted: list[Session], now: datetime,
             steadily = f"came steadily for {span((began.starts_at.date() - record.client.started_on).days)}"
         else:
             steadily = (f"in therapy for {span((now.date() - record.client.started_on).days)}, "
-                        f"came steadily to the {len(before)} sessions before")
+                        f"came steadily to the {numbered(len(before), 'session')} before")
         return AbsencePattern.CHANGE, (
             f"A change: {steadily}; since {began.starts_at.strftime('%-d %b')}, {what}. Check in?")
     if not _since_the_start(record, counted):
@@ -96,7 +94,7 @@ def read_absences(record: ClientRecord, counted: list[Session], now: datetime,
 
 def _trouble_began(counted: list[Session], now: datetime, thresholds: Thresholds) -> Session:
     """The oldest miss the rules count now: in the window, or else the oldest of the misses in a row."""
-    window_start = now - relativedelta(weeks=thresholds.window_weeks)
+    window_start = now - timedelta(weeks=thresholds.window_weeks)
     in_window = [s for s in counted if s.starts_at > window_start and s.status in MISSED]
     if in_window:
         return in_window[-1]
@@ -138,4 +136,4 @@ def read_gap(record: ClientRecord, past: list[Session], now: datetime, threshold
 
 def _weeks_or_days(now: datetime, when: datetime) -> str:
     days = (now.date() - when.date()).days
-    return f"{days} days ago" if days < 14 else f"{days // 7} weeks ago"
+    return f"{numbered(days, 'day')} ago" if days < 14 else f"{numbered(days // 7, 'week')} ago"

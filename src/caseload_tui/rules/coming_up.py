@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from ..model import COMING_UP_DAYS, DateThatMatters
+from ..model.counting import numbered
 
 
 def next_falls(when: DateThatMatters, today: date) -> date | None:
@@ -44,4 +45,4 @@ def coming_up(dates: Iterable[DateThatMatters], today: date,
 def in_days(day: date, today: date) -> str:
     """'today', 'tomorrow', 'in 5 days'."""
     gap = (day - today).days
-    return "today" if gap == 0 else "tomorrow" if gap == 1 else f"in {gap} days"
+    return "today" if gap == 0 else "tomorrow" if gap == 1 else f"in {numbered(gap, 'day')}"

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from ..config import Thresholds
-from ..model import CAME, MISSED, AbsencePattern, Client, ClientRecord, Group, Placement, Session, Status
+from ..model import CAME, MISSED, AbsencePattern, Client, ClientRecord, Group, Placement, Session, Status, numbered
 from .absences import counts, read_absences, read_gap
 
 
@@ -23,7 +21,7 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
     past = [s for s in record.recent if s.starts_at <= now]
     counted = [s for s in past if counts(s, record.breaks)]
     streak = _missed_streak(counted)
-    window_start = now - relativedelta(weeks=thresholds.window_weeks)
+    window_start = now - timedelta(weeks=thresholds.window_weeks)
     in_window = [s for s in counted if s.starts_at > window_start]
     missed = sum(1 for s in in_window if s.status in MISSED)
     quiet_start = now - timedelta(days=thresholds.quiet_days)
@@ -42,23 +40,25 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
             return Placement(Group.ABSENTEES, read[1], pattern=read[0])
         if by_share or by_streak:
             text = f"missed {missed} of the last {_sessions(len(in_window))}" if in_window and missed else (
-                f"missed the last {streak} sessions in a row")
+                f"missed the last {numbered(streak, 'session')} in a row")
             if in_window and missed and streak >= 2:
                 text += f", {streak} in a row"
         else:
-            text = (f"has not come in {thresholds.quiet_days} days, though "
-                    f"{_sessions(len(recent_counted), article=False)} fell in that time")
+            # Every session counted in these days was missed (that is what makes it quiet).
+            text = (f"has not come in {numbered(thresholds.quiet_days, 'day')} and missed "
+                    f"{numbered(len(recent_counted), 'session')} in that time")
             if record.last_attended is not None:
                 text += f" (last came {ago(record.last_attended, now)})"
-        moved = sum(1 for s in past if s.starts_at > window_start and s.status is Status.RESCHEDULED)
+        spoken_of = window_start if by_share or by_streak else quiet_start  # the days the sentence speaks of
+        moved = sum(1 for s in past if s.starts_at > spoken_of and s.status is Status.RESCHEDULED)
         if moved:
-            text += f"; {moved} moved to another time, not counted"
+            text += f"; {numbered(moved, 'session')} moved to another time, not counted"
         return Placement(Group.ABSENTEES, _sentence(text))
 
     if len(counted) < thresholds.new_sessions:
         since = client.started_on.strftime("%-d %b %Y")
         done = sum(1 for s in counted if s.status in CAME)
-        so_far = "no sessions yet" if done == 0 else f"{_sessions(done, article=False)} so far"
+        so_far = "no sessions yet" if done == 0 else f"{_sessions(done)} so far"
         return Placement(Group.REGULARS, _sentence(f"started {since}, {so_far}"), new=True)
     gap = read_gap(record, past, now, thresholds)
     if gap is not None:
@@ -67,7 +67,7 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
     if in_window:
         text = f"came to {came} of the last {_sessions(len(in_window))}"
     else:
-        text = f"no sessions in the last {thresholds.window_weeks} weeks"
+        text = f"no sessions in the last {numbered(thresholds.window_weeks, 'week')}"
     if record.last_attended is not None:
         text += f"; last came {ago(record.last_attended, now)}"
     return Placement(Group.REGULARS, _sentence(text))
@@ -87,10 +87,8 @@ def _missed_streak(counted_newest_first: list[Session]) -> int:
     return streak
 
 
-def _sessions(n: int, article: bool = True) -> str:
-    if article:
-        return f"{n} session" if n == 1 else f"{n} sessions"
-    return "1 session" if n == 1 else f"{n} sessions"
+def _sessions(n: int) -> str:
+    return numbered(n, "session")
 
 
 def _sentence(text: str) -> str:
@@ -110,12 +108,12 @@ def days_ago(days: int, years: bool = True) -> str:
     if days == 1:
         return "yesterday"
     if days < 14:
-        return f"{days} days ago"
+        return f"{numbered(days, 'day')} ago"
     if days < 60:
-        return f"{days // 7} weeks ago"
+        return f"{numbered(days // 7, 'week')} ago"
     if days < 730 or not years:
-        return f"{days // 30} months ago"
-    return f"{days // 365} years ago"
+        return f"{numbered(days // 30, 'month')} ago"
+    return f"{numbered(days // 365, 'year')} ago"
 
 
 def since_short(when: datetime | date | None, now: datetime) -> str:

@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from dateutil import rrule
 
 from ..model import Client
+from ..model.counting import numbered
 from .words import DAY_NAMES, short, time_of_day, weekday_number
 
 DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -71,13 +72,13 @@ def describe_schedule(schedule: str) -> str:
     # Without BYDAY, dateutil fills in the weekday of the start date, which the rule does not say.
     days = sorted(byweekday) if "BYDAY" in schedule.upper() else []
     if freq == rrule.WEEKLY:
-        how = {1: "weekly", 2: "fortnightly"}.get(interval, f"every {interval} weeks")
+        how = {1: "weekly", 2: "fortnightly"}.get(interval, f"every {numbered(interval, 'week')}")
         if len(days) == 2 and interval == 1:
             how = "twice weekly"
     elif freq == rrule.MONTHLY:
-        how = "monthly" if interval == 1 else f"every {interval} months"
+        how = "monthly" if interval == 1 else f"every {numbered(interval, 'month')}"
     elif freq == rrule.DAILY:
-        how = "daily" if interval == 1 else f"every {interval} days"
+        how = "daily" if interval == 1 else f"every {numbered(interval, 'day')}"
     else:
         how = "repeating"
     named = [DAY_NAMES[d] + "s" for d in days]

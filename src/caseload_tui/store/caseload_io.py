@@ -82,7 +82,7 @@ class CaseloadIOMixin(StoreBase):
         """
         counts = {"clients": len(data.clients), "sessions": len(data.appointments),
                   "thoughts": len(data.thoughts), "questions": len(data.questions),
-                  "encounters": len(data.encounters), "supervision meetings": len(data.meetings),
+                  "news": len(data.encounters), "supervisions": len(data.meetings),
                   "dates that matter": len(data.dates)}
         if data.breaks:
             counts["my breaks"] = len(data.breaks)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from .. import model as m
 from . import rows
 from .base import StoreBase
-from .connection import NOTES, purge_search_index
+from .connection import INDEXED, purge_search_index
 from .errors import Conflict, Invalid, NotFound
 from .sql import insert, inserted_id, require, saved_id, update_versioned
 
@@ -71,6 +71,8 @@ class ClientsMixin(StoreBase):
             conn.execute("UPDATE episodes SET started_on = ?, ended_on = ?, version = version + 1 WHERE id = ?",
                          [rows.iso_day(client.started_on), rows.iso_day(client.ended_on),
                           current_episode_id(conn, saved_id(client.id))])
+            purge_search_index(conn, ("clients",))  # a name or theme edited out leaves no trace
+        self._empty_wal()
         return self.client(saved_id(client.id))
 
     def set_flag(self, client_id: int, flagged: bool) -> m.Client:
@@ -87,7 +89,7 @@ class ClientsMixin(StoreBase):
         with self._lock.writing() as conn:
             require(conn, "clients", client_id)
             conn.execute("DELETE FROM clients WHERE id = ?", [client_id])
-            purge_search_index(conn, NOTES)
+            purge_search_index(conn, INDEXED)
         self._empty_wal()
 
     # ------------------------------------------------------------ endings and episodes

@@ -22,8 +22,10 @@ from .errors import Busy, NoDatabase, NotACaseload, StoreError
 SQLITE_HEADER = cipher.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 5000
 WAL_TRIES, WAL_RETRY_SECONDS = 10, 0.1  # about a second for another window to let go of the WAL
-# Every table with a full-text index: what is deleted or edited out leaves its index too.
+# The notes, each with a full-text index: what is deleted or edited out leaves its index too.
 NOTES = ("thoughts", "questions", "encounters")
+# Every table with a full-text index (store/search.py): the notes, and the rest of what is written.
+INDEXED = (*NOTES, "dates", "clients", "episodes", "supervision_items")
 
 
 def describe_db_error(exc: sqlite3.Error) -> StoreError:
@@ -181,6 +183,9 @@ class WriteLock:
         self._lock = threading.RLock()
         self.guard = guard
         self.patience_ms: int | None = None
+        # Before every write, while the file's full check runs in the background (background_check.py):
+        # waits for it, and refuses the write if it found damage.
+        self.gate: Callable[[], None] | None = None
 
     def _begin(self, conn: sqlite3.Connection) -> None:
         if self.patience_ms is None:
@@ -204,6 +209,8 @@ class WriteLock:
     @contextlib.contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One transaction that takes the write lock up front (BEGIN IMMEDIATE)."""
+        if self.gate is not None:  # outside the lock: reads from other threads go on meanwhile
+            self.gate()
         with self._lock:
             conn = self._conn
             if conn.in_transaction:  # nested: part of the caller's transaction

@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.counting import numbered, plural
 from . import cipher, key_check
 from .connection import check_file
 from .errors import NotACaseload, StoreError
@@ -21,7 +22,7 @@ from .migrations import MIGRATION_SET
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 COUNTED = (("clients", "clients"), ("sessions", "appointments"), ("thoughts", "thoughts"),
-           ("questions", "questions"), ("news and encounters", "encounters"))
+           ("questions", "questions"), ("news", "encounters"))  # labels: model.HOLDINGS
 
 
 @dataclass
@@ -204,15 +205,16 @@ def inspect(path: Path, thorough: bool = True, passphrase: str | None = None) ->
         if found != [("ok",)]:
             health.problems.append(
                 damaged_message(path) if len(found) == 1 else
-                f"{path} is damaged: {len(found)} problems were found in how it is stored. Nothing was changed. "
-                "`caseload restore` can put a backup back."
+                f"{path} is damaged: {numbered(len(found), 'problem')} were found in how it is stored. "
+                "Nothing was changed. `caseload restore` can put a backup back."
             )
             return health
         if thorough:
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
                 health.problems.append(
-                    f"{len(broken)} records point to a client or meeting that is no longer there "
+                    f"{numbered(len(broken), 'record')} {plural(len(broken), 'points', 'point')} to a client or "
+                    "meeting that is no longer there "
                     "(for example a thought whose client was removed). Nothing was changed."
                 )
         for label, table in COUNTED:

@@ -16,18 +16,21 @@ old migration's text follows the code: its lists, never its shape.)
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from .. import model as m
-from .rebuild import rebuild_table, with_check
+from .migration_steps import Steps
+from .rebuild import rebuild_table, search_index, with_check
 from .rows import HELD, MEETING_STATUSES
 from .sql import quoted_values
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["MIGRATION_SET", "migrations", "rebuild_table", "with_check"]
 
 MIGRATION_SET = "caseload"
-migrations = Migrations(MIGRATION_SET)
+migrations = Steps(MIGRATION_SET)  # sqlite-utils' Migrations, its names read without loading it (migration_steps.py)
 
 
 @migrations(name="0001_caseload")
@@ -202,27 +205,6 @@ def m0052_news_can_be_corrected(db: Database) -> None:
     db.execute("ALTER TABLE encounters ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
 
 
-def _search_index(db: Database, table: str, columns: list[str]) -> None:
-    """(Re)make a table's full-text index over `columns`, with its triggers, from the rows it has.
-
-    As migration 0003 made them (prefixes of two and three letters); the triggers are the ones
-    sqlite-utils makes, by the same names, so a table rebuilt later keeps them.
-    """
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    new = ", ".join(f'new."{c}"' for c in columns)
-    old = ", ".join(f'old."{c}"' for c in columns)
-    for suffix in ("ai", "ad", "au"):
-        db.execute(f'DROP TRIGGER IF EXISTS "{table}_{suffix}"')
-    db.execute(f'DROP TABLE IF EXISTS "{table}_fts"')
-    db.execute(f'CREATE VIRTUAL TABLE "{table}_fts" USING FTS5 ({quoted}, content="{table}", prefix=\'2 3\')')
-    insert = f'INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new});'
-    delete = f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES(\'delete\', old.rowid, {old});'
-    db.execute(f'CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN\n  {insert}\nEND')
-    db.execute(f'CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" BEGIN\n  {delete}\nEND')
-    db.execute(f'CREATE TRIGGER "{table}_au" AFTER UPDATE ON "{table}" BEGIN\n  {delete}\n  {insert}\nEND')
-    db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
-
-
 @migrations(name="0031_told_them")
 def m0031_told_them(db: Database) -> None:
     """A thought to tell the client can hold the cue that would prompt it; and what became of it
@@ -232,7 +214,7 @@ def m0031_told_them(db: Database) -> None:
     db.execute(f"ALTER TABLE thoughts ADD COLUMN told TEXT CHECK (told IN ({quoted_values(m.TellOutcome)}))")
     db.execute("ALTER TABLE thoughts ADD COLUMN told_at TEXT")
     db.execute("ALTER TABLE thoughts ADD COLUMN how_taken TEXT NOT NULL DEFAULT ''")
-    _search_index(db, "thoughts", ["body", "cue", "how_taken"])
+    search_index(db, "thoughts", ["body", "cue", "how_taken"])
 
 
 @migrations(name="0032_advice_tried")
@@ -257,7 +239,7 @@ def m0033_dates_that_matter(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX dates_by_client ON dates(client_id, falls_on)")
-    _search_index(db, "dates", ["note"])
+    search_index(db, "dates", ["note"])
 
 
 @migrations(name="0060_thought_kinds_in_my_words")
@@ -360,5 +342,42 @@ def m0081_drafts(db: Database) -> None:
         "    kind TEXT NOT NULL,\n"
         "    context TEXT NOT NULL DEFAULT '{}',\n"
         "    draft_values TEXT NOT NULL DEFAULT '{}'\n"
+        ")"
+    )
+
+
+@migrations(name="0110_search_everything_written")
+def m0110_search_everything_written(db: Database) -> None:
+    """Search finds everything the clinician wrote: a client's name and themes, the reflection on an
+    ending, and a supervision case's question, what I tried, what happens between us, the advice and
+    how it went (store/search.py), each with its own index kept current by triggers."""
+    search_index(db, "clients", ["name", "themes"])
+    search_index(db, "episodes", ["helped", "not_helped", "they_learned", "i_learned", "could_not_find",
+                                   "still_wonder"])
+    search_index(db, "supervision_items", ["question", "tried", "between_us", "advice", "outcome"])
+
+
+@migrations(name="0100_mind_and_patterns_indexes")
+def m0100_mind_and_patterns_indexes(db: Database) -> None:
+    """Mind and room counts the questions asked in a window; Patterns in me reads one year's own responses.
+
+    Without these the one scans every question, the other every thought of the year, whatever its kind.
+    """
+    db.execute("CREATE INDEX questions_by_time ON questions(asked_at)")
+    db.execute("CREATE INDEX thoughts_by_kind_time ON thoughts(kind, written_at)")
+
+
+@migrations(name="0111_groups_at_day_start")
+def m0111_groups_at_day_start(db: Database) -> None:
+    """Each client's group and its reason as the day began (the first time the caseload was opened that
+    day), so the day's end says who moved between groups today whatever moved them: a session of an
+    earlier day recorded from the dashboard in the morning included (day_review.moves, issue 20).
+    Only the latest day is kept."""
+    db.execute(
+        "CREATE TABLE groups_at_day_start (\n"
+        "    client_id INTEGER PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,\n"
+        "    day TEXT NOT NULL,\n"
+        f"    grp TEXT NOT NULL CHECK (grp IN ({quoted_values(m.Group)})),\n"
+        "    reason TEXT NOT NULL DEFAULT ''\n"
         ")"
     )

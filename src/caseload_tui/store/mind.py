@@ -1,7 +1,7 @@
 """Mind and room: per active client over a window, what I wrote about them and whether they came.
 
-Four grouped queries: clients, thoughts (over thoughts_by_time), questions (a scan: no index
-leads with asked_at, and there are few questions) and appointments (over appointments_by_time).
+Four grouped queries: clients, thoughts (over thoughts_by_time), questions (over questions_by_time)
+and appointments (each active client's, over an index that covers them).
 Words are counted in SQL by a function registered on the connection (str.split: any run of
 spaces or line breaks parts two words). Sessions in one of my breaks say nothing about a client
 (as in the grouping rules), so they are left out.
@@ -9,11 +9,12 @@ spaces or line breaks parts two words). Sessions in one of my breaks say nothing
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 
 from .. import model as m
 from ..model.mind import MindAndRoom
-from ..model.patterns import OwnResponse
+from ..model.patterns import FEELINGS, OwnResponse
 from . import rows
 from .base import StoreBase
 from .sql import bound
@@ -47,11 +48,15 @@ class MindMixin(StoreBase):
                 if r["client_id"] in found:
                     row = found[r["client_id"]]
                     row.update(questions=r["questions"], words=int(row.get("words", 0)) + int(r["words"]))
+            # Client by client (CROSS JOIN keeps that order) over an index that holds every column read,
+            # so no appointment row is fetched: by time, each of the window's sessions would be.
             for r in conn.execute(
-                f"SELECT client_id, total(status IN ({came})) AS came, total(status IN ({missed})) AS missed "
-                "FROM appointments AS a WHERE starts_at BETWEEN :since AND :until "
-                f"AND status IN ({came}, {missed}) AND NOT EXISTS (SELECT 1 FROM breaks AS b "
-                "WHERE substr(a.starts_at, 1, 10) BETWEEN b.starts_on AND b.ends_on) GROUP BY client_id",
+                f"SELECT a.client_id, total(a.status IN ({came})) AS came, total(a.status IN ({missed})) AS missed "
+                "FROM clients AS c CROSS JOIN appointments AS a ON a.client_id = c.id "
+                "AND a.starts_at BETWEEN :since AND :until "
+                f"WHERE c.ended_on IS NULL AND a.status IN ({came}, {missed}) "
+                "AND NOT EXISTS (SELECT 1 FROM breaks AS b "
+                "WHERE substr(a.starts_at, 1, 10) BETWEEN b.starts_on AND b.ends_on) GROUP BY a.client_id",
                 {**window, **came_args, **missed_args}):
                 if r["client_id"] in found:
                     found[r["client_id"]].update(came=int(r["came"]), missed=int(r["missed"]))
@@ -63,20 +68,54 @@ class MindMixin(StoreBase):
     def own_responses(self, since: datetime, until: datetime) -> list[OwnResponse]:
         """My own responses (thoughts whose kind is one) written in [since, until], about anyone or my practice.
 
-        Each says whether it was written in one of my breaks or the week before one, and whether
-        in the fortnight either side of its client's ending (over thoughts_by_time; few breaks).
+        Each says whose feeling it was and its feeling words, if given; whether it was written in one
+        of my breaks or the week before one; and whether in the fortnight either side of its client's
+        ending (over thoughts_by_kind_time; few breaks). For a note without feeling words, the listed
+        feelings the search index finds in its body (`in_text`); only a note holding two or more has
+        its body read, so their order can be.
         """
         own, own_args = bound("own", [kind for kind, said in m.KIND_WORDS.items() if said.own_response])
         with self._lock.reading() as conn:
             found = conn.execute(
-                "SELECT t.id, t.written_at, t.body, t.client_id, c.name, c.code, "
+                "SELECT t.id, t.written_at, t.client_id, t.whose, t.feelings, c.name, c.code, "
                 "EXISTS (SELECT 1 FROM breaks AS b WHERE substr(t.written_at, 1, 10) "
                 "  BETWEEN date(b.starts_on, '-7 days') AND b.ends_on) AS near_break, "
                 "(c.ended_on IS NOT NULL AND abs(julianday(c.ended_on) - julianday(substr(t.written_at, 1, 10))) <= 14)"
                 "  AS near_ending "
                 "FROM thoughts AS t LEFT JOIN clients AS c ON c.id = t.client_id "
-                f"WHERE t.written_at BETWEEN :since AND :until AND t.kind IN ({own}) ORDER BY t.written_at, t.id",
+                f"WHERE t.kind IN ({own}) AND t.written_at BETWEEN :since AND :until ORDER BY t.written_at, t.id",
                 {"since": rows.iso_moment(since), "until": rows.iso_moment(until), **own_args}).fetchall()
-        return [OwnResponse(thought_id=r["id"], written_at=rows.given_moment(r["written_at"]), body=r["body"],
-                            client_id=r["client_id"], name=r["name"] or "", code=r["code"] or "",
-                            near_break=bool(r["near_break"]), near_ending=bool(r["near_ending"])) for r in found]
+            in_text, bodies = _feelings_in_text(conn, [r["id"] for r in found if not r["feelings"].strip()])
+        return [OwnResponse(thought_id=r["id"], written_at=rows.given_moment(r["written_at"]),
+                            body=bodies.get(r["id"], ""), client_id=r["client_id"], name=r["name"] or "",
+                            code=r["code"] or "", near_break=bool(r["near_break"]),
+                            near_ending=bool(r["near_ending"]), whose=m.Whose(r["whose"]) if r["whose"] else None,
+                            feelings=r["feelings"], in_text=tuple(in_text.get(r["id"], ())))
+                for r in found]
+
+
+def _feelings_in_text(conn: sqlite3.Connection, ids: list[int]) -> tuple[dict[int, list[str]], dict[int, str]]:
+    """Which listed feelings the search index finds in these thoughts' bodies, and the bodies holding two or more.
+
+    One prefix search a feeling over the thoughts' id range (the index's own order), kept to these ids.
+    """
+    if not ids:
+        return {}, {}
+    wanted, found = set(ids), dict[int, list[str]]()
+    span = {"low": min(ids), "high": max(ids)}
+    for feeling, starts in FEELINGS.items():
+        match = "body : (" + " OR ".join(f'"{start}"*' for start in starts) + ")"
+        for (thought_id,) in conn.execute("SELECT rowid FROM thoughts_fts WHERE thoughts_fts MATCH :match "
+                                          "AND rowid BETWEEN :low AND :high", {"match": match, **span}):
+            if thought_id in wanted:
+                found.setdefault(thought_id, []).append(feeling)
+    several = [thought_id for thought_id, feelings in found.items() if len(feelings) > 1]
+    bodies: dict[int, str] = {}
+    for start in range(0, len(several), _IDS_A_QUERY):  # bound as parameters, a few hundred at a time
+        chunk = several[start:start + _IDS_A_QUERY]
+        bodies.update(conn.execute(f"SELECT id, body FROM thoughts WHERE id IN ({', '.join('?' * len(chunk))})",
+                                   chunk).fetchall())
+    return found, bodies
+
+
+_IDS_A_QUERY = 500  # well under any SQLite build's limit on bound parameters

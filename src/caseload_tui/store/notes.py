@@ -105,7 +105,7 @@ class NotesMixin(StoreBase):
     def add_encounter(self, encounter: m.Encounter) -> m.Encounter:
         with self._lock.writing():  # read back in the same transaction, as it was written
             new_id = self._add("encounters", rows.encounter_values(encounter), encounter.client_id)
-            return self._one("encounters", new_id, rows.encounter, "That encounter has been deleted.")
+            return self._one("encounters", new_id, rows.encounter, "That news has been deleted.")
 
     def encounter(self, encounter_id: int) -> m.Encounter:
         return self._one("encounters", encounter_id, rows.encounter, "That news has been deleted.")

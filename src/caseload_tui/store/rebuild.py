@@ -19,10 +19,12 @@ import enum
 import re
 import sqlite3
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .sql import quoted_values
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def table_sql(db: Database, table: str) -> str:
@@ -96,3 +98,25 @@ def _referring(conn: sqlite3.Connection, table: str) -> list[str]:
     names = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     return [name for name in names if name != table and any(
         fk[2] == table for fk in conn.execute(f'PRAGMA foreign_key_list("{name}")'))]
+
+
+def search_index(db: Database, table: str, columns: list[str]) -> None:
+    """(Re)make a table's full-text index over `columns`, with its triggers, from the rows it has.
+
+    For a migration (0031, 0033, 0110). As migration 0003 made them (prefixes of two and three
+    letters); the triggers are the ones sqlite-utils makes, by the same names, so a table rebuilt
+    later keeps them.
+    """
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    new = ", ".join(f'new."{c}"' for c in columns)
+    old = ", ".join(f'old."{c}"' for c in columns)
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_{suffix}"')
+    db.execute(f'DROP TABLE IF EXISTS "{table}_fts"')
+    db.execute(f'CREATE VIRTUAL TABLE "{table}_fts" USING FTS5 ({quoted}, content="{table}", prefix=\'2 3\')')
+    insert = f'INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new});'
+    delete = f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES(\'delete\', old.rowid, {old});'
+    db.execute(f'CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN\n  {insert}\nEND')
+    db.execute(f'CREATE TRIGGER "{table}_ad" AFTER DELETE ON "{table}" BEGIN\n  {delete}\nEND')
+    db.execute(f'CREATE TRIGGER "{table}_au" AFTER UPDATE ON "{table}" BEGIN\n  {delete}\n  {insert}\nEND')
+    db.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")

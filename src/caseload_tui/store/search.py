@@ -1,21 +1,53 @@
-"""Full-text search over thoughts, questions, encounters and dates that matter (FTS5 indexes, migrations.py)."""
+"""Full-text search over everything the clinician wrote (FTS5 indexes, migrations.py).
+
+A client's name and themes, thoughts, questions and their answers, news of graduates, the
+reflection on an ending, supervision cases (question, what I tried, what happens between us,
+the advice and how it went) and dates that matter: each table with its own index.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-
-from sqlite_utils import Database
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import model as m
 from .base import StoreBase
 
-# (table, when it was written, the text shown): the notes searched, each with its own index.
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+def _parts(*columns: tuple[str, str]) -> str:
+    """The columns written, each after its label (none: no label), joined by ' — ' (SQL)."""
+    def one(column: str, label: str) -> str:
+        shown = f"'{label.replace(chr(39), chr(39) * 2)}: ' || " if label else ""
+        return f"CASE WHEN t.{column} != '' THEN ' — ' || {shown}t.{column} ELSE '' END"
+
+    return f"substr({' || '.join(one(column, label) for column, label in columns)}, 4)"
+
+
+class _Searched(NamedTuple):
+    table: str
+    kind: m.Found
+    client: str  # SQL: the client the record is about (NULL: my practice)
+    when: str  # SQL: its date or moment, ISO (the first ten characters are the day)
+    text: str  # SQL: the text a result shows
+
+
 _SEARCHED = (
-    ("thoughts", "written_at", "t.body || CASE WHEN t.cue != '' THEN ' — ' || t.cue ELSE '' END "
-                               "|| CASE WHEN t.how_taken != '' THEN ' — ' || t.how_taken ELSE '' END"),
-    ("questions", "asked_at", "t.body || CASE WHEN t.answer != '' THEN ' — ' || t.answer ELSE '' END"),
-    ("encounters", "happened_on", "t.body"),
-    ("dates", "falls_on", "t.note"),
+    _Searched("clients", m.Found.CLIENT, "t.id", "t.started_on", _parts(("name", ""), ("themes", "themes"))),
+    _Searched("thoughts", m.Found.THOUGHT, "t.client_id", "t.written_at",
+              _parts(("body", ""), ("cue", ""), ("how_taken", ""))),
+    _Searched("questions", m.Found.QUESTION, "t.client_id", "t.asked_at", _parts(("body", ""), ("answer", ""))),
+    _Searched("encounters", m.Found.NEWS, "t.client_id", "t.happened_on",
+              _parts(("body", ""), ("stirred", ""), ("taught", ""))),
+    _Searched("episodes", m.Found.REFLECTION, "t.client_id", "coalesce(t.ended_on, t.started_on)",
+              _parts(*m.REFLECTION_PARTS)),
+    _Searched("supervision_items", m.Found.SUPERVISION, "t.client_id",
+              "(SELECT held_on FROM supervision_meetings WHERE id = t.meeting_id)",
+              _parts(("question", ""), ("tried", "tried"), ("between_us", "between us"), ("advice", "advice"),
+                     ("outcome", "how it went"))),
+    _Searched("dates", m.Found.DATE, "t.client_id", "t.falls_on", "t.note"),
 )
 
 
@@ -26,13 +58,13 @@ def fts_query(db: Database, query: str) -> str:
 
 
 class SearchMixin(StoreBase):
-    SEARCH_RANKED = 2_000  # matches ranked per kind of note: the newest ones
+    SEARCH_RANKED = 2_000  # matches ranked per kind of record: the newest ones
 
     def search(self, query: str, limit: int = 50) -> list[m.SearchHit]:
-        """Full-text search over thoughts, questions, encounters and dates that matter, best first.
+        """Full-text search over everything written (see the module), best first.
 
         The query is quoted, so quotes and operators are searched as words. Where more
-        than SEARCH_RANKED notes of one kind match (a common word, a short beginning, in
+        than SEARCH_RANKED records of one kind match (a common word, a short beginning, in
         a large caseload), the best of the newest SEARCH_RANKED are given: ranking every
         match would take longer than a keystroke.
         """
@@ -41,27 +73,32 @@ class SearchMixin(StoreBase):
         match = fts_query(self.db, query)
         scored: list[tuple[float, m.SearchHit]] = []
         with self._lock.reading():
-            for table, when, body in _SEARCHED:
+            for searched in _SEARCHED:
                 try:
-                    # Notes are numbered as they are written, so the newest matches have the highest rowids.
-                    floor = self._conn.execute(
-                        f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :query "
-                        f"ORDER BY rowid DESC LIMIT 1 OFFSET {self.SEARCH_RANKED - 1}", {"query": match},
-                    ).fetchone()
-                    found = self._conn.execute(
-                        f"SELECT t.id, t.client_id, t.{when} AS at, {body} AS text, f.rank AS rank, c.name AS name "
-                        f"FROM {table}_fts f JOIN {table} t ON t.rowid = f.rowid "
-                        f"LEFT JOIN clients c ON c.id = t.client_id "
-                        f"WHERE {table}_fts MATCH :query AND f.rowid >= :floor ORDER BY f.rank LIMIT {int(limit)}",
-                        {"query": match, "floor": floor[0] if floor else 0},
-                    ).fetchall()
+                    found = self._matches(searched, match, limit)
                 except sqlite3.OperationalError:
                     return []
                 for row in found:
                     scored.append((row["rank"], m.SearchHit(
-                        kind=table[:-1], id=row["id"], client_id=row["client_id"],
+                        kind=searched.kind, id=row["id"], client_id=row["client_id"],
                         client_name=row["name"] if row["name"] is not None else "My practice",
-                        when=row["at"], body=row["text"],
+                        when=date.fromisoformat(row["at"][:10]) if row["at"] else date.min, body=row["text"],
                     )))
         scored.sort(key=lambda pair: pair[0])
         return [hit for _, hit in scored[:limit]]
+
+    def _matches(self, searched: _Searched, match: str, limit: int) -> list[sqlite3.Row]:
+        table = searched.table
+        # Records are numbered as they are written, so the newest matches have the highest rowids.
+        floor = self._conn.execute(
+            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :query "
+            f"ORDER BY rowid DESC LIMIT 1 OFFSET {self.SEARCH_RANKED - 1}", {"query": match},
+        ).fetchone()
+        return self._conn.execute(
+            f"SELECT t.id, {searched.client} AS client_id, {searched.when} AS at, {searched.text} AS text, "
+            f"f.rank AS rank, c.name AS name "
+            f"FROM {table}_fts f JOIN {table} t ON t.rowid = f.rowid "
+            f"LEFT JOIN clients c ON c.id = {searched.client} "
+            f"WHERE {table}_fts MATCH :query AND f.rowid >= :floor ORDER BY f.rank LIMIT {int(limit)}",
+            {"query": match, "floor": floor[0] if floor else 0},
+        ).fetchall()

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from .. import model as m
 from . import rows
 from .base import StoreBase
+from .connection import purge_search_index
 from .errors import NotFound
 from .sql import insert, inserted_id, require, saved_id, update_versioned
 
@@ -67,6 +68,7 @@ class SupervisionMixin(StoreBase):
             update_versioned(conn, "supervision_meetings", meeting.id, meeting.version, rows.meeting_values(meeting))
             conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting.id])
             _insert_items(conn, saved_id(meeting.id), meeting.items)
+            purge_search_index(conn, ("supervision_items",))  # corrected words leave the search index
         self._empty_wal()  # words corrected out of a meeting leave the WAL too
         return self.meeting(saved_id(meeting.id))
 
@@ -77,6 +79,7 @@ class SupervisionMixin(StoreBase):
             conn.execute("UPDATE supervision_items SET advice_tried = ?, outcome = ? WHERE id = ?",
                          [tried.value, outcome, item_id])
             _item_changed(conn, item_id)
+            purge_search_index(conn, ("supervision_items",))
 
     def delete_meeting(self, meeting_id: int) -> None:
         """Remove a supervision and what was written for it: no trace of its words left in the file.
@@ -87,6 +90,7 @@ class SupervisionMixin(StoreBase):
             conn.execute("UPDATE thoughts SET brought_to = NULL WHERE brought_to = ?", [meeting_id])
             conn.execute("DELETE FROM supervision_items WHERE meeting_id = ?", [meeting_id])
             conn.execute("DELETE FROM supervision_meetings WHERE id = ?", [meeting_id])
+            purge_search_index(conn, ("supervision_items",))
         self._empty_wal()
 
     def mark_brought(self, thought_ids: Iterable[int], meeting_id: int) -> None:
@@ -110,3 +114,4 @@ class SupervisionMixin(StoreBase):
             require(conn, "supervision_items", item_id)
             conn.execute("UPDATE supervision_items SET outcome = ? WHERE id = ?", [outcome, item_id])
             _item_changed(conn, item_id)
+            purge_search_index(conn, ("supervision_items",))

@@ -16,9 +16,8 @@ from textual.app import App
 from textual.theme import Theme
 
 from ..config import Settings
-from .app_base import FILE_CHECK_SECONDS, AppBase
+from .app_base import FILE_CHECK_SECONDS, AppBase, forms_among
 from .commands import ScreenKeys
-from .modals.base import FormScreen
 from .screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
@@ -32,6 +31,10 @@ class StartMode(str, enum.Enum):
     REVIEW = "review"
     SUPERVISION = "supervision"
     GRADUATE = "graduate"  # needs the client (start_client)
+
+
+DEMO_THEME_NOT_KEPT = ("In the demo the theme lasts until you quit: the demo writes nothing of yours, "
+                      "settings included. Chosen in your own caseload, it is remembered.")
 
 
 class CaseloadApp(AppBase):
@@ -66,6 +69,8 @@ class CaseloadApp(AppBase):
             dashboard.start_graduation(self._start_client)
 
     def _theme_changed(self, theme: Theme) -> None:
+        if self._remember_theme is None and self.demo:  # said, not silently dropped (README, "Using it")
+            self.notify(DEMO_THEME_NOT_KEPT, markup=False)
         if self._remember_theme is not None:
             try:
                 self._remember_theme(theme.name)
@@ -74,8 +79,8 @@ class CaseloadApp(AppBase):
 
     def keep_drafts(self) -> None:
         """Keep what the form in front holds as a draft (the terminal is closing, or SIGTERM came)."""
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, FormScreen) and screen.holds_unsaved_text and screen.draft_kind:
+        for screen in reversed(forms_among(self.screen_stack)):
+            if screen.holds_unsaved_text and screen.draft_kind:
                 if self.drafts is not None:
                     with contextlib.suppress(OSError):
                         self.drafts.save(screen.draft())
@@ -132,6 +137,9 @@ def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, red
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
                       remember_theme=None if demo else save_theme, start=start, start_client=start_client,
                       drafts=drafts)
+    from .paste_parser import install
+
+    install()  # a bracketed paste is taken whole, ESC and all
     with stopped_from_outside(app):
         app.run()
     return app.return_code or 0

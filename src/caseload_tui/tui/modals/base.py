@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static, TextArea
 
+from ...model.counting import numbered
 from ...store import Conflict
 from .. import render
+from .blank_key import BLANK_KEY
 from .save_runner import SaveRunner
 from .stale_edit import StaleHandling
 
@@ -22,7 +25,14 @@ MAX_NOTE_CHARS = 20_000  # a long page of process notes; a pasted megabyte is re
 
 
 class NoteArea(TextArea):
-    """A text area that refuses to take more than a note can hold, so a huge paste never freezes it."""
+    """A text area that refuses to take more than a note can hold, so a huge paste never freezes it.
+
+    What it holds is kept as typed or pasted, control characters too (stored byte for byte); what it
+    draws shows each of them as its picture (render.field_line), never sends one to the terminal.
+    """
+
+    def get_line(self, line_index: int) -> Text:
+        return Text(render.field_line(self.document.get_line(line_index)), end="", no_wrap=True)
 
     async def _on_paste(self, event: events.Paste) -> None:
         # Only the refusal is ours: Textual runs TextArea's own _on_paste after this one (it calls
@@ -31,7 +41,7 @@ class NoteArea(TextArea):
         if len(event.text) > room:
             event.prevent_default()
             event.stop()
-            self.notify(f"That paste was {len(event.text):,} characters; a note holds at most "
+            self.notify(f"That paste was {numbered(len(event.text), 'character')}; a note holds at most "
                         f"{MAX_NOTE_CHARS:,}, so it was not added.", severity="warning", markup=False)
 
 
@@ -66,6 +76,7 @@ class FormScreen(SaveRunner[T], Generic[T]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        BLANK_KEY,
     ]
     early_keys: list[events.Key | events.Paste]  # typed before a field had the focus (AppBase gives them to it)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
@@ -111,9 +122,14 @@ class FormScreen(SaveRunner[T], Generic[T]):
             self.query_one("#error", Static).update(render.label(
                 "Restored: what you were writing, kept as a draft when you left it.", "$text-warning"))
 
+    @property
+    def takes_keys(self) -> bool:
+        """A field has the focus (not yet the form itself, which Textual focuses first as it opens)."""
+        return self.focused is not None and self.focused.id != "form"
+
     def on_descendant_focus(self) -> None:
         give = getattr(self.app, "give_early_keys", None)  # AppBase: what was typed as the form opened
-        if self.early_keys and give is not None:
+        if self.early_keys and give is not None and self.takes_keys:
             self.app.call_next(give)
 
     def draft(self) -> dict[str, Any]:
@@ -134,7 +150,10 @@ class FormScreen(SaveRunner[T], Generic[T]):
         return not self.saved and self._texts() != self._initial
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(render.label(message))
+        line = self.query_one("#error", Static)
+        line.update(render.label(message))
+        if message:
+            line.scroll_visible(animate=False)  # a short terminal: the form scrolls to say what happened
 
     def action_cancel(self) -> None:
         """Leave without saving: at once when nothing was written, else only as the clinician chooses."""
@@ -202,6 +221,14 @@ class FormScreen(SaveRunner[T], Generic[T]):
             self.action_cancel()
 
 
+def open_to_save(app: App[Any], form: FormScreen[T], kind: str | None, save: Callable[[T], object],
+                 then: Callable[[T], None], **context: object) -> None:
+    """Open a form at once (keys typed next go to it) that closes only once `save` has stored its result;
+    `then` says so and redraws. `kind` names it for its draft (None: it keeps none)."""
+    form.draft_kind, form.draft_context, form.saver = kind, context, save
+    app.push_screen(form, lambda result: None if result is None else then(result))
+
+
 def label(text: str) -> Static:
     return Static(render.label(text), classes="field-label")
 
@@ -211,7 +238,7 @@ def note_text(area: TextArea, what: str, required: bool = True) -> str:
     if required and not text.strip():
         raise FormError(f"Please write the {what} first, or press Escape to leave without saving.")
     if len(text) > MAX_NOTE_CHARS:
-        raise FormError(f"That {what} is {len(text):,} characters long; the most one note can hold is "
+        raise FormError(f"That {what} is {numbered(len(text), 'character')} long; the most one note can hold is "
                         f"{MAX_NOTE_CHARS:,}. Please shorten it.")
     return text
 

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
 
 from ...model import RECORDED_ENDING_WORDS, REFLECTION_PARTS, EndedBy, EndingHow, Episode, Reflection
+from ...model.counting import numbered, plural
 from ...rules import DateError, parse_day
 from ...safe_text import for_editing, keep_if_unchanged
 from .. import render
@@ -88,10 +89,11 @@ class EndingForm(FormScreen[EndingInput]):
                                   "their arc.", "$foreground-muted"))
         yield from _reflection_fields(self._reflection)
         if self._open:
-            yield label(f"{self._open} follow-up question{'s are' if self._open != 1 else ' is'} still open")
+            yield label(f"{numbered(self._open, 'follow-up question')} {plural(self._open, 'is', 'are')} still open")
+            them = plural(self._open, "it", "them")
             with RadioSet(id="questions", compact=True):
-                yield RadioButton("Close them (no longer to ask)", value=True, name="close")
-                yield RadioButton("Keep them open", name="keep")
+                yield RadioButton(f"Close {them} (no longer to ask)", value=True, name="close")
+                yield RadioButton(f"Keep {them} open", name="keep")
 
     def on_mount(self) -> None:
         super().on_mount()

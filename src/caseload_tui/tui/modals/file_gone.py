@@ -14,11 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import render
+from .blank_key import BLANK_KEY
 
-WHAT_TO_DO = ("Nothing more can be saved until caseload is started again with the file in place. Text in an "
-              "open form stays there: keep it as a draft (Escape in the form). Then quit, put the caseload "
-              "file back where it was (or bring back the latest backup with `caseload restore`), and start "
-              "caseload again.")
+WHAT_TO_DO = ("Nothing more can be saved to it, and no draft either (drafts are kept inside the caseload "
+              "file). Text in an open form stays in it while caseload is open: if you moved the file, move it "
+              "back and save again. Otherwise copy what you wrote somewhere safe (select it, ctrl+c), quit, "
+              "put the caseload back (the latest backup: `caseload restore`), and start caseload again.")
 
 
 class FileGoneNotice(ModalScreen[None]):
@@ -28,7 +29,7 @@ class FileGoneNotice(ModalScreen[None]):
                                 background: $surface; padding: 1 2; }
     FileGoneNotice #buttons { height: auto; align: right middle; padding-top: 1; }
     """
-    BINDINGS = [Binding("escape", "dismiss", "Close")]
+    BINDINGS = [Binding("escape", "dismiss", "Close"), BLANK_KEY]
 
     def __init__(self, problem: str) -> None:
         super().__init__()

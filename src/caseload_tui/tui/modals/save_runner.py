@@ -7,8 +7,8 @@ returned. When it raises, the form stays open with its text and says what happen
 - busy (another window or an import holds the write lock): tried again in the background every
   RETRY_SECONDS for about PATIENCE_SECONDS, with a line saying so. The screen is never frozen:
   each try waits at most the app's short write patience (AppBase), the clinician can keep
-  writing (each try saves what the form holds then), blank the screen (ctrl+l) or keep the text
-  as a draft (Escape);
+  writing (each try saves what the form holds then), blank the screen (ctrl+l), or leave the form
+  (Escape: keep writing, keep as a draft, let it go);
 - a stale edit (Conflict): `on_conflict`, which the stale-edit view extends;
 - anything else (disk full, read-only, file gone, deleted meanwhile): its message, and the text.
 
@@ -34,12 +34,11 @@ RETRY_SECONDS = 0.5
 PATIENCE_SECONDS = 30.0
 TRIES = int(PATIENCE_SECONDS / RETRY_SECONDS)
 
-WAITING = ("Waiting for the other window to finish saving (or an import running elsewhere)… still trying. "
-           "Your text is safe here: keep writing if you like; ctrl+l blanks the screen, Escape keeps it as a "
-           "draft.")
+WAITING = ("Waiting for the other window (or an import) to finish… still trying. Your text is safe here: "
+           "keep writing if you like; ctrl+l blanks the screen.")
 GAVE_UP = ("Not saved yet: the caseload stayed busy in another window (or an import) for half a minute. "
-           "Your text is still here. Press ctrl+s to try again, or Escape to keep it as a draft.")
-KEPT_HERE = "Your text is still here: Escape keeps it as a draft, or fix the cause and press ctrl+s again."
+           "Your text is still here: press ctrl+s to try again.")
+KEPT_HERE = "Your text is still here, in this form: fix the cause and press ctrl+s again."
 
 
 class _Nothing:
@@ -148,7 +147,9 @@ class SaveRunner(ModalScreen[T | None], Generic[T]):
             self._retry = None
 
     def _show_line(self, message: str, style: str) -> None:
-        self.query_one("#error").update(render.label(message, style))  # type: ignore[attr-defined]
+        line = self.query_one("#error")
+        line.update(render.label(message, style))  # type: ignore[attr-defined]
+        line.scroll_visible(animate=False)
 
     # ------------------------------------------------------------ closing once saved
 

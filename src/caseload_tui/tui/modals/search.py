@@ -1,4 +1,4 @@
-"""Full-text search over thoughts, questions and encounters; a result opens its client."""
+"""Search over everything the clinician wrote (store/search.py); a result opens its client."""
 
 from __future__ import annotations
 
@@ -12,11 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import SearchHit
+from ...model import SEARCH_PLACEHOLDER, SearchHit
 from ...store import StoreError
 from .. import render
-
-KIND_WORDS = {"thought": "thought", "question": "question", "encounter": "news", "date": "date"}
 
 
 class SearchScreen(ModalScreen[SearchHit | None]):
@@ -36,7 +34,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(self._query, placeholder="Search thoughts, questions and news…", id="query",
+            yield Input(self._query, placeholder=SEARCH_PLACEHOLDER, id="query",
                         max_length=200)
             yield Static(render.label("Type to search; Enter on a result opens that client."), id="status")
             yield OptionList(id="results")
@@ -72,8 +70,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
                 render.user_line(hit.client_name, 18, style="bold") if hit.client_id else
                 render.label("My practice".ljust(18), "bold"),
                 "  ",
-                (KIND_WORDS.get(hit.kind, hit.kind).ljust(9), "$text-accent"),
-                (hit.when[:10], "$foreground-muted"),
+                (hit.kind.label.ljust(12), "$text-accent"),
+                (render.day(hit.when, self._today), "$foreground-muted"),
                 "\n",
                 render.user_text(hit.body, multiline=True),
             ), id=f"hit:{i}"))

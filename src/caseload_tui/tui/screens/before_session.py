@@ -16,6 +16,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...before_session import Card, client_card, day_cards
+from ...model.counting import numbered
 from ...store import StoreError
 from .. import render
 from ..widgets.footer import WrappingFooter
@@ -73,7 +74,7 @@ class BeforeSessionScreen(CaseloadScreen):
             day.highlighted = min(keep, len(self.cards) - 1)
         else:
             day.set_options([Option(render.label("No one is due today.", "italic $foreground-muted"), disabled=True)])
-        day.border_subtitle = f"{len(self.cards)} {'client' if len(self.cards) == 1 else 'clients'}"
+        day.border_subtitle = numbered(len(self.cards), "client")
         self._show_card()
 
     @on(OptionList.OptionHighlighted, "#day")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on, work
 
@@ -12,12 +13,14 @@ from ...services import clients, endings, sessions
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.forms import AttendanceForm, AttendanceInput, ClientForm, ClientInput
 from ..widgets.arc_pane import ArcPane
 from ..widgets.caseload_list import stored_id
 from ..widgets.notes_panes import ThoughtsPane
 from .dashboard_base import DashboardBase
 from .stale_handling import stale_client, stale_ending, stale_reflection
+
+if TYPE_CHECKING:
+    from ..modals.forms import AttendanceInput, ClientInput
 
 
 class ClientActions(DashboardBase):
@@ -30,6 +33,8 @@ class ClientActions(DashboardBase):
         if record is None:
             self._need_client("record a session")
             return
+        from ..modals.forms import AttendanceForm  # loaded when first opened, not at start
+
         client = record.client
         today = self.now.date()
         usual = sessions.usual_time(client, self.now)
@@ -61,6 +66,8 @@ class ClientActions(DashboardBase):
         return lambda result: clients.code_problem(result.code, own_id, known)
 
     def action_new_client(self) -> None:
+        from ..modals.forms import ClientForm
+
         added: list[Client] = []
 
         def save(result: ClientInput) -> None:
@@ -78,6 +85,8 @@ class ClientActions(DashboardBase):
         self._open(form, DraftKind.CLIENT, save, saved)
 
     def edit_client(self, client: Client) -> None:
+        from ..modals.forms import ClientForm
+
         changed: list[bool] = []
 
         def save(result: ClientInput) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 
 from ...drafts import DraftKind
@@ -10,9 +12,11 @@ from ...services.safety import mark_concern, resolve_concern
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.watch_forms import ConcernForm, DateForm, DateInput
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
+
+if TYPE_CHECKING:
+    from ..modals.watch_forms import DateInput
 
 
 class WatchActions(DashboardBase):
@@ -31,6 +35,8 @@ class WatchActions(DashboardBase):
 
     @work
     async def action_safety(self) -> None:
+        from ..modals.watch_forms import ConcernForm  # loaded when first opened, not at start
+
         note = self._highlighted_note()
         if note is None:
             self.app.notify("Highlight a thought or a question first (tab to its pane), then press !.", markup=False)
@@ -57,6 +63,8 @@ class WatchActions(DashboardBase):
         self._after_change(note.client_id)
 
     def action_new_date(self) -> None:
+        from ..modals.watch_forms import DateForm  # loaded when first opened, not at start
+
         about = self._about()
         if about is None:
             self._need_client("add a date that matters to them")

@@ -14,27 +14,28 @@ from datetime import timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Header, Static
 
 from ...model import mind as words
+from ...model.counting import numbered
 from ...model.mind import MindAndRoom, MindReading
 from ...rules.mind import read_mind
 from ...store import StoreError
 from .. import render
 from ..widgets.footer import WrappingFooter
+from ..widgets.pair_list import PairList
 from .app_access import CaseloadScreen
 
 NAME_CELLS = 14
 MOST_BAR_CELLS = 60  # wider bars on a wide terminal would only spread the numbers from the names
-CHROME_CELLS = 2 + 2 + 2 + 2 + 5 + 1  # border, scrollbar, padding, mark, "mind ", gap
+ROW_CHROME = 2 + 5 + 1  # mark, "mind ", gap: what a row holds besides its name, bar and numbers
 
 
 class MindScreen(CaseloadScreen):
     DEFAULT_CSS = """
     MindScreen #contrast { height: auto; padding: 0 1; background: $boost; }
-    MindScreen OptionList { height: 1fr; border: round $primary-background; background: $background; }
-    MindScreen OptionList:focus { border: round $primary; }
+    MindScreen PairList { height: 1fr; border: round $primary-background; background: $background; }
+    MindScreen PairList:focus { border: round $primary; }
     """
 
     BINDINGS = [
@@ -50,12 +51,11 @@ class MindScreen(CaseloadScreen):
         self.weeks = weeks
         self._open_thread = open_thread
         self.reading: MindReading | None = None
-        self._drawn_width = 0  # the width the bars were last drawn for
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
         yield Static("", id="contrast")
-        yield OptionList(id="clients")
+        yield PairList(id="clients")
         yield WrappingFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -68,34 +68,24 @@ class MindScreen(CaseloadScreen):
             self.app.notify(str(problem), severity="error", markup=False)
             return
         self.reading = read_mind(rows, self.weeks)
-        self.query_one(OptionList).focus()
-        self.redraw()
-
-    def on_resize(self) -> None:
-        if self.size.width != self._drawn_width:  # the first resize comes at mounting, already drawn
-            self.redraw()
+        chooser = self.query_one(PairList)
+        chooser.border_title = f"The last {numbered(self.weeks, 'week')}"
+        chooser.border_subtitle = f"{words.MIND_EXPLAINED} · {words.ROOM_EXPLAINED}"
+        chooser.focus()
+        scale = Scale.of(self.reading)
+        clients = self.reading.clients
+        chooser.show_rows(len(clients), lambda index, width: pair(clients[index], scale, scale.bar_cells(width)))
+        self.query_one("#contrast", Static).update(contrast(self.reading))
 
     def redraw(self) -> None:
-        """Draw from what was read (again after privacy mode changes or the terminal resizes)."""
+        """Draw again from what was read, after privacy mode changes (each row as it comes into view)."""
         if self.reading is None:
             return
-        reading = self.reading
-        self._drawn_width = self.size.width
-        self.query_one("#contrast", Static).update(contrast(reading))
-        chooser = self.query_one(OptionList)
-        chooser.border_title = f"The last {reading.weeks} weeks"
-        chooser.border_subtitle = f"{words.MIND_EXPLAINED} · {words.ROOM_EXPLAINED}"
-        highlighted = chooser.highlighted
-        numbers = max((len(n) for r in reading.clients for n in (r.mind_numbers, r.room_numbers)), default=0)
-        width = min(MOST_BAR_CELLS, max(6, self.size.width - NAME_CELLS - numbers - CHROME_CELLS))
-        chooser.clear_options()
-        scale = Scale.of(reading)
-        chooser.add_options([Option(pair(r, scale, width), id=str(r.client_id)) for r in reading.clients])
-        if reading.clients:
-            chooser.highlighted = highlighted if highlighted is not None else 0
+        self.query_one("#contrast", Static).update(contrast(self.reading))
+        self.query_one(PairList).redraw()
 
     def action_thread(self) -> None:
-        chooser = self.query_one(OptionList)
+        chooser = self.query_one(PairList)
         if chooser.highlighted is None or self.reading is None or not self.reading.clients:
             self.app.notify("Highlight a client first, then press enter for their thread.", markup=False)
             return
@@ -103,7 +93,7 @@ class MindScreen(CaseloadScreen):
         self.dismiss()
         self._open_thread(client_id)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_pair_list_row_chosen(self, event: PairList.RowChosen) -> None:
         event.stop()
         self.action_thread()
 
@@ -126,7 +116,8 @@ def contrast(reading: MindReading) -> Content:
         render.CARRIED_MARK, " ", (words.CARRIED_HEADING + ": ", "bold"), names(reading.carried), "\n",
         ("   " + words.CARRIED_RULE + "\n", "$text-muted"),
         render.UNSEEN_MARK, " ", (words.UNSEEN_HEADING + ": ", "bold"), names(reading.unseen), "\n",
-        ("   " + words.UNSEEN_RULE, "$text-muted"),
+        ("   " + words.UNSEEN_RULE + "\n", "$text-muted"),
+        ("   " + words.TOO_NEW_RULE, "$text-muted"),
     )
 
 
@@ -138,12 +129,18 @@ class Scale:
     most_sessions: int
     carried: frozenset[int]
     unseen: frozenset[int]
+    numbers_cells: int  # the widest numbers beside a bar
 
     @classmethod
     def of(cls, reading: MindReading) -> Scale:
-        return cls(max((r.notes for r in reading.clients), default=0),
-                   max((r.came + r.missed for r in reading.clients), default=0),
-                   frozenset(r.client_id for r in reading.carried), frozenset(r.client_id for r in reading.unseen))
+        rows = reading.clients
+        return cls(max((r.notes for r in rows), default=0), max((r.came + r.missed for r in rows), default=0),
+                   frozenset(r.client_id for r in reading.carried), frozenset(r.client_id for r in reading.unseen),
+                   max((len(n) for r in rows for n in (r.mind_numbers, r.room_numbers)), default=0))
+
+    def bar_cells(self, row_cells: int) -> int:
+        """How long the longest bar may be in a row this wide: the numbers stay whole, the bars shrink."""
+        return min(MOST_BAR_CELLS, max(6, row_cells - NAME_CELLS - self.numbers_cells - ROW_CHROME))
 
 
 def pair(row: MindAndRoom, scale: Scale, width: int) -> Content:

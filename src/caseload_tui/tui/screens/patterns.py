@@ -15,8 +15,9 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from ...model import patterns as words
+from ...model.counting import numbered
 from ...model.patterns import OwnResponse, Patterns
-from ...rules.patterns import read_patterns, summary, where
+from ...rules.patterns import listed, read_patterns, summary, whose_words
 from ...store import StoreError
 from .. import render
 from ..widgets.footer import WrappingFooter
@@ -61,15 +62,16 @@ class PatternsScreen(CaseloadScreen):
             return
         self.found = read_patterns(responses, self.weeks)
         scroll = self.query_one(VerticalScroll)
-        scroll.border_title = f"My own responses, the last {self.weeks} weeks"
-        scroll.border_subtitle = words.FOUND_IN_TEXT
+        scroll.border_title = f"My own responses, the last {numbered(self.weeks, 'week')}"
+        scroll.border_subtitle = words.counted(self.found)
         scroll.focus()
         self.redraw()
 
     def redraw(self) -> None:
         if self.found is None:
             return
-        self.query_one("#summary", Static).update(render.user_text(summary(self.found, _who)))
+        self.query_one("#summary", Static).update(render.join(
+            render.user_text(summary(self.found, _who)), "\n", (words.HOW_FOUND, "$text-muted")))
         self.query_one("#feelings-text", Static).update(feelings_content(self.found))
 
     def action_back(self) -> None:
@@ -83,13 +85,13 @@ def _who(response: OwnResponse) -> str:
 def feelings_content(found: Patterns) -> Content:
     parts: list[Content | str | tuple[str, str]] = []
     for group in found.groups:
-        parts += [(f"{group.feeling} ({len(group.responses)})\n", "bold")]
+        tally = whose_words(group)
+        parts += [(f"{group.feeling} ({len(group.responses)})", "bold"),
+                  (f" · {tally}" if tally else "", "$text-muted"), "\n"]
         earlier = len(group.responses) - SHOWN_A_FEELING
         if earlier > 0:
             parts.append((f"  … {earlier} earlier (caseload patterns lists every one)\n", "$text-muted"))
         for r in group.responses[-SHOWN_A_FEELING:]:
-            parts += [(f"  {r.written_at:%e %b %Y}  ", "$text-muted"), render.user_line(where(r, _who)), "\n"]
+            parts += [(f"  {r.written_at:%e %b %Y}  ", "$text-muted"), render.user_line(listed(r, _who)), "\n"]
         parts.append("\n")
-    if found.unnamed:
-        parts.append((f"No feeling from the list found in {found.unnamed} of my own responses.", "$text-muted"))
     return render.join(*parts)

@@ -280,7 +280,7 @@ class SupervisionScreen(MeetingActions):
                     ("Leave ", "bold"), render.client_name(client, style="bold"),
                     (" out of this supervision? The question you wrote for them will be removed:\n\n", "bold"),
                     render.user_text(self.questions[client_id][:400], style="italic", multiline=True),
-                ), yes="Leave out", no="Keep"))
+                ), yes="Leave out", no="Keep", deliberate=True))
                 if not sure:
                     return
             self.chosen.discard(client_id)

@@ -16,8 +16,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import REFLECTION_PARTS, Client, Encounter, Episode, Question
+from ...model.counting import numbered
 from .. import render
 from .notes_panes import question_prompt
+from .steady_list import SteadyList
 
 NEWS_PARTS = (("stirred", "What it stirred in me"), ("taught", "What it taught me"))
 
@@ -32,7 +34,7 @@ def episode_heading(episode: Episode, number: int, of: int, today: date) -> list
             (f"\n{ending}" if episode.ended else "\ngoing on now", "$foreground-muted")]
 
 
-class ArcPane(OptionList):
+class ArcPane(SteadyList):
     BORDER_TITLE = "Their arc"
 
     @dataclass
@@ -44,9 +46,9 @@ class ArcPane(OptionList):
 
     def show(self, client: Client, episodes: list[Episode], sessions_attended: int, encounters: list[Encounter],
              open_questions: list[Question], today: date) -> None:
-        periods = f" over {len(episodes)} periods of work" if len(episodes) > 1 else ""
+        periods = f" over {numbered(len(episodes), 'period')} of work" if len(episodes) > 1 else ""
         options: list[Option | None] = [Option(render.join(
-            f"{sessions_attended} sessions attended", (periods, "$foreground-muted"),
+            f"{numbered(sessions_attended, 'session')} attended", (periods, "$foreground-muted"),
         ), id="arc:dates"), None]
         for number, episode in enumerate(episodes, start=1):
             options += [Option(render.join(*episode_heading(episode, number, len(episodes), today)),

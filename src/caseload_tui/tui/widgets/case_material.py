@@ -8,6 +8,7 @@ from textual.content import Content
 
 from ... import supervision as sv
 from ...model import Thought
+from ...model.counting import numbered
 from .. import render
 
 
@@ -100,6 +101,6 @@ def window_line(window: sv.Window, chosen: int, written: int) -> Content:
     return render.join(
         ("Supervision  ", "bold"),
         window.describe(),
-        (f"  {chosen} {'case' if chosen == 1 else 'cases'} chosen, {written} with a question.", "$foreground-muted"),
+        (f"  {numbered(chosen, 'case')} chosen, {written} with a question.", "$foreground-muted"),
         ("  s: another start date", "$foreground-muted"),
     )

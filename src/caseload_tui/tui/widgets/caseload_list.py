@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import cast
 
-from textual import on
 from textual.content import Content
 from textual.geometry import Size
-from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Client, ClientRecord, Group, Placement
-from ...rules import STRIP_LENGTH, since_short, summarise
+from ...rules import recent_strip, since_short
 from .. import render
+from .caseload_jump import TypeToJump
 
 PRACTICE_ID = "practice"
 NAME_WIDTH = 14
@@ -73,7 +74,7 @@ ROW_EXTRAS = 23  # everything on a row but the name: strip, last seen, counts, f
 
 def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int = NAME_WIDTH) -> Content:
     """Name, the last eight sessions, last seen, open questions, lingering thoughts, flag."""
-    summary = summarise(record, now, thresholds)
+    strip, in_my_break = recent_strip(record, now)  # not summarise: a row shows no next session
     last = since_short(record.last_attended, now).rjust(5)
     questions = f"?{record.open_questions}" if record.open_questions else "  "
     thoughts = f"✎{record.lingering_thoughts}" if record.lingering_thoughts else "  "
@@ -82,7 +83,7 @@ def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int 
         " ",
         render.client_name(record.client, name_width),
         " ",
-        render.strip(summary.strip[-STRIP_LENGTH:], summary.in_my_break[-STRIP_LENGTH:]),
+        render.strip(strip, in_my_break),
         (last, "$foreground-muted"),
         " ",
         (questions.ljust(3), "$text-accent"),
@@ -169,8 +170,13 @@ class _RowLineCache:
         """Nothing is stored."""
 
 
-class CaseloadList(OptionList):
+class CaseloadList(TypeToJump):
     """Group titles and client rows; highlighting one tells the screen what to show.
+
+    The screen hands the list its reaction (`on_case`), called in the same tick as the
+    highlight moves: the highlighted row and what it shows are painted in one frame. (A
+    message would reach the screen after the frame that paints the highlight alone.) A
+    row highlighted by the program (`select_*`, `show`) calls nothing: the caller shows it.
 
     Virtualised for large caseloads: a row is one line by design (names are cut to fit),
     so rows are counted rather than measured (OptionList measures every option, which
@@ -179,29 +185,19 @@ class CaseloadList(OptionList):
     OptionList's line cache and `_update_lines`, internals of the pinned Textual 8.2.8.)
     """
 
-    class CaseSelected(Message):
-        """The highlight moved to a client's row (client_id), a group's title (group), or my practice (neither)."""
-
-        def __init__(self, case: Case) -> None:
-            super().__init__()
-            self.case = case
-
-        @property
-        def client_id(self) -> int | None:
-            return self.case.client_id
-
-        @property
-        def group(self) -> Group | None:
-            return self.case.group
-
     DEFAULT_CSS = """
     CaseloadList { width: 44; height: 1fr; scrollbar-gutter: stable; }
     """
 
     _shown: tuple | None = None
 
-    def __init__(self, *args, **kwargs) -> None:
+    # Moving the highlight repaints the two rows it left and reached (a row is a line), not the list.
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+
+    def __init__(self, *args, on_case: Callable[[], object] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self._on_case = on_case
+        self._quiet = 0  # > 0 while the program moves the highlight itself
         self._line_cache = _RowLineCache(self._options)  # type: ignore[assignment]  # same face, nothing stored
 
     @property
@@ -229,7 +225,7 @@ class CaseloadList(OptionList):
         practice = render.join(("My practice ", "bold $primary"),
                                (f"({practice_thoughts})" if practice_thoughts else "", "$foreground-muted"))
         options.append(Option(practice, id=PRACTICE_ID))
-        with self.prevent(OptionList.OptionHighlighted):
+        with self.prevent(OptionList.OptionHighlighted), self._quietly():
             self.set_options(options)
             if keep is not None:
                 self.select_id(keep)
@@ -256,16 +252,33 @@ class CaseloadList(OptionList):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._options)
 
-    @on(OptionList.OptionHighlighted)
-    def _case_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list is self:
-            self.post_message(self.CaseSelected(self.case))
+    _lit: int | None = None  # the row drawn highlighted
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        for row in (self._lit, highlighted):
+            if row is not None:
+                self.refresh_line(row)
+        self._lit = highlighted
+        super().watch_highlighted(highlighted)  # scrolled into view (a scroll repaints every row)
+        if highlighted is not None and not self._quiet and self._on_case is not None:
+            self._on_case()
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
 
     def select_id(self, option_id: str) -> bool:
+        """Highlight a row by its id (the caller shows it); False if it has gone."""
         try:
-            self.highlighted = self.get_option_index(option_id)
+            index = self.get_option_index(option_id)
         except Exception:  # noqa: BLE001 - OptionDoesNotExist: the row has gone
             return False
+        with self._quietly():
+            self.highlighted = index
         return True
 
     def select_client(self, client_id_: int) -> bool:
@@ -277,6 +290,12 @@ class CaseloadList(OptionList):
 
     def select_practice(self) -> bool:
         return self.select_id(PRACTICE_ID)
+
+    def jump_clients(self) -> Iterator[tuple[str, Client]]:
+        """(option id, client) of every client row in the list's order, for `j` (caseload_jump.py)."""
+        for members in (self._shown[1].values() if self._shown else ()):
+            for record, _ in members:
+                yield client_id(stored_id(record.client)), record.client
 
     @property
     def case(self) -> Case:

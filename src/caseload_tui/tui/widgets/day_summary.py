@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ...day_review import DaySummary
 from ...model import Question, Thought
+from ...model.counting import numbered
 from .. import render
 
 
@@ -61,7 +62,7 @@ def summary_parts(summary: DaySummary, today: date) -> list[tuple[str, Content]]
     parts.append(("heading", render.label("Today's sessions", "bold")))
     if summary.today:
         counts = ", ".join(f"{n} {status.words.tally}" for status, n in summary.tally())
-        sessions = "1 session" if len(summary.today) == 1 else f"{len(summary.today)} sessions"
+        sessions = numbered(len(summary.today), "session")
         parts.append(("line", render.label(f"{sessions}: {counts}.")))
     else:
         parts.append(("line", render.label("No sessions today.", "$foreground-muted")))

@@ -23,7 +23,8 @@ def _question_option(question_id: int) -> str:
 class ReviewNotes(NotesPane):
     """The client's open questions (and any settled today), then what was written about them today."""
 
-    BORDER_TITLE = "Open questions"
+    # Not "Open questions": the ones settled today stay in view, marked so (issue 20).
+    BORDER_TITLE = "Questions"
 
     _questions: list[Question] = []
     _question_ids: dict[str, int] = {}  # option id -> the question it shows
@@ -52,7 +53,10 @@ class ReviewNotes(NotesPane):
             if self.highlighted is None:
                 self.highlighted = self._first_open(questions, carried)
         still_open = sum(1 for q in questions if q.status is QuestionStatus.OPEN)
-        self.border_subtitle = f"{still_open} open" if questions else ""
+        settled = len(questions) - still_open
+        counts = [f"{still_open} open"] if still_open or not settled else []
+        counts += [f"{settled} settled today"] if settled else []
+        self.border_subtitle = ", ".join(counts) if questions else ""
 
     def _first_open(self, questions: list[Question], carried: set[int]) -> int | None:
         wanted: list[Callable[[Question], bool]] = [
@@ -83,9 +87,9 @@ class ReviewNotes(NotesPane):
 def _question_prompt(question: Question, carried: bool, today: date) -> Content:
     asked = (f"  asked {render.day(question.asked_at, today)}", "$foreground-muted")
     if question.status is QuestionStatus.ANSWERED:
-        head = [("✓ answered", "$text-success"), asked]
+        head = [("✓ answered today", "$text-success"), asked]
     elif question.status is QuestionStatus.DROPPED:
-        head = [("– dropped", "$foreground-muted"), asked]
+        head = [("– dropped today", "$foreground-muted"), asked]
     elif carried:
         head = [("↷ carried forward", "$text-secondary"), asked]
     else:
