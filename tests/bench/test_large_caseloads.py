@@ -106,7 +106,7 @@ def test_search_by_a_word_s_first_letters_and_for_practice_notes():
 def test_migration_0003_keeps_every_note_searchable_and_new_ones_indexed(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    db = Database(conn)
+    db = Database(conn, execute_plugins=False)
     migrations.apply(db, stop_before="0003_faster_reading")  # a caseload as the previous version left it
     conn.execute("INSERT INTO clients (name, code, started_on) VALUES ('Ann', 'A1', '2026-01-05')")
     conn.execute("INSERT INTO thoughts (client_id, written_at, body, kind) "

@@ -12,7 +12,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..private_files import NotAFile, require_regular_file, tightened
@@ -175,6 +175,9 @@ class WriteLock:
     def __init__(self, conn: sqlite3.Connection):
         self._conn = conn
         self._lock = threading.RLock()
+        # Before every write, while the file's full check runs in the background (background_check.py):
+        # waits for it, and refuses the write if it found damage.
+        self.gate: Callable[[], None] | None = None
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -187,6 +190,8 @@ class WriteLock:
     @contextlib.contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One transaction that takes the write lock up front (BEGIN IMMEDIATE)."""
+        if self.gate is not None:  # outside the lock: reads from other threads go on meanwhile
+            self.gate()
         with self._lock:
             conn = self._conn
             if conn.in_transaction:  # nested: part of the caller's transaction

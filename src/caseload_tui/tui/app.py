@@ -16,9 +16,8 @@ from textual.app import App
 from textual.theme import Theme
 
 from ..config import Settings
-from .app_base import AppBase
+from .app_base import AppBase, forms_among
 from .commands import ScreenKeys
-from .modals.base import FormScreen
 from .screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
@@ -79,8 +78,8 @@ class CaseloadApp(AppBase):
 
     def keep_drafts(self) -> None:
         """Keep what the form in front holds as a draft (the terminal is closing, or SIGTERM came)."""
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, FormScreen) and screen.holds_unsaved_text and screen.draft_kind:
+        for screen in reversed(forms_among(self.screen_stack)):
+            if screen.holds_unsaved_text and screen.draft_kind:
                 if self.drafts is not None:
                     with contextlib.suppress(OSError):
                         self.drafts.save(screen.draft())

@@ -7,7 +7,8 @@ import circle (app.py imports the screens).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -19,13 +20,28 @@ from textual.reactive import reactive
 from ..config import Settings
 from ..model.counting import numbered
 from . import render
-from .modals.base import FormScreen
 from .modals.confirm import Confirm
 from .render import Privacy
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from ..drafts import Draft, Drafts
     from ..store import Store
+    from .modals.base import FormScreen
+
+
+def forms_among(screens: Iterable[Screen[Any]]) -> list[FormScreen[Any]]:
+    """The forms among these screens, in order.
+
+    The forms' module is imported when the first form opens, not at start (it brings the text
+    areas and their document model); until then there can be none. Asked of sys.modules rather
+    than imported here, because a signal handler asks it too (app.keep_drafts).
+    """
+    forms = sys.modules.get(f"{__package__}.modals.base")
+    if forms is None:
+        return []
+    return [screen for screen in screens if isinstance(screen, forms.FormScreen)]
 
 
 class AppBase(App[None]):
@@ -90,7 +106,7 @@ class AppBase(App[None]):
 
     async def action_quit(self) -> None:
         """Leave at once, unless a form holds text that would be lost."""
-        unsaved = any(isinstance(s, FormScreen) and s.holds_unsaved_text for s in self.screen_stack)
+        unsaved = any(form.holds_unsaved_text for form in forms_among(self.screen_stack))
         if not unsaved:
             self.exit()
             return

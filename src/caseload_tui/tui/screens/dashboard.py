@@ -29,9 +29,11 @@ from ..widgets.footer import WrappingFooter
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import Pane
 from .dashboard_drafts import DraftReopening
-from .help import HelpScreen
 
 GROUP_PANE_LIMIT = 300  # a group's view lists at most this many notes; the newest first
+# Up to this many clients (a group practice's, M) the caseload is read before the first frame, which
+# is then the populated one; a larger one is read in a worker behind a "Reading your caseload…" frame.
+READ_BEFORE_FIRST_FRAME = 2_000
 
 
 class DashboardScreen(DraftReopening):
@@ -109,23 +111,32 @@ class DashboardScreen(DraftReopening):
     def on_mount(self) -> None:
         self.follow_privacy_mode(self.redraw)
         self.title = "caseload" + (" · demo" if self.app.demo else "")
-        self.query_one(CaseHeader).show_message("Reading your caseload…", "")
         self.query_one(CaseloadList).focus()
-        self.load_caseload()
         self.set_interval(2.0, self._watch_other_windows)
+        try:
+            read = self._read_caseload() if self.store.client_count() <= READ_BEFORE_FIRST_FRAME else None
+        except StoreError:
+            read = None  # the worker reads it again, and says what is wrong
+        if read is not None:
+            self._populate(*read)
+            return
+        self.query_one(CaseHeader).show_message("Reading your caseload…", "")
+        self.load_caseload()
+
+    def _read_caseload(self) -> tuple[list[ClientRecord], int, datetime, int]:
+        """Everything the dashboard shows first: the records, the practice's thoughts, when, the file's version."""
+        now = self.now
+        return self.store.records(now), self.store.practice_thought_count(), now, self.store.data_version()
 
     @work(thread=True, exclusive=True, group="load")
     def load_caseload(self) -> None:
-        """Read everything off the UI thread; the screen is already up."""
+        """Read everything off the UI thread (a large caseload at start, and every reload)."""
         try:
-            now = self.now
-            records = self.store.records(now)
-            practice = self.store.practice_thought_count()
-            version = self.store.data_version()
+            read = self._read_caseload()
         except StoreError as problem:
             self.app.call_from_thread(self.app.notify, str(problem), severity="error", markup=False)
             return
-        self.app.call_from_thread(self._populate, records, practice, now, version)
+        self.app.call_from_thread(self._populate, *read)
 
     def _populate(self, records: list[ClientRecord], practice: int, now: datetime, version: int) -> None:
         thresholds = self.app.settings.thresholds
@@ -149,6 +160,7 @@ class DashboardScreen(DraftReopening):
             gc.freeze()
             for warning in getattr(self.store, "warnings", []):
                 self.app.notify(warning, title="Please note", severity="warning", markup=False, timeout=15)
+            self._tell_what_the_check_found()
         if first_time and (draft := self.app.take_draft()):
             self.restore_draft(draft)
 
@@ -176,6 +188,7 @@ class DashboardScreen(DraftReopening):
         self.load_caseload()
 
     def _watch_other_windows(self) -> None:
+        self._tell_what_the_check_found()
         try:
             version = self.store.data_version()
         except StoreError:
@@ -183,6 +196,14 @@ class DashboardScreen(DraftReopening):
         if self._data_version is not None and version != self._data_version:
             self._data_version = version
             self.reload()
+
+    def _tell_what_the_check_found(self) -> None:
+        """The file's full check runs while the dashboard starts (Store.open): damage it found (every
+        write is then refused with the same words), or the day's backup not made after it."""
+        for news in self.store.check_news():
+            damage = news == self.store.damage
+            self.app.notify(news, title="Your caseload is damaged" if damage else "Please note",
+                            severity="error" if damage else "warning", markup=False, timeout=60 if damage else 15)
 
     # ------------------------------------------------------------ showing the selection
 
@@ -326,6 +347,8 @@ class DashboardScreen(DraftReopening):
     # ------------------------------------------------------------ help and zoom
 
     def action_help(self) -> None:
+        from .help import HelpScreen  # loaded when first opened, not at start
+
         keys = [(b.key_display or b.key.split(",")[0], b.tooltip or b.description)
                 for b in self.BINDINGS if isinstance(b, Binding) and b.description]
         keys += [("tab", "Move between the list and the panes"),

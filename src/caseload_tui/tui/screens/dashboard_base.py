@@ -6,7 +6,7 @@ the redraws are the screen's own and only declared here; the helpers are used by
 
 from __future__ import annotations
 
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual.content import Content
 
@@ -14,9 +14,11 @@ from ...drafts import Draft, DraftKind
 from ...model import Client, ClientRecord, Group, Placement
 from ...store import Conflict, StoreError
 from .. import render
-from ..modals.base import FormScreen
 from ..widgets.caseload_list import CaseloadList
 from .app_access import CaseloadScreen
+
+if TYPE_CHECKING:
+    from ..modals.base import FormScreen  # the forms are loaded when the first one opens
 
 T = TypeVar("T")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on, work
 
@@ -12,11 +13,13 @@ from ...services import clients, endings, sessions
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.forms import AttendanceForm, AttendanceInput, ClientForm, ClientInput
 from ..widgets.arc_pane import ArcPane
 from ..widgets.caseload_list import stored_id
 from ..widgets.notes_panes import ThoughtsPane
 from .dashboard_base import DashboardBase
+
+if TYPE_CHECKING:
+    from ..modals.forms import AttendanceInput, ClientInput
 
 
 class ClientActions(DashboardBase):
@@ -30,6 +33,8 @@ class ClientActions(DashboardBase):
         if record is None:
             self._need_client("record a session")
             return
+        from ..modals.forms import AttendanceForm  # loaded when first opened, not at start
+
         client = record.client
         today = self.now.date()
         usual = sessions.usual_time(client, self.now)
@@ -64,6 +69,8 @@ class ClientActions(DashboardBase):
 
     @work
     async def action_new_client(self) -> None:
+        from ..modals.forms import ClientForm
+
         today = self.now.date()
         result = await self._ask(
             ClientForm(today, suggested_code=clients.next_code(r.client for r in self.records.values()),
@@ -83,6 +90,8 @@ class ClientActions(DashboardBase):
 
     @work
     async def edit_client(self, client: Client) -> None:
+        from ..modals.forms import ClientForm
+
         result = await self._ask(
             ClientForm(self.now.date(), client=client, check=self._code_check(stored_id(client))), DraftKind.CLIENT,
             client_id=stored_id(client), editing=True)

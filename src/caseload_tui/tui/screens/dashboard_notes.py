@@ -15,7 +15,6 @@ from ...services.notes import ask_question, write_thought
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.forms import AnswerForm, QuestionForm, ThoughtForm
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
 
@@ -29,6 +28,8 @@ class NoteActions(DashboardBase):
 
     @work
     async def action_new_thought(self) -> None:
+        from ..modals.forms import ThoughtForm  # loaded when first opened, not at start
+
         about = self._about()
         if about is None:
             self._need_client("write a thought about them")
@@ -88,6 +89,8 @@ class NoteActions(DashboardBase):
 
     @work
     async def _edit_thought(self, thought: Thought) -> None:
+        from ..modals.forms import ThoughtForm
+
         about = self._about_owner(thought.client_id)
         result = await self._ask(ThoughtForm(self._about_label(about), thought=thought), DraftKind.THOUGHT,
                                  client_id=thought.client_id, thought_id=thought.id)
@@ -113,6 +116,8 @@ class NoteActions(DashboardBase):
 
     @work
     async def action_new_question(self) -> None:
+        from ..modals.forms import QuestionForm
+
         about = self._about()
         if not isinstance(about, Client):
             self._need_client("note a question to ask them")
@@ -138,6 +143,8 @@ class NoteActions(DashboardBase):
 
     @work
     async def _answer(self, question: Question) -> None:
+        from ..modals.forms import AnswerForm
+
         closing = await self._ask(AnswerForm(question), DraftKind.ANSWER, client_id=question.client_id,
                                   question_id=question.id)
         if closing is None:
@@ -153,6 +160,8 @@ class NoteActions(DashboardBase):
 
     @work
     async def _edit_question(self, question: Question) -> None:
+        from ..modals.forms import QuestionForm
+
         about = self._about_owner(question.client_id)
         body = await self._ask(QuestionForm(self._about_label(about), question=question), DraftKind.QUESTION,
                                client_id=question.client_id, question_id=question.id)

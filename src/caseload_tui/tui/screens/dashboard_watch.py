@@ -10,7 +10,6 @@ from ...services.safety import mark_concern, resolve_concern
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.watch_forms import ConcernForm, DateForm
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
 
@@ -31,6 +30,8 @@ class WatchActions(DashboardBase):
 
     @work
     async def action_safety(self) -> None:
+        from ..modals.watch_forms import ConcernForm  # loaded when first opened, not at start
+
         note = self._highlighted_note()
         if note is None:
             self.app.notify("Highlight a thought or a question first (tab to its pane), then press !.", markup=False)
@@ -58,6 +59,8 @@ class WatchActions(DashboardBase):
 
     @work
     async def action_new_date(self) -> None:
+        from ..modals.watch_forms import DateForm
+
         about = self._about()
         if about is None:
             self._need_client("add a date that matters to them")

@@ -12,6 +12,7 @@ from textual.content import Content
 from ... import supervision as sv
 from ...leak_check import Leak
 from ...model import SupervisionItem
+from ...model import patterns as patterns_words
 from ...model.counting import numbered
 from ...services import supervision as plans
 from ...store import StoreError
@@ -71,20 +72,26 @@ class MeetingActions(CaseloadScreen):
             if not sure:
                 return
         from ...brief import build_brief
+        from ...brief_patterns import patterns_for_brief
         from ...leak_check import check_brief
         from ...private_files import write_private as _write_private
 
+        # Patterns in me goes into a brief only when the clinician says so, for this brief (never remembered).
+        with_patterns = await self.app.push_screen_wait(Confirm(
+            render.label(patterns_words.ASK_FOR_BRIEF), yes=patterns_words.ADD_TO_BRIEF,
+            no=patterns_words.LEAVE_OUT_OF_BRIEF))
         try:
             prep = sv.prepare(self.store, self.now, chosen, self.since, self.thresholds)
+            patterns = patterns_for_brief(self.store, self.now) if with_patterns else None
         except StoreError as problem:
             self.app.notify(str(problem), title="Not exported", severity="error", markup=False)
             return
-        leaks = check_brief(prep) if result.redact else []
+        leaks = check_brief(prep, patterns) if result.redact else []
         if leaks and not await self.app.push_screen_wait(Confirm(leak_list(leaks), yes="Export as it is",
                                                                  no="Go back and change the notes")):
             return
         try:
-            text = build_brief(prep, redact=result.redact)
+            text = build_brief(prep, redact=result.redact, patterns=patterns)
             _write_private(result.path, text)
         except StoreError as problem:
             self.app.notify(str(problem), title="Not exported", severity="error", markup=False)

@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Client, ClientRecord, Group, Placement
-from ...rules import STRIP_LENGTH, since_short, summarise
+from ...rules import recent_strip, since_short
 from .. import render
 from .caseload_jump import TypeToJump
 
@@ -74,7 +74,7 @@ ROW_EXTRAS = 23  # everything on a row but the name: strip, last seen, counts, f
 
 def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int = NAME_WIDTH) -> Content:
     """Name, the last eight sessions, last seen, open questions, lingering thoughts, flag."""
-    summary = summarise(record, now, thresholds)
+    strip, in_my_break = recent_strip(record, now)  # not summarise: a row shows no next session
     last = since_short(record.last_attended, now).rjust(5)
     questions = f"?{record.open_questions}" if record.open_questions else "  "
     thoughts = f"✎{record.lingering_thoughts}" if record.lingering_thoughts else "  "
@@ -83,7 +83,7 @@ def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int 
         " ",
         render.client_name(record.client, name_width),
         " ",
-        render.strip(summary.strip[-STRIP_LENGTH:], summary.in_my_break[-STRIP_LENGTH:]),
+        render.strip(strip, in_my_break),
         (last, "$foreground-muted"),
         " ",
         (questions.ljust(3), "$text-accent"),
