@@ -1,6 +1,6 @@
 """How quick caseload is at every caseload size, measured against a bare Textual app.
 
-    .venv/bin/python benchmarks/bench.py [--sizes S,M,L] [--json out.json] [--seed 1] [--quick]
+    .venv/bin/python benchmarks/bench.py [--sizes S,M,L] [--json out.json] [--seed 1] [--quick] [--peers]
 
 For each size it makes (once, then keeps under the cache folder) a synthetic caseload
 from the seed, then measures, in the same run as a bare Textual app (a Header, a Static
@@ -13,12 +13,18 @@ and a Footer) started the same way:
 - peak memory: the child process's peak resident memory, VmHWM (median of the same runs);
 - grouping: store.records + rules.group_caseload (see interact.py);
 - search: median and 95th percentile over 100 varied queries;
-- selection change: key press to the panes showing the new row, median and p95 of 200 moves;
+- selection change: key press to the panes showing the new row, median and p95 of 200 moves,
+  beside the floor (floor.py: the best Textual allows for the same change, in the same layout);
 - save: ctrl+s in the thought form to the thought listed, median and p95;
-- mind and room, patterns in me: their key on the dashboard to the screen shown, median and p95.
+- mind and room, patterns in me: their key on the dashboard to the screen shown, median and p95;
+- with --peers: toolong's and dooit's start beside the bare app's, where installed (peers.py).
 
-It prints a table (each figure, its ratio to the bare app where one applies, the
-target and whether it is met) and writes the same as JSON with --json.
+Beside each timing of a change, the CPU time it took: the machine's load average is printed
+too, and on a shared machine the clock counts the wait for a core as well.
+
+It prints a table (each figure, its ratio to the bare app where one applies, its goal), then
+every target (issue 19's, issue 18's) as met or not met and by how much (report.py), and
+writes the same as JSON with --json: `python benchmarks/bench.py` makes the README's table.
 """
 
 from __future__ import annotations
@@ -44,23 +50,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from peers import measure_peers, peers_table  # noqa: E402
+from report import table, verdicts  # noqa: E402
+
 from generate import ANCHOR, SIZES  # noqa: E402
 
 COLUMNS, ROWS = 120, 36
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "caseload-bench"
-
-# The targets of issue 5, by figure and size: ratios to the bare app, or milliseconds.
-TARGETS = {
-    "start": {"S": 1.25, "L": 1.6},  # times the bare app
-    "memory": {"S": 1.5, "L": 2.5},  # times the bare app
-    "grouping": {"L": 50.0},  # ms
-    "search_p95": {"L": 20.0},  # ms
-    "selection_p95": {"S": 16.0, "M": 16.0, "L": 16.0},  # ms
-    "save_p95": {"S": 16.0, "M": 16.0, "L": 16.0},  # ms
-    "mind_p95": {"L": 100.0},  # ms (issue 18)
-    "patterns_p95": {"L": 100.0},  # ms (issue 18)
-}
-
 
 # ---------------------------------------------------------------- start-up in a pseudo-terminal
 
@@ -204,85 +200,17 @@ def measure_size(name: str, args, scratch: Path, log) -> dict:
         "grouping": inside["grouping"],
         "search": inside["search"],
         "selection": {**inside["selection"],
-                      "ratio_to_textual_floor": inside["selection"]["p95_ms"] / inside["textual_floor"]["p95_ms"]},
+                      "ratio_to_textual_floor": inside["selection"]["median_ms"] / inside["textual_floor"]["median_ms"],
+                      "p95_ratio_to_textual_floor": inside["selection"]["p95_ms"] / inside["textual_floor"]["p95_ms"]},
         "save": inside["save"],
         "mind_screen": inside["mind_screen"],
+        "help_screen": inside["help_screen"],
         "patterns_screen": inside["patterns_screen"],
         "textual_floor": inside["textual_floor"],
     }
 
 
 # ---------------------------------------------------------------- the table
-
-
-def verdicts(results: dict) -> list[dict]:
-    """Every target that applies to a measured size, with its figure and whether it is met."""
-    checks = []
-    for name, figures in results.items():
-        values = {
-            "start": (figures["start"]["ratio"], "x bare"),
-            "memory": (figures["memory"]["ratio"], "x bare"),
-            "grouping": (figures["grouping"]["median_ms"], "ms"),
-            "search_p95": (figures["search"]["p95_ms"], "ms"),
-            "selection_p95": (figures["selection"]["p95_ms"], "ms"),
-            "save_p95": (figures["save"]["p95_ms"], "ms"),
-            "mind_p95": (figures["mind_screen"]["p95_ms"], "ms"),
-            "patterns_p95": (figures["patterns_screen"]["p95_ms"], "ms"),
-        }
-        for key, limits in TARGETS.items():
-            if name in limits:
-                value, unit = values[key]
-                checks.append({"figure": key, "size": name, "value": round(value, 2), "target": limits[name],
-                               "unit": unit, "met": value <= limits[name],
-                               "by": round(value / limits[name], 2)})
-    return checks
-
-
-def table(results: dict) -> str:
-    names = list(results)
-
-    rows: list[tuple[str, list[str], str]] = []
-
-    def add(label: str, make, target: str = "") -> None:
-        rows.append((label, [make(results[n]) for n in names], target))
-
-    add("start to populated dashboard", lambda f: f"{f['start']['ms']:.0f} ms ({f['start']['ratio']:.2f}x)",
-        "S ≤1.25x, L ≤1.6x bare")
-    add("  bare Textual app start", lambda f: f"{f['start']['bare_ms']:.0f} ms")
-    add("  first start of a day (+ backup)", lambda f: f"{f['start']['first_of_day_ms']:.0f} ms")
-    add("peak memory", lambda f: f"{f['memory']['mib']:.1f} MiB ({f['memory']['ratio']:.2f}x)",
-        "S ≤1.5x, L ≤2.5x bare")
-    add("  bare Textual app memory", lambda f: f"{f['memory']['bare_mib']:.1f} MiB")
-    add("grouping (records + groups)", lambda f: f"{f['grouping']['median_ms']:.1f} ms", "L ≤50 ms")
-    add("  of which reading records", lambda f: f"{f['grouping']['read_ms']:.1f} ms")
-    add("  of which placing in groups", lambda f: f"{f['grouping']['group_ms']:.1f} ms")
-    add("search median / p95", lambda f: f"{f['search']['median_ms']:.1f} / {f['search']['p95_ms']:.1f} ms",
-        "L p95 ≤20 ms")
-    add("selection change median / p95",
-        lambda f: f"{f['selection']['median_ms']:.1f} / {f['selection']['p95_ms']:.1f} ms", "p95 ≤16 ms")
-    add("  Textual floor median / p95",
-        lambda f: f"{f['textual_floor']['median_ms']:.1f} / {f['textual_floor']['p95_ms']:.1f} ms")
-    add("save a thought median / p95", lambda f: f"{f['save']['median_ms']:.1f} / {f['save']['p95_ms']:.1f} ms",
-        "p95 ≤16 ms")
-    for figure, label in (("mind_screen", "show Mind and room"), ("patterns_screen", "show Patterns in me")):
-        add(f"{label} median / p95", lambda f, figure=figure:
-            f"{f[figure]['median_ms']:.1f} / {f[figure]['p95_ms']:.1f} ms", "L p95 ≤100 ms")
-    label_width = max(len(r[0]) for r in rows)
-    widths = [max(len(n), *(len(r[1][i]) for r in rows)) for i, n in enumerate(names)]
-    lines = ["| " + " | ".join(["figure".ljust(label_width), *(n.ljust(w) for n, w in zip(names, widths, strict=True)),
-                                 "target"]) + " |",
-             "|" + "|".join(["-" * (label_width + 2), *("-" * (w + 2) for w in widths), "-" * 24]) + "|"]
-    for label, cells, target in rows:
-        padded = (c.ljust(w) for c, w in zip(cells, widths, strict=True))
-        lines.append("| " + " | ".join([label.ljust(label_width), *padded, target]) + " |")
-    marks = []
-    for check in verdicts(results):
-        unit = check["unit"]
-        shown = f"{check['value']:.2f}{unit}" if unit == "x bare" else f"{check['value']:.1f} {unit}"
-        limit = f"{check['target']}{unit}" if unit == "x bare" else f"{check['target']:.0f} {unit}"
-        marks.append(f"{'met    ' if check['met'] else 'NOT met'}  {check['figure']:<14} {check['size']}: "
-                     f"{shown} (target ≤{limit})")
-    return "\n".join(lines) + "\n\n" + "\n".join(marks)
 
 
 def machine() -> dict:
@@ -334,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--saves", type=int, default=20)
     parser.add_argument("--grouping-runs", type=int, default=5)
     parser.add_argument("--screens", type=int, default=10, help="openings of each issue-18 screen (default 10)")
+    parser.add_argument("--peers", action="store_true",
+                        help="also time the start of toolong and dooit, where installed (see peers.py)")
     parser.add_argument("--quick", action="store_true",
                         help="few repetitions (a smoke test: the figures are rough)")
     args = parser.parse_args(argv)
@@ -347,25 +277,35 @@ def main(argv: list[str] | None = None) -> int:
     def log(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
 
-    results = {}
+    results, peers, load_before = {}, None, os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="caseload-bench-") as folder:
         for name in names:
             results[name] = measure_size(name, args, Path(folder), log)
+        if args.peers:
+            peers = measure_peers(args.runs, Path(folder), COLUMNS, ROWS, log)
+    load = {"before": [round(x, 2) for x in load_before], "after": [round(x, 2) for x in os.getloadavg()]}
     report = {
         "command": " ".join(["python", "benchmarks/bench.py", *(argv if argv is not None else sys.argv[1:])]),
         "when": time.strftime("%Y-%m-%d %H:%M"),
         "seed": args.seed,
         "quick": args.quick,
         "machine": machine(),
+        "load_average": load,
         "sizes": results,
         "targets": verdicts(results),
+        "peers": peers,
     }
     m = report["machine"]
     print(f"caseload benchmark, seed {args.seed}{' (quick: rough figures)' if args.quick else ''}")
     print(f"{m['cpus']} CPUs ({m['cpu']}), {m['memory']}, Python {m['python']}, Textual {m['textual']}, "
-          f"SQLite {m['sqlite']}")
+          f"SQLite {m['sqlite']}, sqlite-utils {m['sqlite_utils']}")
+    print(f"load average (1, 5, 15 min): {' '.join(map(str, load['before']))} before, "
+          f"{' '.join(map(str, load['after']))} after")
     print()
     print(table(results))
+    if peers is not None:
+        print()
+        print(peers_table(peers, results))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
         print(f"\nWrote {args.json}")

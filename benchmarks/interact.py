@@ -10,22 +10,20 @@ help or hurt another's). FILE is changed (thoughts are saved into it): give a co
   `caseload groups` read the caseload; the median of several runs, each part also timed.
 - search: `store.search(query, limit=100)`, as the search screen calls it, once per query.
 - selection change: in the real app (headless, driven by Textual's Pilot at 120x36), from
-  the moment the "down" key is sent to the end of the first screen refresh (the
-  compositor's update: the frame a terminal would be sent) that paints the case header and
-  both panes after the dashboard has shown the newly highlighted row's client (or group)
-  in them. DashboardScreen.show_selection is wrapped to note what it showed, and
-  Screen._compositor_refresh to note which widgets each frame painted (those dirty when
-  it was made, or all of them after a new layout) and when it was done.
+  just before the "down" key is sent to the end of the first frame written that paints the
+  case header and both panes (a graduate's arc in the questions' place) after the dashboard
+  gave them what the newly highlighted row shows (frames.py: the header's `_show`, the panes'
+  `show_notes` and the arc's `show` are watched; a frame paints a widget dirty when it was
+  made, or every widget after a new layout).
 - save: the thought form is opened ("t") and filled outside the timing; the timing runs
-  from the ctrl+s key to the end of the first such frame in which the new thought is listed.
-  (Headless, the frame is composed but not turned into escape sequences; that last step
-  is in the start-up figure, which runs in a real pseudo-terminal.) Only frames Textual
-  actually writes count (App._display is watched), never ones it holds back.
+  from the ctrl+s key to the end of the first such frame in which the thoughts pane, given
+  its notes again, lists the new thought.
 - mind and room, patterns in me: from the key ("M", "P") on the dashboard to the end of the
   first frame that shows the screen with what it read (its clients' bars, its feelings);
-  escape back outside the timing, so each opening reads the caseload afresh.
-- floor: the selection-change timing for a bare Textual app (see measure_floor), in a
-  process of its own: what Textual itself takes for such a change on this machine.
+  escape back outside the timing, so each opening reads the caseload afresh. Help ("?"), which
+  reads nothing, is timed the same way: the floor of showing any screen over this dashboard.
+- floor: the selection-change timing for the floor app (floor.py: the dashboard's layout
+  and the fastest pattern Textual allows), in a process of its own.
 """
 
 from __future__ import annotations
@@ -41,15 +39,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from floor import measure_floor
+from frames import FrameWatch, summary
+
 from generate import ANCHOR, queries
-
-
-def summary(samples: list[float]) -> dict:
-    """Median, 95th percentile and max, in milliseconds."""
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
-    return {"median_ms": statistics.median(ordered) * 1e3, "p95_ms": p95 * 1e3, "max_ms": ordered[-1] * 1e3,
-            "n": len(ordered), "all_ms": [round(t * 1e3, 1) for t in samples]}
 
 
 def measure_grouping(store, thresholds, repeats: int) -> dict:
@@ -83,51 +76,19 @@ def measure_search(store, seed: int, n: int) -> dict:
 
 
 async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
-    from textual.app import App
-    from textual.screen import Screen
-
     from caseload_tui.config import Settings
     from caseload_tui.tui.app import CaseloadApp
-    from caseload_tui.tui.screens.dashboard import DashboardScreen
+    from caseload_tui.tui.screens.help import HelpScreen
+    from caseload_tui.tui.screens.mind import MindScreen
+    from caseload_tui.tui.screens.patterns import PatternsScreen
+    from caseload_tui.tui.widgets.arc_pane import ArcPane
+    from caseload_tui.tui.widgets.case_header import CaseHeader
     from caseload_tui.tui.widgets.caseload_list import CaseloadList, parse_id
-    from caseload_tui.tui.widgets.notes_panes import ThoughtsPane
+    from caseload_tui.tui.widgets.notes_panes import NotesPane, ThoughtsPane
 
-    frames: list[float] = []  # when each frame showing what is awaited was done
-    awaited = [lambda: False]
-    showing: list = [None]  # what the dashboard last showed: ("client", 12), ("group", "regulars")...
-    unpainted: set = set()  # what the dashboard changed that no frame has painted yet
-    written: list[bool] = []
-    show_selection, compositor_refresh = DashboardScreen.show_selection, Screen._compositor_refresh
-    display = App._display
-
-    def noting_show_selection(screen, *args, **kwargs):
-        result = show_selection(screen, *args, **kwargs)
-        showing[0] = screen.query_one(CaseloadList).current
-        unpainted.update(screen.query_one(f"#{name}") for name in ("case-header", "thoughts", "questions"))
-        return result
-
-    def noting_display(app, screen, renderable):
-        if renderable is not None and not app._batch_count and app._running and not app._closed:
-            written.append(True)  # a frame a terminal would be sent (headless, it is made, then dropped)
-        return display(app, screen, renderable)
-
-    def noting_compositor_refresh(screen):
-        full = screen._layout_required or screen in screen._dirty_widgets  # a new layout repaints all
-        painted = set(screen._dirty_widgets)
-        written.clear()
-        compositor_refresh(screen)
-        if screen is not screen.app.screen or not written:
-            return  # not the screen shown, or no frame (nothing changed, or a frame held back)
-        if full:
-            unpainted.clear()
-        else:
-            unpainted.difference_update(painted)
-        if not unpainted and awaited[0]():
-            frames.append(time.perf_counter())
-
-    DashboardScreen.show_selection = noting_show_selection
-    Screen._compositor_refresh = noting_compositor_refresh
-    App._display = noting_display
+    watch = FrameWatch().install()
+    for owner, name in ((CaseHeader, "_show"), (NotesPane, "show_notes"), (ArcPane, "show")):
+        watch.watch(owner, name)  # what the dashboard gives new content: awaited until a frame paints it
     app = CaseloadApp(store, clock=lambda: ANCHOR, settings=Settings())
     try:
         async with app.run_test(size=(120, 36)) as pilot:
@@ -138,24 +99,13 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
             screen = app.screen
             caseload = screen.query_one(CaseloadList)
             caseload.focus()
+            header, thoughts = screen.query_one(CaseHeader), screen.query_one(ThoughtsPane)
+            questions, arc = screen.query_one("#questions"), screen.query_one(ArcPane)
 
             async def after(key: str, ready) -> float:
-                """Seconds from sending `key` to the refresh after the dashboard first showed `ready()`."""
-                frames.clear()
-                showing[0] = None
-                unpainted.clear()
-                awaited[0] = ready
-                began = time.perf_counter()
-                await pilot.press(key)
-                for _ in range(10_000):
-                    if frames:
-                        break
-                    await asyncio.sleep(0.001)
-                else:
-                    raise RuntimeError(f"the dashboard never showed the result of {key}")
-                awaited[0] = lambda: False
+                took = await watch.after(pilot, key, ready)
                 await settle()
-                return frames[0] - began
+                return took
 
             async def settle() -> None:
                 """Wait for any re-reading of the caseload to finish, so one timing never overlaps the next."""
@@ -165,14 +115,20 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
                     await pilot.pause(0.005)
                 await pilot.pause()
 
+            def showing(wanted) -> bool:
+                """The list on the wanted row, and the header and both panes (a graduate's arc for the
+                questions) given what it shows."""
+                beside = arc if screen.has_class("-graduate") else questions
+                return caseload.current == wanted and {header, thoughts, beside} <= watch.shown
+
             await settle()
-            move_times, rows_seen = [], set()
+            move_times, rows_seen, cpu_at = [], set(), {"selection": len(watch.cpu)}
             for _ in range(moves):
                 target = caseload.highlighted + 1
                 if target >= caseload.option_count:
                     break
                 wanted = parse_id(caseload.get_option_at_index(target).id)
-                move_times.append(await after("down", lambda wanted=wanted: showing[0] == wanted))
+                move_times.append(await after("down", lambda wanted=wanted: showing(wanted)))
                 rows_seen.add(wanted[0])
 
             # Back to a client, to save thoughts about them.
@@ -180,8 +136,7 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
                 caseload.highlighted = caseload.get_option_index(next(
                     option.id for option in caseload.options if option.id.startswith("client:")))
                 await settle()
-            pane = screen.query_one(ThoughtsPane)
-            save_times = []
+            save_times, cpu_at["save"] = [], len(watch.cpu)
             for i in range(saves):
                 marker = f"benchmark thought {i} zqxj"
                 await pilot.press("t")
@@ -191,102 +146,35 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
                 await settle()
 
                 def listed(marker=marker) -> bool:
-                    return app.screen is screen and any(
-                        marker in getattr(option.prompt, "plain", str(option.prompt)) for option in pane.options[:4])
+                    return app.screen is screen and thoughts in watch.shown and any(
+                        marker in getattr(option.prompt, "plain", "") for option in thoughts.options[:4])
 
                 save_times.append(await after("ctrl+s", listed))
 
-            from caseload_tui.tui.screens.mind import MindScreen
-            from caseload_tui.tui.screens.patterns import PatternsScreen
-
             def drawn(kind) -> bool:
                 shown = app.screen
+                if kind is HelpScreen:  # reads nothing: what showing any screen over this dashboard takes
+                    return isinstance(shown, kind)
                 return isinstance(shown, kind) and (shown.reading if kind is MindScreen else shown.found) is not None
 
-            shown_times: dict[str, list[float]] = {"mind_screen": [], "patterns_screen": []}
+            opened = (("M", MindScreen, "mind_screen"), ("P", PatternsScreen, "patterns_screen"),
+                      ("question_mark", HelpScreen, "help_screen"))
+            shown_times: dict[str, list[float]] = {figure: [] for _, _, figure in opened}
+            shown_cpu: dict[str, list[float]] = {figure: [] for _, _, figure in opened}
+            cpu_at["screens"] = len(watch.cpu)
             for _ in range(screens):
-                for key, kind, figure in (("M", MindScreen, "mind_screen"), ("P", PatternsScreen, "patterns_screen")):
+                for key, kind, figure in opened:
                     shown_times[figure].append(await after(key, lambda kind=kind: drawn(kind)))
+                    shown_cpu[figure].append(watch.cpu[-1])
                     await pilot.press("escape")
                     await settle()
     finally:
-        DashboardScreen.show_selection, Screen._compositor_refresh = show_selection, compositor_refresh
-        App._display = display
-    return {"selection": {**summary(move_times), "kinds": sorted(rows_seen)}, "save": summary(save_times),
-            **{figure: summary(times) for figure, times in shown_times.items()}}
-
-
-async def measure_floor(moves: int) -> dict:
-    """The same key-to-frame timing for a bare Textual app: moving down an OptionList updates a
-    Static (height auto, like the case header) and a second OptionList (like a pane).
-
-    It shows what Textual itself takes for such a change (its frames are paced at 60 a
-    second, and the widgets that change after a highlight are painted in a later frame
-    than the list), so the caseload's figure can be read against it.
-    """
-    from textual.app import App, ComposeResult
-    from textual.containers import Horizontal, Vertical
-    from textual.screen import Screen
-    from textual.widgets import OptionList, Static
-
-    class FloorApp(App[None]):
-        CSS = "#rows { width: 44; height: 1fr; } #side { width: 1fr; } #pane { height: 1fr; }"
-
-        def compose(self) -> ComposeResult:
-            with Horizontal():
-                yield OptionList(*[f"row {i}" for i in range(moves + 10)], id="rows")
-                with Vertical(id="side"):
-                    yield Static("", id="header")
-                    yield OptionList(id="pane")
-
-        def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-            if event.option_list.id == "rows":
-                i = event.option_index
-                self.query_one("#header", Static).update(f"row {i}\n" + "more\n" * (i % 3))
-                self.query_one("#pane", OptionList).set_options([f"note {i}.{j}\nits text" for j in range(1 + i % 7)])
-                self.shown = i
-
-    frames: list[float] = []
-    unpainted: set = set()
-    compositor_refresh = Screen._compositor_refresh
-
-    def noting_compositor_refresh(screen):
-        full = screen._layout_required or screen in screen._dirty_widgets
-        painted = set(screen._dirty_widgets)
-        compositor_refresh(screen)
-        if full:
-            unpainted.clear()
-        else:
-            unpainted.difference_update(painted)
-        if not unpainted and getattr(screen.app, "shown", None) == awaited[0]:
-            frames.append(time.perf_counter())
-
-    awaited = [None]
-    Screen._compositor_refresh = noting_compositor_refresh
-    try:
-        app = FloorApp()
-        async with app.run_test(size=(120, 36)) as pilot:
-            rows = app.query_one("#rows", OptionList)
-            rows.focus()
-            await pilot.pause(0.2)
-            times = []
-            for _ in range(moves):
-                target = 0 if rows.highlighted is None else rows.highlighted + 1
-                frames.clear()
-                awaited[0] = target
-                unpainted.update((app.query_one("#header"), app.query_one("#pane")))
-                began = time.perf_counter()
-                await pilot.press("down")
-                for _ in range(10_000):
-                    if frames:
-                        break
-                    await asyncio.sleep(0.001)
-                times.append(frames[0] - began)
-                awaited[0] = None
-                await pilot.pause()
-    finally:
-        Screen._compositor_refresh = compositor_refresh
-    return summary(times)
+        watch.uninstall()
+    return {"selection": {**summary(move_times), **watch.cpu_of(cpu_at["selection"], cpu_at["save"]),
+                          "kinds": sorted(rows_seen)},
+            "save": {**summary(save_times), **watch.cpu_of(cpu_at["save"], cpu_at["screens"])},
+            **{figure: {**summary(times), "cpu_median_ms": summary(shown_cpu[figure])["median_ms"],
+                        "cpu_p95_ms": summary(shown_cpu[figure])["p95_ms"]} for figure, times in shown_times.items()}}
 
 
 def main() -> None:

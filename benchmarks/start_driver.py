@@ -22,7 +22,7 @@ The moment is taken when Textual has handed the frame to its writer thread, then
 exits at once. At exit the driver adds its peak resident memory (VmHWM, which unlike the
 parent's rusage never counts what the parent held when it started the child).
 
-For caseload the real entry point (`caseload_tui.cli:main`, what the `caseload` command
+For caseload the real entry point (`caseload_tui.cli:run`, what the `caseload` command
 runs) is called, with the clock fixed to the generated caseload's "now". The hooks are
 put in by an import hook as `textual.screen` and the dashboard module are first
 imported, so the import order and laziness of the program are left exactly as they are.
@@ -170,11 +170,11 @@ def run_caseload(result_path: str, now: str, args: list[str]) -> None:
     from datetime import datetime
 
     from caseload_tui import cli
-    from caseload_tui.cli.common import CliContext
 
     fixed = datetime.fromisoformat(now)
-    # The command line's seam for the clock: the generated caseload's "now".
-    cli.main(args, prog_name="caseload", standalone_mode=False, obj=CliContext(clock=lambda: fixed))
+    # The command line's seam for the clock: the generated caseload's "now". `run` is what the
+    # `caseload` command runs (a plain start opens the dashboard without loading click).
+    cli.run(args, clock=lambda: fixed)
 
 
 def run_bare(result_path: str) -> None:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from .brief_patterns import patterns_section
 from .model import Client, Group, Question, Status, Thought
 from .model.counting import numbered
+from .model.patterns import BRIEF_TITLE, OwnResponse, Patterns
 from .name_matching import NameMatcher, names_of
 from .rules import ScheduleError, describe_schedule
 from .safe_text import visible
@@ -85,14 +87,17 @@ def block(text: str, indent: str = "") -> str:
 # ---------------------------------------------------------------- the brief
 
 
-def build_brief(prep: Preparation, redact: bool = True) -> str:
-    """The supervision brief: a title, an agenda (safety first), then a section for each case."""
-    return _Brief(prep, redact).write()
+def build_brief(prep: Preparation, redact: bool = True, patterns: Patterns | None = None) -> str:
+    """The supervision brief: a title, an agenda (safety first), then a section for each case.
+
+    `patterns` (Patterns in me) is given only when the clinician agreed to add it to this brief.
+    """
+    return _Brief(prep, redact, patterns).write()
 
 
 class _Brief:
-    def __init__(self, prep: Preparation, redact: bool) -> None:
-        self.prep, self.redact = prep, redact
+    def __init__(self, prep: Preparation, redact: bool, patterns: Patterns | None = None) -> None:
+        self.prep, self.redact, self.patterns = prep, redact, patterns
         self.today = prep.now.date()
         self.matcher = NameMatcher.of(prep.clients)
         self.lines: list[str] = []
@@ -150,7 +155,17 @@ class _Brief:
             self._case(number, case)
         if prep.practice_thoughts or prep.practice_questions:
             self._practice()
+        if self.patterns is not None:
+            out += patterns_section(self.patterns, self._patterns_number(), self._responder, self.day, self.inline)
         return "\n".join(out).rstrip("\n") + "\n"
+
+    def _patterns_number(self) -> int:
+        practice = bool(self.prep.practice_thoughts or self.prep.practice_questions)
+        return len(self.prep.cases) + self._first_case() + practice
+
+    def _responder(self, response: OwnResponse) -> str:
+        """Whom an own response was about, as the brief writes a client."""
+        return inline(response.code) if self.redact else f"{inline(response.name)} ({inline(response.code)})"
 
     def _first_case(self) -> int:
         return 2 if self.prep.safety else 1
@@ -169,6 +184,8 @@ class _Brief:
             out.append(f"{number}. **{self.who(case.client)}**: {question}")
         if self.prep.practice_thoughts or self.prep.practice_questions:
             out.append(f"{len(self.prep.cases) + self._first_case()}. My own practice")
+        if self.patterns is not None:
+            out.append(f"{self._patterns_number()}. {BRIEF_TITLE}")
         out.append("")
 
     def _safety(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -71,6 +70,8 @@ def _read_settings(path: Path) -> Table:
         raise ConfigError(str(exc)) from None
     except OSError as exc:
         raise ConfigError(f"The settings file {path} could not be read ({exc.strerror}).") from None
+    import tomllib  # only when there is a settings file to read
+
     try:
         return tomllib.loads(text)
     except UnicodeDecodeError:

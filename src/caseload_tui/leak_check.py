@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Client
+from .model.patterns import Patterns
 from .name_matching import NameMatcher, normal
 from .supervision import CaseMaterial, Preparation
 
@@ -100,14 +101,26 @@ def check_text(note: Note, matcher: NameMatcher, client_words: frozenset[str]) -
     return leaks
 
 
-def check_brief(prep: Preparation) -> list[Leak]:
-    """Every possible leak in the notes a redacted brief of `prep` would carry, case by case."""
+def check_brief(prep: Preparation, patterns: Patterns | None = None) -> list[Leak]:
+    """Every possible leak in the notes a redacted brief of `prep` would carry, case by case.
+
+    With `patterns` (Patterns in me, when the clinician agreed to add it), its feeling words too.
+    """
     matcher = NameMatcher.of(prep.clients)
     client_words = frozenset(w.casefold() for c in prep.clients for w in _WORD.findall(normal(c.name)))
     found: list[Leak] = []
-    for note in notes_in(prep):
+    for note in notes_in(prep) + (feeling_words_in(patterns, prep.clients) if patterns is not None else []):
         found += check_text(note, matcher, client_words)
     return found
+
+
+def feeling_words_in(patterns: Patterns, clients: list[Client]) -> list[Note]:
+    """The feeling words of the own responses Patterns in me names (its only user text), each once."""
+    by_id = {c.id: c for c in clients}
+    given = {r.thought_id: r for g in patterns.groups for r in g.responses if r.feelings.strip()}
+    return [Note(f"{r.code or 'My own practice'}, a reaction's feeling words of {r.written_at:%B %Y}", r.feelings,
+                 by_id.get(r.client_id) if r.client_id is not None else None)
+            for r in sorted(given.values(), key=lambda r: (r.written_at, r.thought_id))]
 
 
 def notes_in(prep: Preparation) -> list[Note]:

@@ -61,3 +61,14 @@ def test_own_responses_carry_their_feeling_words_and_read_a_body_only_to_order_t
     assert (given.whose, given.feelings, given.in_text) == (m.Whose.BOTH, "relief, guilt", ())
     assert found[two.id].in_text == ("relief", "guilt") and found[two.id].body == "Guilty at first; later, relief."
     assert (found[one.id].in_text, found[one.id].body, found[one.id].client_id) == (("fear",), "", None)
+
+
+def test_bodies_to_order_are_read_a_few_at_a_time(store, monkeypatch):
+    from caseload_tui.store import mind
+
+    monkeypatch.setattr(mind, "_IDS_A_QUERY", 2)
+    ann = add_client(store)
+    notes = [add_thought(store, ann, f"Fear {n}, then relief.", datetime(2026, 11, 2 + n, 9, 0),
+                         kind=m.ThoughtKind.BLIND_SPOT) for n in range(5)]
+    found = store.own_responses(SINCE, UNTIL)
+    assert [(r.thought_id, r.body) for r in found] == [(t.id, t.body) for t in notes]

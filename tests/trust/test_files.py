@@ -17,9 +17,7 @@ from caseload_tui.cli.common import open_store
 from caseload_tui.store import Store
 
 from clock import WEDNESDAY_EVENING
-from trust_helpers import db_files, folder_snapshot, make_caseload, run, sha
-
-PAGE = 4096
+from trust_helpers import PAGE, damaged_middle, db_files, folder_snapshot, make_caseload, real_caseload, run, sha
 
 
 @pytest.fixture
@@ -156,17 +154,6 @@ def test_init_and_import_create_the_file_they_are_given(tmp_path):
 # ---------------------------------------------------------------- bad files
 
 
-def _real_caseload(tmp_path: Path) -> bytes:
-    """A caseload big enough to have pages in the middle, closed (no WAL beside it)."""
-    path = tmp_path / "source" / "caseload.db"
-    path.parent.mkdir()
-    store = make_caseload(path, thoughts=tuple(f"thought {n} " + "and more words " * 40 for n in range(150)))
-    store.close()
-    raw = path.read_bytes()
-    assert len(raw) // PAGE > 20
-    return raw
-
-
 def _foreign_database(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -176,16 +163,9 @@ def _foreign_database(path: Path) -> None:
     conn.close()
 
 
-def _damaged_middle(raw: bytes) -> bytes:
-    damaged = bytearray(raw)
-    middle = len(raw) // PAGE // 2
-    damaged[middle * PAGE:(middle + 1) * PAGE] = bytes(range(256)) * (PAGE // 256)
-    return bytes(damaged)
-
-
 def _damaged_rollback_mode(raw: bytes) -> bytes:
     """Damaged, and its header says rollback journal: opening in WAL mode would rewrite that header."""
-    damaged = bytearray(_damaged_middle(raw))
+    damaged = bytearray(damaged_middle(raw))
     damaged[18:20] = b"\x01\x01"
     return bytes(damaged)
 
@@ -197,7 +177,7 @@ BAD_FILES = {
     "empty": (lambda raw, p: p.write_bytes(b""), "is empty"),
     "header cut short": (lambda raw, p: p.write_bytes(raw[:60]), "cut short"),
     "truncated": (lambda raw, p: p.write_bytes(raw[: (len(raw) // PAGE // 2) * PAGE]), "cut short"),
-    "damaged page in the middle": (lambda raw, p: p.write_bytes(_damaged_middle(raw)), "is damaged"),
+    "damaged page in the middle": (lambda raw, p: p.write_bytes(damaged_middle(raw)), "is damaged"),
     "damaged, in rollback mode": (lambda raw, p: p.write_bytes(_damaged_rollback_mode(raw)), "is damaged"),
 }
 COMMANDS = {
@@ -206,13 +186,18 @@ COMMANDS = {
 }
 
 
-@pytest.mark.parametrize("command", list(COMMANDS))
-@pytest.mark.parametrize("kind", list(BAD_FILES))
+# The dashboard checks a file's pages in the background while it starts: one damaged in the middle
+# opens, and every write is refused (tests/trust/test_background_check.py).
+CHECKED_IN_BACKGROUND = {("damaged page in the middle", "dashboard"), ("damaged page in the middle", "review")}
+
+
+@pytest.mark.parametrize(("kind", "command"), [(kind, command) for kind in BAD_FILES for command in COMMANDS
+                                               if (kind, command) not in CHECKED_IN_BACKGROUND])
 def test_each_kind_of_bad_file_is_refused_plainly_and_left_byte_identical(tmp_path, kind, command):
     make, words = BAD_FILES[kind]
     bad = tmp_path / "bad" / "caseload.db"
     bad.parent.mkdir()
-    make(_real_caseload(tmp_path), bad)
+    make(real_caseload(tmp_path), bad)
     os.chmod(bad, 0o600)  # as private as a caseload: the only thing to report is what is wrong with it
     before_hash, before_folder = sha(bad), folder_snapshot(bad.parent)
 
@@ -231,7 +216,7 @@ def test_a_bad_file_is_not_put_back_as_the_caseload(tmp_path, kind):
     make, words = BAD_FILES[kind]
     bad = tmp_path / "bad" / "backup.db"
     bad.parent.mkdir()
-    make(_real_caseload(tmp_path), bad)
+    make(real_caseload(tmp_path), bad)
     os.chmod(bad, 0o600)
     target = tmp_path / "caseload.db"
     make_caseload(target).close()

@@ -178,11 +178,12 @@ cli.main(["groups", "--db", sys.argv[1]], prog_name="caseload")
     "another thread": """
 import threading
 import caseload_tui.cli as cli
+from caseload_tui import crash
 from caseload_tui.store import Store
 def breaks():
     names = [c.name for c in Store.open(sys.argv[1]).clients()]
     raise RuntimeError(f"worker failed on {names}")
-cli.crash.install_hooks(cli.real_clock)
+crash.install_hooks(cli.real_clock)
 worker = threading.Thread(target=breaks)
 worker.start()
 worker.join()

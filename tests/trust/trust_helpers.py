@@ -16,6 +16,7 @@ from cli_runner import run as run_caseload
 from clock import WEDNESDAY_EVENING
 
 HEADER = b"SQLite format 3\x00"
+PAGE = 4096
 
 
 # `caseload ARGS...` on a Wednesday evening (another time with now=...), with input= typed on the terminal.
@@ -44,6 +45,24 @@ def make_caseload(path: Path, thoughts: tuple[str, ...] = ("she tests me",)) -> 
         store.add_thought(m.Thought(body=body, written_at=datetime(2026, 11, 24, 19), client_id=ann.id,
                                     kind=m.ThoughtKind.INSIGHT))
     return store
+
+
+def real_caseload(tmp_path: Path) -> bytes:
+    """A caseload big enough to have pages in the middle, closed (no WAL beside it)."""
+    path = tmp_path / "source" / "caseload.db"
+    path.parent.mkdir()
+    store = make_caseload(path, thoughts=tuple(f"thought {n} " + "and more words " * 40 for n in range(150)))
+    store.close()
+    raw = path.read_bytes()
+    assert len(raw) // PAGE > 20
+    return raw
+
+
+def damaged_middle(raw: bytes) -> bytes:
+    damaged = bytearray(raw)
+    middle = len(raw) // PAGE // 2
+    damaged[middle * PAGE:(middle + 1) * PAGE] = bytes(range(256)) * (PAGE // 256)
+    return bytes(damaged)
 
 
 def content(path: Path) -> dict:

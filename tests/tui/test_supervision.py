@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from datetime import date, datetime
 
@@ -98,8 +99,13 @@ async def test_supervision_preparation_end_to_end(demo_store, tmp_path, monkeypa
         await pilot.press("x")
         assert isinstance(app.screen, ExportForm)
         await pilot.press("ctrl+s")
-        # The leak check first: what in the notes may still identify someone, to accept or go back and fix.
-        await until(pilot, lambda: isinstance(app.screen, Confirm), "the leak check shown")
+        # Whether to add Patterns in me: asked for this brief, each time, and answered yes here.
+        await until(pilot, lambda: isinstance(app.screen, Confirm), "the patterns question asked")
+        assert shown(app.screen.query_one(Static)).startswith("Add “Patterns in me” to this brief?")
+        await pilot.press("y")
+        # The leak check: what in the notes may still identify someone, to accept or go back and fix.
+        await until(pilot, lambda: isinstance(app.screen, Confirm) and "Patterns" not in shown(
+            app.screen.query_one(Static)), "the leak check shown")
         leaks = shown(app.screen.query_one(Static))
         assert "C-025, a wondering of October 2026: a time of day, 'nine o'clock'" in leaks
         await pilot.press("y")
@@ -113,6 +119,10 @@ async def test_supervision_preparation_end_to_end(demo_store, tmp_path, monkeypa
         assert "4. **C-023**: *No question written yet.*" in written
         # Joel was left out: his open safety concern still leads, but he has no section of his own.
         assert "- **C-024** *(safeguarding" in written and "## 5. C-024" not in written
+        # Patterns in me, as agreed: de-identified like the rest of the brief.
+        (number,) = re.findall(r"^(\d+)\. Patterns in me$", written.split("---")[0], re.MULTILINE)  # on the agenda
+        assert written.rindex("## ") == written.index(f"## {number}. Patterns in me")  # the last section
+        assert "relief, then guilt, 3 times: my practice, around my own break (December 2025); C-012 (April)" in written
         for client in demo_store.clients():
             assert client.name not in written
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from caseload_tui import model as m
 from caseload_tui.store import Store
+from caseload_tui.tui.modals.base import FormScreen
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 from caseload_tui.tui.widgets.notes_panes import ThoughtsPane
 
@@ -49,7 +50,9 @@ async def test_a_stale_edit_is_refused_with_a_message(tmp_path):
         other.update_thought(theirs)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
-        assert any("changed in another window" in text for text in messages)
+        # The form stays open with my words (nothing a clinician types is lost), and says why.
+        form = app.screen
+        assert isinstance(form, FormScreen) and form.query_one("#body").text.endswith(" and mine")
+        assert "changed in another window" in shown(form.query_one("#error"))
         await settle(pilot, "load")
     assert mine.thoughts()[0].body == "their edit"  # nothing silently overwritten

@@ -70,3 +70,12 @@ def test_a_note_the_store_found_one_feeling_in_is_not_read_again():
     # The store gives the body only of notes holding two listed feelings or more (their order needs it).
     one = OwnResponse(1, datetime(2026, 10, 1, 9, 0), "", 1, "Ann", "C1", in_text=("fear",))
     assert [g.feeling for g in read_patterns([one], 8).groups] == ["fear"]
+
+
+def test_the_summary_stays_a_line_however_often_a_sequence_came():
+    from caseload_tui.rules.patterns import SUMMARY_PLACES
+
+    many = [response(n, "Relief, then guilt.", f"C{n}", day=1 + n) for n in range(10)]
+    line = summary(read_patterns(many, 52), lambda r: r.name)
+    assert line.startswith("relief, then guilt, 10 times: 4 earlier, then C4 (5 Oct 2026); C5 (6 Oct 2026)")
+    assert line.count("Oct 2026") == SUMMARY_PLACES and line.endswith("C9 (10 Oct 2026).")

@@ -7,50 +7,42 @@ Nothing in this module, or in the command modules, reads the real clock.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
-from .. import config, crash
-from ..private_files import NotAFile, write_private
+from .. import config
+from ..private_files import write_private
 from ..safe_text import for_terminal, one_line
+from .context import CliContext, Clock
+from .opening import (
+    PASSPHRASE_TRIES,
+    Refusal,
+    Unlocking,
+    keep_day_start,
+    open_store,
+    plain_errors,
+    refuse_demo_with_db,
+    stopped,
+    unwritable_message,
+)
 
-if TYPE_CHECKING:
-    from ..store import Store
+__all__ = ["PASSPHRASE_TRIES", "CliContext", "Clock", "Refusal", "Unlocking", "keep_day_start", "open_store",
+           "plain_errors", "refuse_demo_with_db", "unwritable_message"]  # shared with the plain start (opening.py)
 
 CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 88}
 
-Clock = Callable[[], datetime]
-T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])  # a function that a decorator hands back unchanged in type
-
-
-@dataclass(frozen=True)
-class CliContext:
-    """What the entry point hands every command (as the click context's `obj`)."""
-
-    clock: Clock
 
 
 # A command's first argument: the CliContext of this run.
 pass_cli = click.make_pass_decorator(CliContext)
-
-
-def _stopped(signum: int, frame: object) -> None:
-    """SIGTERM or SIGHUP during a command: leave through the `finally`s (a half-made copy is removed,
-    the caseload closed), quietly; the dashboard puts its own handler in place while it runs."""
-    crash.stopping()
-    raise SystemExit(128 + signum)
 
 
 def say(text: str, err: bool = False, nl: bool = True) -> None:
@@ -75,10 +67,10 @@ class SafeGroup(click.Group):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         before = {}
         if threading.current_thread() is threading.main_thread():  # a command stopped from outside tidies up
-            before = {stop: signal.signal(stop, _stopped) for stop in (signal.SIGTERM, signal.SIGHUP)}
+            before = {stop: signal.signal(stop, stopped) for stop in (signal.SIGTERM, signal.SIGHUP)}
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.ClickException as exc:
+        except (click.ClickException, Refusal) as exc:
             shown = io.StringIO()
             exc.show(file=shown)
             sys.stderr.write(for_terminal(shown.getvalue()))
@@ -109,36 +101,6 @@ def db_option(func: F) -> F:
         "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), callback=_db_given_earlier,
         help="The caseload file to use (default: your caseload; see `caseload locate`).",
     )(func)
-
-
-def refuse_demo_with_db(db_path: Path | None, demo: bool) -> None:
-    """--demo and --db name two different caseloads: a command works on one."""
-    if demo and db_path:
-        raise UserError("Use either --demo or --db, not both.")
-
-
-def _known_problems() -> tuple[type[Exception], ...]:
-    from ..interchange import ImportProblem
-    from ..rules import DateError, ScheduleError
-    from ..store import StoreError
-
-    return (StoreError, ImportProblem, DateError, ScheduleError, config.ConfigError, NotAFile)
-
-
-@contextlib.contextmanager
-def plain_errors(clock: Clock) -> Iterator[None]:
-    """Known problems become a one-line message; anything else a content-free crash report."""
-    try:
-        yield
-    except (click.ClickException, click.Abort, KeyboardInterrupt, SystemExit):
-        raise  # a usage message, or ctrl+c at a question: not a crash
-    except Exception as exc:  # noqa: BLE001  # every failure must reach the user in plain words
-        if isinstance(exc, _known_problems()):
-            raise UserError(str(exc)) from None
-        if isinstance(exc, OSError) and exc.filename:  # a file or folder the system refused, named
-            raise UserError(unwritable_message(Path(exc.filename), exc, "opened or written")) from None
-        report = crash.write_report(exc, clock())
-        raise UserError(crash.message(report)) from None
 
 
 def refuse_output(path: Path | None, force: bool, db_path: Path | None) -> None:
@@ -200,102 +162,3 @@ def write_file(path: Path, text: str) -> None:
         raise UserError(unwritable_message(path, exc)) from None
 
 
-def unwritable_message(path: Path, exc: OSError, doing: str = "written") -> str:
-    """Why PATH could not be written, naming a folder that cannot be written to as such."""
-    import errno
-
-    folder = path.parent if path.parent != Path() else Path(".")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and not os.access(folder, os.W_OK):
-        return f"The folder {folder} cannot be written to, so {path.name} could not be made there. Nothing was changed."
-    return f"{path} could not be {doing} ({exc.strerror or 'an error from the system'}). Nothing was changed."
-
-
-PASSPHRASE_TRIES = 3
-
-
-class Unlocking:
-    """The passphrase of an encrypted caseload, asked for only when one is needed.
-
-    Asked on the terminal with the typing hidden, before any screen is drawn; held only
-    while this one command runs, never written anywhere (not to the settings, drafts,
-    logs, crash reports or the environment). Three tries, then a plain refusal.
-    """
-
-    def __init__(self) -> None:
-        self._passphrase: str | None = None
-        self._tries = 0
-
-    def run(self, action: Callable[[str | None], T]) -> T:
-        """action(passphrase): first with what is known (nothing, or the passphrase already given)."""
-        from ..store.errors import PassphraseNeeded, WrongPassphrase
-
-        while True:
-            try:
-                return action(self._passphrase)
-            except PassphraseNeeded:
-                if self._passphrase is not None:
-                    raise
-            except WrongPassphrase as wrong:
-                if self._tries >= PASSPHRASE_TRIES:
-                    raise UserError(str(wrong)) from None
-                say("caseload: That passphrase does not open this caseload. Try again.", err=True)
-            self._passphrase = self._ask()
-            self._tries += 1
-
-    @staticmethod
-    def _ask() -> str:
-        try:
-            passphrase: str = click.prompt("Passphrase for this caseload", hide_input=True, err=True)
-        except click.Abort:
-            raise UserError("No passphrase was given, so the caseload was not opened. Nothing was changed.") from None
-        return passphrase
-
-
-def keep_day_start(store: Store, clock: Clock) -> None:
-    """Before the first change of the day (the dashboard opening, an import), keep where every client
-    stands, so the day's end says who moved today (day_review.moves). A dry run or a command that only
-    reads never calls this: they leave the file as it was."""
-    from ..day_review import keep_day_start as keep
-
-    try:
-        thresholds = config.load_settings().thresholds
-    except config.ConfigError:
-        return  # the settings' problem is said by whatever needs them; the day's end then judges at midnight
-    keep(store, clock(), thresholds)
-
-
-@contextlib.contextmanager
-def open_store(clock: Clock, db_path: Path | None, demo: bool = False, create: bool = False) -> Iterator[Store]:
-    """The caseload to work on: the demo (a fresh copy in memory), an explicit file, or yours."""
-    from ..store import Store
-
-    if demo:
-        # In memory: nothing of the demo is ever on disk, so no way of stopping can leave it behind.
-        store = Store.memory()
-        try:
-            from ..demo import load_demo
-
-            store.import_data(load_demo(clock().date()))
-            yield store
-        finally:
-            store.close()
-        return
-    if db_path is None:
-        db_path = config.default_db_path()
-        # Your own caseload is created on first use, in a folder only you can open.
-        config.ensure_private_dir(db_path.parent)
-        create = True
-    # Your own file (not the demo) is backed up on the first start of each day.
-    # An encrypted one asks for its passphrase here, before any screen is drawn.
-    path, today, keep = db_path, clock().date(), config.backups_keep()
-    store = Unlocking().run(lambda passphrase: Store.open(
-        path, create=create, daily_backup_dir=config.backups_dir(), today=today, keep_backups=keep,
-        passphrase=passphrase))
-    if (crashed := crash.new_report_line()) is not None:  # told once, here and on the dashboard
-        store.warnings.append(crashed)
-    for warning in store.warnings:
-        say(f"caseload: {warning}", err=True)
-    try:
-        yield store
-    finally:
-        store.close()

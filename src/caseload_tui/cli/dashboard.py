@@ -1,5 +1,7 @@
 """The dashboard: opened by a bare `caseload`, or by `review`, `supervision` and `graduate` at one of the three
-moments."""
+moments.
+
+The dashboard itself is opened in opening.py (open_dashboard), which the plain start uses without click."""
 
 from __future__ import annotations
 
@@ -7,31 +9,8 @@ from pathlib import Path
 
 import click
 
-from .. import config
-from .common import CliContext, F, db_option, keep_day_start, open_store, pass_cli, plain_errors, refuse_demo_with_db
-
-
-def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact: bool,
-                   start: str | None = None, client_text: str | None = None) -> None:
-    """Run the dashboard on the chosen caseload, at START (and the client named CLIENT_TEXT) if given."""
-    refuse_demo_with_db(db_path, demo)
-    with plain_errors(context.clock):
-        settings = config.load_settings()
-        with open_store(context.clock, db_path, demo=demo) as store:
-            keep_day_start(store, context.clock)  # where everyone stands before the day's changes
-            client_id = store.find_client(client_text).id if client_text is not None else None
-            import gc
-
-            from ..tui.app import run_app
-
-            # Everything loaded so far (the program's code, Textual's) lives until the program
-            # ends: set aside, no garbage collection has to walk it again, which keeps the
-            # pauses while the dashboard paints short.
-            gc.freeze()
-            code = run_app(store, clock=context.clock, settings=settings, redact=redact, demo=demo,
-                           start=start, start_client=client_id)
-    if code:
-        raise SystemExit(code)  # a crash inside the dashboard exits non-zero
+from .common import CliContext, F, db_option, pass_cli
+from .opening import open_dashboard
 
 
 def _moment_options(func: F) -> F:

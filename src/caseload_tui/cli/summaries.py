@@ -79,10 +79,13 @@ def groups(context: CliContext, db_path: Path | None, demo: bool, as_json: bool,
 @click.option("--redact/--names", default=True,
               help="De-identified (the default): clients by their codes, dates as months, no weekday or "
                    "session time. --names writes clients' names and exact dates.")
+@click.option("--patterns", "with_patterns", is_flag=True,
+              help="Add the section Patterns in me (my own responses grouped by feeling), de-identified like the "
+                   "rest, to this brief only. Never added unless asked for, each time.")
 @output_options("Write the brief to this file (only you can read it) instead of the screen.")
 @pass_cli
 def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str | None, redact: bool,
-          output: Path | None, force: bool) -> None:
+          with_patterns: bool, output: Path | None, force: bool) -> None:
     """Write the supervision brief in Markdown: safety first, an agenda, then a section per case.
 
     The cases are the ones flagged for supervision, those chosen on the supervision
@@ -94,6 +97,7 @@ def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str
     refuse_output(output, force, db_path)
     from .. import supervision
     from ..brief import build_brief
+    from ..brief_patterns import patterns_for_brief
     from ..leak_check import check_brief
     from ..rules import parse_day
 
@@ -105,14 +109,15 @@ def brief(context: CliContext, db_path: Path | None, demo: bool, since_text: str
             window = supervision.make_window(store.meetings(), now.date(), since)
             chosen = supervision.chosen_for_brief(store, now, window, settings.thresholds)
             prep = supervision.prepare(store, now, chosen, since, settings.thresholds)
-            text = build_brief(prep, redact=redact)
+            patterns = patterns_for_brief(store, now) if with_patterns else None
+            text = build_brief(prep, redact=redact, patterns=patterns)
     if output is None:
         say(text, nl=False)
     else:
         write_file(output, text)
         say(f"Wrote the supervision brief to {output}.", err=True)
     if redact:
-        _report_leaks(check_brief(prep))
+        _report_leaks(check_brief(prep, patterns))
 
 
 def _report_leaks(leaks: list[Leak]) -> None:

@@ -46,7 +46,7 @@ MY_PRACTICE = "my practice"
 NO_PATTERN = "No feeling came more than once in this window."
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: thousands are made at each reading, and a frozen one takes twice as long
 class OwnResponse:
     """One of my own responses, with where it sat: whose it was about, near one of my breaks, near an ending."""
 
@@ -97,3 +97,12 @@ def counted(found: Patterns) -> str:
     """How the feelings were found, in numbers ("3 with my feeling words · 2 found in their text · ...")."""
     return (f"{found.named} with my feeling words · {found.from_text} found in their text · "
             f"{found.unnamed} with no feeling found")
+
+
+# The brief's section: added only when the clinician says yes, for that one brief (never remembered).
+BRIEF_TITLE = "Patterns in me"
+BRIEF_AGREED = "Added to this brief only because I chose to add it, this time"
+ASK_FOR_BRIEF = ("Add “Patterns in me” to this brief?\n\nMy own responses grouped by feeling, with the "
+                 "clients each came with (de-identified like the rest of the brief). Asked each time; "
+                 "never remembered.")
+ADD_TO_BRIEF, LEAVE_OUT_OF_BRIEF = "Add it", "Leave it out"

@@ -14,7 +14,7 @@ Pure functions: every one that depends on the time is handed `now` (or
 Every name is importable from here as well (`from caseload_tui.rules import place`).
 """
 
-from .attendance import STRIP_LENGTH, next_expected, summarise
+from .attendance import STRIP_LENGTH, next_expected, recent_strip, summarise
 from .coming_up import coming_up, in_days, next_falls
 from .dates import DateError, parse_day, parse_moment
 from .grouping import ago, days_ago, group_caseload, place, since_short
@@ -49,6 +49,7 @@ __all__ = [
     "parse_moment",
     "parse_schedule",
     "place",
+    "recent_strip",
     "shift_schedule_days",
     "since_short",
     "summarise",

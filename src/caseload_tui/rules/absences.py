@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import takewhile
-
-from dateutil.relativedelta import relativedelta
 
 from ..config import Thresholds
 from ..model import CAME, COUNTED, MISSED, AbsencePattern, Break, ClientRecord, Session, Status, numbered
@@ -96,7 +94,7 @@ def read_absences(record: ClientRecord, counted: list[Session], now: datetime,
 
 def _trouble_began(counted: list[Session], now: datetime, thresholds: Thresholds) -> Session:
     """The oldest miss the rules count now: in the window, or else the oldest of the misses in a row."""
-    window_start = now - relativedelta(weeks=thresholds.window_weeks)
+    window_start = now - timedelta(weeks=thresholds.window_weeks)
     in_window = [s for s in counted if s.starts_at > window_start and s.status in MISSED]
     if in_window:
         return in_window[-1]

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-
-from dateutil import parser as date_parser
-from dateutil.relativedelta import relativedelta, weekday
+from functools import cache
+from typing import TYPE_CHECKING
 
 from .words import short, time_of_day, weekday_number
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
 
 
 class DateError(ValueError):
@@ -28,6 +30,10 @@ def parse_day(text: str, today: date, prefer: str = "past") -> date:
     one (today included); with prefer='future', the next one. Numbers are read
     day first ('3/12' is 3 December), except after a four-digit year.
     """
+    # dateutil's parser is loaded when a date is first typed, not when the program starts.
+    from dateutil import parser as date_parser
+    from dateutil.relativedelta import relativedelta, weekday
+
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
         raise DateError("Please type a date, for example “today”, “tue” or “3 dec”.")
@@ -60,7 +66,11 @@ def parse_day(text: str, today: date, prefer: str = "past") -> date:
     return parsed
 
 
-_MONTH_NAMES = date_parser.parserinfo()
+@cache
+def _month_names() -> parserinfo:
+    from dateutil import parser as date_parser
+
+    return date_parser.parserinfo()
 
 
 def _gives_a_year(cleaned: str) -> bool:
@@ -70,7 +80,7 @@ def _gives_a_year(cleaned: str) -> bool:
 
 
 def _names_a_month(cleaned: str) -> bool:
-    return any(_MONTH_NAMES.month(word) for word in re.findall(r"[a-z]+", cleaned))
+    return any(_month_names().month(word) for word in re.findall(r"[a-z]+", cleaned))
 
 
 def _numbers_all_used(cleaned: str, parsed: date, has_year: bool) -> bool:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from ..config import Thresholds
 from ..model import CAME, MISSED, AbsencePattern, Client, ClientRecord, Group, Placement, Session, Status, numbered
 from .absences import counts, read_absences, read_gap
@@ -23,7 +21,7 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
     past = [s for s in record.recent if s.starts_at <= now]
     counted = [s for s in past if counts(s, record.breaks)]
     streak = _missed_streak(counted)
-    window_start = now - relativedelta(weeks=thresholds.window_weeks)
+    window_start = now - timedelta(weeks=thresholds.window_weeks)
     in_window = [s for s in counted if s.starts_at > window_start]
     missed = sum(1 for s in in_window if s.status in MISSED)
     quiet_start = now - timedelta(days=thresholds.quiet_days)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from itertools import combinations
 
 from ..model.counting import numbered
@@ -39,6 +40,7 @@ _BY_START: dict[str, list[tuple[str, str]]] = {}
 for _feeling, _starts in FEELINGS.items():
     for _start in _starts:
         _BY_START.setdefault(_start[:3], []).append((_start, _feeling))
+SUMMARY_PLACES = 6  # the most places the summary line names
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # What parts one feeling word from the next: a comma, a semicolon, a slash, an arrow, "then", "and".
 _BETWEEN_FEELINGS = re.compile(r"\s*(?:[,;/+&\n→]|->|\bthen\b|\band\b)\s*", re.IGNORECASE)
@@ -124,17 +126,30 @@ def whose_words(group: FeelingGroup) -> str:
     return ", ".join(f"{whose.label} {count}" for whose, count in group.whose)
 
 
-def summary(patterns: Patterns, who: Callable[[OwnResponse], str]) -> str:
-    """One plain line to take to supervision: the sequence, or else the feeling, found most often."""
+def full_day(when: datetime) -> str:
+    return f"{when:%-d %b %Y}"
+
+
+def summary(patterns: Patterns, who: Callable[[OwnResponse], str], day: Callable[[datetime], str] = full_day,
+            feeling: Callable[[str], str] = str) -> str:
+    """One plain line to take to supervision: the sequence, or else the feeling, found most often.
+
+    It names where each came, up to SUMMARY_PLACES of them (the latest); more are counted, so the line
+    stays a line however large the caseload. `day` writes a date and `feeling` a feeling's words (the
+    brief gives its own: months, and words escaped as its notes are).
+    """
     def told(responses: tuple[OwnResponse, ...]) -> str:
-        return "; ".join(f"{where(r, who)} ({r.written_at:%-d %b %Y})" for r in responses)
+        latest = responses[-SUMMARY_PLACES:]
+        earlier = f"{len(responses) - len(latest)} earlier, then " if len(responses) > len(latest) else ""
+        return earlier + "; ".join(f"{where(r, who)} ({day(r.written_at)})" for r in latest)
 
     if patterns.sequences:
         top = patterns.sequences[0]
-        return f"{top.first}, then {top.then}, {times(len(top.responses))}: {told(top.responses)}."
+        return f"{feeling(top.first)}, then {feeling(top.then)}, {times(len(top.responses))}: {told(top.responses)}."
     repeated = [g for g in patterns.groups if len(g.responses) >= 2]
     if repeated:
-        return f"{repeated[0].feeling}, {times(len(repeated[0].responses))}: {told(repeated[0].responses)}."
+        group = repeated[0]
+        return f"{feeling(group.feeling)}, {times(len(group.responses))}: {told(group.responses)}."
     return NO_PATTERN
 
 

@@ -18,19 +18,20 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from .. import model as m
 from ..private_files import private_dir
 from . import backup, backup_purge, key_check
+from .background_check import Backup, PagesCheck, check_small_tables, in_wal_mode
 from .caseload_io import CaseloadIOMixin, SessionChanges
 from .clients import ClientsMixin
 from .connection import WriteLock, check_file, configure, connect, describe_db_error, make_private
 from .dates import DatesMixin
 from .day_start import DayStartMixin
 from .drafts import DraftsMixin
-from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
+from .errors import Busy, Conflict, FileGone, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
+from .file_identity import FileIdentity
 from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
+from .migration_steps import applied_names, pending_names
 from .migrations import MIGRATION_SET, migrations
 from .mind import MindMixin
 from .notes import NotesMixin
@@ -38,34 +39,37 @@ from .safety import SafetyMixin
 from .search import SearchMixin
 from .sessions import RECENT_SESSIONS, SessionsMixin
 from .supervision import SupervisionMixin
+from .undo import DeletedNote, UndoMixin
 
 __all__ = [
-    "Store", "StoreError", "Busy", "Conflict", "Invalid", "NoDatabase", "NotACaseload", "NotFound",
+    "Store", "StoreError", "Busy", "Conflict", "FileGone", "Invalid", "NoDatabase", "NotACaseload", "NotFound",
 ]
 __all__ += ["MIGRATION_SET", "RECENT_SESSIONS", "SessionChanges"]  # used beside the store, not through it
+__all__ += ["DeletedNote"]
 
 
 class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, SupervisionMixin, SearchMixin,
-            CaseloadIOMixin, MindMixin, DraftsMixin, DayStartMixin):
+            CaseloadIOMixin, MindMixin, DraftsMixin, DayStartMixin, UndoMixin):
     """One open caseload file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.path = path
         conn.row_factory = sqlite3.Row
-        self._lock = WriteLock(conn)
+        # The file as opened: a write is refused once the path no longer leads to it (file_identity.py).
+        self._identity = FileIdentity.of(path) if path is not None else None
+        self._lock = WriteLock(conn, guard=self._identity.require if self._identity is not None else None)
         self._conn = conn
-        # No plugins: scanning their entry points on every open costs time and adds nothing here.
-        self.db = Database(conn, execute_plugins=False)
         self.warnings: list[str] = []  # to tell the user at start: a file others could read, a backup not made
         self.encrypted = False  # an encrypted (SQLCipher) caseload: what is kept beside it must not undo that
         self.backups_folder: Path | None = None  # where its daily backups are kept (delete everywhere reaches them)
+        self._check: PagesCheck | None = None  # the full check still running in the background, if it is
 
     # ------------------------------------------------------------ opening
 
     @classmethod
     def open(cls, path: Path | str, create: bool = False, daily_backup_dir: Path | None = None,
              today: date | None = None, keep_backups: int = backup.DEFAULT_KEEP,
-             passphrase: str | None = None) -> Store:
+             passphrase: str | None = None, check_in_background: bool = False) -> Store:
         """Open a caseload; with create=True a missing file becomes a new caseload.
 
         A file that is not a caseload, or is damaged, is refused and left exactly as it was.
@@ -77,6 +81,11 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
         without one PassphraseNeeded is raised, and WrongPassphrase for one that does not open
         it, the file unchanged. With create=True and a passphrase, a new caseload is encrypted.
         Its backups are encrypted with the same key.
+
+        check_in_background (the dashboard's start): only the small tables are checked now and the
+        full check runs on a second, read-only connection while the caseload is read; every write
+        waits for it, and is refused if it finds damage (background_check.py). The day's backup is
+        made after it. A file to be updated, not in WAL mode, or encrypted is checked in full first.
         """
         path = Path(path)
         if create and not path.exists():
@@ -90,10 +99,15 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             conn = connect(path, passphrase if encrypted else None)
         except sqlite3.Error as exc:
             raise _named(describe_db_error(exc), path, existed) from None
+        check: PagesCheck | None = None
         try:
             if existed:
                 _refuse_foreign(conn, path)
-                check_pages(conn, path)
+                if check_in_background and not encrypted and _current(conn):
+                    check_small_tables(conn, path)
+                    check = PagesCheck(path, _day_backup(path, daily_backup_dir, today, keep_backups))
+                else:
+                    check_pages(conn, path)
             configure(conn, memory=False)
             store = cls(conn, path)
             store.encrypted = encrypted
@@ -101,15 +115,18 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             store.warnings += [warning] if warning else []
             if existed and daily_backup_dir is not None:  # what a backup stopped mid-way left behind
                 backup.remove_leftovers(path, [Path(daily_backup_dir)])
-            if (existed and daily_backup_dir is not None and today is not None
+            if (check is None and existed and daily_backup_dir is not None and today is not None
                     and (note := backup.daily(conn, path, daily_backup_dir, today, keep_backups))):
                 store.warnings.append(note)
             store._migrate(back_up=existed)
+            if check is not None:
+                store._check = check.start()
+                store._lock.gate = check.wait_until_healthy
         except sqlite3.DatabaseError as exc:
-            conn.close()
+            _close(conn, check)
             raise _named(describe_db_error(exc), path, existed) from None
         except BaseException:
-            conn.close()
+            _close(conn, check)
             if not existed:  # a new file that never became a caseload is not left behind
                 for suffix in ("", "-wal", "-shm", "-journal"):
                     Path(str(path) + suffix).unlink(missing_ok=True)
@@ -132,15 +149,15 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
 
         With back_up, a caseload that already has data is first copied beside itself.
         """
-        with self._lock.reading():
-            pending = migrations.pending(self.db)
-            has_data = bool(migrations.applied(self.db))
+        with self._lock.reading() as conn:
+            pending = pending_names(conn, migrations)
+            has_data = bool(applied_names(conn, migrations))
         if not pending:
             return
         before = None
         if back_up and has_data and self.path is not None:
             try:
-                before = backup.before_update(self._conn, self.path, pending[0].name)
+                before = backup.before_update(self._conn, self.path, pending[0])
             except (OSError, sqlite3.Error, StoreError):
                 raise StoreError(f"{self.path} needs updating for this version of caseload, but a backup "
                                  "could not be made beside it first, so nothing was changed.") from None
@@ -186,10 +203,24 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             return backup_purge.purge(conn, backup_purge.backups_of(self.path, self.backups_folder), note)
 
     def pending_migrations(self) -> list[str]:
-        return [mig.name for mig in migrations.pending(self.db)]
+        with self._lock.reading() as conn:
+            return pending_names(conn, migrations)
 
     def close(self) -> None:
-        self._conn.close()
+        if self._check is not None:
+            self._check.stop(self._conn.close)
+        else:
+            self._conn.close()
+
+    @property
+    def damage(self) -> str | None:
+        """The background check's damage message, once it has found damage (every write is refused)."""
+        return self._check.damage if self._check is not None else None
+
+    def check_news(self) -> list[str]:
+        """What the background check has found since last asked: damage (every write is refused), or
+        the day's backup not made. Empty when the file was checked in full at open."""
+        return self._check.news() if self._check is not None else []
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -199,6 +230,14 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
         """
         with self._lock.writing():
             yield
+
+    def file_problem(self) -> str | None:
+        """Why nothing more can be saved to this caseload (its file deleted, moved or replaced), or None."""
+        return self._identity.problem() if self._identity is not None else None
+
+    def wait_for_writes(self, milliseconds: int | None) -> None:
+        """How long a write waits for another window's lock (None: the usual BUSY_TIMEOUT_MS)."""
+        self._lock.patience_ms = milliseconds
 
     def data_version(self) -> int:
         """Changes whenever another connection (another window) commits to the file."""
@@ -212,6 +251,25 @@ def _named(problem: StoreError, path: Path, existed: bool) -> StoreError:
     if isinstance(problem, NotACaseload) and existed:
         return NotACaseload(damaged_message(path))
     return problem
+
+
+def _current(conn: sqlite3.Connection) -> bool:
+    """Read only: nothing to update and already in WAL mode, so opening it writes nothing to it."""
+    return in_wal_mode(conn) and not pending_names(conn, migrations)
+
+
+def _day_backup(path: Path, folder: Path | None, today: date | None, keep: int) -> Backup | None:
+    """The day's first backup, made by the background check once the file has passed."""
+    if folder is None or today is None:
+        return None
+    return lambda checked: backup.daily(checked, path, folder, today, keep)
+
+
+def _close(conn: sqlite3.Connection, check: PagesCheck | None) -> None:
+    if check is not None:
+        check.stop(conn.close)
+    else:
+        conn.close()
 
 
 def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:

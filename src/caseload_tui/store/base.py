@@ -10,25 +10,39 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TypeVar
 
 from .connection import INDEXED, WriteLock, empty_wal, purge_search_index
 from .errors import NotFound
 from .sql import Values, insert, inserted_id, require, saved_id, update_versioned
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Record = TypeVar("Record")
 
 
 class StoreBase:
     path: Path | None
-    db: Database
     _conn: sqlite3.Connection
     _lock: WriteLock
+    _db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils' view of the connection, for migrations and search: made when first used, so the
+        dashboard's start never loads sqlite-utils."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            # No plugins: scanning their entry points on every open costs time and adds nothing here.
+            self._db = Database(self._conn, execute_plugins=False)
+        return self._db
 
     def _empty_wal(self) -> bool:
         """After a delete or an edit: the removed text leaves the WAL file too (False: another window held it)."""
+        if self._lock.gate is not None:  # a checkpoint writes to the file: only once it is checked
+            self._lock.gate()
         with self._lock.reading() as conn:
             return empty_wal(conn)
 

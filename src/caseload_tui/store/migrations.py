@@ -16,18 +16,21 @@ old migration's text follows the code: its lists, never its shape.)
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from .. import model as m
+from .migration_steps import Steps
 from .rebuild import rebuild_table, search_index, with_check
 from .rows import HELD, MEETING_STATUSES
 from .sql import quoted_values
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 __all__ = ["MIGRATION_SET", "migrations", "rebuild_table", "with_check"]
 
 MIGRATION_SET = "caseload"
-migrations = Migrations(MIGRATION_SET)
+migrations = Steps(MIGRATION_SET)  # sqlite-utils' Migrations, its names read without loading it (migration_steps.py)
 
 
 @migrations(name="0001_caseload")

@@ -9,7 +9,6 @@ spaces or line breaks parts two words). Sessions in one of my breaks say nothing
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import datetime
 
@@ -111,6 +110,12 @@ def _feelings_in_text(conn: sqlite3.Connection, ids: list[int]) -> tuple[dict[in
             if thought_id in wanted:
                 found.setdefault(thought_id, []).append(feeling)
     several = [thought_id for thought_id, feelings in found.items() if len(feelings) > 1]
-    bodies = dict(conn.execute("SELECT id, body FROM thoughts WHERE id IN (SELECT value FROM json_each(?))",
-                               [json.dumps(several)]).fetchall()) if several else {}
+    bodies: dict[int, str] = {}
+    for start in range(0, len(several), _IDS_A_QUERY):  # bound as parameters, a few hundred at a time
+        chunk = several[start:start + _IDS_A_QUERY]
+        bodies.update(conn.execute(f"SELECT id, body FROM thoughts WHERE id IN ({', '.join('?' * len(chunk))})",
+                                   chunk).fetchall())
     return found, bodies
+
+
+_IDS_A_QUERY = 500  # well under any SQLite build's limit on bound parameters

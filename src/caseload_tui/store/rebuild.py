@@ -19,10 +19,12 @@ import enum
 import re
 import sqlite3
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .sql import quoted_values
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def table_sql(db: Database, table: str) -> str:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import NamedTuple
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import model as m
 from .base import StoreBase
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 def _parts(*columns: tuple[str, str]) -> str:
     """The columns written, each after its label (none: no label), joined by ' — ' (SQL)."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
+from functools import partial
 from typing import overload
 
 from .. import model as m
@@ -17,25 +18,38 @@ RECENT_SESSIONS = 24  # enough to cover an 8-week window at three sessions a wee
 
 _CAME, _CAME_VALUES = bound("came", m.CAME)
 
-_RECORDS_SQL = f"""
-SELECT c.*,
-  (SELECT group_concat(starts_at || '|' || status, ';') FROM
+_RECENT_SQL = f"""(SELECT group_concat(starts_at || '|' || status, ';') FROM
      (SELECT starts_at, status FROM appointments a
       WHERE a.client_id = c.id AND a.starts_at <= :now
-      ORDER BY a.starts_at DESC LIMIT {RECENT_SESSIONS})) AS recent,
+      ORDER BY a.starts_at DESC LIMIT {RECENT_SESSIONS}))"""
+
+# What lies ahead is read once for everyone, as aggregates over the few sessions after `now`
+# (by the index on time), rather than looked up client by client.
+_AHEAD_SQL = """
+WITH ahead AS MATERIALIZED (SELECT client_id, status, starts_at FROM appointments WHERE starts_at > :now {and_}),
+  by_client AS (SELECT client_id, min(CASE WHEN status = :scheduled THEN starts_at END) AS next_booked,
+                       group_concat(substr(starts_at, 1, 10), ',') AS settled_ahead
+                FROM ahead GROUP BY client_id)
+"""
+
+_GROUPING_INPUTS_SQL = f"""
   (SELECT max(starts_at) FROM appointments a
      WHERE a.client_id = c.id AND a.status IN ({_CAME}) AND a.starts_at <= :now)
      AS last_attended,
-  (SELECT min(starts_at) FROM appointments a
-     WHERE a.client_id = c.id AND a.status = :scheduled AND a.starts_at > :now) AS next_booked,
-  (SELECT group_concat(substr(starts_at, 1, 10), ',') FROM appointments a
-     WHERE a.client_id = c.id AND a.starts_at > :now) AS settled_ahead,
+  f.next_booked, f.settled_ahead,
   (SELECT count(*) FROM questions q WHERE q.client_id = c.id AND q.status = :open)
      AS open_questions,
   (SELECT count(*) FROM thoughts t WHERE t.client_id = c.id AND t.lingering = 1)
      AS lingering_thoughts
-FROM clients c
+FROM clients c LEFT JOIN by_client f ON f.client_id = c.id
 """
+
+# A graduate's recent sessions are not read with the caseload (grouping never looks at them, and
+# most graduates' rows are never drawn): RecentSessions reads them when first used.
+_RECORDS_SQL = (f"{_AHEAD_SQL.format(and_='')} SELECT c.*, "
+                f"CASE WHEN c.ended_on IS NULL THEN {_RECENT_SQL} END AS recent, {_GROUPING_INPUTS_SQL}")
+_RECORD_SQL = (f"{_AHEAD_SQL.format(and_='AND client_id = :id')} SELECT c.*, {_RECENT_SQL} AS recent, "
+               f"{_GROUPING_INPUTS_SQL} WHERE c.id = :id")
 
 _STATUSES = {status.value: status for status in m.Status}
 
@@ -63,14 +77,18 @@ class RecentSessions(Sequence[m.Session]):
     never parsed. Reads like a list of Session, and compares equal to one.
     """
 
-    __slots__ = ("_text", "_sessions")
+    __slots__ = ("_text", "_sessions", "_read")
 
-    def __init__(self, text: str | None) -> None:
+    def __init__(self, text: str | None, read: Callable[[], str | None] | None = None) -> None:
+        """text: the query's; or read, which gives it when first needed (a graduate's, see _RECORDS_SQL)."""
         self._text = text
-        self._sessions: list[m.Session] | None = None if text else []
+        self._read = read
+        self._sessions: list[m.Session] | None = None if text or read else []
 
     def _parsed(self) -> list[m.Session]:
         if self._sessions is None:
+            if self._read is not None:
+                self._text, self._read = self._read(), None
             self._sessions, self._text = parse_sessions(self._text), None
         return self._sessions
 
@@ -128,14 +146,22 @@ class SessionsMixin(StoreBase):
         with self._lock.reading() as conn:
             # Row by row rather than fetchall(): at 10,000 clients that keeps megabytes of
             # rows from being held at once beside the records made from them.
-            return [_record(row, RecentSessions(row["recent"]), breaks)
+            return [_record(row, RecentSessions(row["recent"]) if row["ended_on"] is None else
+                            RecentSessions(None, partial(self._recent_text, row["id"], now)), breaks)
                     for row in conn.execute(_RECORDS_SQL + " ORDER BY c.name COLLATE NOCASE, c.id",
                                             _records_args(now))]
+
+    def _recent_text(self, client_id: int, now: datetime) -> str | None:
+        """One client's recent sessions as the records query's text."""
+        with self._lock.reading() as conn:
+            row = conn.execute(f"SELECT {_RECENT_SQL} FROM clients c WHERE c.id = :id",
+                               {"now": rows.iso_moment(now), "id": client_id}).fetchone()
+        return row[0] if row is not None else None
 
     def record(self, client_id: int, now: datetime) -> m.ClientRecord:
         breaks = tuple(self.breaks())
         with self._lock.reading() as conn:
-            row = conn.execute(_RECORDS_SQL + " WHERE c.id = :id", {**_records_args(now), "id": client_id}).fetchone()
+            row = conn.execute(_RECORD_SQL, {**_records_args(now), "id": client_id}).fetchone()
         if row is None:
             raise NotFound("That client is no longer in the caseload.")
         return _record(row, parse_sessions(row["recent"]), breaks)

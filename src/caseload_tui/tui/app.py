@@ -16,9 +16,8 @@ from textual.app import App
 from textual.theme import Theme
 
 from ..config import Settings
-from .app_base import AppBase
+from .app_base import FILE_CHECK_SECONDS, AppBase, forms_among
 from .commands import ScreenKeys
-from .modals.base import FormScreen
 from .screens.dashboard import DashboardScreen
 
 if TYPE_CHECKING:
@@ -59,6 +58,7 @@ class CaseloadApp(AppBase):
         if self.settings.lock_after_minutes:
             self.set_interval(10, self._lock_when_idle)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.set_interval(FILE_CHECK_SECONDS, self.check_caseload_file)
         dashboard = DashboardScreen()
         self.push_screen(dashboard)
         if self._start is StartMode.REVIEW:
@@ -79,8 +79,8 @@ class CaseloadApp(AppBase):
 
     def keep_drafts(self) -> None:
         """Keep what the form in front holds as a draft (the terminal is closing, or SIGTERM came)."""
-        for screen in reversed(self.screen_stack):
-            if isinstance(screen, FormScreen) and screen.holds_unsaved_text and screen.draft_kind:
+        for screen in reversed(forms_among(self.screen_stack)):
+            if screen.holds_unsaved_text and screen.draft_kind:
                 if self.drafts is not None:
                     with contextlib.suppress(OSError):
                         self.drafts.save(screen.draft())
@@ -137,6 +137,9 @@ def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, red
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
                       remember_theme=None if demo else save_theme, start=start, start_client=start_client,
                       drafts=drafts)
+    from .paste_parser import install
+
+    install()  # a bracketed paste is taken whole, ESC and all
     with stopped_from_outside(app):
         app.run()
     return app.return_code or 0

@@ -27,10 +27,13 @@ from ..widgets.case_header import CaseHeader
 from ..widgets.caseload_list import CaseloadList, stored_id
 from ..widgets.footer import WrappingFooter
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
+from .dashboard_base import Pane
 from .dashboard_drafts import DraftReopening
-from .help import HelpScreen
 
 GROUP_PANE_LIMIT = 300  # a group's view lists at most this many notes; the newest first
+# Up to this many clients (a group practice's, M) the caseload is read before the first frame, which
+# is then the populated one; a larger one is read in a worker behind a "Reading your caseload…" frame.
+READ_BEFORE_FIRST_FRAME = 2_000
 
 
 class DashboardScreen(DraftReopening):
@@ -49,7 +52,7 @@ class DashboardScreen(DraftReopening):
     DashboardScreen CaseloadList:focus, DashboardScreen ThoughtsPane:focus,
     DashboardScreen QuestionsPane:focus, DashboardScreen ArcPane:focus { border: round $primary; }
     DashboardScreen.-narrow CaseloadList { width: 36; }
-    DashboardScreen.-narrow CaseHeader { max-height: 8; }
+    DashboardScreen.-narrow CaseHeader { height: 8; }
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
@@ -97,7 +100,7 @@ class DashboardScreen(DraftReopening):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
         with Horizontal():
-            yield CaseloadList(id="caseload")
+            yield CaseloadList(id="caseload", on_case=self.show_selection)
             with Vertical(id="detail"):
                 yield CaseHeader(id="case-header")
                 yield ThoughtsPane(id="thoughts")
@@ -108,23 +111,32 @@ class DashboardScreen(DraftReopening):
     def on_mount(self) -> None:
         self.follow_privacy_mode(self.redraw)
         self.title = "caseload" + (" · demo" if self.app.demo else "")
-        self.query_one(CaseHeader).show_message("Reading your caseload…", "")
         self.query_one(CaseloadList).focus()
-        self.load_caseload()
         self.set_interval(2.0, self._watch_other_windows)
+        try:
+            read = self._read_caseload() if self.store.client_count() <= READ_BEFORE_FIRST_FRAME else None
+        except StoreError:
+            read = None  # the worker reads it again, and says what is wrong
+        if read is not None:
+            self._populate(*read)
+            return
+        self.query_one(CaseHeader).show_message("Reading your caseload…", "")
+        self.load_caseload()
+
+    def _read_caseload(self) -> tuple[list[ClientRecord], int, datetime, int]:
+        """Everything the dashboard shows first: the records, the practice's thoughts, when, the file's version."""
+        now = self.now
+        return self.store.records(now), self.store.practice_thought_count(), now, self.store.data_version()
 
     @work(thread=True, exclusive=True, group="load")
     def load_caseload(self) -> None:
-        """Read everything off the UI thread; the screen is already up."""
+        """Read everything off the UI thread (a large caseload at start, and every reload)."""
         try:
-            now = self.now
-            records = self.store.records(now)
-            practice = self.store.practice_thought_count()
-            version = self.store.data_version()
+            read = self._read_caseload()
         except StoreError as problem:
             self.app.call_from_thread(self.app.notify, str(problem), severity="error", markup=False)
             return
-        self.app.call_from_thread(self._populate, records, practice, now, version)
+        self.app.call_from_thread(self._populate, *read)
 
     def _populate(self, records: list[ClientRecord], practice: int, now: datetime, version: int) -> None:
         thresholds = self.app.settings.thresholds
@@ -148,6 +160,7 @@ class DashboardScreen(DraftReopening):
             gc.freeze()
             for warning in getattr(self.store, "warnings", []):
                 self.app.notify(warning, title="Please note", severity="warning", markup=False, timeout=15)
+            self._tell_what_the_check_found()
         if first_time and (draft := self.app.take_draft()):
             self.restore_draft(draft)
 
@@ -175,6 +188,7 @@ class DashboardScreen(DraftReopening):
         self.load_caseload()
 
     def _watch_other_windows(self) -> None:
+        self._tell_what_the_check_found()
         try:
             version = self.store.data_version()
         except StoreError:
@@ -183,54 +197,68 @@ class DashboardScreen(DraftReopening):
             self._data_version = version
             self.reload()
 
+    def _tell_what_the_check_found(self) -> None:
+        """The file's full check runs while the dashboard starts (Store.open): damage it found (every
+        write is then refused with the same words), or the day's backup not made after it."""
+        for news in self.store.check_news():
+            damage = news == self.store.damage
+            self.app.notify(news, title="Your caseload is damaged" if damage else "Please note",
+                            severity="error" if damage else "warning", markup=False, timeout=60 if damage else 15)
+
     # ------------------------------------------------------------ showing the selection
 
-    @on(CaseloadList.CaseSelected)
-    def _case_selected(self) -> None:
-        self.show_selection()
-
-    def show_selection(self) -> None:
+    def show_selection(self, only: Pane | None = None) -> None:
+        """The header and both panes for the highlighted row; or `only` that pane, after a change to its notes."""
         case = self.query_one(CaseloadList).case
         value = case.client_id
-        header = self.query_one(CaseHeader)
-        thoughts, questions = self.query_one(ThoughtsPane), self.query_one(QuestionsPane)
+        header = self.query_one(CaseHeader) if only is None else None
+        thoughts = self.query_one(ThoughtsPane) if only in (None, "thoughts") else None
+        questions = self.query_one(QuestionsPane) if only in (None, "questions") else None
         today = self.now.date()
         graduate = value is not None and value in self.records and not self.records[value].client.active
         self.set_class(graduate, "-graduate")
         try:
             if value is not None and value in self.records:
                 record = self.records[value]
-                now = self.now
-                summary = summarise(record, now, self.app.settings.thresholds)
-                window = timedelta(weeks=self.app.settings.thresholds.window_weeks)
-                header.show_client(record, self.placements[value], summary, now,
-                                   self.store.recent_misses(value, now, now - window, limit=2),
-                                   self.store.open_concerns([value]), coming_up(self.store.dates([value]), today),
-                                   earlier=[] if graduate else self.store.episodes(value)[:-1])
-                thoughts.show(self.store.thoughts([value]), today)
-                if graduate:
+                if header is not None:
+                    now = self.now
+                    summary = summarise(record, now, self.app.settings.thresholds)
+                    window = timedelta(weeks=self.app.settings.thresholds.window_weeks)
+                    header.show_client(record, self.placements[value], summary, now,
+                                       self.store.recent_misses(value, now, now - window, limit=2),
+                                       self.store.open_concerns([value]), coming_up(self.store.dates([value]), today),
+                                       earlier=[] if graduate else self.store.episodes(value)[:-1])
+                if thoughts is not None:
+                    thoughts.show(self.store.thoughts([value]), today)
+                if questions is not None and graduate:
                     attended = sum(1 for a in self.store.appointments(value) if a.status in CAME)
                     self.query_one(ArcPane).show(record.client, self.store.episodes(value), attended,
                                                  self.store.encounters(value),
                                                  self.store.questions([value], open_only=True), today)
-                else:
+                elif questions is not None:
                     questions.show(self.store.questions([value]), today)
             elif (group := case.group) is not None:
                 members = self.grouped[group]
                 ids = [stored_id(r.client) for r, _ in members]
                 clients = {stored_id(r.client): r.client for r, _ in members}
-                header.show_group(group, len(members))
-                thoughts.show(self.store.thoughts(ids, lingering_only=True, limit=GROUP_PANE_LIMIT), today, clients,
-                              empty="Nothing still lingering about this group.")
-                questions.show(self.store.questions(ids, open_only=True, limit=GROUP_PANE_LIMIT), today, clients,
-                               empty="No open questions across this group.")
+                if header is not None:
+                    header.show_group(group, len(members))
+                if thoughts is not None:
+                    thoughts.show(self.store.thoughts(ids, lingering_only=True, limit=GROUP_PANE_LIMIT), today,
+                                  clients, empty="Nothing still lingering about this group.")
+                if questions is not None:
+                    questions.show(self.store.questions(ids, open_only=True, limit=GROUP_PANE_LIMIT), today,
+                                   clients, empty="No open questions across this group.")
             elif case.practice:
-                header.show_practice(0)
-                thoughts.show(self.store.practice_thoughts(), today,
-                              empty="Nothing yet. Press t to write a thought about your own practice.")
-                questions.show(self.store.questions([], open_only=False), today,
-                               empty="Questions belong to clients; choose one on the left.")
-            else:
+                if header is not None:
+                    header.show_practice(0)
+                if thoughts is not None:
+                    thoughts.show(self.store.practice_thoughts(), today,
+                                  empty="Nothing yet. Press t to write a thought about your own practice.")
+                if questions is not None:
+                    questions.show(self.store.questions([], open_only=False), today,
+                                   empty="Questions belong to clients; choose one on the left.")
+            elif only is None:
                 self._show_empty()
         except StoreError as problem:
             self.app.notify(str(problem), severity="error", markup=False)
@@ -248,8 +276,9 @@ class DashboardScreen(DraftReopening):
         client_id_ = self.query_one(CaseloadList).case.client_id
         return self.records.get(client_id_) if client_id_ is not None else None
 
-    def refresh_client(self, client_id_: int) -> None:
-        """After a save: redraw that client's row and the panes; regroup only if they moved."""
+    def refresh_client(self, client_id_: int, only: Pane | None = None) -> None:
+        """After a save: redraw that client's row, and the header and panes (or `only` the pane whose notes
+        changed); regroup only if they moved, and teach privacy mode their name only if it changed."""
         now = self.now
         try:
             record = self.store.record(client_id_, now)
@@ -261,14 +290,16 @@ class DashboardScreen(DraftReopening):
         placement = place(record, now, self.app.settings.thresholds)
         self.records[client_id_] = record
         self.placements[client_id_] = placement
-        renamed = old is None or old.client.name != record.client.name
-        if before is None or before.group is not placement.group or renamed:
+        renamed = old is None or (old.client.name, old.client.code) != (record.client.name, record.client.code)
+        moved = before is None or before.group is not placement.group
+        if moved or renamed:
             self._regroup(now)
         else:
             self.query_one(CaseloadList).update_row(record, now, self.app.settings.thresholds)
-        self.app.privacy.learn([r.client for r in self.records.values()])
+        if renamed:
+            self.app.privacy.learn([r.client for r in self.records.values()])
         self._data_version = self.store.data_version()
-        self.show_selection()
+        self.show_selection(None if moved or renamed else only)
 
     def select_client(self, client_id_: int) -> None:
         if self.query_one(CaseloadList).select_client(client_id_):
@@ -316,6 +347,8 @@ class DashboardScreen(DraftReopening):
     # ------------------------------------------------------------ help and zoom
 
     def action_help(self) -> None:
+        from .help import HelpScreen  # loaded when first opened, not at start
+
         keys = [(b.key_display or b.key.split(",")[0], b.tooltip or b.description)
                 for b in self.BINDINGS if isinstance(b, Binding) and b.description]
         keys += [("tab", "Move between the list and the panes"),

@@ -6,7 +6,8 @@ the redraws are the screen's own and only declared here; the helpers are used by
 
 from __future__ import annotations
 
-from typing import Literal, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual.content import Content
 
@@ -14,13 +15,16 @@ from ...drafts import Draft, DraftKind
 from ...model import Client, ClientRecord, Group, Placement
 from ...store import Conflict, StoreError
 from .. import render
-from ..modals.base import FormScreen
 from ..widgets.caseload_list import CaseloadList
 from .app_access import CaseloadScreen
+
+if TYPE_CHECKING:
+    from ..modals.base import FormScreen  # the forms are loaded when the first one opens
 
 T = TypeVar("T")
 
 About = Client | Literal["practice"]  # who a new note is about
+Pane = Literal["thoughts", "questions"]  # the one pane a change of notes redraws
 
 
 class DashboardBase(CaseloadScreen):
@@ -34,10 +38,10 @@ class DashboardBase(CaseloadScreen):
 
     # ------------------------------------------------------------ the screen's own (dashboard.py)
 
-    def show_selection(self) -> None:
+    def show_selection(self, only: Pane | None = None) -> None:
         raise NotImplementedError
 
-    def refresh_client(self, client_id_: int) -> None:
+    def refresh_client(self, client_id_: int, only: Pane | None = None) -> None:
         raise NotImplementedError
 
     def regroup(self) -> None:
@@ -93,18 +97,27 @@ class DashboardBase(CaseloadScreen):
         self.app.notify(f"Choose a client on the left first, then {what}.", markup=False)
         return False
 
-    async def _ask(self, form: FormScreen[T], kind: DraftKind, **context: object) -> T | None:
-        """Open a form and wait for its result; it can be kept as a draft if the program is stopped."""
+    def _named(self, form: FormScreen[T], kind: DraftKind | None, context: dict[str, object]) -> FormScreen[T]:
+        """A form that can be kept as a draft if the program is stopped, with a draft's text if reopening one."""
         form.draft_kind, form.draft_context = kind, context
         pending = self._restoring
-        if pending is not None and pending.kind is kind:
+        if pending is not None and kind is not None and pending.kind is kind:
             form.prefill = pending.values
             self._restoring = None
-        return await self.app.push_screen_wait(form)
+        return form
 
-    def _after_change(self, client_id: int | None) -> None:
+    def _open(self, form: FormScreen[T], kind: DraftKind | None, save: Callable[[T], object],
+              then: Callable[[T], None], **context: object) -> None:
+        """Open a form at once that closes only once `save` has stored its result (modals/save_runner.py),
+        with a draft's text if one of its kind is being reopened; `then` says so and redraws."""
+        from ..modals.base import open_to_save
+
+        open_to_save(self.app, self._named(form, kind, context), kind, save, then, **context)
+
+    def _after_change(self, client_id: int | None, only: Pane | None = None) -> None:
+        """Redraw what a change touched: `only` the pane whose notes changed (and the client's row), or all."""
         if client_id is None:
             self.regroup()
             self.show_selection()
         else:
-            self.refresh_client(client_id)
+            self.refresh_client(client_id, only)

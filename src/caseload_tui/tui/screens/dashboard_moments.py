@@ -11,7 +11,6 @@ from ...safe_text import one_line
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.search import SearchScreen
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
 
@@ -102,6 +101,8 @@ class MomentActions(DashboardBase):
 
     @work
     async def action_search(self) -> None:
+        from ..modals.search import SearchScreen  # loaded when first opened, not at start
+
         hit = await self.app.push_screen_wait(SearchScreen(self.store, self.now.date()))
         if hit is None:
             return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 
 from ...drafts import DraftKind
@@ -10,9 +12,11 @@ from ...services.safety import mark_concern, resolve_concern
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.watch_forms import ConcernForm, DateForm
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
+
+if TYPE_CHECKING:
+    from ..modals.watch_forms import DateInput
 
 
 class WatchActions(DashboardBase):
@@ -31,6 +35,8 @@ class WatchActions(DashboardBase):
 
     @work
     async def action_safety(self) -> None:
+        from ..modals.watch_forms import ConcernForm  # loaded when first opened, not at start
+
         note = self._highlighted_note()
         if note is None:
             self.app.notify("Highlight a thought or a question first (tab to its pane), then press !.", markup=False)
@@ -56,24 +62,24 @@ class WatchActions(DashboardBase):
             return
         self._after_change(note.client_id)
 
-    @work
-    async def action_new_date(self) -> None:
+    def action_new_date(self) -> None:
+        from ..modals.watch_forms import DateForm  # loaded when first opened, not at start
+
         about = self._about()
         if about is None:
             self._need_client("add a date that matters to them")
             return
         who = self._about_label(about) if isinstance(about, Client) else render.label(
             "Everyone: a break of mine", "bold")
-        result = await self._ask(DateForm(who, self.now.date()), DraftKind.DATE,
-                                 client_id=about.id if isinstance(about, Client) else None)
-        if result is None:
-            return
         client_id = about.id if isinstance(about, Client) else None
-        try:
+
+        def save(result: DateInput) -> None:
             self.store.add_date(DateThatMatters(falls_on=result.falls_on, note=result.note, client_id=client_id,
                                                 yearly=result.yearly))
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Date saved: it shows on the card and the header in the two weeks before it.", markup=False)
-        self._after_change(client_id)
+
+        def saved(_result: DateInput) -> None:
+            self.app.notify("Date saved: it shows on the card and the header in the two weeks before it.",
+                            markup=False)
+            self._after_change(client_id)
+
+        self._open(DateForm(who, self.now.date()), DraftKind.DATE, save, saved, client_id=client_id)

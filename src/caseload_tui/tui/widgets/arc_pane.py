@@ -19,6 +19,7 @@ from ...model import REFLECTION_PARTS, Client, Encounter, Episode, Question
 from ...model.counting import numbered
 from .. import render
 from .notes_panes import question_prompt
+from .steady_list import SteadyList
 
 NEWS_PARTS = (("stirred", "What it stirred in me"), ("taught", "What it taught me"))
 
@@ -33,7 +34,7 @@ def episode_heading(episode: Episode, number: int, of: int, today: date) -> list
             (f"\n{ending}" if episode.ended else "\ngoing on now", "$foreground-muted")]
 
 
-class ArcPane(OptionList):
+class ArcPane(SteadyList):
     BORDER_TITLE = "Their arc"
 
     @dataclass

@@ -25,9 +25,15 @@ from .. import render
 
 
 class CaseHeader(Static):
+    """Its height is fixed (the screen may set another), so a new selection is painted without a
+    layout: the panes below stay where they are as the highlight moves, and one frame shows it."""
+
     DEFAULT_CSS = """
-    CaseHeader { height: auto; max-height: 10; padding: 0 1; }
+    CaseHeader { height: 10; padding: 0 1; }
     """
+
+    def _show(self, lines: list[Content]) -> None:
+        self.update(Content("\n").join(lines), layout=False)
 
     def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
                     now: datetime, misses: Sequence[Appointment] = (), concerns: Sequence[Thought | Question] = (),
@@ -69,27 +75,27 @@ class CaseHeader(Static):
             ending = f" ({episode.ending_words()})" if episode.ending_words() else ""
             lines.append(render.label(f"worked together before: {render.day(episode.started_on, today)} – "
                                       f"{render.day(episode.ended_on, today)}{ending}", "$foreground-muted"))
-        self.update(Content("\n").join(lines))
+        self._show(lines)
 
     def show_group(self, group: Group, count: int) -> None:
         what = {Group.REGULARS: "Active clients who come steadily.",
                 Group.ABSENTEES: "Active clients whose absences ask to be read: a pattern from the start, or a change.",
                 Group.GRADUATES: "Former clients, whose work has ended."}[group]
-        self.update(Content("\n").join([
+        self._show([
             render.join((f"{group.heading} ", f"bold {render.GROUP_STYLES[group]}"),
                         (f"({count})", "$foreground-muted")),
             render.label(what, "$foreground-muted"),
             render.label("Below: what is still lingering and still open, across the whole group.", "$foreground-muted"),
-        ]))
+        ])
 
     def show_practice(self, count: int) -> None:
-        self.update(Content("\n").join([
+        self._show([
             render.label("My practice", "bold $primary"),
             render.label("Thoughts about my own work rather than one client.", "$foreground-muted"),
-        ]))
+        ])
 
     def show_message(self, title: str, text: str) -> None:
-        self.update(Content("\n").join([render.label(title, "bold"), render.label(text, "$foreground-muted")]))
+        self._show([render.label(title, "bold"), render.label(text, "$foreground-muted")])
 
 
 def recent_misses(misses: Sequence[Appointment], today: date) -> Content:

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import cast
 
-from textual import on
 from textual.content import Content
 from textual.geometry import Size
-from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Client, ClientRecord, Group, Placement
-from ...rules import STRIP_LENGTH, since_short, summarise
+from ...rules import recent_strip, since_short
 from .. import render
 from .caseload_jump import TypeToJump
 
@@ -74,7 +74,7 @@ ROW_EXTRAS = 23  # everything on a row but the name: strip, last seen, counts, f
 
 def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int = NAME_WIDTH) -> Content:
     """Name, the last eight sessions, last seen, open questions, lingering thoughts, flag."""
-    summary = summarise(record, now, thresholds)
+    strip, in_my_break = recent_strip(record, now)  # not summarise: a row shows no next session
     last = since_short(record.last_attended, now).rjust(5)
     questions = f"?{record.open_questions}" if record.open_questions else "  "
     thoughts = f"✎{record.lingering_thoughts}" if record.lingering_thoughts else "  "
@@ -83,7 +83,7 @@ def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int 
         " ",
         render.client_name(record.client, name_width),
         " ",
-        render.strip(summary.strip[-STRIP_LENGTH:], summary.in_my_break[-STRIP_LENGTH:]),
+        render.strip(strip, in_my_break),
         (last, "$foreground-muted"),
         " ",
         (questions.ljust(3), "$text-accent"),
@@ -173,6 +173,11 @@ class _RowLineCache:
 class CaseloadList(TypeToJump):
     """Group titles and client rows; highlighting one tells the screen what to show.
 
+    The screen hands the list its reaction (`on_case`), called in the same tick as the
+    highlight moves: the highlighted row and what it shows are painted in one frame. (A
+    message would reach the screen after the frame that paints the highlight alone.) A
+    row highlighted by the program (`select_*`, `show`) calls nothing: the caller shows it.
+
     Virtualised for large caseloads: a row is one line by design (names are cut to fit),
     so rows are counted rather than measured (OptionList measures every option, which
     means making all of them), and each client's row is only made when it is first drawn
@@ -180,29 +185,19 @@ class CaseloadList(TypeToJump):
     OptionList's line cache and `_update_lines`, internals of the pinned Textual 8.2.8.)
     """
 
-    class CaseSelected(Message):
-        """The highlight moved to a client's row (client_id), a group's title (group), or my practice (neither)."""
-
-        def __init__(self, case: Case) -> None:
-            super().__init__()
-            self.case = case
-
-        @property
-        def client_id(self) -> int | None:
-            return self.case.client_id
-
-        @property
-        def group(self) -> Group | None:
-            return self.case.group
-
     DEFAULT_CSS = """
     CaseloadList { width: 44; height: 1fr; scrollbar-gutter: stable; }
     """
 
     _shown: tuple | None = None
 
-    def __init__(self, *args, **kwargs) -> None:
+    # Moving the highlight repaints the two rows it left and reached (a row is a line), not the list.
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+
+    def __init__(self, *args, on_case: Callable[[], object] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self._on_case = on_case
+        self._quiet = 0  # > 0 while the program moves the highlight itself
         self._line_cache = _RowLineCache(self._options)  # type: ignore[assignment]  # same face, nothing stored
 
     @property
@@ -230,7 +225,7 @@ class CaseloadList(TypeToJump):
         practice = render.join(("My practice ", "bold $primary"),
                                (f"({practice_thoughts})" if practice_thoughts else "", "$foreground-muted"))
         options.append(Option(practice, id=PRACTICE_ID))
-        with self.prevent(OptionList.OptionHighlighted):
+        with self.prevent(OptionList.OptionHighlighted), self._quietly():
             self.set_options(options)
             if keep is not None:
                 self.select_id(keep)
@@ -238,10 +233,12 @@ class CaseloadList(TypeToJump):
 
     def update_row(self, record: ClientRecord, now: datetime, thresholds) -> None:
         """Redraw one client's row in place; every other row stays as it is."""
-        self.get_option(client_id(stored_id(record.client)))._set_prompt(
-            client_row(record, now, thresholds, self.name_width))
-        self._option_render_cache.clear()  # the rows drawn so far; redrawn from their kept prompts
-        self.refresh()
+        row_id = client_id(stored_id(record.client))
+        option = self.get_option(row_id)
+        option._set_prompt(client_row(record, now, thresholds, self.name_width))
+        for drawn in [key for key in self._option_render_cache.keys() if key[0] is option]:  # noqa: SIM118 - not a dict
+            self._option_render_cache.discard(drawn)  # that row's drawing; the others' are kept
+        self.refresh_line(self.get_option_index(row_id))
 
     # A row is always one line, so the list's lines are its rows: nothing needs measuring.
 
@@ -257,16 +254,33 @@ class CaseloadList(TypeToJump):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._options)
 
-    @on(OptionList.OptionHighlighted)
-    def _case_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list is self:
-            self.post_message(self.CaseSelected(self.case))
+    _lit: int | None = None  # the row drawn highlighted
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        for row in (self._lit, highlighted):
+            if row is not None:
+                self.refresh_line(row)
+        self._lit = highlighted
+        super().watch_highlighted(highlighted)  # scrolled into view (a scroll repaints every row)
+        if highlighted is not None and not self._quiet and self._on_case is not None:
+            self._on_case()
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
 
     def select_id(self, option_id: str) -> bool:
+        """Highlight a row by its id (the caller shows it); False if it has gone."""
         try:
-            self.highlighted = self.get_option_index(option_id)
+            index = self.get_option_index(option_id)
         except Exception:  # noqa: BLE001 - OptionDoesNotExist: the row has gone
             return False
+        with self._quietly():
+            self.highlighted = index
         return True
 
     def select_client(self, client_id_: int) -> bool:

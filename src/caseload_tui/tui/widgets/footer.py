@@ -18,7 +18,22 @@ class WrappingFooter(Footer):
     WrappingFooter.-wrap { layout: grid; height: auto; max-height: 4; grid-gutter: 0 0; grid-rows: 1; }
     """
 
+    _composed: tuple | None = None  # the keys as last composed
+
+    def _keys_now(self) -> tuple:
+        return tuple((binding.key, binding.description, enabled, tooltip)
+                     for _node, binding, enabled, tooltip in self.screen.active_bindings.values() if binding.show)
+
+    def bindings_changed(self, screen) -> None:
+        """Made again only when the keys it shows changed: a remount of every key is a layout and two
+        frames (a form closing, a focus moving within the screen, would otherwise each cost them)."""
+        if self._bindings_ready and self.is_attached and screen is self.screen and self._keys_now() == self._composed:
+            return
+        super().bindings_changed(screen)
+
     def compose(self):
+        if self._bindings_ready:
+            self._composed = self._keys_now()
         yield from super().compose()
         if self.has_class("-wrap"):
             # Footer sets one column per key; wrapped, as many to a row as the width holds.

@@ -14,8 +14,9 @@ from textual.widgets.option_list import Option
 
 from ...model import HOW_TAKEN_LABEL, Client, Question, QuestionStatus, Thought
 from .. import render
+from .steady_list import SteadyList
 
-NOTES_AT_ONCE = 40  # notes made into rows at a time: more than the tallest pane shows
+NOTES_AT_ONCE = 40  # notes made into rows at a time as the pane is moved through or scrolled
 
 
 def item_id(option_id: str | None) -> int | None:
@@ -24,8 +25,8 @@ def item_id(option_id: str | None) -> int | None:
     return int(option_id.split(":", 1)[1])
 
 
-class NotesPane(OptionList):
-    """A pane of notes: focusing it highlights its first note, ready for a key.
+class NotesPane(SteadyList):
+    """A pane of notes: focusing it highlights its first note, ready for a key. Shown without a layout.
 
     Enter opens the highlighted note (a click only highlights it, so a stray
     click never opens a form).
@@ -59,7 +60,7 @@ class NotesPane(OptionList):
     def show_notes(self, notes: list[tuple[str, Callable[[], Content]]], empty: str) -> None:
         """Show notes (an id and how to make its row, for each), keeping the highlighted note.
 
-        Only the first NOTES_AT_ONCE rows are made (and measured) now, the rest as the pane
+        Only the rows that fill the pane are made (and measured) now, the rest as the pane
         is scrolled or moved through, or a note among them is asked for by id: a client or
         a group with hundreds of notes shows as quickly as one with a handful.
         """
@@ -67,7 +68,7 @@ class NotesPane(OptionList):
         with self.prevent(OptionList.OptionHighlighted):
             self._waiting = list(notes)
             if notes:
-                self.set_options(self._next_rows())
+                self.set_options(self._next_rows(self._filling()))
             else:
                 self.set_options([Option(render.label(empty, "italic $foreground-muted"), id="empty", disabled=True)])
             if keep is not None:
@@ -75,6 +76,11 @@ class NotesPane(OptionList):
                     self.highlighted = self.get_option_index(keep)
                 except Exception:  # noqa: BLE001 - the kept option is gone
                     self.highlighted = 0 if self.option_count else None
+
+    def _filling(self) -> int:
+        """How many notes fill the pane: each takes at least a heading, a line and a separator."""
+        rows = self.scrollable_content_region.height or self.app.size.height
+        return rows // 3 + 2
 
     def _next_rows(self, at_least: int = NOTES_AT_ONCE) -> list[Option | None]:
         """Rows for the next waiting notes, each followed by a separator unless it is the very last."""
