@@ -20,7 +20,11 @@ help or hurt another's). FILE is changed (thoughts are saved into it): give a co
   its notes again, lists the new thought.
 - mind and room, patterns in me: from the key ("M", "P") on the dashboard to the end of the
   first frame that shows the screen with what it read (its clients' bars, its feelings);
-  escape back outside the timing, so each opening reads the caseload afresh.
+  escape back outside the timing. Before the first opening, a moment's idle on the dashboard
+  (after the saves), in which it reads both screens' readings ahead (screens/readings_ahead.py);
+  every opening then shows the kept reading, which is used only while nothing it read has changed
+  (a save in between reads afresh: that path is the figure before the readings were kept). Help
+  ("?"), which reads nothing, is timed the same way: the floor of showing any screen over this dashboard.
 - floor: the selection-change timing for the floor app (floor.py: the dashboard's layout
   and the fastest pattern Textual allows), in a process of its own.
 """
@@ -77,8 +81,10 @@ def measure_search(store, seed: int, n: int) -> dict:
 async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
     from caseload_tui.config import Settings
     from caseload_tui.tui.app import CaseloadApp
+    from caseload_tui.tui.screens.help import HelpScreen
     from caseload_tui.tui.screens.mind import MindScreen
     from caseload_tui.tui.screens.patterns import PatternsScreen
+    from caseload_tui.tui.screens.readings_ahead import GROUP, IDLE_SECONDS, POLL_SECONDS, READERS
     from caseload_tui.tui.widgets.arc_pane import ArcPane
     from caseload_tui.tui.widgets.case_header import CaseHeader
     from caseload_tui.tui.widgets.caseload_list import CaseloadList, parse_id
@@ -112,6 +118,17 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
                         break
                     await pilot.pause(0.005)
                 await pilot.pause()
+
+            async def read_ahead() -> None:
+                """A moment's idle on the dashboard, as between saving a note and pressing M: it reads both
+                screens' readings ahead then (screens/readings_ahead.py); wait until both are kept."""
+                await pilot.pause(IDLE_SECONDS + POLL_SECONDS)
+                for _ in range(10_000):
+                    if not any(w.group == GROUP and not w.is_finished for w in app.workers) and all(
+                            screen.readings.held(kind, key) for kind, (weeks, _) in READERS.items()
+                            if (key := screen.readings.key(screen, weeks)) is not None):
+                        break
+                    await pilot.pause(0.01)
 
             def showing(wanted) -> bool:
                 """The list on the wanted row, and the header and both panes (a graduate's arc for the
@@ -151,13 +168,20 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
 
             def drawn(kind) -> bool:
                 shown = app.screen
+                if kind is HelpScreen:  # reads nothing: what showing any screen over this dashboard takes
+                    return isinstance(shown, kind)
                 return isinstance(shown, kind) and (shown.reading if kind is MindScreen else shown.found) is not None
 
-            shown_times: dict[str, list[float]] = {"mind_screen": [], "patterns_screen": []}
+            await read_ahead()
+            opened = (("M", MindScreen, "mind_screen"), ("P", PatternsScreen, "patterns_screen"),
+                      ("question_mark", HelpScreen, "help_screen"))
+            shown_times: dict[str, list[float]] = {figure: [] for _, _, figure in opened}
+            shown_cpu: dict[str, list[float]] = {figure: [] for _, _, figure in opened}
             cpu_at["screens"] = len(watch.cpu)
             for _ in range(screens):
-                for key, kind, figure in (("M", MindScreen, "mind_screen"), ("P", PatternsScreen, "patterns_screen")):
+                for key, kind, figure in opened:
                     shown_times[figure].append(await after(key, lambda kind=kind: drawn(kind)))
+                    shown_cpu[figure].append(watch.cpu[-1])
                     await pilot.press("escape")
                     await settle()
     finally:
@@ -165,7 +189,8 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
     return {"selection": {**summary(move_times), **watch.cpu_of(cpu_at["selection"], cpu_at["save"]),
                           "kinds": sorted(rows_seen)},
             "save": {**summary(save_times), **watch.cpu_of(cpu_at["save"], cpu_at["screens"])},
-            **{figure: summary(times) for figure, times in shown_times.items()}}
+            **{figure: {**summary(times), "cpu_median_ms": summary(shown_cpu[figure])["median_ms"],
+                        "cpu_p95_ms": summary(shown_cpu[figure])["p95_ms"]} for figure, times in shown_times.items()}}
 
 
 def main() -> None:

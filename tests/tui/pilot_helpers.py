@@ -118,3 +118,15 @@ async def choose_kind(pilot, kind) -> None:
     from caseload_tui.model import ThoughtKind
 
     await choose(pilot, "kind", list(ThoughtKind).index(kind))
+
+
+async def confirm_deliberately(pilot) -> None:
+    """Answer yes to a deliberate question (a delete): not by a letter; ctrl+d once its button is enabled."""
+    from caseload_tui.tui.modals.confirm import Confirm
+
+    for _ in range(200):
+        if isinstance(pilot.app.screen, Confirm) and pilot.app.screen.armed:
+            break
+        await pilot.pause(0.02)
+    await pilot.press("ctrl+d")
+    await pilot.pause()

@@ -15,7 +15,18 @@ from caseload_tui.tui.widgets.case_header import CaseHeader
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 from caseload_tui.tui.widgets.notes_panes import QuestionsPane, ThoughtsPane
 
-from pilot_helpers import NOW, choose_kind, client_named, go_to, loaded, make_app, settle, shown, type_text
+from pilot_helpers import (
+    NOW,
+    choose_kind,
+    client_named,
+    confirm_deliberately,
+    go_to,
+    loaded,
+    make_app,
+    settle,
+    shown,
+    type_text,
+)
 
 
 async def test_new_thought_is_stored_and_listed(demo_store):
@@ -168,9 +179,10 @@ async def test_delete_thought_asks_first(demo_store):
         await pilot.press("n")
         await pilot.pause()
         assert demo_store.thought(thought_id)
-        await pilot.press("d")
-        await pilot.press("y")
+        await pilot.press("d", "y")  # stray typing: a letter never deletes
         await pilot.pause()
+        assert isinstance(app.screen, Confirm) and demo_store.thought(thought_id)
+        await confirm_deliberately(pilot)
         assert all(t.id != thought_id for t in demo_store.thoughts([amaan.id]))
         assert f"thought:{thought_id}" not in [o.id for o in app.screen.query_one(ThoughtsPane).options]
 
@@ -566,15 +578,32 @@ async def test_a_deleted_thought_can_be_deleted_from_the_backups_too(tmp_path):
         await pilot.press("tab")
         thought = store.thought(app.screen.query_one(ThoughtsPane).current_id)
         await pilot.press("d")
-        await pilot.press("y")  # delete it
-        await pilot.pause()
+        await confirm_deliberately(pilot)  # delete it
         await pilot.pause()
         assert isinstance(app.screen, Confirm)  # 1 backup still holds it: delete everywhere?
-        await pilot.press("y")
-        await pilot.pause()
+        await confirm_deliberately(pilot)
     assert store.backups_holding(thought) == 0
     backed_up = Store.open(next(folder.iterdir()))
     assert all(t.id != thought.id for t in backed_up.thoughts([amaan.id]))
     assert backed_up.thoughts([amaan.id])  # the rest of the backup is kept
     backed_up.close()
     store.close()
+
+
+async def test_a_draft_for_a_client_deleted_since_reopens_as_a_new_client(demo_store):
+    from textual.widgets import Input
+
+    from caseload_tui.drafts import Draft, DraftKind, Drafts
+
+    melanie = client_named(demo_store, "Melanie")
+    drafts = Drafts(demo_store)
+    drafts.save(Draft(DraftKind.CLIENT, {"name": "Melanie R.", "themes": "still mine"},
+                      {"client_id": melanie.id, "editing": True}))
+    demo_store.delete_client(melanie.id)
+    app = make_app(demo_store, drafts=drafts)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#themes", Input).value == "still mine"
+        assert app.screen.title_text == "New client"

@@ -28,7 +28,8 @@ from .connection import WriteLock, check_file, configure, connect, describe_db_e
 from .dates import DatesMixin
 from .day_start import DayStartMixin
 from .drafts import DraftsMixin
-from .errors import Busy, Conflict, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
+from .errors import Busy, Conflict, FileGone, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
+from .file_identity import FileIdentity
 from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
 from .migration_steps import applied_names, pending_names
 from .migrations import MIGRATION_SET, migrations
@@ -38,21 +39,25 @@ from .safety import SafetyMixin
 from .search import SearchMixin
 from .sessions import RECENT_SESSIONS, SessionsMixin
 from .supervision import SupervisionMixin
+from .undo import DeletedNote, UndoMixin
 
 __all__ = [
-    "Store", "StoreError", "Busy", "Conflict", "Invalid", "NoDatabase", "NotACaseload", "NotFound",
+    "Store", "StoreError", "Busy", "Conflict", "FileGone", "Invalid", "NoDatabase", "NotACaseload", "NotFound",
 ]
 __all__ += ["MIGRATION_SET", "RECENT_SESSIONS", "SessionChanges"]  # used beside the store, not through it
+__all__ += ["DeletedNote"]
 
 
 class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, SupervisionMixin, SearchMixin,
-            CaseloadIOMixin, MindMixin, DraftsMixin, DayStartMixin):
+            CaseloadIOMixin, MindMixin, DraftsMixin, DayStartMixin, UndoMixin):
     """One open caseload file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.path = path
         conn.row_factory = sqlite3.Row
-        self._lock = WriteLock(conn)
+        # The file as opened: a write is refused once the path no longer leads to it (file_identity.py).
+        self._identity = FileIdentity.of(path) if path is not None else None
+        self._lock = WriteLock(conn, guard=self._identity.require if self._identity is not None else None)
         self._conn = conn
         self.warnings: list[str] = []  # to tell the user at start: a file others could read, a backup not made
         self.encrypted = False  # an encrypted (SQLCipher) caseload: what is kept beside it must not undo that
@@ -225,6 +230,14 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
         """
         with self._lock.writing():
             yield
+
+    def file_problem(self) -> str | None:
+        """Why nothing more can be saved to this caseload (its file deleted, moved or replaced), or None."""
+        return self._identity.problem() if self._identity is not None else None
+
+    def wait_for_writes(self, milliseconds: int | None) -> None:
+        """How long a write waits for another window's lock (None: the usual BUSY_TIMEOUT_MS)."""
+        self._lock.patience_ms = milliseconds
 
     def data_version(self) -> int:
         """Changes whenever another connection (another window) commits to the file."""

@@ -170,14 +170,33 @@ def empty_wal(conn: sqlite3.Connection, tries: int = WAL_TRIES) -> bool:
 
 
 class WriteLock:
-    """Serialises use of one connection across threads, and makes write transactions."""
+    """Serialises use of one connection across threads, and makes write transactions.
 
-    def __init__(self, conn: sqlite3.Connection):
+    `guard`, when set, is called before each transaction begins and after it commits, and raises
+    if a write would not reach the file (file_identity.py). `patience_ms`, when set, is how long
+    a write waits for another window's write lock instead of the connection's BUSY_TIMEOUT_MS: the
+    screen sets it short, so a busy caseload never freezes it and its forms retry in the background.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, guard: Callable[[], None] | None = None):
         self._conn = conn
         self._lock = threading.RLock()
+        self.guard = guard
+        self.patience_ms: int | None = None
         # Before every write, while the file's full check runs in the background (background_check.py):
         # waits for it, and refuses the write if it found damage.
         self.gate: Callable[[], None] | None = None
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        if self.patience_ms is None:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        (waited,) = conn.execute("PRAGMA busy_timeout").fetchone()
+        conn.execute(f"PRAGMA busy_timeout = {int(self.patience_ms)}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -197,10 +216,12 @@ class WriteLock:
             if conn.in_transaction:  # nested: part of the caller's transaction
                 yield conn
                 return
+            if self.guard is not None:
+                self.guard()
             old_umask = os.umask(0o077)
             try:
                 try:
-                    conn.execute("BEGIN IMMEDIATE")
+                    self._begin(conn)
                 except sqlite3.Error as exc:
                     raise describe_db_error(exc) from None
                 try:
@@ -217,3 +238,5 @@ class WriteLock:
                     raise describe_db_error(exc) from None
             finally:
                 os.umask(old_umask)
+            if self.guard is not None:
+                self.guard()  # gone while it was being written: it is not reported as saved

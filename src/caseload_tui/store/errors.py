@@ -49,3 +49,7 @@ class WrongPassphrase(Locked):
 
 class EncryptionUnavailable(Locked):
     """The caseload is encrypted and the sqlcipher3 extra is not installed."""
+
+
+class FileGone(StoreError):
+    """The caseload file was deleted, moved or replaced while open: a write would not reach it."""

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.theme import Theme
 
 from ..config import Settings
-from .app_base import AppBase, forms_among
+from .app_base import FILE_CHECK_SECONDS, AppBase, forms_among
 from .commands import ScreenKeys
 from .screens.dashboard import DashboardScreen
 
@@ -58,6 +58,7 @@ class CaseloadApp(AppBase):
         if self.settings.lock_after_minutes:
             self.set_interval(10, self._lock_when_idle)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.set_interval(FILE_CHECK_SECONDS, self.check_caseload_file)
         dashboard = DashboardScreen()
         self.push_screen(dashboard)
         if self._start is StartMode.REVIEW:
@@ -136,6 +137,9 @@ def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, red
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
                       remember_theme=None if demo else save_theme, start=start, start_client=start_client,
                       drafts=drafts)
+    from .paste_parser import install
+
+    install()  # a bracketed paste is taken whole, ESC and all
     with stopped_from_outside(app):
         app.run()
     return app.return_code or 0

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.binding import Binding
 from textual.reactive import reactive
 
@@ -22,6 +22,9 @@ from ..model.counting import numbered
 from . import render
 from .modals.confirm import Confirm
 from .render import Privacy
+
+WRITE_PATIENCE_MS = 100
+FILE_CHECK_SECONDS = 2.0
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -67,6 +70,10 @@ class AppBase(App[None]):
         self.sub_title = "privacy mode" if redact else ""
         self.crash_report: Any = None
         self._last_active = clock()
+        # A write waits this long for another window's lock, never seconds: the screen stays live and
+        # a form tries again in the background (modals/save_runner.py).
+        store.wait_for_writes(WRITE_PATIENCE_MS)
+        self._told_file_gone = False
 
     def watch_privacy_mode(self, on: bool) -> None:
         self.privacy.on = on
@@ -81,7 +88,59 @@ class AppBase(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.Paste)):
             self._last_active = self.clock()
+        if isinstance(event, (events.Key, events.Paste)) and self._kept_for_form(event):
+            return
         await super().on_event(event)
+
+    # ------------------------------------------------------------ keys typed as a form opens
+
+    def _kept_for_form(self, event: events.Key | events.Paste) -> bool:
+        """Keys typed just after the key that opens a form go to the form's first field, in order.
+
+        A key reaches the app twice: as typed (given to the focused widget), then bubbling back from it,
+        when the screen's keys are looked up. A form is pushed while its key bubbles back, so the keys
+        typed right after it (under load, all in one read) were given to the dashboard's widget and
+        bubble back to find the form in front: those, and any typed before a field of the form has the
+        focus, wait in the form (`early_keys`) and are given to its field once it has the focus.
+        """
+        try:
+            screen = self.screen
+        except ScreenStackError:
+            return False
+        in_front = forms_among([screen])
+        if not event.is_forwarded:
+            setattr(event, "_typed_on", screen)  # noqa: B010  # where it was typed, to know it again
+            if not in_front or (in_front[0].takes_keys and not in_front[0].early_keys):
+                return False
+        elif not in_front or getattr(event, "_typed_on", screen) is screen:
+            return False
+        front = in_front[0]
+        front.early_keys.append(events.Key(event.key, event.character) if isinstance(event, events.Key)
+                                else events.Paste(event.text))
+        if front.takes_keys:
+            self.call_next(self.give_early_keys)
+        return True
+
+    async def give_early_keys(self) -> None:
+        """The form in front has a field with the focus: what was typed before goes to it, in order."""
+        for form in forms_among([self.screen]):
+            while form.takes_keys and form.early_keys:
+                await super().on_event(form.early_keys.pop(0))
+
+    # ------------------------------------------------------------ the caseload file
+
+    def check_caseload_file(self) -> None:
+        """The caseload file deleted, moved or replaced while open: said at once, over whatever is in front."""
+        problem = self.store.file_problem()
+        if problem is None or self._told_file_gone:
+            return
+        self._told_file_gone = True
+        from .modals.file_gone import FileGoneNotice
+
+        self.push_screen(FileGoneNotice(problem))
+
+    def on_app_focus(self) -> None:
+        self.check_caseload_file()
 
     def _lock_when_idle(self) -> None:
         from .screens.blank import BlankScreen
@@ -94,9 +153,12 @@ class AppBase(App[None]):
                                          "Press ctrl+l to return."))
 
     def action_blank(self) -> None:
+        """Blank the screen at once; on the blank screen, bring the work back."""
         from .screens.blank import BlankScreen
 
-        if not isinstance(self.screen, BlankScreen):
+        if isinstance(self.screen, BlankScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(BlankScreen())
 
     # ------------------------------------------------------------ leaving
@@ -116,7 +178,7 @@ class AppBase(App[None]):
                 self.exit()
 
         self.push_screen(Confirm(render.label("A form holds text you have not saved. Quit and lose it?", "bold"),
-                                 yes="Quit", no="Stay"), answered)
+                                 yes="Quit", no="Stay", deliberate=True), answered)
 
     def panic(self, *renderables: Any) -> None:
         """Textual's last-resort exit prints what it is given, which could quote note text: say only that it stopped."""

@@ -16,7 +16,7 @@ from textual.content import Content
 
 from ..model import BRING_WORDS, OUTCOMES, Client, Group, MarkedNote, Status, ThoughtKind
 from ..name_matching import NameMatcher
-from ..safe_text import one_line, visible
+from ..safe_text import for_editing, one_line, visible
 
 
 class Privacy:
@@ -60,6 +60,12 @@ def privacy() -> Privacy:
 def user_text(text: str, style: str = "", multiline: bool = False) -> Content:
     """User-written text, literally, with any control characters made visible."""
     return Content.styled(visible(privacy().apply(text), multiline=multiline), style)
+
+
+def field_line(line: str) -> str:
+    """A line of a note field as it is drawn: each control character as its picture, one for one, so the
+    field keeps the bytes as typed or pasted and its columns stay where they were (modals/base.NoteArea)."""
+    return for_editing(line)
 
 
 def user_line(text: str, width: int | None = None, style: str = "") -> Content:

@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from ...model.counting import numbered
+from ...store import Conflict
 from .. import render
+from .blank_key import BLANK_KEY
+from .save_runner import SaveRunner
+from .stale_edit import StaleHandling
 
 T = TypeVar("T")
 
@@ -21,7 +25,14 @@ MAX_NOTE_CHARS = 20_000  # a long page of process notes; a pasted megabyte is re
 
 
 class NoteArea(TextArea):
-    """A text area that refuses to take more than a note can hold, so a huge paste never freezes it."""
+    """A text area that refuses to take more than a note can hold, so a huge paste never freezes it.
+
+    What it holds is kept as typed or pasted, control characters too (stored byte for byte); what it
+    draws shows each of them as its picture (render.field_line), never sends one to the terminal.
+    """
+
+    def get_line(self, line_index: int) -> Text:
+        return Text(render.field_line(self.document.get_line(line_index)), end="", no_wrap=True)
 
     async def _on_paste(self, event: events.Paste) -> None:
         # Only the refusal is ours: Textual runs TextArea's own _on_paste after this one (it calls
@@ -38,10 +49,11 @@ class FormError(ValueError):
     """A problem with what was typed; shown in the form, in the clinician's words."""
 
 
-class FormScreen(ModalScreen[T | None], Generic[T]):
+class FormScreen(SaveRunner[T], Generic[T]):
     """A modal form. Subclasses compose `fields()` and turn them into a result in `collect()`.
 
-    It is dismissed with that result, or with None when left without saving.
+    It is dismissed with that result, or with None when left without saving. Given a `saver` by
+    whoever opens it, it is dismissed only once the saver has stored the result (save_runner.py).
     """
 
     DEFAULT_CSS = """
@@ -64,14 +76,18 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        BLANK_KEY,
     ]
+    early_keys: list[events.Key | events.Paste]  # typed before a field had the focus (AppBase gives them to it)
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     title_text = "Form"
     save_label = "Save"
+    stale: StaleHandling[T] | None = None  # set by whoever opens it: a stale edit then shows both versions
 
     def __init__(self, check: Callable[[T], str | None] | None = None) -> None:
         super().__init__()
         self._check = check
+        self.early_keys = []
         self._initial: dict[str, str] = {}
         # What a draft needs to reopen this form (set by whoever opens it), and restored text.
         self.draft_kind: str | None = None
@@ -106,6 +122,16 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             self.query_one("#error", Static).update(render.label(
                 "Restored: what you were writing, kept as a draft when you left it.", "$text-warning"))
 
+    @property
+    def takes_keys(self) -> bool:
+        """A field has the focus (not yet the form itself, which Textual focuses first as it opens)."""
+        return self.focused is not None and self.focused.id != "form"
+
+    def on_descendant_focus(self) -> None:
+        give = getattr(self.app, "give_early_keys", None)  # AppBase: what was typed as the form opened
+        if self.early_keys and give is not None and self.takes_keys:
+            self.app.call_next(give)
+
     def draft(self) -> dict[str, Any]:
         """This form's unsaved text and how to reopen it."""
         return {"kind": self.draft_kind, "context": self.draft_context, "values": self._texts()}
@@ -121,14 +147,18 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     @property
     def holds_unsaved_text(self) -> bool:
-        return self._texts() != self._initial
+        return not self.saved and self._texts() != self._initial
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(render.label(message))
+        line = self.query_one("#error", Static)
+        line.update(render.label(message))
+        if message:
+            line.scroll_visible(animate=False)  # a short terminal: the form scrolls to say what happened
 
     def action_cancel(self) -> None:
         """Leave without saving: at once when nothing was written, else only as the clinician chooses."""
         if not self.holds_unsaved_text:
+            self.stop_saving()
             self.dismiss(None)
             return
         from .leave_form import LeaveForm, Leaving
@@ -137,6 +167,11 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         can_keep = drafts is not None and bool(self.draft_kind)
 
         def chosen(choice: Leaving | None) -> None:
+            if self.saved:  # a try waiting for a busy caseload went through meanwhile
+                self.deliver_saved()
+                return
+            if choice in (Leaving.DISCARD, Leaving.KEEP_AS_DRAFT):
+                self.stop_saving()
             if choice is Leaving.DISCARD:
                 self.dismiss(None)
             elif choice is Leaving.KEEP_AS_DRAFT and drafts is not None:
@@ -151,18 +186,32 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
         self.app.push_screen(LeaveForm(can_keep), chosen)
 
-    def action_save(self) -> None:
+    def collected(self) -> T | None:
         try:
             result = self.collect()
         except FormError as problem:
             self.show_error(str(problem))
-            return
+            return None
         if self._check is not None:
             refusal = self._check(result)
             if refusal:
                 self.show_error(refusal)
-                return
-        self.dismiss(result)
+                return None
+        return result
+
+    def on_conflict(self, problem: Conflict) -> None:
+        """Changed in another window since this form read it: both versions side by side, if the opener said how."""
+        if self.stale is None:
+            super().on_conflict(problem)
+        else:
+            self.stale.show(self)
+
+    def action_save(self) -> None:
+        if self.saved:
+            return
+        result = self.collected()
+        if result is not None:
+            self.submit(result)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -170,6 +219,14 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             self.action_save()
         elif event.button.id == "cancel":
             self.action_cancel()
+
+
+def open_to_save(app: App[Any], form: FormScreen[T], kind: str | None, save: Callable[[T], object],
+                 then: Callable[[T], None], **context: object) -> None:
+    """Open a form at once (keys typed next go to it) that closes only once `save` has stored its result;
+    `then` says so and redraws. `kind` names it for its draft (None: it keeps none)."""
+    form.draft_kind, form.draft_context, form.saver = kind, context, save
+    app.push_screen(form, lambda result: None if result is None else then(result))
 
 
 def label(text: str) -> Static:

@@ -156,7 +156,7 @@ class AnswerForm(FormScreen[Closing]):
         self.query_one("#answer", TextArea).focus()
 
     def action_drop(self) -> None:
-        self.dismiss(Closing(answered=False, answer=""))
+        self.submit(Closing(answered=False, answer=""))
 
     def collect(self) -> Closing:
         answer = note_text(self.query_one("#answer", TextArea), "answer")
@@ -236,7 +236,7 @@ class AttendanceForm(FormScreen[AttendanceInput]):
         if when <= self._now:
             self.show_error("That time has passed: choose what happened, and save.")
             return
-        self.dismiss(AttendanceInput(starts_at=when, status=Status.SCHEDULED, moved_to=None, book=True))
+        self.submit(AttendanceInput(starts_at=when, status=Status.SCHEDULED, moved_to=None, book=True))
 
     def collect(self) -> AttendanceInput:
         when = self._when()

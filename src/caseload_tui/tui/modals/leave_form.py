@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import render
+from .blank_key import BLANK_KEY
 
 
 class Leaving(enum.Enum):
@@ -33,7 +34,8 @@ class LeaveForm(ModalScreen[Leaving]):
     LeaveForm #buttons Button { margin-left: 1; }
     """
     BINDINGS = [Binding("escape", "keep_writing", "Keep writing"),
-                Binding("left", "app.focus_previous", show=False), Binding("right", "app.focus_next", show=False)]
+                Binding("left", "app.focus_previous", show=False), Binding("right", "app.focus_next", show=False),
+                BLANK_KEY]
 
     def __init__(self, can_keep_draft: bool) -> None:
         super().__init__()

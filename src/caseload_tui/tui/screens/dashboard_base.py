@@ -6,6 +6,7 @@ the redraws are the screen's own and only declared here; the helpers are used by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual.content import Content
@@ -96,14 +97,22 @@ class DashboardBase(CaseloadScreen):
         self.app.notify(f"Choose a client on the left first, then {what}.", markup=False)
         return False
 
-    async def _ask(self, form: FormScreen[T], kind: DraftKind, **context: object) -> T | None:
-        """Open a form and wait for its result; it can be kept as a draft if the program is stopped."""
+    def _named(self, form: FormScreen[T], kind: DraftKind | None, context: dict[str, object]) -> FormScreen[T]:
+        """A form that can be kept as a draft if the program is stopped, with a draft's text if reopening one."""
         form.draft_kind, form.draft_context = kind, context
         pending = self._restoring
-        if pending is not None and pending.kind is kind:
+        if pending is not None and kind is not None and pending.kind is kind:
             form.prefill = pending.values
             self._restoring = None
-        return await self.app.push_screen_wait(form)
+        return form
+
+    def _open(self, form: FormScreen[T], kind: DraftKind | None, save: Callable[[T], object],
+              then: Callable[[T], None], **context: object) -> None:
+        """Open a form at once that closes only once `save` has stored its result (modals/save_runner.py),
+        with a draft's text if one of its kind is being reopened; `then` says so and redraws."""
+        from ..modals.base import open_to_save
+
+        open_to_save(self.app, self._named(form, kind, context), kind, save, then, **context)
 
     def _after_change(self, client_id: int | None, only: Pane | None = None) -> None:
         """Redraw what a change touched: `only` the pane whose notes changed (and the client's row), or all."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 
 from ...drafts import DraftKind
-from ...model import Client, Encounter
+from ...model import Client, Encounter, Episode
 from ...services import clients, endings, sessions
 from ...store import StoreError
 from .. import render
@@ -17,6 +17,7 @@ from ..widgets.arc_pane import ArcPane
 from ..widgets.caseload_list import stored_id
 from ..widgets.notes_panes import ThoughtsPane
 from .dashboard_base import DashboardBase
+from .stale_handling import stale_client, stale_ending, stale_reflection
 
 if TYPE_CHECKING:
     from ..modals.forms import AttendanceInput, ClientInput
@@ -27,8 +28,7 @@ class ClientActions(DashboardBase):
 
     # ------------------------------------------------------------ attendance
 
-    @work
-    async def action_attendance(self) -> None:
+    def action_attendance(self) -> None:
         record = self.selected_client()
         if record is None:
             self._need_client("record a session")
@@ -39,27 +39,25 @@ class ClientActions(DashboardBase):
         today = self.now.date()
         usual = sessions.usual_time(client, self.now)
         last_due = sessions.last_due(client, self.store.appointments(stored_id(client)), self.now)
-        form = AttendanceForm(render.client_name(client, style="bold"), self.now, last_due, usual)
-        result: AttendanceInput | None = await self.app.push_screen_wait(form)  # None: cancelled
-        if result is None:
-            return
-        try:
+
+        def save(result: AttendanceInput) -> None:
             if result.book:  # a time still to come: booked, not recorded
                 sessions.book(self.store, stored_id(client), result.starts_at)
             else:
                 sessions.record_outcome(self.store, stored_id(client), result.starts_at, result.status,
                                         result.moved_to, now=self.now, note=result.note)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        if result.book:
-            self.app.notify(f"Booked: {render.moment(result.starts_at, today)}.", markup=False)
+
+        def saved(result: AttendanceInput) -> None:
+            if result.book:
+                self.app.notify(f"Booked: {render.moment(result.starts_at, today)}.", markup=False)
+            else:
+                moved = f"; booked for {render.moment(result.moved_to, today)}" if result.moved_to else ""
+                self.app.notify(f"Recorded: {result.status.label}, {render.moment(result.starts_at, today)}"
+                                f"{moved}.", markup=False)
             self.refresh_client(stored_id(client))
-            return
-        moved = f"; booked for {render.moment(result.moved_to, today)}" if result.moved_to else ""
-        self.app.notify(f"Recorded: {result.status.label}, {render.moment(result.starts_at, today)}{moved}.",
-                        markup=False)
-        self.refresh_client(stored_id(client))
+
+        self._open(AttendanceForm(render.client_name(client, style="bold"), self.now, last_due, usual), None,
+                   save, saved)
 
     # ------------------------------------------------------------ clients
 
@@ -67,47 +65,45 @@ class ClientActions(DashboardBase):
         known = [r.client for r in self.records.values()]
         return lambda result: clients.code_problem(result.code, own_id, known)
 
-    @work
-    async def action_new_client(self) -> None:
+    def action_new_client(self) -> None:
         from ..modals.forms import ClientForm
 
-        today = self.now.date()
-        result = await self._ask(
-            ClientForm(today, suggested_code=clients.next_code(r.client for r in self.records.values()),
-                       check=self._code_check(None)),
-            DraftKind.CLIENT)
-        if result is None:
-            return
-        try:
-            client = clients.add_client(self.store, name=result.name, code=result.code, started_on=result.started_on,
-                                        schedule=result.schedule, themes=result.themes)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Client added.", markup=False)
-        self.refresh_client(stored_id(client))
-        self.select_client(stored_id(client))
+        added: list[Client] = []
 
-    @work
-    async def edit_client(self, client: Client) -> None:
+        def save(result: ClientInput) -> None:
+            added.append(clients.add_client(self.store, name=result.name, code=result.code,
+                                            started_on=result.started_on, schedule=result.schedule,
+                                            themes=result.themes))
+
+        def saved(_result: ClientInput) -> None:
+            self.app.notify("Client added.", markup=False)
+            self.refresh_client(stored_id(added[-1]))
+            self.select_client(stored_id(added[-1]))
+
+        form = ClientForm(self.now.date(), suggested_code=clients.next_code(r.client for r in self.records.values()),
+                          check=self._code_check(None))
+        self._open(form, DraftKind.CLIENT, save, saved)
+
+    def edit_client(self, client: Client) -> None:
         from ..modals.forms import ClientForm
 
-        result = await self._ask(
-            ClientForm(self.now.date(), client=client, check=self._code_check(stored_id(client))), DraftKind.CLIENT,
-            client_id=stored_id(client), editing=True)
-        if result is None:
-            return
-        try:
-            saved = clients.edit_client(self.store, client, name=result.name, code=result.code,
-                                        started_on=result.started_on, schedule=result.schedule,
-                                        themes=result.themes)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        if saved is None:
-            return  # nothing changed
-        self.app.notify("Client saved.", markup=False)
-        self.refresh_client(stored_id(client))
+        changed: list[bool] = []
+
+        def save(result: ClientInput) -> None:
+            changed.append(clients.edit_client(self.store, client, name=result.name, code=result.code,
+                                               started_on=result.started_on, schedule=result.schedule,
+                                               themes=result.themes) is not None)
+
+        def saved(_result: ClientInput) -> None:
+            if changed[-1]:
+                self.app.notify("Client saved.", markup=False)
+                self.refresh_client(stored_id(client))
+
+        form = ClientForm(self.now.date(), client=client, check=self._code_check(stored_id(client)))
+        form.stale = stale_client(self.store, client, render.join(("The details of ", "bold"),
+                                                                  render.client_name(client, style="bold")),
+                                  lambda: self.refresh_client(stored_id(client)), lambda: changed.append(True))
+        self._open(form, DraftKind.CLIENT, save, saved, client_id=stored_id(client), editing=True)
 
     def action_toggle_flag(self) -> None:
         if isinstance(self.focused, ThoughtsPane):  # on a thought: that thought, not the whole case
@@ -140,37 +136,38 @@ class ClientActions(DashboardBase):
 
         when_loaded()
 
-    @work
-    async def action_graduate(self) -> None:
+    def action_graduate(self) -> None:
         record = self.selected_client()
         if record is None:
             self._need_client("end the work with them")
             return
         client = record.client
         if not client.active:
-            await self._bring_back(client)
+            self._bring_back(client)
             return
-        from ..modals.endings import EndingForm
+        from ..modals.endings import EndingForm, EndingInput
 
-        # A reflection kept from an ending before episodes were kept is offered again to carry on from.
-        current = self.store.episodes(stored_id(client))[-1]
-        result = await self._ask(EndingForm(
-            render.client_name(client, style="bold"), self.now.date(), record.open_questions, current.reflection),
-            DraftKind.GRADUATE, client_id=stored_id(client))
-        if result is None:
-            return
-        try:
+        def save(result: EndingInput) -> None:
             endings.end_work(self.store, stored_id(client), result.ended_on, result.ended_by, result.how,
                              result.reflection, close_questions=result.close_questions, now=self.now,
                              version=client.version)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("The work has ended. They are now among the graduates; their arc keeps every "
-                        "period of work.", markup=False)
-        self.refresh_client(stored_id(client))
-        self.select_client(stored_id(client))
 
+        def saved(_result: EndingInput) -> None:
+            self.app.notify("The work has ended. They are now among the graduates; their arc keeps every "
+                            "period of work.", markup=False)
+            self.refresh_client(stored_id(client))
+            self.select_client(stored_id(client))
+
+        # A reflection kept from an ending before episodes were kept is offered again to carry on from.
+        current = self.store.episodes(stored_id(client))[-1]
+        form = EndingForm(render.client_name(client, style="bold"), self.now.date(), record.open_questions,
+                          current.reflection)
+        form.stale = stale_ending(self.store, client, render.join(("The ending with ", "bold"),
+                                                                  render.client_name(client, style="bold")),
+                                  self.now, lambda: self.refresh_client(stored_id(client)))
+        self._open(form, DraftKind.GRADUATE, save, saved, client_id=stored_id(client))
+
+    @work
     async def _bring_back(self, client: Client) -> None:
         back = await self.app.push_screen_wait(Confirm(render.join(
             ("Bring ", "bold"), render.client_name(client, style="bold"),
@@ -192,8 +189,7 @@ class ClientActions(DashboardBase):
     def _reflection_chosen(self, event: ArcPane.ReflectionChosen) -> None:
         self.edit_ending(event.episode_id, event.part)
 
-    @work
-    async def edit_ending(self, episode_id: int | None, part: str | None = None) -> None:
+    def edit_ending(self, episode_id: int | None, part: str | None = None) -> None:
         """An ending (who, how, its reflection) written again, from the arc or a draft."""
         if episode_id is None:
             return
@@ -205,37 +201,37 @@ class ClientActions(DashboardBase):
             return
         from ..modals.endings import ReflectionForm
 
-        result = await self._ask(ReflectionForm(render.client_name(client, style="bold"), episode, self.now.date(),
-                                                focus=part), DraftKind.REFLECTION, client_id=stored_id(client),
-                                 episode_id=episode_id)
-        if result is None or result == episode:
-            return
-        try:
-            endings.edit_ending(self.store, result)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("The ending and its reflection are saved.", markup=False)
-        self.show_selection()
+        def save(result: Episode) -> None:
+            if result != episode:
+                endings.edit_ending(self.store, result)
 
-    @work
-    async def action_news(self) -> None:
+        def saved(result: Episode) -> None:
+            if result != episode:
+                self.app.notify("The ending and its reflection are saved.", markup=False)
+                self.show_selection()
+
+        form = ReflectionForm(render.client_name(client, style="bold"), episode, self.now.date(), focus=part)
+        form.stale = stale_reflection(self.store, episode, render.join(("The ending with ", "bold"),
+                                                                       render.client_name(client, style="bold")),
+                                      self.show_selection)
+        self._open(form, DraftKind.REFLECTION, save, saved, client_id=stored_id(client), episode_id=episode_id)
+
+    def action_news(self) -> None:
         record = self.selected_client()
         if record is None or record.client.active:
             self.app.notify("News is for graduates: choose a former client on the left first.", markup=False)
             return
-        from ..modals.endings import NewsForm
+        from ..modals.endings import NewsForm, NewsInput
 
         client = record.client
-        result = await self._ask(NewsForm(render.client_name(client, style="bold"), self.now.date(), client.ended_on),
-                                 DraftKind.NEWS, client_id=stored_id(client))
-        if result is None:
-            return
-        try:
+
+        def save(result: NewsInput) -> None:
             endings.add_news(self.store, Encounter(client_id=stored_id(client), happened_on=result.happened_on,
                                                    body=result.body, stirred=result.stirred, taught=result.taught))
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("News saved.", markup=False)
-        self.show_selection()
+
+        def saved(_result: NewsInput) -> None:
+            self.app.notify("News saved.", markup=False)
+            self.show_selection()
+
+        form = NewsForm(render.client_name(client, style="bold"), self.now.date(), client.ended_on)
+        self._open(form, DraftKind.NEWS, save, saved, client_id=stored_id(client))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 
 from ...drafts import DraftKind
@@ -12,6 +14,9 @@ from .. import render
 from ..modals.confirm import Confirm
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
+
+if TYPE_CHECKING:
+    from ..modals.watch_forms import DateInput
 
 
 class WatchActions(DashboardBase):
@@ -57,9 +62,8 @@ class WatchActions(DashboardBase):
             return
         self._after_change(note.client_id)
 
-    @work
-    async def action_new_date(self) -> None:
-        from ..modals.watch_forms import DateForm
+    def action_new_date(self) -> None:
+        from ..modals.watch_forms import DateForm  # loaded when first opened, not at start
 
         about = self._about()
         if about is None:
@@ -67,16 +71,15 @@ class WatchActions(DashboardBase):
             return
         who = self._about_label(about) if isinstance(about, Client) else render.label(
             "Everyone: a break of mine", "bold")
-        result = await self._ask(DateForm(who, self.now.date()), DraftKind.DATE,
-                                 client_id=about.id if isinstance(about, Client) else None)
-        if result is None:
-            return
         client_id = about.id if isinstance(about, Client) else None
-        try:
+
+        def save(result: DateInput) -> None:
             self.store.add_date(DateThatMatters(falls_on=result.falls_on, note=result.note, client_id=client_id,
                                                 yearly=result.yearly))
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Date saved: it shows on the card and the header in the two weeks before it.", markup=False)
-        self._after_change(client_id)
+
+        def saved(_result: DateInput) -> None:
+            self.app.notify("Date saved: it shows on the card and the header in the two weeks before it.",
+                            markup=False)
+            self._after_change(client_id)
+
+        self._open(DateForm(who, self.now.date()), DraftKind.DATE, save, saved, client_id=client_id)

@@ -8,6 +8,8 @@ questions (answer or carry forward), what was written about them today, and what
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,8 +26,8 @@ from ...services.questions import close_question
 from ...services.sessions import record_outcome
 from ...store import Conflict, StoreError
 from .. import render
-from ..modals.base import FormScreen
-from ..modals.forms import AnswerForm, QuestionForm, ThoughtForm
+from ..modals.base import open_to_save
+from ..modals.forms import AnswerForm, Closing, QuestionForm, ThoughtForm, ThoughtInput
 from ..widgets.attendance_keys import ATTENDANCE_KEYS, attendance_legend
 from ..widgets.day_summary import DaySummaryView, summary_parts
 from ..widgets.footer import WrappingFooter
@@ -270,12 +272,6 @@ class ReviewScreen(FollowThroughActions):
     def _about(self, session: ReviewSession) -> Content:
         return render.client_name(session.client, style="bold")
 
-    async def _ask(self, form: FormScreen, kind: str, **context):
-        """Open a form and wait; named as the dashboard names its forms, so if caseload is stopped
-        with text in it, that text comes back as a draft on the dashboard."""
-        form.draft_kind, form.draft_context = kind, context
-        return await self.app.push_screen_wait(form)
-
     @work
     async def action_attend(self, status_value: str) -> None:
         session = self.session
@@ -283,17 +279,21 @@ class ReviewScreen(FollowThroughActions):
             return
         status = Status(status_value)
         today = self.now.date()
-        asked = await ask_what_else(self.app, self._about(session), session, status, today)
-        if asked is None:
-            return
-        moved_to, note = asked
+        recorded = []
+
+        def record(moved_to: datetime | None, note: str) -> None:
+            recorded.append(record_outcome(self.store, stored_id(session.client.id), session.starts_at, status,
+                                           moved_to, now=self.now, note=note).session)
+
         try:
-            saved = record_outcome(self.store, stored_id(session.client.id), session.starts_at, status,
-                                   moved_to, now=self.now, note=note).session
+            asked = await ask_what_else(self.app, self._about(session), session, status, today, record)
         except StoreError as problem:
             self._fail(problem)
             return
-        session.status, session.booked = saved.status, True
+        if asked is None:
+            return
+        moved_to, _note = asked
+        session.status, session.booked = recorded[-1].status, True
         moved = f"; booked for {render.moment(moved_to, today)}" if moved_to else ""
         self.app.notify(f"Recorded: {status.label}{moved}.", markup=False)
         if moved_to is not None:
@@ -316,24 +316,22 @@ class ReviewScreen(FollowThroughActions):
         self.walk, self.today_count = today + earlier, len(today)
         self.index = self.walk.index(current) if current in self.walk else self.index
 
-    @work
-    async def action_answer(self) -> None:
+    def action_answer(self) -> None:
         question = self._current_question()
         if question is None:
             return
-        closing = await self._ask(AnswerForm(question), "answer", client_id=question.client_id,
-                                  question_id=question.id)
-        if closing is None:
-            return
-        try:
+
+        def save(closing: Closing) -> None:
             close_question(self.store, question, answered=closing.answered, answer=closing.answer, now=self.now)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.carried.discard(question.id)
-        self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
-        self._show_session()
-        self._next_open_question()
+
+        def saved(closing: Closing) -> None:
+            self.carried.discard(stored_id(question.id))
+            self.app.notify("Answered." if closing.answered else "Dropped.", markup=False)
+            self._show_session()
+            self._next_open_question()
+
+        open_to_save(self.app, AnswerForm(question), "answer", save, saved, client_id=question.client_id,
+                   question_id=question.id)
 
     def on_notes_pane_open(self, event: NotesPane.Open) -> None:
         if self.query_one(ReviewNotes).current_question is not None:
@@ -365,34 +363,30 @@ class ReviewScreen(FollowThroughActions):
             self._fail(problem)
             return None
 
-    @work
-    async def action_thought(self) -> None:
+    def action_thought(self) -> None:
         session = self.session
         if session is None:
             return
-        result = await self._ask(ThoughtForm(self._about(session)), "thought", client_id=session.client.id)
-        if result is None:
-            return
-        try:
-            write_thought(self.store, client_id=session.client.id, now=self.now, **result.as_fields())
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Thought saved.", markup=False)
-        self._show_session()
 
-    @work
-    async def action_question(self) -> None:
+        def save(result: ThoughtInput) -> None:
+            write_thought(self.store, client_id=session.client.id, now=self.now, **result.as_fields())
+
+        def saved(_result: ThoughtInput) -> None:
+            self.app.notify("Thought saved.", markup=False)
+            self._show_session()
+
+        open_to_save(self.app, ThoughtForm(self._about(session)), "thought", save, saved, client_id=session.client.id)
+
+    def action_question(self) -> None:
         session = self.session
         if session is None:
             return
-        body = await self._ask(QuestionForm(self._about(session)), "question", client_id=session.client.id)
-        if body is None:
-            return
-        try:
+
+        def save(body: str) -> None:
             ask_question(self.store, client_id=session.client.id, body=body, now=self.now)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
-        self._show_session()
+
+        def saved(_body: str) -> None:
+            self.app.notify("Question saved; it will be carried forward until answered or dropped.", markup=False)
+            self._show_session()
+
+        open_to_save(self.app, QuestionForm(self._about(session)), "question", save, saved, client_id=session.client.id)

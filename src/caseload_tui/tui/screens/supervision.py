@@ -26,12 +26,13 @@ from ...services import supervision as plans
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.supervision_forms import BringQuestionForm, SinceForm
+from ..modals.supervision_forms import BringInput, BringQuestionForm, SinceForm
 from ..widgets.case_chooser import CaseChooser, CaseGroup, case_prompt
 from ..widgets.case_material import material_content, window_line
 from ..widgets.footer import WrappingFooter
 from ..widgets.record_ids import stored_id
 from .help import HelpScreen
+from .stale_handling import stale_question
 from .supervision_meetings import MeetingActions
 
 NARROW_BELOW = 110  # columns: below this the list narrows and the footer wraps
@@ -205,8 +206,10 @@ class SupervisionScreen(MeetingActions):
 
     # ------------------------------------------------------------ forms and drafts
 
-    async def _ask(self, form, kind: str | None = None, **context):
-        """Open a form and wait; with a kind, its text is kept as a draft if caseload is stopped."""
+    async def _ask(self, form, kind: str | None = None, save=None, **context):
+        """Open a form and wait until `save` (if given) has stored its result; with a kind, its text is
+        kept as a draft if caseload is stopped."""
+        form.saver = save
         if kind is not None:
             form.draft_kind, form.draft_context = kind, context
             pending = self._restoring
@@ -277,7 +280,7 @@ class SupervisionScreen(MeetingActions):
                     ("Leave ", "bold"), render.client_name(client, style="bold"),
                     (" out of this supervision? The question you wrote for them will be removed:\n\n", "bold"),
                     render.user_text(self.questions[client_id][:400], style="italic", multiline=True),
-                ), yes="Leave out", no="Keep"))
+                ), yes="Leave out", no="Keep", deliberate=True))
                 if not sure:
                     return
             self.chosen.discard(client_id)
@@ -303,23 +306,35 @@ class SupervisionScreen(MeetingActions):
         if client_id is None:
             return
         before = self.structure.get(client_id)
-        result = await self._ask(BringQuestionForm(self._who(client_id), self.questions.get(client_id, ""),
-                                                   item=before), "supervision_question", client_id=client_id)
-        if result is None:
+        wrote: list[bool] = []
+
+        def save(result: BringInput) -> None:
+            """Keep the question in the plan (nothing is written when nothing changed)."""
+            item = SupervisionItem(client_id=client_id, question=result.question, tried=result.tried,
+                                   between_us=result.between_us, need=result.need)
+            unchanged = before is not None and (before.question, before.tried, before.between_us, before.need) == (
+                item.question, item.tried, item.between_us, item.need)
+            if unchanged and client_id in self.chosen:
+                return
+            kept = dict(self.questions), dict(self.structure), set(self.chosen)
+            self.questions[client_id], self.structure[client_id] = item.question, item
+            self.chosen.add(client_id)
+            try:
+                plans.save_plan(self.store, self._plan_items(), self.now.date(), read=self.plan_version)
+            except StoreError:
+                self.questions, self.structure, self.chosen = kept  # as stored: the form keeps the text
+                raise
+            wrote.append(True)
+
+        form = BringQuestionForm(self._who(client_id), self.questions.get(client_id, ""), item=before)
+        form.stale = stale_question(self.store, client_id, render.join(("The question to bring about ", "bold"),
+                                                                       self._who(client_id)),
+                                    lambda: self.now, lambda: wrote.append(True), self.reload)
+        result = await self._ask(form, "supervision_question", save, client_id=client_id)
+        if result is None or not wrote:
             return
-        item = SupervisionItem(client_id=client_id, question=result.question, tried=result.tried,
-                               between_us=result.between_us, need=result.need)
-        unchanged = before is not None and (before.question, before.tried, before.between_us, before.need) == (
-            item.question, item.tried, item.between_us, item.need)
-        if unchanged and client_id in self.chosen:
-            return
-        question = result.question
-        self.questions[client_id] = question
-        self.structure[client_id] = item
-        self.chosen.add(client_id)
-        if self._save_plan():
-            self.app.notify("Question saved for supervision." if question.strip() else "Question cleared.",
-                            markup=False)
+        self.app.notify("Question saved for supervision." if result.question.strip() else "Question cleared.",
+                        markup=False)
         self.reload()
 
     @work

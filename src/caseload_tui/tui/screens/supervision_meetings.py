@@ -18,7 +18,7 @@ from ...services import supervision as plans
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.supervision_forms import ExportForm, MeetingForm, OutcomeForm
+from ..modals.supervision_forms import ExportForm, MeetingForm, MeetingInput, OutcomeForm
 from ..widgets.record_ids import stored_id
 from .app_access import CaseloadScreen
 
@@ -46,7 +46,7 @@ class MeetingActions(CaseloadScreen):
     def _highlighted_case(self, what: str) -> int | None:
         raise NotImplementedError
 
-    async def _ask(self, form, kind: str | None = None, **context):
+    async def _ask(self, form, kind: str | None = None, save=None, **context):
         raise NotImplementedError
 
     # ------------------------------------------------------------ the brief
@@ -68,7 +68,7 @@ class MeetingActions(CaseloadScreen):
         if result.path.exists():
             sure = await self.app.push_screen_wait(Confirm(render.join(
                 ("Replace the file that is already there?\n\n", "bold"), render.user_text(str(result.path))),
-                yes="Replace", no="Keep it"))
+                yes="Replace", no="Keep it", deliberate=True))
             if not sure:
                 return
         from ...brief import build_brief
@@ -110,17 +110,16 @@ class MeetingActions(CaseloadScreen):
         chosen = self.chosen_in_order()
         cases = [(cid, self._who(cid), self.questions.get(cid, "")) for cid in chosen]
         last = sv.last_held(self.store.meetings())
-        result = await self._ask(MeetingForm(self.now.date(), cases, last=last), "supervision_meeting")
-        if result is None:
-            return
-        items = [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""),
-                                 advice=result.advice.get(cid, "")) for cid in chosen]
-        try:
+
+        def save(result: MeetingInput) -> None:
+            items = [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""),
+                                     advice=result.advice.get(cid, "")) for cid in chosen]
             plans.record_meeting(self.store, result.held_on, result.notes, items, unflag=result.unflag,
                                  read=self.plan_version,
                                  log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
-        except StoreError as problem:
-            self._fail(problem)
+
+        result = await self._ask(MeetingForm(self.now.date(), cases, last=last), "supervision_meeting", save)
+        if result is None:
             return
         self.since = None
         self.app.notify(f"Supervision of {sv.short_day(result.held_on, self.now.date())} recorded. "
@@ -136,15 +135,15 @@ class MeetingActions(CaseloadScreen):
         if follow is None:
             self.app.notify("No advice from an earlier supervision is recorded for this case.", markup=False)
             return
+
+        def save(outcome: str) -> None:
+            if outcome != follow.item.outcome:
+                self.store.set_item_outcome(stored_id(follow.item.id), outcome)
+
         outcome = await self._ask(
             OutcomeForm(self._who(client_id), follow.item, sv.short_day(follow.held_on, self.now.date())),
-            "supervision_outcome", client_id=client_id, item_id=follow.item.id)
+            "supervision_outcome", save, client_id=client_id, item_id=follow.item.id)
         if outcome is None or outcome == follow.item.outcome:
-            return
-        try:
-            self.store.set_item_outcome(stored_id(follow.item.id), outcome)
-        except StoreError as problem:
-            self._fail(problem)
             return
         self.app.notify("Saved how the advice went.", markup=False)
         self.reload()
