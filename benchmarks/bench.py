@@ -204,6 +204,7 @@ def measure_size(name: str, args, scratch: Path, log) -> dict:
                       "p95_ratio_to_textual_floor": inside["selection"]["p95_ms"] / inside["textual_floor"]["p95_ms"]},
         "save": inside["save"],
         "mind_screen": inside["mind_screen"],
+        "help_screen": inside["help_screen"],
         "patterns_screen": inside["patterns_screen"],
         "textual_floor": inside["textual_floor"],
     }

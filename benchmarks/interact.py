@@ -20,7 +20,8 @@ help or hurt another's). FILE is changed (thoughts are saved into it): give a co
   its notes again, lists the new thought.
 - mind and room, patterns in me: from the key ("M", "P") on the dashboard to the end of the
   first frame that shows the screen with what it read (its clients' bars, its feelings);
-  escape back outside the timing, so each opening reads the caseload afresh.
+  escape back outside the timing, so each opening reads the caseload afresh. Help ("?"), which
+  reads nothing, is timed the same way: the floor of showing any screen over this dashboard.
 - floor: the selection-change timing for the floor app (floor.py: the dashboard's layout
   and the fastest pattern Textual allows), in a process of its own.
 """
@@ -77,6 +78,7 @@ def measure_search(store, seed: int, n: int) -> dict:
 async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
     from caseload_tui.config import Settings
     from caseload_tui.tui.app import CaseloadApp
+    from caseload_tui.tui.screens.help import HelpScreen
     from caseload_tui.tui.screens.mind import MindScreen
     from caseload_tui.tui.screens.patterns import PatternsScreen
     from caseload_tui.tui.widgets.arc_pane import ArcPane
@@ -151,13 +153,19 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
 
             def drawn(kind) -> bool:
                 shown = app.screen
+                if kind is HelpScreen:  # reads nothing: what showing any screen over this dashboard takes
+                    return isinstance(shown, kind)
                 return isinstance(shown, kind) and (shown.reading if kind is MindScreen else shown.found) is not None
 
-            shown_times: dict[str, list[float]] = {"mind_screen": [], "patterns_screen": []}
+            opened = (("M", MindScreen, "mind_screen"), ("P", PatternsScreen, "patterns_screen"),
+                      ("question_mark", HelpScreen, "help_screen"))
+            shown_times: dict[str, list[float]] = {figure: [] for _, _, figure in opened}
+            shown_cpu: dict[str, list[float]] = {figure: [] for _, _, figure in opened}
             cpu_at["screens"] = len(watch.cpu)
             for _ in range(screens):
-                for key, kind, figure in (("M", MindScreen, "mind_screen"), ("P", PatternsScreen, "patterns_screen")):
+                for key, kind, figure in opened:
                     shown_times[figure].append(await after(key, lambda kind=kind: drawn(kind)))
+                    shown_cpu[figure].append(watch.cpu[-1])
                     await pilot.press("escape")
                     await settle()
     finally:
@@ -165,7 +173,8 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
     return {"selection": {**summary(move_times), **watch.cpu_of(cpu_at["selection"], cpu_at["save"]),
                           "kinds": sorted(rows_seen)},
             "save": {**summary(save_times), **watch.cpu_of(cpu_at["save"], cpu_at["screens"])},
-            **{figure: summary(times) for figure, times in shown_times.items()}}
+            **{figure: {**summary(times), "cpu_median_ms": summary(shown_cpu[figure])["median_ms"],
+                        "cpu_p95_ms": summary(shown_cpu[figure])["p95_ms"]} for figure, times in shown_times.items()}}
 
 
 def main() -> None:

@@ -98,6 +98,11 @@ ROWS: tuple[tuple[str, Callable[[dict], str], str], ...] = (
     ("  CPU per save, median / p95", lambda f: _cpu(f, "save"), ""),
     ("show Mind and room median / p95", lambda f: _ms(f, "mind_screen"), "p95 " + _goal("mind_p95")),
     ("show Patterns in me median / p95", lambda f: _ms(f, "patterns_screen"), "p95 " + _goal("patterns_p95")),
+    ("  show Help (reads nothing) median / p95",
+     lambda f: _ms(f, "help_screen") if "help_screen" in f else "-", ""),
+    ("  CPU to show Mind / Patterns / Help, median",
+     lambda f: " / ".join(f"{f[k]['cpu_median_ms']:.0f}" for k in ("mind_screen", "patterns_screen", "help_screen")
+                          if k in f and "cpu_median_ms" in f[k]) + " ms", ""),
 )
 
 

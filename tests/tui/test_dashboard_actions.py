@@ -588,3 +588,22 @@ async def test_a_deleted_thought_can_be_deleted_from_the_backups_too(tmp_path):
     assert backed_up.thoughts([amaan.id])  # the rest of the backup is kept
     backed_up.close()
     store.close()
+
+
+async def test_a_draft_for_a_client_deleted_since_reopens_as_a_new_client(demo_store):
+    from textual.widgets import Input
+
+    from caseload_tui.drafts import Draft, DraftKind, Drafts
+
+    melanie = client_named(demo_store, "Melanie")
+    drafts = Drafts(demo_store)
+    drafts.save(Draft(DraftKind.CLIENT, {"name": "Melanie R.", "themes": "still mine"},
+                      {"client_id": melanie.id, "editing": True}))
+    demo_store.delete_client(melanie.id)
+    app = make_app(demo_store, drafts=drafts)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#themes", Input).value == "still mine"
+        assert app.screen.title_text == "New client"

@@ -45,6 +45,33 @@ def test_twice_weekly():
                      datetime(2026, 1, 12, 9), datetime(2026, 1, 15, 9)]
 
 
+LONG_RUNNING = [
+    "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10;BYMINUTE=0",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;BYHOUR=18;BYMINUTE=30",
+    "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,FR;BYHOUR=9;BYMINUTE=15",
+    "FREQ=WEEKLY;BYHOUR=12;BYMINUTE=0",
+    "FREQ=MONTHLY;BYDAY=2WE;BYHOUR=17;BYMINUTE=0",
+    "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR;BYHOUR=11;BYMINUTE=0",
+    "FREQ=MONTHLY;BYMONTHDAY=15;BYHOUR=8;BYMINUTE=0",
+    "FREQ=MONTHLY;BYHOUR=8;BYMINUTE=0",
+    "FREQ=DAILY;INTERVAL=3;BYHOUR=7;BYMINUTE=0",
+    "FREQ=WEEKLY;BYDAY=WE;BYHOUR=10;BYMINUTE=0;COUNT=900",
+    "FREQ=WEEKLY;BYDAY=WE;BYHOUR=10;BYMINUTE=0;UNTIL=20270101T000000",
+]
+
+
+@pytest.mark.parametrize("schedule", LONG_RUNNING)
+@pytest.mark.parametrize("started_on", [date(2006, 3, 7), date(2019, 1, 31), date(2025, 12, 29)])
+def test_a_schedule_of_many_years_expects_what_walking_it_from_the_start_finds(schedule, started_on):
+    from dateutil import rrule
+
+    whole = rrule.rrulestr(schedule, dtstart=datetime(started_on.year, started_on.month, started_on.day))
+    for start in (datetime(2026, 1, 1), datetime(2026, 2, 28, 23, 0), datetime(2026, 12, 2, 10, 0)):
+        end = datetime(start.year + 1, 6, 1)
+        walked = [when for when in whole.between(start, end, inc=True) if when < end]
+        assert expected_sessions(client(schedule, started_on), start, end) == walked
+
+
 def test_nothing_before_the_start_date():
     found = expected_sessions(client("FREQ=WEEKLY;BYDAY=TU;BYHOUR=10", started_on=date(2026, 1, 14)), *JAN)
     assert found == [datetime(2026, 1, 20, 10), datetime(2026, 1, 27, 10)]

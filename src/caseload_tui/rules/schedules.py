@@ -6,6 +6,7 @@ import re
 from datetime import datetime, time, timedelta
 
 from dateutil import rrule
+from dateutil.relativedelta import relativedelta
 
 from ..model import Client
 from ..model.counting import numbered
@@ -39,13 +40,41 @@ def _rule(client_schedule: str, dtstart: datetime) -> rrule.rrule:
     return rule
 
 
+def _begun_near(rule: rrule.rrule, start: datetime) -> rrule.rrule:
+    """The same rule begun a whole number of its periods later, shortly before `start`.
+
+    Its sessions from `start` on are the same (the week, fortnight or month it repeats on keeps
+    its phase), found without walking every session since the first: years of them in a long
+    caseload, on every selection of a client. A rule that counts its sessions (COUNT), or a
+    monthly one whose day could not fall in every month, is left as it is.
+    """
+    parts = vars(rule)  # dateutil's parsed parts: private attributes its stubs do not declare
+    first: datetime = parts["_dtstart"]
+    freq, interval = parts["_freq"], parts["_interval"]
+    if parts["_count"] is not None or start <= first:
+        return rule
+    if freq == rrule.MONTHLY:
+        if first.day > 28:
+            return rule
+        months = (start.year - first.year) * 12 + start.month - first.month
+        periods = months // interval - 1
+        step = relativedelta(months=interval * periods)
+    else:
+        days = {rrule.WEEKLY: 7, rrule.DAILY: 1}.get(freq)
+        if days is None:
+            return rule
+        periods = (start - first).days // (days * interval) - 1
+        step = relativedelta(days=days * interval * periods)
+    return rule.replace(dtstart=first + step) if periods > 0 else rule
+
+
 def expected_sessions(
     client: Client, start: datetime, end: datetime, limit: int | None = None
 ) -> list[datetime]:
     """Sessions the client's schedule expects in [start, end), none after their ending."""
     if not client.schedule:
         return []
-    rule = _rule(client.schedule, datetime.combine(client.started_on, time()))
+    rule = _begun_near(_rule(client.schedule, datetime.combine(client.started_on, time())), start)
     if client.ended_on is not None:
         end = min(end, datetime.combine(client.ended_on, time()) + timedelta(days=1))
     end = min(end, start + MAX_SPAN)  # a few years at a time, whatever the caller asks

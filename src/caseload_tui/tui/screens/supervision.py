@@ -32,6 +32,7 @@ from ..widgets.case_material import material_content, window_line
 from ..widgets.footer import WrappingFooter
 from ..widgets.record_ids import stored_id
 from .help import HelpScreen
+from .stale_handling import stale_question
 from .supervision_meetings import MeetingActions
 
 NARROW_BELOW = 110  # columns: below this the list narrows and the footer wraps
@@ -325,8 +326,11 @@ class SupervisionScreen(MeetingActions):
                 raise
             wrote.append(True)
 
-        result = await self._ask(BringQuestionForm(self._who(client_id), self.questions.get(client_id, ""),
-                                                   item=before), "supervision_question", save, client_id=client_id)
+        form = BringQuestionForm(self._who(client_id), self.questions.get(client_id, ""), item=before)
+        form.stale = stale_question(self.store, client_id, render.join(("The question to bring about ", "bold"),
+                                                                       self._who(client_id)),
+                                    lambda: self.now, lambda: wrote.append(True), self.reload)
+        result = await self._ask(form, "supervision_question", save, client_id=client_id)
         if result is None or not wrote:
             return
         self.app.notify("Question saved for supervision." if result.question.strip() else "Question cleared.",

@@ -233,10 +233,12 @@ class CaseloadList(TypeToJump):
 
     def update_row(self, record: ClientRecord, now: datetime, thresholds) -> None:
         """Redraw one client's row in place; every other row stays as it is."""
-        self.get_option(client_id(stored_id(record.client)))._set_prompt(
-            client_row(record, now, thresholds, self.name_width))
-        self._option_render_cache.clear()  # the rows drawn so far; redrawn from their kept prompts
-        self.refresh()
+        row_id = client_id(stored_id(record.client))
+        option = self.get_option(row_id)
+        option._set_prompt(client_row(record, now, thresholds, self.name_width))
+        for drawn in [key for key in self._option_render_cache.keys() if key[0] is option]:  # noqa: SIM118 - not a dict
+            self._option_render_cache.discard(drawn)  # that row's drawing; the others' are kept
+        self.refresh_line(self.get_option_index(row_id))
 
     # A row is always one line, so the list's lines are its rows: nothing needs measuring.
 
