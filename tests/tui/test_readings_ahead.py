@@ -118,3 +118,13 @@ async def test_privacy_mode_shows_codes_from_a_reading_kept_with_names(file_stor
         assert patterns.found is kept["patterns"]
         hidden = shown(patterns.query_one("#summary", Static)) + shown(patterns.query_one("#feelings-text", Static))
         assert "C-025" in hidden and "Melanie" not in hidden and "Pauline" not in hidden
+
+
+async def test_a_caseload_in_memory_is_read_when_the_screen_opens(demo_store):
+    async with make_app(demo_store, demo=True).run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        dashboard = pilot.app.screen
+        await pilot.pause(1.5)  # idle: nothing can be read beside a caseload in memory, so nothing is kept
+        assert dashboard.readings.ready("mind", dashboard.readings.key(dashboard, READERS["mind"][0])) is None
+        mind = await _open(pilot, "M", MindScreen)
+        assert "Melanie" in shown(mind.query_one("#contrast", Static))

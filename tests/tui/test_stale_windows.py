@@ -211,3 +211,27 @@ async def test_a_stale_client_edit_let_go_keeps_theirs_and_says_so(tmp_path):
         await settle(pilot, "load")
         assert any(m.StaleChoice.KEEP_THEIRS.words.after in str(n.message) for n in app._notifications)
     assert other.client(noor.id).themes == "their themes"
+
+
+async def test_a_thought_deleted_in_the_other_window_while_edited_can_be_saved_as_a_new_one(tmp_path):
+    mine, other = two_windows(tmp_path)
+    amaan = client_named(mine, "Amaan")
+    app = make_app(mine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, f"client:{amaan.id}")
+        await pilot.press("tab")
+        thought = mine.thought(app.screen.query_one(ThoughtsPane).current_id)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the thought form")
+        await type_text(pilot, "still mine: ")
+        other.delete_thought(thought.id)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
+        view = app.screen
+        assert m.GONE_THEIRS in column(view, "theirs")
+        assert [b.id for b in view.query(Button)] == ["keep_theirs", "save_as_new", "back"]
+        await pilot.press("enter")  # Save mine as a new note
+        await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "saved")
+        await settle(pilot, "load")
+    assert "still mine: " + thought.body in [t.body for t in other.thoughts([amaan.id], limit=1000)]

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static, TextArea
 
 from ...model.counting import numbered
-from ...store import Conflict
+from ...store import Conflict, NotFound
 from .. import render
 from .blank_key import BLANK_KEY
 from .save_runner import SaveRunner
@@ -199,8 +199,9 @@ class FormScreen(SaveRunner[T], Generic[T]):
                 return None
         return result
 
-    def on_conflict(self, problem: Conflict) -> None:
-        """Changed in another window since this form read it: both versions side by side, if the opener said how."""
+    def on_conflict(self, problem: Conflict | NotFound) -> None:
+        """Changed (or deleted) in another window since this form read it: both versions side by side, if
+        the opener said how (a note deleted there can still be saved as a new one)."""
         if self.stale is None:
             super().on_conflict(problem)
         else:

@@ -119,6 +119,7 @@ class ReadsAhead(CaseloadScreen):
 
     readings: ReadingsAhead
     _last_key_at: float = 0.0
+    _aside = True  # False once the store said it cannot be read beside (in memory, encrypted)
 
     def on_mount(self) -> None:  # (Textual calls every class's own on_mount: the dashboard's too)
         self.readings = ReadingsAhead()
@@ -128,7 +129,7 @@ class ReadsAhead(CaseloadScreen):
         self._last_key_at = time.monotonic()  # an interval, never the time of day
 
     def read_ahead_if_idle(self) -> None:
-        if (not self.is_current or time.monotonic() - self._last_key_at < IDLE_SECONDS
+        if (not self._aside or not self.is_current or time.monotonic() - self._last_key_at < IDLE_SECONDS
                 or any(w.group == GROUP and not w.is_finished for w in self.workers)):
             return
         due = [(kind, key) for kind, (weeks, _) in READERS.items()
@@ -141,6 +142,7 @@ class ReadsAhead(CaseloadScreen):
         """Off the UI thread, on a connection of its own; each reading kept under the key taken before it."""
         aside = self.store.read_aside()
         if aside is None:  # in memory, or encrypted: the screens read when opened
+            self._aside = False
             return
         try:
             for kind, key in due:
