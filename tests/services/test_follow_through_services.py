@@ -93,6 +93,6 @@ def test_the_loop_and_dates_travel_through_json_byte_for_byte_and_into_csv(demo_
     assert len(doc["dates"]) == 2
     rows = csv_export.table_rows(again.export_data())
     assert [r[-3:] for r in rows["thoughts"] if r[-3]] == [["told", TOLD_AT, "she laughed"]]
-    assert ["not the week for it", "not_yet"] in [[r[4], r[-1]] for r in rows["supervision_items"]]
+    assert ["not the week for it", "not yet"] in [[r[4], r[-1]] for r in rows["supervision_items"]]
     assert [r[0] for r in rows["dates"]] == ["C-025", "C-018"]
     again.close()

@@ -115,6 +115,6 @@ def test_the_csv_export_shows_each_note_s_concern(store):
     rows = csv_export.table_rows(store.export_data())
     thoughts = list(csv.DictReader(io.StringIO(csv_export.table_text("thoughts", rows["thoughts"]))))
     assert [(t["body"], t["safety concern"], t["safety marked at"]) for t in thoughts] == [
-        ("open", "risk_to_self", "2026-11-25T18:00"), ("unmarked", "", "")]
+        ("open", "risk to self", "2026-11-25T18:00"), ("unmarked", "", "")]
     questions = list(csv.DictReader(io.StringIO(csv_export.table_text("questions", rows["questions"]))))
     assert questions[0]["safety resolved at"] == "2026-11-27T09:30"

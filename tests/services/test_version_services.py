@@ -70,8 +70,9 @@ def test_my_ending_kept_over_an_ending_saved_in_another_window(store):
     with pytest.raises(Conflict):
         endings.end_work(store, ann.id, TODAY, m.EndedBy.BOTH, m.EndingHow.GOODBYE, m.Reflection(helped="mine"),
                          close_questions=False, now=NOW, version=ann.version)
+    shown = (store.client(ann.id).version, store.episodes(ann.id)[-1].version)
     versions.keep_my_ending(store, ann.id, TODAY, m.EndedBy.BOTH, m.EndingHow.GOODBYE, m.Reflection(helped="mine"),
-                            NOW, close_questions=False)
+                            NOW, close_questions=False, read=shown)
     [episode] = store.episodes(ann.id)
     assert (episode.ended_on, episode.ended_by, episode.how, episode.reflection.helped) == (
         TODAY, m.EndedBy.BOTH, m.EndingHow.GOODBYE, "mine")
@@ -81,10 +82,21 @@ def test_my_ending_kept_over_an_ending_saved_in_another_window(store):
 def test_my_ending_kept_when_the_client_was_only_changed_elsewhere_ends_the_work(store):
     ann = add_client(store)
     store.set_flag(ann.id, True)  # the other window flagged them while the ending form was open
+    shown = (store.client(ann.id).version, store.episodes(ann.id)[-1].version)
     versions.keep_my_ending(store, ann.id, TODAY, m.EndedBy.ME, m.EndingHow.GOODBYE, m.Reflection(helped="mine"),
-                            NOW, close_questions=False)
+                            NOW, close_questions=False, read=shown)
     assert store.client(ann.id).ended_on == TODAY
     assert store.episodes(ann.id)[-1].reflection.helped == "mine"
+
+
+def test_my_ending_is_refused_if_theirs_changed_again_while_both_were_shown(store):
+    ann = add_client(store)
+    shown = (ann.version, store.episodes(ann.id)[-1].version)
+    store.set_flag(ann.id, True)
+    with pytest.raises(Conflict):
+        versions.keep_my_ending(store, ann.id, TODAY, m.EndedBy.ME, m.EndingHow.GOODBYE, m.Reflection(),
+                                NOW, close_questions=False, read=shown)
+    assert store.client(ann.id).active
 
 
 def test_my_supervision_question_kept_keeps_every_case_the_other_window_wrote(store):

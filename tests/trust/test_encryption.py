@@ -265,7 +265,7 @@ def test_check_reports_an_encrypted_caseload_in_good_order(tmp_path):
     result = run("check", "--db", path, input=typed(PASSPHRASE))
     assert result.exit_code == 0, result.output
     assert "in good order: no damage found" in result.stdout
-    assert "1 clients" in result.stdout and "2 thoughts" in result.stdout and "It is encrypted." in result.stdout
+    assert "1 client," in result.stdout and "2 thoughts" in result.stdout and "It is encrypted." in result.stdout
     assert sha(path) == before
 
     wrong = run("check", "--db", path, input=typed(OTHER, OTHER, OTHER))

@@ -238,7 +238,7 @@ def test_check_says_a_healthy_caseload_is_in_good_order(tmp_path):
     result = run("check", "--db", path)
     assert result.exit_code == 0, result.output
     assert "in good order: no damage found" in result.stdout
-    assert "1 clients" in result.stdout and "2 thoughts" in result.stdout
+    assert "1 client," in result.stdout and "2 thoughts" in result.stdout  # "1 clients" before issue 20
     assert sha(path) == before
 
 
@@ -251,7 +251,7 @@ def test_check_reports_broken_links_between_records(tmp_path):
     conn.commit()
     conn.close()
     message = one_line(run("check", "--db", path))
-    assert "1 records point to a client or meeting that is no longer there" in message
+    assert "1 record points to a client or meeting that is no longer there" in message
     assert "orphan" not in message
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from caseload_tui import model as m
 from caseload_tui.store import Store
 from caseload_tui.tui.modals.base import FormScreen
+from caseload_tui.tui.modals.stale_edit import StaleEdit
 from caseload_tui.tui.widgets.caseload_list import CaseloadList
 from caseload_tui.tui.widgets.notes_panes import ThoughtsPane
 
@@ -36,7 +37,7 @@ async def test_the_other_windows_saves_appear(tmp_path):
         assert "✎2" in shown(app.screen.query_one(CaseloadList))
 
 
-async def test_a_stale_edit_is_refused_with_a_message(tmp_path):
+async def test_a_stale_edit_is_refused_and_the_form_keeps_my_words(tmp_path):
     mine, other, client = two_stores(tmp_path)
     app = make_app(mine)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -50,9 +51,13 @@ async def test_a_stale_edit_is_refused_with_a_message(tmp_path):
         other.update_thought(theirs)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        # The form stays open with my words (nothing a clinician types is lost), and says why.
+        # Both versions are shown side by side (tests/tui/test_stale_windows.py); Escape goes back to
+        # the form, which stays open with my words (nothing a clinician types is lost) and says why.
+        assert isinstance(app.screen, StaleEdit)
+        await pilot.press("escape")
+        await pilot.pause()
         form = app.screen
         assert isinstance(form, FormScreen) and form.query_one("#body").text.endswith(" and mine")
-        assert "changed in another window" in shown(form.query_one("#error"))
+        assert "Not saved yet" in shown(form.query_one("#error"))
         await settle(pilot, "load")
     assert mine.thoughts()[0].body == "their edit"  # nothing silently overwritten

@@ -199,6 +199,14 @@ def test_exported_files_and_their_columns_are_named_in_words():
             assert "_" not in column and problems(column, [], set()) == [], (table, column)
 
 
+def test_exported_cells_say_values_in_words(demo_store):
+    rows = csv_export.table_rows(demo_store.export_data())
+    cells = {cell for table in rows.values() for row in table for cell in row if isinstance(cell, str)}
+    stored_values = {v.value for kind in csv_export._WORDS for v in kind if "_" in v.value}
+    assert stored_values and not cells & stored_values  # "no_show", "blind_spot" never reach a spreadsheet
+    assert "did not come" in cells or "cancelled late" in cells
+
+
 @pytest.mark.parametrize("text, values, expected", [
     ("Hidden after 1 minutes without use.", [], ["plural after 1: '1 minutes'"]),
     ("Hidden after {} minutes without use.", [ast.Name("minutes")], ["{minutes} minutes without model.numbered"]),

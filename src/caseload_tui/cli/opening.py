@@ -160,6 +160,26 @@ def keep_day_start(store: Store, clock: Clock) -> None:
 
 
 @contextlib.contextmanager
+def _keeping_day_start(store: Store, clock: Clock) -> Iterator[None]:
+    """keep_day_start beside the dashboard's start, in a thread: on the day's first start it places every
+    client (at 10,000, a visible part of a second) and writes, which waits for the file's check; neither
+    holds the first screen. It reads as the dashboard opens, before any change of the clinician's can be
+    written (every write waits for the same check), so what it keeps is where everyone stood."""
+    from ..store import StoreError
+
+    def keep() -> None:
+        with contextlib.suppress(StoreError):  # a damaged file: the check tells the clinician, not this
+            keep_day_start(store, clock)
+
+    keeping = threading.Thread(target=keep, name="caseload-day-start", daemon=True)
+    keeping.start()
+    try:
+        yield
+    finally:
+        keeping.join()  # before the store closes
+
+
+@contextlib.contextmanager
 def open_store(clock: Clock, db_path: Path | None, demo: bool = False, create: bool = False,
                check_in_background: bool = False) -> Iterator[Store]:
     """The caseload to work on: the demo (a fresh copy in memory), an explicit file, or yours.
@@ -207,8 +227,8 @@ def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact
     refuse_demo_with_db(db_path, demo)
     with plain_errors(context.clock):
         settings = config.load_settings()
-        with open_store(context.clock, db_path, demo=demo, check_in_background=True) as store:
-            keep_day_start(store, context.clock)  # where everyone stands before the day's changes
+        with open_store(context.clock, db_path, demo=demo, check_in_background=True) as store, \
+                _keeping_day_start(store, context.clock):
             client_id = store.find_client(client_text).id if client_text is not None else None
             import gc
 

@@ -5,6 +5,7 @@ with. Records name their client by code, as the JSON format does. Files are
 UTF-8 with a byte-order mark (so spreadsheets read accents right), readable
 by their owner only (0600), in a folder only its owner can enter (0700).
 
+Values are in the clinician's words ("did not come", "blind spot"), as the screens show them.
 A cell of text that starts with = + - @ or a tab would be run as a formula by
 a spreadsheet: it is written with a leading apostrophe, which spreadsheets
 show as text and do not run.
@@ -13,9 +14,12 @@ show as text and do not run.
 from __future__ import annotations
 
 import csv
+import enum
 import io
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from .. import model as m
 from ..private_files import private_dir, write_private
@@ -73,39 +77,55 @@ def table_rows(data: m.CaseloadData) -> dict[str, list[list[Cell]]]:
         return code[position] if position is not None else ""
 
     items: list[list[Cell]] = [[n, ref(i.client_id), i.question, i.advice, i.outcome, i.tried, i.between_us,
-                                i.need.value if i.need else "", i.advice_tried.value if i.advice_tried else ""]
+                                word(i.need), word(i.advice_tried)]
                                for n, s in enumerate(data.meetings, start=1) for i in s.items]
     return {
         "clients": [[c.code, c.name, c.started_on, c.ended_on, c.schedule, c.themes, c.bring_to_supervision]
                     for c in data.clients],
-        "episodes": [[ref(e.client_id), e.started_on, e.ended_on, e.ended_by.value if e.ended_by else "",
-                      e.how.value if e.how else "", e.recorded_as,
+        "episodes": [[ref(e.client_id), e.started_on, e.ended_on, word(e.ended_by),
+                      word(e.how), e.recorded_as,
                       *(getattr(e.reflection, part) for part, _ in m.REFLECTION_PARTS)] for e in data.episodes],
-        "appointments": [[ref(a.client_id), a.starts_at, a.status.value, a.note, a.source, a.source_uid]
+        "appointments": [[ref(a.client_id), a.starts_at, word(a.status), a.note, a.source, a.source_uid]
                          for a in data.appointments],
-        "thoughts": [[ref(t.client_id), t.written_at, t.kind.value, t.lingering, t.tell_client, t.body,
-                      *safety_cells(t.safety), t.bring_to_supervision, t.brought_to, t.whose.value if t.whose else "",
+        "thoughts": [[ref(t.client_id), t.written_at, word(t.kind), t.lingering, t.tell_client, t.body,
+                      *safety_cells(t.safety), t.bring_to_supervision, t.brought_to, word(t.whose),
                       t.feelings, t.cue, *telling_cells(t.telling)] for t in data.thoughts],
-        "questions": [[ref(q.client_id), q.asked_at, q.status.value, q.body, q.answer, q.closed_at,
+        "questions": [[ref(q.client_id), q.asked_at, word(q.status), q.body, q.answer, q.closed_at,
                        *safety_cells(q.safety)] for q in data.questions],
         "encounters": [[ref(e.client_id), e.happened_on, e.body, e.stirred, e.taught] for e in data.encounters],
         "supervision_meetings": [[n, s.held_on, s.planned, s.notes, s.supervisor, s.minutes,
-                                  s.setting.value] for n, s in enumerate(data.meetings, start=1)],
+                                  word(s.setting)] for n, s in enumerate(data.meetings, start=1)],
         "supervision_items": items,
         "dates": [[ref(d.client_id), d.falls_on, d.yearly, d.note] for d in data.dates],
     }
 
 
+# Each stored value's words, as the screens say them: "did not come", never "no_show" (issue 20).
+_WORDS: dict[type[enum.Enum], Callable[[Any], str]] = {
+    m.Status: lambda v: v.label, m.ThoughtKind: lambda v: m.KIND_WORDS[v].label,
+    m.QuestionStatus: lambda v: m.QUESTION_LABELS[v], m.EndedBy: lambda v: m.ENDED_BY_LABELS[v],
+    m.EndingHow: lambda v: m.ENDING_HOW_LABELS[v], m.Whose: lambda v: m.WHOSE_LABELS[v],
+    m.SafetyConcern: lambda v: m.CONCERN_WORDS[v].label, m.TellOutcome: lambda v: m.TELL_WORDS[v].label,
+    m.AdviceOutcome: lambda v: m.ADVICE_WORDS[v].label, m.Need: lambda v: m.NEED_WORDS[v].label,
+    m.Setting: lambda v: m.SETTING_LABELS[v],
+}
+
+
+def word(value: enum.Enum | None) -> str:
+    """A stored value in the clinician's words (nothing for none)."""
+    return "" if value is None else _WORDS[type(value)](value)
+
+
 def safety_cells(mark: m.SafetyMark | None) -> list[Cell]:
     if mark is None:
         return ["", None, None]
-    return [mark.concern.value, mark.marked_at, mark.resolved_at]
+    return [word(mark.concern), mark.marked_at, mark.resolved_at]
 
 
 def telling_cells(telling: m.Telling | None) -> list[Cell]:
     if telling is None:
         return ["", None, ""]
-    return [telling.outcome.value, telling.on, telling.how_taken]
+    return [word(telling.outcome), telling.on, telling.how_taken]
 
 
 def cell(value: Cell) -> str:

@@ -75,7 +75,7 @@ class Appointment:
     source_uid: str = ""
 
 
-@dataclass
+@dataclass(slots=True)  # as many as 24 per active client are read at start: slots halve their size
 class Session:
     """One past session as the grouping rules see it."""
 

@@ -62,7 +62,7 @@ PATTERN_LABELS: dict[AbsencePattern, str] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Placement:
     """Where a client belongs and why, in a sentence; how their absences read, if they have any."""
 

@@ -31,7 +31,7 @@ class Client:
         return self.ended_on is None
 
 
-@dataclass
+@dataclass(slots=True)
 class ClientRecord:
     """A client with what the grouping rules and the list need, read in one query."""
 

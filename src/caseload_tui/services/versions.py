@@ -12,9 +12,11 @@ from typing import TypeVar
 
 from ..model import Client, Encounter, EndedBy, EndingHow, Episode, Question, Reflection, SupervisionItem, Thought
 from ..model import SupervisionMeeting as Meeting
-from ..store import Invalid, Store
+from ..store import Conflict, Invalid, Store
 from .supervision import plan_as_read
 
+ENDING_CHANGED = ("This case was changed in another window again while both versions were shown, so nothing "
+                  "was saved. What is saved now is shown.")
 Kept = TypeVar("Kept", Thought, Question, Episode, Client, Encounter)
 
 
@@ -44,18 +46,20 @@ def save_as_new(store: Store, mine: Thought | Question, now: datetime) -> Though
 
 
 def keep_my_ending(store: Store, client_id: int, ended_on: date, ended_by: EndedBy, how: EndingHow,
-                   reflection: Reflection, now: datetime, *, close_questions: bool) -> Client:
+                   reflection: Reflection, now: datetime, *, close_questions: bool, read: tuple[int, int]) -> Client:
     """My ending kept over what another window saved meanwhile, in one transaction.
 
-    If the work was ended there, my date, who ended it, how and reflection replace theirs on that
-    ending; if the client was only changed there (not ended), the work ends now as I wrote it.
+    `read` is (the client's version, their last episode's) as shown beside mine: changed again since,
+    it is refused (Conflict). If the work was ended there, my date, who ended it, how and reflection
+    replace theirs on that ending; if the client was only changed there, the work ends as I wrote it.
     """
     with store.transaction():
-        theirs = store.client(client_id)
+        theirs, episode = store.client(client_id), store.episodes(client_id)[-1]
+        if (theirs.version, episode.version) != read:
+            raise Conflict(ENDING_CHANGED)
         if theirs.ended_on is None:
             return store.end_work(client_id, ended_on, ended_by, how, reflection, close_questions, now,
                                   version=theirs.version)
-        episode = store.episodes(client_id)[-1]
         if ended_on < episode.started_on:
             raise Invalid(f"This period of work began on {episode.started_on:%-d %b %Y}; "
                           "the ending cannot come before it.")

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 
 from .. import model as m
 from ..model.mind import MindAndRoom
 from ..model.patterns import FEELINGS, OwnResponse
 from . import rows
 from .base import StoreBase
+from .connection import describe_db_error
 from .sql import bound
 
 
@@ -25,45 +27,12 @@ def _word_count(text: str | None) -> int:
 
 
 class MindMixin(StoreBase):
+    encrypted: bool  # (set by Store.open)
+
     def mind_and_room(self, since: datetime, until: datetime) -> list[MindAndRoom]:
         """Every active client, with what was written about them and their sessions in [since, until]."""
-        window = {"since": rows.iso_moment(since), "until": rows.iso_moment(until)}
-        came, came_args = bound("came", m.CAME)
-        missed, missed_args = bound("missed", m.MISSED)
         with self._lock.reading() as conn:
-            conn.create_function("word_count", 1, _word_count, deterministic=True)
-            named = {r["id"]: (r["name"], r["code"]) for r in conn.execute(
-                "SELECT id, name, code FROM clients WHERE ended_on IS NULL")}
-            found: dict[int, dict[str, int]] = {client_id: {} for client_id in named}
-            for r in conn.execute(
-                "SELECT client_id, count(*) AS thoughts, total(lingering) AS lingering, "
-                "total(word_count(body)) AS words FROM thoughts "
-                "WHERE written_at BETWEEN :since AND :until AND client_id IS NOT NULL GROUP BY client_id", window):
-                if r["client_id"] in found:
-                    found[r["client_id"]].update(thoughts=r["thoughts"], lingering=int(r["lingering"]),
-                                                 words=int(r["words"]))
-            for r in conn.execute(
-                "SELECT client_id, count(*) AS questions, total(word_count(body)) AS words FROM questions "
-                "WHERE asked_at BETWEEN :since AND :until AND client_id IS NOT NULL GROUP BY client_id", window):
-                if r["client_id"] in found:
-                    row = found[r["client_id"]]
-                    row.update(questions=r["questions"], words=int(row.get("words", 0)) + int(r["words"]))
-            # Client by client (CROSS JOIN keeps that order) over an index that holds every column read,
-            # so no appointment row is fetched: by time, each of the window's sessions would be.
-            for r in conn.execute(
-                f"SELECT a.client_id, total(a.status IN ({came})) AS came, total(a.status IN ({missed})) AS missed "
-                "FROM clients AS c CROSS JOIN appointments AS a ON a.client_id = c.id "
-                "AND a.starts_at BETWEEN :since AND :until "
-                f"WHERE c.ended_on IS NULL AND a.status IN ({came}, {missed}) "
-                "AND NOT EXISTS (SELECT 1 FROM breaks AS b "
-                "WHERE substr(a.starts_at, 1, 10) BETWEEN b.starts_on AND b.ends_on) GROUP BY a.client_id",
-                {**window, **came_args, **missed_args}):
-                if r["client_id"] in found:
-                    found[r["client_id"]].update(came=int(r["came"]), missed=int(r["missed"]))
-        return [MindAndRoom(client_id, *named[client_id], thoughts=c.get("thoughts", 0),
-                            questions=c.get("questions", 0), lingering=c.get("lingering", 0),
-                            words=c.get("words", 0), came=c.get("came", 0), missed=c.get("missed", 0))
-                for client_id, c in found.items()]
+            return _mind_and_room(conn, since, until)
 
     def own_responses(self, since: datetime, until: datetime) -> list[OwnResponse]:
         """My own responses (thoughts whose kind is one) written in [since, until], about anyone or my practice.
@@ -74,24 +43,118 @@ class MindMixin(StoreBase):
         feelings the search index finds in its body (`in_text`); only a note holding two or more has
         its body read, so their order can be.
         """
-        own, own_args = bound("own", [kind for kind, said in m.KIND_WORDS.items() if said.own_response])
         with self._lock.reading() as conn:
-            found = conn.execute(
-                "SELECT t.id, t.written_at, t.client_id, t.whose, t.feelings, c.name, c.code, "
-                "EXISTS (SELECT 1 FROM breaks AS b WHERE substr(t.written_at, 1, 10) "
-                "  BETWEEN date(b.starts_on, '-7 days') AND b.ends_on) AS near_break, "
-                "(c.ended_on IS NOT NULL AND abs(julianday(c.ended_on) - julianday(substr(t.written_at, 1, 10))) <= 14)"
-                "  AS near_ending "
-                "FROM thoughts AS t LEFT JOIN clients AS c ON c.id = t.client_id "
-                f"WHERE t.kind IN ({own}) AND t.written_at BETWEEN :since AND :until ORDER BY t.written_at, t.id",
-                {"since": rows.iso_moment(since), "until": rows.iso_moment(until), **own_args}).fetchall()
-            in_text, bodies = _feelings_in_text(conn, [r["id"] for r in found if not r["feelings"].strip()])
-        return [OwnResponse(thought_id=r["id"], written_at=rows.given_moment(r["written_at"]),
-                            body=bodies.get(r["id"], ""), client_id=r["client_id"], name=r["name"] or "",
-                            code=r["code"] or "", near_break=bool(r["near_break"]),
-                            near_ending=bool(r["near_ending"]), whose=m.Whose(r["whose"]) if r["whose"] else None,
-                            feelings=r["feelings"], in_text=tuple(in_text.get(r["id"], ())))
-                for r in found]
+            return _own_responses(conn, since, until)
+
+    def reading_key(self) -> tuple[int, int] | None:
+        """What any reading of this file is true for: it changes with every commit, whichever connection made it.
+
+        The file's `data_version` as this connection sees it (changed by other connections' commits)
+        and this connection's own changes (`total_changes`: data_version ignores its own commits).
+        Taken under the lock, so never in the middle of another thread's write; None inside a
+        transaction, whose changes are not yet the file's.
+        """
+        with self._lock.reading() as conn:
+            if conn.in_transaction:
+                return None
+            return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+
+    def read_aside(self) -> AsideReader | None:
+        """A second, read-only connection for reading off the UI thread without holding this one's lock.
+
+        None for a caseload in memory or an encrypted one (its key is kept nowhere once opened).
+        """
+        if self.path is None or self.encrypted:
+            return None
+        try:
+            return AsideReader(self.path)
+        except sqlite3.Error:
+            return None
+
+
+class AsideReader:
+    """Mind and room and my own responses, read on a read-only connection of its own (as the background check's).
+
+    Made and used in one thread; a read-only connection can never write to the file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        self._conn.row_factory = sqlite3.Row
+
+    def mind_and_room(self, since: datetime, until: datetime) -> list[MindAndRoom]:
+        try:
+            return _mind_and_room(self._conn, since, until)
+        except sqlite3.Error as exc:
+            raise describe_db_error(exc) from None
+
+    def own_responses(self, since: datetime, until: datetime) -> list[OwnResponse]:
+        try:
+            return _own_responses(self._conn, since, until)
+        except sqlite3.Error as exc:
+            raise describe_db_error(exc) from None
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def _mind_and_room(conn: sqlite3.Connection, since: datetime, until: datetime) -> list[MindAndRoom]:
+    window = {"since": rows.iso_moment(since), "until": rows.iso_moment(until)}
+    came, came_args = bound("came", m.CAME)
+    missed, missed_args = bound("missed", m.MISSED)
+    conn.create_function("word_count", 1, _word_count, deterministic=True)
+    named = {r["id"]: (r["name"], r["code"]) for r in conn.execute(
+        "SELECT id, name, code FROM clients WHERE ended_on IS NULL")}
+    found: dict[int, dict[str, int]] = {client_id: {} for client_id in named}
+    for r in conn.execute(
+        "SELECT client_id, count(*) AS thoughts, total(lingering) AS lingering, "
+        "total(word_count(body)) AS words FROM thoughts "
+        "WHERE written_at BETWEEN :since AND :until AND client_id IS NOT NULL GROUP BY client_id", window):
+        if r["client_id"] in found:
+            found[r["client_id"]].update(thoughts=r["thoughts"], lingering=int(r["lingering"]),
+                                         words=int(r["words"]))
+    for r in conn.execute(
+        "SELECT client_id, count(*) AS questions, total(word_count(body)) AS words FROM questions "
+        "WHERE asked_at BETWEEN :since AND :until AND client_id IS NOT NULL GROUP BY client_id", window):
+        if r["client_id"] in found:
+            row = found[r["client_id"]]
+            row.update(questions=r["questions"], words=int(row.get("words", 0)) + int(r["words"]))
+    # Client by client (CROSS JOIN keeps that order) over an index that holds every column read,
+    # so no appointment row is fetched: by time, each of the window's sessions would be.
+    for r in conn.execute(
+        f"SELECT a.client_id, total(a.status IN ({came})) AS came, total(a.status IN ({missed})) AS missed "
+        "FROM clients AS c CROSS JOIN appointments AS a ON a.client_id = c.id "
+        "AND a.starts_at BETWEEN :since AND :until "
+        f"WHERE c.ended_on IS NULL AND a.status IN ({came}, {missed}) "
+        "AND NOT EXISTS (SELECT 1 FROM breaks AS b "
+        "WHERE substr(a.starts_at, 1, 10) BETWEEN b.starts_on AND b.ends_on) GROUP BY a.client_id",
+        {**window, **came_args, **missed_args}):
+        if r["client_id"] in found:
+            found[r["client_id"]].update(came=int(r["came"]), missed=int(r["missed"]))
+    return [MindAndRoom(client_id, *named[client_id], thoughts=c.get("thoughts", 0),
+                        questions=c.get("questions", 0), lingering=c.get("lingering", 0),
+                        words=c.get("words", 0), came=c.get("came", 0), missed=c.get("missed", 0))
+            for client_id, c in found.items()]
+
+
+def _own_responses(conn: sqlite3.Connection, since: datetime, until: datetime) -> list[OwnResponse]:
+    own, own_args = bound("own", [kind for kind, said in m.KIND_WORDS.items() if said.own_response])
+    found = conn.execute(
+        "SELECT t.id, t.written_at, t.client_id, t.whose, t.feelings, c.name, c.code, "
+        "EXISTS (SELECT 1 FROM breaks AS b WHERE substr(t.written_at, 1, 10) "
+        "  BETWEEN date(b.starts_on, '-7 days') AND b.ends_on) AS near_break, "
+        "(c.ended_on IS NOT NULL AND abs(julianday(c.ended_on) - julianday(substr(t.written_at, 1, 10))) <= 14)"
+        "  AS near_ending "
+        "FROM thoughts AS t LEFT JOIN clients AS c ON c.id = t.client_id "
+        f"WHERE t.kind IN ({own}) AND t.written_at BETWEEN :since AND :until ORDER BY t.written_at, t.id",
+        {"since": rows.iso_moment(since), "until": rows.iso_moment(until), **own_args}).fetchall()
+    in_text, bodies = _feelings_in_text(conn, [r["id"] for r in found if not r["feelings"].strip()])
+    return [OwnResponse(thought_id=r["id"], written_at=rows.given_moment(r["written_at"]),
+                        body=bodies.get(r["id"], ""), client_id=r["client_id"], name=r["name"] or "",
+                        code=r["code"] or "", near_break=bool(r["near_break"]),
+                        near_ending=bool(r["near_ending"]), whose=m.Whose(r["whose"]) if r["whose"] else None,
+                        feelings=r["feelings"], in_text=tuple(in_text.get(r["id"], ())))
+            for r in found]
 
 
 def _feelings_in_text(conn: sqlite3.Connection, ids: list[int]) -> tuple[dict[int, list[str]], dict[int, str]]:

@@ -77,18 +77,20 @@ class RecentSessions(Sequence[m.Session]):
     never parsed. Reads like a list of Session, and compares equal to one.
     """
 
-    __slots__ = ("_text", "_sessions", "_read")
+    __slots__ = ("_text", "_sessions", "_read", "_client_id")
 
-    def __init__(self, text: str | None, read: Callable[[], str | None] | None = None) -> None:
-        """text: the query's; or read, which gives it when first needed (a graduate's, see _RECORDS_SQL)."""
+    def __init__(self, text: str | None, read: Callable[[int], str | None] | None = None, client_id: int = 0) -> None:
+        """text: the query's; or read(client_id), which gives it when first needed (a graduate's, see
+        _RECORDS_SQL; one function shared by every graduate, so each holds nothing more than its id)."""
         self._text = text
         self._read = read
+        self._client_id = client_id
         self._sessions: list[m.Session] | None = None if text or read else []
 
     def _parsed(self) -> list[m.Session]:
         if self._sessions is None:
             if self._read is not None:
-                self._text, self._read = self._read(), None
+                self._text, self._read = self._read(self._client_id), None
             self._sessions, self._text = parse_sessions(self._text), None
         return self._sessions
 
@@ -143,15 +145,16 @@ class SessionsMixin(StoreBase):
         Each client's recent sessions are parsed when first used (see RecentSessions).
         """
         breaks = tuple(self.breaks())
+        later = partial(self._recent_text, now=now)
         with self._lock.reading() as conn:
             # Row by row rather than fetchall(): at 10,000 clients that keeps megabytes of
             # rows from being held at once beside the records made from them.
             return [_record(row, RecentSessions(row["recent"]) if row["ended_on"] is None else
-                            RecentSessions(None, partial(self._recent_text, row["id"], now)), breaks)
+                            RecentSessions(None, later, row["id"]), breaks)
                     for row in conn.execute(_RECORDS_SQL + " ORDER BY c.name COLLATE NOCASE, c.id",
                                             _records_args(now))]
 
-    def _recent_text(self, client_id: int, now: datetime) -> str | None:
+    def _recent_text(self, client_id: int, *, now: datetime) -> str | None:
         """One client's recent sessions as the records query's text."""
         with self._lock.reading() as conn:
             row = conn.execute(f"SELECT {_RECENT_SQL} FROM clients c WHERE c.id = :id",

@@ -13,9 +13,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static, TextArea
 
 from ...model.counting import numbered
+from ...store import Conflict, NotFound
 from .. import render
 from .blank_key import BLANK_KEY
 from .save_runner import SaveRunner
+from .stale_edit import StaleHandling
 
 T = TypeVar("T")
 
@@ -80,6 +82,7 @@ class FormScreen(SaveRunner[T], Generic[T]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     title_text = "Form"
     save_label = "Save"
+    stale: StaleHandling[T] | None = None  # set by whoever opens it: a stale edit then shows both versions
 
     def __init__(self, check: Callable[[T], str | None] | None = None) -> None:
         super().__init__()
@@ -195,6 +198,14 @@ class FormScreen(SaveRunner[T], Generic[T]):
                 self.show_error(refusal)
                 return None
         return result
+
+    def on_conflict(self, problem: Conflict | NotFound) -> None:
+        """Changed (or deleted) in another window since this form read it: both versions side by side, if
+        the opener said how (a note deleted there can still be saved as a new one)."""
+        if self.stale is None:
+            super().on_conflict(problem)
+        else:
+            self.stale.show(self)
 
     def action_save(self) -> None:
         if self.saved:

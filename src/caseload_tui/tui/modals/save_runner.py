@@ -9,8 +9,9 @@ returned. When it raises, the form stays open with its text and says what happen
   each try waits at most the app's short write patience (AppBase), the clinician can keep
   writing (each try saves what the form holds then), blank the screen (ctrl+l), or leave the form
   (Escape: keep writing, keep as a draft, let it go);
-- a stale edit (Conflict): `on_conflict`, which the stale-edit view extends;
-- anything else (disk full, read-only, file gone, deleted meanwhile): its message, and the text.
+- a stale edit (Conflict), or the record deleted meanwhile (NotFound): `on_conflict`, which the stale-edit
+  view extends (a note deleted there can be saved as a new one);
+- anything else (disk full, read-only, file gone): its message, and the text.
 
 Each try runs on the screen's own thread, so nothing can be typed between what was collected and
 what was stored; a try that succeeds while another screen is in front (the blank screen, the
@@ -25,7 +26,7 @@ from typing import Any, Generic, TypeVar
 from textual.screen import ModalScreen
 from textual.timer import Timer
 
-from ...store import Busy, Conflict, StoreError
+from ...store import Busy, Conflict, NotFound, StoreError
 from .. import render
 
 T = TypeVar("T")
@@ -91,8 +92,8 @@ class SaveRunner(ModalScreen[T | None], Generic[T]):
         """The clinician left the form (kept as a draft, or let go): no more tries."""
         self._stop_waiting()
 
-    def on_conflict(self, problem: Conflict) -> None:
-        """A stale edit: someone changed this record in another window since the form was opened.
+    def on_conflict(self, problem: Conflict | NotFound) -> None:
+        """A stale edit: someone changed (or deleted) this record in another window since the form was opened.
 
         The form stays open with its text. (The side-by-side view of both versions extends this.)
         """
@@ -108,7 +109,7 @@ class SaveRunner(ModalScreen[T | None], Generic[T]):
         except Busy:
             self._wait_again()
             return
-        except Conflict as problem:
+        except (Conflict, NotFound) as problem:  # NotFound: deleted there (or what it is about was)
             self._stop_waiting()
             self.on_conflict(problem)
             return

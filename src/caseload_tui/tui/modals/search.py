@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import SEARCH_PLACEHOLDER, SearchHit
+from ...model import SEARCH_PLACEHOLDER, Found, SearchHit
 from ...store import StoreError
 from .. import render
 
@@ -71,7 +71,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
                 render.label("My practice".ljust(18), "bold"),
                 "  ",
                 (hit.kind.label.ljust(12), "$text-accent"),
-                (render.day(hit.when, self._today), "$foreground-muted"),
+                (("began " if hit.kind is Found.CLIENT else "") + render.day(hit.when, self._today),
+                 "$foreground-muted"),
                 "\n",
                 render.user_text(hit.body, multiline=True),
             ), id=f"hit:{i}"))

@@ -8,7 +8,9 @@ form", and whoever opened it saves accordingly (`services/versions.py`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +20,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ... import model as m
+from ...store import StoreError
 from .. import render
+
+T = TypeVar("T")
+NOT_YET = "Not saved yet: your text is still here. Press ctrl+s to see both versions again, or Escape to leave."
 
 
 @dataclass(frozen=True)
@@ -107,3 +113,62 @@ class StaleEdit(ModalScreen[m.StaleChoice | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(None if event.button.id == "back" else m.StaleChoice(event.button.id))
+
+
+class SavingForm(Protocol[T]):
+    """What a form that runs its own save gives the stale-edit view (modals/base.py, save_runner.py)."""
+
+    saver: Callable[[T], object] | None
+    app: Any
+
+    def collected(self) -> T | None: ...
+
+    def submit(self, result: T) -> None: ...
+
+    def show_error(self, message: str) -> None: ...
+
+    def stop_saving(self) -> None: ...
+
+    def dismiss(self, result: Any = None) -> Any: ...
+
+
+@dataclass
+class StaleHandling(Generic[T]):
+    """How a form settles a stale edit of the record it edits; set by whoever opens the form.
+
+    `compare` reads theirs as saved now and gives the fields side by side (and whether theirs was
+    deleted); `keep_mine` and `save_as_new` are savers for the form's result, run as its own save is
+    (so a busy caseload is waited for, and a further change in the other window is shown again);
+    `kept_theirs` redraws once mine is let go.
+    """
+
+    what: Content
+    compare: Callable[[T], tuple[list[Part], bool]]
+    keep_mine: Callable[[T], object]
+    kept_theirs: Callable[[], None]
+    save_as_new: Callable[[T], object] | None = None
+
+    def show(self, form: SavingForm[T]) -> None:
+        mine = form.collected()
+        if mine is None:
+            return
+        try:
+            parts, gone = self.compare(mine)
+        except StoreError as problem:
+            form.show_error(f"Not saved: {problem} Your text is still here.")
+            return
+
+        def chosen(choice: m.StaleChoice | None) -> None:
+            if choice is None:
+                form.show_error(NOT_YET)
+            elif choice is m.StaleChoice.KEEP_THEIRS:
+                form.stop_saving()
+                form.dismiss(None)
+                form.app.notify(choice.words.after, markup=False)
+                self.kept_theirs()
+            else:
+                form.saver = self.keep_mine if choice is m.StaleChoice.KEEP_MINE else self.save_as_new
+                form.submit(mine)
+
+        form.app.push_screen(StaleEdit(self.what, parts, can_save_as_new=self.save_as_new is not None,
+                                       theirs_gone=gone), chosen)

@@ -17,6 +17,7 @@ from ..widgets.arc_pane import ArcPane
 from ..widgets.caseload_list import stored_id
 from ..widgets.notes_panes import ThoughtsPane
 from .dashboard_base import DashboardBase
+from .stale_handling import stale_client, stale_ending, stale_reflection
 
 if TYPE_CHECKING:
     from ..modals.forms import AttendanceInput, ClientInput
@@ -98,8 +99,11 @@ class ClientActions(DashboardBase):
                 self.app.notify("Client saved.", markup=False)
                 self.refresh_client(stored_id(client))
 
-        self._open(ClientForm(self.now.date(), client=client, check=self._code_check(stored_id(client))),
-                   DraftKind.CLIENT, save, saved, client_id=stored_id(client), editing=True)
+        form = ClientForm(self.now.date(), client=client, check=self._code_check(stored_id(client)))
+        form.stale = stale_client(self.store, client, render.join(("The details of ", "bold"),
+                                                                  render.client_name(client, style="bold")),
+                                  lambda: self.refresh_client(stored_id(client)), lambda: changed.append(True))
+        self._open(form, DraftKind.CLIENT, save, saved, client_id=stored_id(client), editing=True)
 
     def action_toggle_flag(self) -> None:
         if isinstance(self.focused, ThoughtsPane):  # on a thought: that thought, not the whole case
@@ -158,6 +162,9 @@ class ClientActions(DashboardBase):
         current = self.store.episodes(stored_id(client))[-1]
         form = EndingForm(render.client_name(client, style="bold"), self.now.date(), record.open_questions,
                           current.reflection)
+        form.stale = stale_ending(self.store, client, render.join(("The ending with ", "bold"),
+                                                                  render.client_name(client, style="bold")),
+                                  self.now, lambda: self.refresh_client(stored_id(client)))
         self._open(form, DraftKind.GRADUATE, save, saved, client_id=stored_id(client))
 
     @work
@@ -204,6 +211,9 @@ class ClientActions(DashboardBase):
                 self.show_selection()
 
         form = ReflectionForm(render.client_name(client, style="bold"), episode, self.now.date(), focus=part)
+        form.stale = stale_reflection(self.store, episode, render.join(("The ending with ", "bold"),
+                                                                       render.client_name(client, style="bold")),
+                                      self.show_selection)
         self._open(form, DraftKind.REFLECTION, save, saved, client_id=stored_id(client), episode_id=episode_id)
 
     def action_news(self) -> None:

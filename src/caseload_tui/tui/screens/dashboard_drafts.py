@@ -88,9 +88,14 @@ def _answer(screen: DraftReopening, draft: Draft) -> None:
 
 def _client(screen: DraftReopening, draft: Draft) -> None:
     if draft.flag("editing") and (client_id := draft.number("client_id")) is not None:
-        screen.edit_client(screen.store.client(client_id))
-    else:
-        screen.action_new_client()
+        try:
+            client = screen.store.client(client_id)
+        except NotFound:
+            _gone(screen, "client")  # what was typed for them opens as a new client's details
+        else:
+            screen.edit_client(client)
+            return
+    screen.action_new_client()
 
 
 REOPEN: dict[DraftKind, Callable[[DraftReopening, Draft], object]] = {

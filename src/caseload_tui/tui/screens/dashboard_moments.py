@@ -13,10 +13,11 @@ from .. import render
 from ..modals.confirm import Confirm
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
+from .readings_ahead import ReadsAhead
 
 
-class MomentActions(DashboardBase):
-    """Day's end review, supervision, importing a file, and search."""
+class MomentActions(DashboardBase, ReadsAhead):
+    """Day's end review, supervision, importing a file, and search; Mind and room and Patterns in me, read ahead."""
 
     def action_review(self) -> None:
         from .review import ReviewScreen
@@ -51,12 +52,12 @@ class MomentActions(DashboardBase):
     def action_mind(self) -> None:
         from .mind import MindScreen
 
-        self.app.push_screen(MindScreen(self.select_client))
+        self.app.push_screen(MindScreen(self.select_client, readings=self.readings))
 
     def action_patterns(self) -> None:
         from .patterns import PatternsScreen
 
-        self.app.push_screen(PatternsScreen())
+        self.app.push_screen(PatternsScreen(readings=self.readings))
 
     def back_from_moment(self, _result: None = None) -> None:
         """Back from the review or supervision: they wrote to the caseload, so read it again."""

@@ -20,6 +20,7 @@ from .. import render
 from ..modals.confirm import Confirm
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
+from .stale_handling import edited_thought, stale_question_note, stale_thought
 
 if TYPE_CHECKING:
     from ..modals.forms import Closing, ThoughtInput  # the forms are loaded when the first one opens
@@ -110,18 +111,18 @@ class NoteActions(DashboardBase):
         def save(result: ThoughtInput) -> None:
             if not _changes(result, thought):
                 return  # nothing changed: leave the stored bytes alone
-            edited = replace(thought, body=result.body, kind=result.kind, whose=result.whose,
-                             feelings=result.feelings, lingering=result.lingering, tell_client=result.tell_client,
-                             bring_to_supervision=result.bring)
-            self.store.update_thought(edited)
+            self.store.update_thought(edited_thought(thought, result))
 
         def saved(result: ThoughtInput) -> None:
             if _changes(result, thought):
                 self.app.notify("Thought saved.", markup=False)
                 self._after_change(thought.client_id, "thoughts")
 
-        self._open(ThoughtForm(self._about_label(about), thought=thought), DraftKind.THOUGHT, save, saved,
-                   client_id=thought.client_id, thought_id=thought.id)
+        form = ThoughtForm(self._about_label(about), thought=thought)
+        form.stale = stale_thought(self.store, thought, render.join(("This thought about ", "bold"),
+                                                                    self._about_label(about)),
+                                   self.now, lambda: self._after_change(thought.client_id))
+        self._open(form, DraftKind.THOUGHT, save, saved, client_id=thought.client_id, thought_id=thought.id)
 
     # ------------------------------------------------------------ questions
 
@@ -178,8 +179,11 @@ class NoteActions(DashboardBase):
                 self.app.notify("Question saved.", markup=False)
                 self._after_change(question.client_id, "questions")
 
-        self._open(QuestionForm(self._about_label(about), question=question), DraftKind.QUESTION, save, saved,
-                   client_id=question.client_id, question_id=question.id)
+        form = QuestionForm(self._about_label(about), question=question)
+        form.stale = stale_question_note(self.store, question, render.join(("This question about ", "bold"),
+                                                                           self._about_label(about)),
+                                         self.now, lambda: self._after_change(question.client_id))
+        self._open(form, DraftKind.QUESTION, save, saved, client_id=question.client_id, question_id=question.id)
 
     # ------------------------------------------------------------ edit and delete, by focus
 

@@ -1,7 +1,7 @@
 """Mind and room: each active client's share of my mind drawn beside their share of the room.
 
 At the top, the two contrasts in words (rules/mind.py); below, a pair of bars a client, the
-numbers beside them. Enter (or t) goes back to the dashboard with that client's thread open.
+numbers beside them. Enter goes back to the dashboard with that client's thread open.
 The screen only reads; the window is the last eight weeks unless `weeks` says otherwise.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,12 +18,12 @@ from textual.widgets import Header, Static
 from ...model import mind as words
 from ...model.counting import numbered
 from ...model.mind import MindAndRoom, MindReading
-from ...rules.mind import read_mind
 from ...store import StoreError
 from .. import render
 from ..widgets.footer import WrappingFooter
 from ..widgets.pair_list import PairList
 from .app_access import CaseloadScreen
+from .readings_ahead import ReadingsAhead
 
 NAME_CELLS = 14
 MOST_BAR_CELLS = 60  # wider bars on a wide terminal would only spread the numbers from the names
@@ -39,16 +38,16 @@ class MindScreen(CaseloadScreen):
     """
 
     BINDINGS = [
-        Binding("enter,t", "thread", "Thread", tooltip="Back to the dashboard with the highlighted client's thread"),
-        Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
-        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
+        Binding("enter", "thread", "Thread", tooltip="Back to the dashboard with the highlighted client's thread"),
         Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
 
-    def __init__(self, open_thread: Callable[[int], None], weeks: int = words.DEFAULT_WEEKS) -> None:
-        """`open_thread(client_id)`: what the dashboard does to show a client's thread."""
+    def __init__(self, open_thread: Callable[[int], None], weeks: int = words.DEFAULT_WEEKS,
+                 readings: ReadingsAhead | None = None) -> None:
+        """`open_thread(client_id)`: how the dashboard shows a client's thread; `readings`: what it read ahead."""
         super().__init__()
         self.weeks = weeks
+        self._readings = readings or ReadingsAhead()
         self._open_thread = open_thread
         self.reading: MindReading | None = None
 
@@ -61,13 +60,11 @@ class MindScreen(CaseloadScreen):
     def on_mount(self) -> None:
         self.follow_privacy_mode(self.redraw)
         self.title = "Mind and room" + (" · demo" if self.app.demo else "")
-        now = self.now
         try:
-            rows = self.store.mind_and_room(now - timedelta(weeks=self.weeks), now)
+            self.reading = self._readings.mind(self, self.weeks)  # read ahead if nothing changed since, else now
         except StoreError as problem:
             self.app.notify(str(problem), severity="error", markup=False)
             return
-        self.reading = read_mind(rows, self.weeks)
         chooser = self.query_one(PairList)
         chooser.border_title = f"The last {numbered(self.weeks, 'week')}"
         chooser.border_subtitle = f"{words.MIND_EXPLAINED} · {words.ROOM_EXPLAINED}"

@@ -6,8 +6,6 @@ feeling with whom it came and when (never a note's words). The screen only reads
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,11 +15,12 @@ from textual.widgets import Header, Static
 from ...model import patterns as words
 from ...model.counting import numbered
 from ...model.patterns import OwnResponse, Patterns
-from ...rules.patterns import listed, read_patterns, summary, whose_words
+from ...rules.patterns import listed, summary, whose_words
 from ...store import StoreError
 from .. import render
 from ..widgets.footer import WrappingFooter
 from .app_access import CaseloadScreen
+from .readings_ahead import ReadingsAhead
 
 SHOWN_A_FEELING = 12  # the most recent responses listed under a feeling; `caseload patterns` lists them all
 
@@ -34,14 +33,14 @@ class PatternsScreen(CaseloadScreen):
     """
 
     BINDINGS = [
-        Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
-        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
         Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
 
-    def __init__(self, weeks: int = words.DEFAULT_WEEKS) -> None:
+    def __init__(self, weeks: int = words.DEFAULT_WEEKS, readings: ReadingsAhead | None = None) -> None:
+        """`readings`: what the dashboard read ahead."""
         super().__init__()
         self.weeks = weeks
+        self._readings = readings or ReadingsAhead()
         self.found: Patterns | None = None
 
     def compose(self) -> ComposeResult:
@@ -54,13 +53,11 @@ class PatternsScreen(CaseloadScreen):
     def on_mount(self) -> None:
         self.follow_privacy_mode(self.redraw)
         self.title = "Patterns in me" + (" · demo" if self.app.demo else "")
-        now = self.now
         try:
-            responses = self.store.own_responses(now - timedelta(weeks=self.weeks), now)
+            self.found = self._readings.patterns(self, self.weeks)  # read ahead if nothing changed since, else now
         except StoreError as problem:
             self.app.notify(str(problem), severity="error", markup=False)
             return
-        self.found = read_patterns(responses, self.weeks)
         scroll = self.query_one(VerticalScroll)
         scroll.border_title = f"My own responses, the last {numbered(self.weeks, 'week')}"
         scroll.border_subtitle = words.counted(self.found)

@@ -20,8 +20,9 @@ from textual.widgets import OptionList
 from ...model import Client
 from .. import render
 
-JUMP_HINT = "type the start of a name; Enter keeps it, Escape goes back"
-JUMP_HINT_PRIVATE = "type the start of a code; Enter keeps it, Escape goes back"
+# Short enough for the list's border at 80 columns; Enter and Escape are in the help and the README.
+JUMP_HINT = "first letters of a name"
+JUMP_HINT_PRIVATE = "first letters of a code"
 
 
 def folded(text: str) -> str:
