@@ -103,7 +103,7 @@ async def test_a_miss_in_the_review_keeps_how_it_came_and_asks_what_it_stirred(d
         assert "What did this absence stir in you?" in shown(prompt.query_one("#prompt"))
         [today] = [a for a in demo_store.appointments(melanie.id) if a.starts_at == datetime(2026, 11, 26, 9, 0)]
         assert (today.status, today.note) == (Status.CANCELLED, "Texted at 7:40, no other time asked for")
-        await pilot.press("w")
+        await pilot.press("y")
         form = await until_screen(pilot, ThoughtForm, "the reaction thought")
         assert form.query_one("#kind").pressed_button.name == ThoughtKind.REACTION.value
         await type_text(pilot, "Resentment again, then a kind of sadness for her")
@@ -116,13 +116,13 @@ async def test_a_miss_in_the_review_keeps_how_it_came_and_asks_what_it_stirred(d
         assert note_form is not prompt
 
         # Ines, 11:00: did not come, no note; the prompt is skipped with one key.
-        await pilot.press("n")
+        await pilot.press("right")
         await pilot.pause()
         await pilot.press("5")
         await until_screen(pilot, MissNoteForm, "how it came")
         await pilot.press("enter")
         await until_screen(pilot, ReactionPrompt, "the reaction prompt")
-        await pilot.press("s")
+        await pilot.press("n")
         assert await until_screen(pilot, ReviewScreen, "the review again") is review
         [ines_today] = [a for a in demo_store.appointments(ines.id) if a.starts_at.date() == NOW.date()]
         assert ines_today.status is Status.NO_SHOW

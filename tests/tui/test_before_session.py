@@ -67,7 +67,7 @@ async def test_a_tell_them_item_told_in_the_review_leaves_the_card_and_stays_in_
         await pilot.press("1")  # Melanie came
         await pilot.pause()
         assert loop.display and TELL in shown(loop)
-        await pilot.press("k")
+        await pilot.press("o")
         await _wait_for(pilot, CloseLoopForm)
         await pilot.press("1")  # told
         await type_text(pilot, "she laughed, then went quiet")
@@ -79,7 +79,7 @@ async def test_a_tell_them_item_told_in_the_review_leaves_the_card_and_stays_in_
         assert told.telling == m.Telling(m.TellOutcome.TOLD, NOW, "she laughed, then went quiet")
 
         # The advice, next in the list: tried, and how it went.
-        await pilot.press("k")
+        await pilot.press("o")
         await _wait_for(pilot, CloseLoopForm)
         await pilot.press("1")
         await type_text(pilot, "offered her a later time and she took it")

@@ -418,8 +418,10 @@ async def test_palette_lists_every_action(demo_store):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         titles += [str(hit.display) async for hit in provider.discover()]
         for word in ("Thought", "Question", "Attend", "Answer", "Let go", "Edit", "Delete",
-                     "Client+", "Flag", "Search", "Help", "Theme"):
+                     "Client+", "Flag", "Search", "Help", "Privacy", "Blank", "Quit", "Colours"):
             assert any(word.lower() in t.lower() for t in titles), word
+        # No developer's words: Textual's keys panel, maximize and screenshot are not offered.
+        assert not [t for t in titles if t.split(":")[0] in ("Keys", "Maximize", "Minimize", "Screenshot", "Theme")]
 
 
 async def test_theme_choice_is_remembered(demo_store):
@@ -428,10 +430,14 @@ async def test_theme_choice_is_remembered(demo_store):
     async with app.run_test(size=(160, 48)) as pilot:
         await loaded(pilot)
         await pilot.press("ctrl+p")
-        await type_text(pilot, "theme")
+        await type_text(pilot, "colours")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.3)
+        # Each theme is said in words, not only by its name.
+        shown_choices = [str(option.prompt) for option in app.screen.query_one("CommandList").options]
+        assert any("ansi-dark: your terminal's own colours, dark" in c for c in shown_choices), shown_choices
+        assert all(":" in c for c in shown_choices)
         await type_text(pilot, "ansi-dark")
         await pilot.pause(0.3)
         await pilot.press("enter")

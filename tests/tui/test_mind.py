@@ -65,7 +65,7 @@ async def test_enter_goes_to_the_clients_thread(demo_store):
         assert dashboard.selected_client().client.id == chosen.client_id
         await pilot.press("M")
         await pilot.pause()
-        await pilot.press("t")  # t does the same from the first client
+        await pilot.press("enter")  # enter does the same from the first client
         await pilot.pause()
         assert pilot.app.screen.selected_client().client.id == client_named(demo_store, "Melanie").id
 

@@ -22,10 +22,10 @@ TODAY = NOW.date()
 
 
 async def past_the_miss(pilot) -> None:
-    """After a miss: record it without a note (enter), and skip the prompt that follows (s)."""
+    """After a miss: record it without a note (enter), and skip the prompt that follows (n)."""
     from caseload_tui.tui.modals.miss import MissNoteForm, ReactionPrompt
 
-    for kind, key in ((MissNoteForm, "enter"), (ReactionPrompt, "s")):
+    for kind, key in ((MissNoteForm, "enter"), (ReactionPrompt, "n")):
         for _ in range(50):
             if isinstance(pilot.app.screen, kind):
                 break
@@ -77,13 +77,13 @@ async def test_a_full_days_review_over_the_demo_caseload(demo_store):
         assert "What happened: came" in shown(screen.query_one("#session"))
         notes = screen.query_one(ReviewNotes)
         assert app.focused is notes and notes.current_question == first_question.id
-        await pilot.press("a")
+        await pilot.press("r")
         assert isinstance(app.screen, FormScreen)
         await type_text(pilot, "She hoped to feel less alone; some of that hope is still there")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert notes.current_question == second_question.id  # on to the next open question
-        await pilot.press("c")
+        await pilot.press("k")
         await pilot.pause()
         assert "↷ carried forward" in shown(notes)
         await pilot.press("t")
@@ -99,7 +99,7 @@ async def test_a_full_days_review_over_the_demo_caseload(demo_store):
         assert "Ask what made it possible to come today" in shown(notes)
 
         # Ines, 11:00: moved to another time, typed as a day and time.
-        await pilot.press("n")
+        await pilot.press("right")
         assert heading(screen).startswith("Ines  today 11:00")
         await pilot.press("7")
         assert isinstance(app.screen, FormScreen)
@@ -115,9 +115,9 @@ async def test_a_full_days_review_over_the_demo_caseload(demo_store):
         assert heading(screen).startswith("Joel  today 18:00")
         await pilot.press("5")
         await past_the_miss(pilot)
-        await pilot.press("n")
+        await pilot.press("right")
         assert heading(screen).startswith("Priya  Fri 20 Nov 10:00")
-        await pilot.press("6", "n")
+        await pilot.press("6", "right")
         assert heading(screen).startswith("Tom  Wed 25 Nov 18:00")
         await pilot.press("4")
         await past_the_miss(pilot)
@@ -125,7 +125,7 @@ async def test_a_full_days_review_over_the_demo_caseload(demo_store):
         assert walk.border_subtitle == "6 of 6 recorded"
 
         # After the last one, the summary.
-        await pilot.press("n")
+        await pilot.press("right")
         await pilot.pause()
         summary = screen.query_one(DaySummaryView).text
 
@@ -177,7 +177,7 @@ async def test_leaving_half_way_keeps_what_was_recorded(demo_store):
         screen = await open_review(pilot)
         await pilot.press("5")
         await past_the_miss(pilot)
-        await pilot.press("n", "t")
+        await pilot.press("right", "t")
         await type_text(pilot, "Ines was quiet")
         await choose_kind(pilot, m.ThoughtKind.CURIOSITY)
         await pilot.press("ctrl+s")
@@ -207,11 +207,11 @@ async def test_going_back_and_changing_what_was_recorded(demo_store):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
-        await pilot.press("p")  # nothing before the first
+        await pilot.press("left")  # nothing before the first
         assert heading(screen).startswith("Melanie")
         await pilot.press("3")
         await past_the_miss(pilot)
-        await pilot.press("n", "left")
+        await pilot.press("right", "left")
         assert heading(screen).startswith("Melanie")
         await pilot.press("4")
         await past_the_miss(pilot)
@@ -220,7 +220,7 @@ async def test_going_back_and_changing_what_was_recorded(demo_store):
         await pilot.press("s")
         await pilot.pause()
         assert "Still to record:" in screen.query_one(DaySummaryView).text
-        await pilot.press("p")  # from the summary back to the last session
+        await pilot.press("left")  # from the summary back to the last session
         assert heading(screen).startswith("Tom")
     assert session_on(demo_store, "Melanie", datetime(2026, 11, 26, 9)).status is Status.LATE_CANCELLED
 
@@ -231,7 +231,7 @@ async def test_a_moved_session_asks_for_a_date_it_can_read(demo_store):
     app = make_app(demo_store, start="review")
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
-        await pilot.press("n", "n", "7")
+        await pilot.press("right", "right", "7")
         await type_text(pilot, "someday")
         await pilot.press("enter")
         await pilot.pause()
@@ -268,7 +268,7 @@ async def test_the_summary_says_who_moved_and_why():
         assert heading(screen).startswith("Hana  today 09:00")
         await pilot.press("5")
         await past_the_miss(pilot)
-        await pilot.press("n")
+        await pilot.press("right")
         await pilot.pause()
         summary = screen.query_one(DaySummaryView).text
         assert ("Hana is now an absentee: Missed 2 of the last 8 sessions, 2 in a row."
@@ -285,21 +285,31 @@ async def test_a_day_with_nothing_to_review_opens_on_the_summary(empty_store):
         await pilot.pause()
         text = app.screen.query_one(DaySummaryView).text
         assert "No sessions today." in text and "Every session is recorded." in text
-        await pilot.press("1", "t", "n")  # keys for a session do nothing here
+        await pilot.press("1", "t", "right")  # keys for a session do nothing here
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
 
 
-async def test_every_key_is_in_the_footer_at_80_columns(demo_store):
+async def test_the_everyday_keys_are_in_the_footer_and_every_key_in_help_at_80_columns(demo_store):
+    from caseload_tui.tui.screens.help import HelpScreen
+
     app = make_app(demo_store, start="review")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         footer = app.screen.query_one(WrappingFooter)
-        assert footer.has_class("-wrap")
         keys = {key.key for key in footer.query("FooterKey")}
-        assert {"1", "2", "3", "4", "5", "6", "7", "a", "c", "t", "f", "n", "p", "s", "escape", "ctrl+l"} <= keys
-        for widget in footer.children:  # nothing spills past the screen's edge
+        assert {"r", "k", "t", "f", "left", "right", "p", "question_mark", "escape", "q"} <= keys
+        assert footer.outer_size.height <= 2
+        for widget in footer.query("FooterKey"):  # nothing spills past the screen's edge
             assert widget.region.right <= 80 and widget.region.bottom <= 24
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(shown(widget) for widget in app.screen.query("Static"))
+        for key, words in [("1", "What happened: came"), ("7", "moved to another time"), ("k", "Keep the highlighted"),
+                           ("o", "Told them?"), ("s", "The day's summary"), ("ctrl+l", "Blank the screen"),
+                           ("←", "session before"), ("→", "next session")]:
+            assert f"  {key}" in text and words in text, (key, words)
 
 
 async def test_privacy_mode_shows_codes_in_the_review(demo_store):
@@ -346,7 +356,7 @@ async def test_a_session_moved_to_an_earlier_day_still_waits_to_be_recorded(demo
     app = make_app(demo_store, start="review")
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
-        await pilot.press("s", "p")  # from the summary back to the last session: Tom's, Wed 25 Nov
+        await pilot.press("s", "left")  # from the summary back to the last session: Tom's, Wed 25 Nov
         assert heading(app.screen).startswith("Tom  Wed 25 Nov 18:00")
         await pilot.press("7")
         await type_text(pilot, "2026-11-24 19:00")
@@ -368,6 +378,6 @@ async def test_help_lists_the_reviews_keys(demo_store):
         await pilot.press("question_mark")
         assert isinstance(app.screen, ReviewHelp)
         text = shown(app.screen.query_one("Static"))
-        assert "What happened: did not come" in text and "Carry the highlighted question forward" in text
+        assert "What happened: did not come" in text and "Keep the highlighted question open" in text
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)

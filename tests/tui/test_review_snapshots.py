@@ -36,13 +36,13 @@ def test_review_first_session(snap_compare, demo_store, size):
 @SIZES
 def test_review_recorded_and_carried_forward(snap_compare, demo_store, size):
     """Melanie came; her first question is carried forward, the second is highlighted."""
-    assert snap_compare(make_app(demo_store, demo=True), terminal_size=size, run_before=_keys("1", "c"))
+    assert snap_compare(make_app(demo_store, demo=True), terminal_size=size, run_before=_keys("1", "k"))
 
 
 @SIZES
 def test_review_never_recorded_session(snap_compare, demo_store, size):
     assert snap_compare(make_app(demo_store, demo=True), terminal_size=size,
-                        run_before=_keys("1", "n", "2", "n", "1", "n", "5", "enter", "s", "n"))
+                        run_before=_keys("1", "right", "2", "right", "1", "right", "5", "enter", "n", "right"))
 
 
 @SIZES
@@ -61,10 +61,11 @@ def test_review_reaction_prompt(snap_compare, demo_store, size):
 @SIZES
 def test_review_moved_form(snap_compare, demo_store, size):
     assert snap_compare(make_app(demo_store, demo=True), terminal_size=size,
-                        run_before=_keys("n", "7", text="fri 14:00"))
+                        run_before=_keys("right", "7", text="fri 14:00"))
 
 
 @SIZES
 def test_review_summary(snap_compare, demo_store, size):
     assert snap_compare(make_app(demo_store, demo=True), terminal_size=size,
-                        run_before=_keys("1", "c", "n", "2", "n", "1", "n", "5", "enter", "s", "n", "6", "s"))
+                        run_before=_keys("1", "k", "right", "2", "right", "1", "right", "5", "enter", "n", "right",
+                                         "6", "s"))

@@ -183,7 +183,7 @@ async def test_typed_start_date_changes_the_window(demo_store):
     app = make_app(demo_store)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_supervision(pilot)
-        await pilot.press("s")
+        await pilot.press("h")
         assert isinstance(app.screen, SinceForm)
         await type_text(pilot, "2026-11-20")
         await pilot.press("ctrl+s")
@@ -191,7 +191,7 @@ async def test_typed_start_date_changes_the_window(demo_store):
         assert "Since Fri 20 Nov 2026 (6 days ago)." in shown(screen.query_one("#window"))
         assert "Still with me, since 20 Nov" in material(screen)
         # A start in the future is refused in the form, in words.
-        await pilot.press("s")
+        await pilot.press("h")
         for _ in range(10):
             await pilot.press("backspace")
         await type_text(pilot, "2027-01-01")

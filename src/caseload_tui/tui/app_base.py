@@ -13,13 +13,14 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App, ScreenStackError
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 
 from ..config import Settings
 from ..model.counting import numbered
 from . import render
+from .commands import palette_commands
 from .modals.confirm import Confirm
 from .render import Privacy
 
@@ -79,6 +80,10 @@ class AppBase(App[None]):
         self.privacy.on = on
         self.sub_title = "privacy mode" if on else ""
         self.notify("Privacy mode: clients shown by code." if on else "Names shown again.", markup=False)
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """The palette's commands beside the screen's keys: only the colours (commands.py says why)."""
+        return palette_commands(self, screen)
 
     def action_toggle_privacy(self) -> None:
         self.privacy_mode = not self.privacy_mode

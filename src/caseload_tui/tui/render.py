@@ -86,8 +86,45 @@ def client_name(client: Client, width: int | None = None, style: str = "") -> Co
     shown = client.code if privacy().on else client.name
     content = Content.styled(one_line(shown, limit=NAME_LIMIT), style)
     if width is not None:
-        content = content.truncate(width, ellipsis=True, pad=True)
+        content = cut(content, width, NAME_BREAKS)
+        content = content.pad_right(width - content.cell_length)
     return content
+
+
+ELLIPSIS = "…"
+# A form's choices, on and off: the state is in the glyph, so it shows without colour (widgets/toggles.py).
+CHECKBOX_GLYPHS = ("☑", "☐")
+RADIO_GLYPHS = ("◉", "○")
+_BREAKS = " -/"  # a line is cut after one of these, so that no word is cut in two
+NAME_BREAKS = " "  # a name is cut between its words: "Marie-Claire…", not "Marie-…"
+
+
+def cut(content: Content, width: int, breaks: str = _BREAKS) -> Content:
+    """One line in at most `width` cells: whole if it fits, else cut at the last word that fits and ended
+    with "…" (a first word longer than the line is cut inside it, with "…" too)."""
+    content = content.first_line
+    if content.cell_length <= width:
+        return content
+    if width <= 1:
+        return Content(ELLIPSIS[:width])
+    head = content.truncate(width - 1)
+    text = head.plain
+    boundary = max(text.rfind(mark) + (mark != " ") for mark in breaks)
+    if boundary > 0:
+        head = head[:boundary]
+    return head.rstrip(" ,;:·").append(ELLIPSIS)
+
+
+def fit_lines(lines: list[Content], width: int, most: int) -> list[Content]:
+    """Lines wrapped to `width` at word boundaries, at most `most` of them; if some do not fit, the last
+    one shown ends with "…" so that it is plain that more was cut."""
+    rows = [row for line in lines for row in (line.wrap(width) if line.plain else [line])]
+    if len(rows) <= most:
+        return rows
+    kept = rows[:most]
+    last = kept[-1].rstrip(" ,;:·")
+    kept[-1] = last.append(ELLIPSIS) if last.cell_length < width else cut(last.append(" " + ELLIPSIS), width)
+    return kept
 
 
 def label(text: str, style: str = "") -> Content:

@@ -7,10 +7,11 @@ from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, RadioButton, RadioSet, Static
+from textual.widgets import Input, RadioSet, Static
 
 from ... import model as m
 from .. import render
+from ..widgets.toggles import RadioButton
 from .base import FormScreen, label, line_text
 
 Choice = TypeVar("Choice", m.TellOutcome, m.AdviceOutcome)

@@ -9,13 +9,14 @@ from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Input, RadioSet, Static, TextArea
 
 from ...model import RECORDED_ENDING_WORDS, REFLECTION_PARTS, EndedBy, EndingHow, Episode, Reflection
 from ...model.counting import numbered, plural
 from ...rules import DateError, parse_day
 from ...safe_text import for_editing, keep_if_unchanged
 from .. import render
+from ..widgets.toggles import RadioButton
 from .base import FormError, FormScreen, NoteArea, label, line_text, note_text
 
 _Choice = TypeVar("_Choice", EndedBy, EndingHow)

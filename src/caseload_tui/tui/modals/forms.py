@@ -10,7 +10,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Input, RadioSet, Static, TextArea
 
 from ...model import (
     MISS_NOTE_HINT,
@@ -28,6 +28,7 @@ from ...rules import DateError, ScheduleError, parse_day, parse_moment, parse_sc
 from ...safe_text import for_editing, keep_if_unchanged
 from ...services.clients import schedule_words
 from .. import render
+from ..widgets.toggles import Checkbox, RadioButton
 from .base import FormError, FormScreen, NoteArea, label, line_text, note_text
 from .thought_kind import KIND_HINTS, KindChoice
 

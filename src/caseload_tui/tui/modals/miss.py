@@ -54,7 +54,8 @@ class MissNoteForm(FormScreen[str]):
 
 
 class ReactionPrompt(ModalScreen[bool]):
-    """"What did this absence stir in you?": True opens a reaction thought, False (s or escape) skips it."""
+    """"What did this absence stir in you?": True opens a reaction thought (y or enter), False skips it
+    (n or escape): y and n answer every question asked."""
 
     DEFAULT_CSS = """
     ReactionPrompt { align: center middle; }
@@ -63,7 +64,7 @@ class ReactionPrompt(ModalScreen[bool]):
     ReactionPrompt #buttons { height: auto; align: right middle; padding-top: 1; }
     ReactionPrompt #buttons Button { margin-left: 1; }
     """
-    BINDINGS = [Binding("escape,s", "answer(False)", "Skip"), Binding("enter,w", "answer(True)", "Write it")]
+    BINDINGS = [Binding("escape,n", "answer(False)", "Skip"), Binding("enter,y", "answer(True)", "Yes")]
 
     def __init__(self, about: Content) -> None:
         super().__init__()
@@ -75,8 +76,8 @@ class ReactionPrompt(ModalScreen[bool]):
             yield Static(render.join(("A reaction to ", "$foreground-muted"), self._about,
                                      (": what I feel is information too.", "$foreground-muted")))
             with Horizontal(id="buttons"):
-                yield Button(render.label("Skip (s)"), id="skip")
-                yield Button(render.label("Write it (w)"), id="write", variant="primary")
+                yield Button(render.label("Skip (n)"), id="skip")
+                yield Button(render.label("Write it (y)"), id="write", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#write", Button).focus()

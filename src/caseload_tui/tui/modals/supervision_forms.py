@@ -10,12 +10,13 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from ...model import Need, Setting, SupervisionItem, SupervisionMeeting
 from ...rules import DateError, parse_day
 from ...safe_text import for_editing, keep_if_unchanged
 from .. import render
+from ..widgets.toggles import Checkbox
 from .base import FormError, FormScreen, NoteArea, label, line_text, note_text
 
 

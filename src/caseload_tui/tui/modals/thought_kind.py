@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Input, RadioButton, RadioSet
+from textual.widgets import Input, RadioSet
 
 from ...model import Thought, ThoughtKind, Whose
 from .. import render
+from ..widgets.toggles import RadioButton
 from .base import FormError, label, line_text
 
 KIND_HINTS = {kind: f"{kind.label}: {kind.words.hint}" for kind in ThoughtKind}

@@ -7,11 +7,12 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
+from textual.widgets import Input, RadioSet, Static
 
 from ... import model as m
 from ...rules import DateError, parse_day
 from .. import render
+from ..widgets.toggles import Checkbox, RadioButton
 from .base import FormError, FormScreen, label, line_text
 
 

@@ -34,9 +34,7 @@ class BeforeSessionScreen(CaseloadScreen):
     """
 
     BINDINGS = [
-        Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
-        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
-        Binding("escape", "back", "Dashboard", tooltip="Back to the dashboard"),
+        Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
 
     def __init__(self) -> None:
@@ -98,9 +96,7 @@ class CardScreen(CaseloadScreen):
     """
 
     BINDINGS = [
-        Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
-        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
-        Binding("escape", "back", "Dashboard", tooltip="Back to the dashboard"),
+        Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
 
     def __init__(self, client_id: int) -> None:

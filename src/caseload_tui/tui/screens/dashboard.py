@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,6 +30,9 @@ from ..widgets.footer import WrappingFooter
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import Pane
 from .dashboard_drafts import DraftReopening
+
+if TYPE_CHECKING:
+    from .help import HelpSection
 
 GROUP_PANE_LIMIT = 300  # a group's view lists at most this many notes; the newest first
 # Up to this many clients (a group practice's, M) the caseload is read before the first frame, which
@@ -51,41 +55,50 @@ class DashboardScreen(DraftReopening):
     }
     DashboardScreen CaseloadList:focus, DashboardScreen ThoughtsPane:focus,
     DashboardScreen QuestionsPane:focus, DashboardScreen ArcPane:focus { border: round $primary; }
-    DashboardScreen.-narrow CaseloadList { width: 36; }
+    DashboardScreen.-narrow CaseloadList { width: 36; }  /* wider for longer names: CaseloadList.show */
     DashboardScreen.-narrow CaseHeader { height: 8; }
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
+    # The footer shows the everyday keys (show=True) and, for a former client, News; every key is in help (?)
+    # and the command palette. Privacy, blank, help and quit are every screen's (app_access.CaseloadScreen).
     BINDINGS = [
         Binding("t", "new_thought", "Thought", tooltip="Write a lingering thought"),
         Binding("f", "new_question", "Question", tooltip="Note a follow-up question"),
         Binding("a", "attendance", "Attend", tooltip="Record what happened at a session"),
         Binding("r", "answer", "Answer", tooltip="Answer the highlighted question, or drop it"),
-        Binding("g", "toggle_lingering", "Let go", tooltip="Let the highlighted thought go, or bring it back"),
-        Binding("e", "edit", "Edit", tooltip="Edit the highlighted thought, question or client"),
-        Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted thought or question"),
-        Binding("c", "new_client", "Client+", tooltip="Add a client"),
-        Binding("b", "toggle_flag", "Flag",
-                tooltip="Flag the case for supervision, or on a thought, that thought"),
-        Binding("exclamation_mark", "safety", "Safety", key_display="!",
-                tooltip="Mark the highlighted thought or question as a safety concern, or mark it resolved"),
-        Binding("D", "new_date", "Date", tooltip="Add a date that matters to the client (or a break of mine)"),
-        Binding("slash", "search", "Search", tooltip="Search thoughts, questions and news"),
-        Binding("R", "review", "Review", tooltip="Day's end review: today's sessions, one client at a time"),
-        Binding("T", "before_session", "Today", tooltip="Before the session: who is due today and what to bring in"),
-        Binding("B", "card", "Before", tooltip="Before they walk in: the selected client's card"),
-        Binding("S", "supervision", "Supervise", tooltip="Prepare for supervision, export the brief, record it"),
-        Binding("M", "mind", "Mind", tooltip="Mind and room: who takes up my mind, who comes to the room"),
-        Binding("P", "patterns", "Patterns", tooltip="Patterns in me: my own responses, grouped by feeling"),
-        Binding("G", "graduate", "End the work", tooltip="End the work with this client (or bring a graduate back)"),
         Binding("n", "news", "News", tooltip="Log news of a graduate, or a chance meeting"),
-        Binding("i", "import_file", "Import", tooltip="Bring in a calendar, an appointment report or a caseload file"),
-        Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
-        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once (for when someone walks in)"),
+        Binding("slash", "search", "Search", key_display="/", tooltip="Search thoughts, questions and news"),
+        Binding("R", "review", "Review", tooltip="Day's end review: today's sessions, one client at a time"),
+        Binding("S", "supervision", "Supervise", tooltip="Prepare for supervision, export the brief, record it"),
+        Binding("g", "toggle_lingering", "Let go", show=False,
+                tooltip="Let the highlighted thought go, or bring it back"),
+        Binding("e", "edit", "Edit", show=False, tooltip="Edit the highlighted thought, question or client"),
+        Binding("d,delete", "delete", "Delete", show=False, tooltip="Delete the highlighted thought or question"),
+        Binding("c", "new_client", "Client+", show=False, tooltip="Add a client"),
+        Binding("b", "toggle_flag", "Flag", show=False,
+                tooltip="Flag the case for supervision, or on a thought, that thought"),
+        Binding("exclamation_mark", "safety", "Safety", key_display="!", show=False,
+                tooltip="Mark the highlighted thought or question as a safety concern, or mark it resolved"),
+        Binding("D", "new_date", "Date", show=False,
+                tooltip="Add a date that matters to the client (or a break of mine)"),
+        Binding("T", "before_session", "Today", show=False,
+                tooltip="Before the session: who is due today and what to bring in"),
+        Binding("B", "card", "Before", show=False, tooltip="Before they walk in: the selected client's card"),
+        Binding("M", "mind", "Mind", show=False, tooltip="Mind and room: who takes up my mind, who comes to the room"),
+        Binding("P", "patterns", "Patterns", show=False,
+                tooltip="Patterns in me: my own responses, grouped by feeling"),
+        Binding("G", "graduate", "End the work", show=False,
+                tooltip="End the work with this client (or bring a graduate back)"),
+        Binding("i", "import_file", "Import", show=False,
+                tooltip="Bring in a calendar, an appointment report or a caseload file"),
         Binding("z", "zoom", "Zoom", show=False, tooltip="Make the focused pane fill the screen, or shrink it back"),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        # Where one of these keys does not apply (see `why_not`), its key says why instead of doing nothing.
+        *(Binding(key, f"explain('{action}')", show=False) for key, action in (
+            ("r", "answer"), ("n", "news"), ("g", "toggle_lingering"), ("d", "delete"), ("delete", "delete"),
+            ("exclamation_mark", "safety"))),
     ]
+    HELP_EXTRA_KEYS = [("tab", "Move between the list and the panes")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -264,6 +277,7 @@ class DashboardScreen(DraftReopening):
             self.app.notify(str(problem), severity="error", markup=False)
         if not self.records and self.loaded:
             self._show_empty()
+        self.refresh_bindings()  # the footer follows the selection (News only for a former client)
 
     def _show_empty(self) -> None:
         self.query_one(CaseHeader).show_message(
@@ -315,19 +329,30 @@ class DashboardScreen(DraftReopening):
 
     # ------------------------------------------------------------ hooks: the footer, and what the panes say
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show each key in the footer only where it applies."""
+    def why_not(self, action: str) -> str | None:
+        """Why a key does not apply to what is selected or focused now, or None if it does."""
         focused = self.focused
-        if action in ("toggle_lingering",):
-            return isinstance(focused, ThoughtsPane)
-        if action == "answer":
-            return isinstance(focused, QuestionsPane)
-        if action in ("delete", "safety"):
-            return isinstance(focused, (ThoughtsPane, QuestionsPane))
+        if action == "answer" and not isinstance(focused, QuestionsPane):
+            return "To answer a question, highlight it under Follow-up questions first (tab moves there), then r."
+        if action == "toggle_lingering" and not isinstance(focused, ThoughtsPane):
+            return "To let a thought go, highlight it under Lingering thoughts first (tab moves there), then g."
+        if action == "delete" and not isinstance(focused, (ThoughtsPane, QuestionsPane)):
+            return "To delete a thought or a question, highlight it first (tab moves to the notes), then d."
+        if action == "safety" and not isinstance(focused, (ThoughtsPane, QuestionsPane)):
+            return "Highlight a thought or a question first (tab to its pane), then press !."
         if action == "news":
             record = self.selected_client()
-            return record is not None and not record.client.active
-        return True
+            if record is None or record.client.active:
+                return "News is for former clients: choose one under Graduates on the left first, then n."
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key that does not apply is left out of the footer; pressed, it says why (action_explain)."""
+        return self.why_not(action) is None
+
+    def action_explain(self, action: str) -> None:
+        if (reason := self.why_not(action)) is not None:
+            self.app.notify(reason, markup=False)
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
@@ -346,14 +371,15 @@ class DashboardScreen(DraftReopening):
 
     # ------------------------------------------------------------ help and zoom
 
-    def action_help(self) -> None:
-        from .help import HelpScreen  # loaded when first opened, not at start
+    def help_intro(self) -> str:
+        from .help import INTRO  # loaded when help is first opened, not at start
 
-        keys = [(b.key_display or b.key.split(",")[0], b.tooltip or b.description)
-                for b in self.BINDINGS if isinstance(b, Binding) and b.description]
-        keys += [("tab", "Move between the list and the panes"),
-                 ("ctrl+p", "Command palette: every action and the themes"), ("ctrl+q", "Quit")]
-        self.app.push_screen(HelpScreen(keys))
+        return INTRO
+
+    def help_sections(self) -> list[HelpSection]:
+        from .help import dashboard_sections
+
+        return dashboard_sections()
 
     def action_zoom(self) -> None:
         if self.maximized is not None:

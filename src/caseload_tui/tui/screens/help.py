@@ -4,21 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from .. import render
+from ..keys import key_name, screen_bindings
 
 INTRO = (
     "caseload keeps the thinking you do between sessions. The left shows your caseload in three "
     "groups; the right shows the selected client (or a whole group) with lingering thoughts and "
     "follow-up questions. Select a group's title to see everything still lingering across it."
 )
+
+
+# Keys every screen has that are not bindings of its own (Textual's, or the app's).
+EVERY_SCREEN_KEYS = [("ctrl+p", "Command palette: every key of this screen by name, and the colours"),
+                     ("ctrl+q", "Quit, from anywhere, even while writing in a form")]
+
+
+def keys_for_help(screen: Screen[Any], extra: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """Every key of the screen, as (key, what it does): its bindings, then `extra`, then ctrl+p and ctrl+q."""
+    keys = [(binding.key_display or ", ".join(key_name(screen, k) for k in binding.key.split(",")),
+             binding.tooltip or binding.description) for binding in screen_bindings(type(screen))]
+    return keys + list(extra) + EVERY_SCREEN_KEYS
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Mind and room: each active client's share of my mind drawn beside their share of the room.
 
 At the top, the two contrasts in words (rules/mind.py); below, a pair of bars a client, the
-numbers beside them. Enter (or t) goes back to the dashboard with that client's thread open.
+numbers beside them. Enter goes back to the dashboard with that client's thread open.
 The screen only reads; the window is the last eight weeks unless `weeks` says otherwise.
 """
 
@@ -38,9 +38,7 @@ class MindScreen(CaseloadScreen):
     """
 
     BINDINGS = [
-        Binding("enter,t", "thread", "Thread", tooltip="Back to the dashboard with the highlighted client's thread"),
-        Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
-        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
+        Binding("enter", "thread", "Thread", tooltip="Back to the dashboard with the highlighted client's thread"),
         Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
 

@@ -33,8 +33,6 @@ class PatternsScreen(CaseloadScreen):
     """
 
     BINDINGS = [
-        Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
-        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
         Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
 

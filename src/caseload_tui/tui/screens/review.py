@@ -35,7 +35,7 @@ from ..widgets.notes_panes import NotesPane
 from ..widgets.record_ids import stored_id
 from ..widgets.review_notes import ReviewNotes
 from ..widgets.review_walk import WalkList
-from .help import HelpScreen, HelpSection
+from .help import HelpSection
 from .review_follow_through import FOLLOW_THROUGH_BINDINGS, FollowThroughActions
 from .review_miss import ask_what_else, offer_reaction
 
@@ -64,28 +64,29 @@ class ReviewScreen(FollowThroughActions):
     ReviewScreen #session { height: auto; padding: 0 1; }
     ReviewScreen ReviewNotes { height: 1fr; }
     ReviewScreen #summary { height: 1fr; padding: 0 1; }
-    /* The footer's label after the attendance keys needs its space; wrapped, the seven keys take two
-       cells, and so does the last key ("esc Dashboard"), so that no word is cut. */
-    ReviewScreen WrappingFooter.-compact FooterLabel { margin: 0 1 0 0; }
-    ReviewScreen WrappingFooter.-wrap KeyGroup { column-span: 2; }
-    ReviewScreen WrappingFooter.-wrap FooterKey:last-child { column-span: 2; }
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
+    # Letters mean here what they mean on the dashboard (t, f, r; p privacy, q quit: app_access.CaseloadScreen);
+    # the review's own keys take letters no other screen uses. The attendance keys are listed under the session.
     BINDINGS = [
-        *(Binding(key, f"attend('{status.value}')", words, group=_RECORD, tooltip=f"{key}: {words}")
-          for key, status, words in ATTENDANCE_KEYS),
-        Binding("a", "answer", "Answer", tooltip="Answer the highlighted question with what you learned"),
-        Binding("c", "carry", "Carry", tooltip="Carry the highlighted question forward to next time"),
+        *(Binding(key, f"attend('{status.value}')", words, group=_RECORD, show=False,
+                  tooltip=f"What happened: {words}") for key, status, words in ATTENDANCE_KEYS),
+        Binding("r", "answer", "Answer", tooltip="Answer the highlighted question with what you learned"),
+        Binding("k", "carry", "Keep open", tooltip="Keep the highlighted question open: carry it to next time"),
         Binding("t", "thought", "Thought", tooltip="Write what stays with you"),
         Binding("f", "question", "Question", tooltip="Add a question for next time"),
-        Binding("n,right", "next", "Next", tooltip="Move on to the next session"),
-        Binding("p,left", "previous", "Back", tooltip="Go back to the session before"),
-        *FOLLOW_THROUGH_BINDINGS, Binding("s", "summary", "Summary", tooltip="The day's summary"),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
-        Binding("escape", "done", "Dashboard", tooltip="Back to the dashboard; everything is already saved"),
+        # Before the lists' own (unused) sideways scrolling, so that the footer offers them too.
+        Binding("left", "previous", "Previous", key_display="←", priority=True,
+                tooltip="Go back to the session before"),
+        Binding("right", "next", "Next", key_display="→", priority=True, tooltip="Move on to the next session"),
+        *FOLLOW_THROUGH_BINDINGS,
+        Binding("s", "summary", "Summary", show=False, tooltip="The day's summary"),
+        Binding("escape", "done", "Back", tooltip="Back to the dashboard; everything is already saved"),
     ]
+    HELP_TITLE = "Day's end"
+    HELP_INTRO = REVIEW_INTRO
+    HELP_EXTRA_KEYS = [("↑ ↓", "Choose a question"), ("enter", "Answer the highlighted question")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -254,13 +255,8 @@ class ReviewScreen(FollowThroughActions):
     def action_done(self) -> None:
         self.dismiss()  # the dashboard, told by its callback, reads the caseload again
 
-    def action_help(self) -> None:
-        keys = [(key, f"What happened: {words}") for key, _, words in ATTENDANCE_KEYS]
-        keys += [(b.key_display or b.key.replace(",", ", "), b.tooltip or b.description)
-                 for b in self.BINDINGS if isinstance(b, Binding) and b.group is None and b.description]
-        keys += [("↑ ↓", "Choose a question"), ("enter", "Answer the highlighted question")]
-        self.app.push_screen(HelpScreen(keys, title="Day's end", intro=REVIEW_INTRO, sections=[
-            HelpSection("Beside each session", (render.strip_legend(),))]))
+    def help_sections(self) -> list[HelpSection]:
+        return [HelpSection("Beside each session", (render.strip_legend(),))]
 
     # ------------------------------------------------------------ recording
 

@@ -22,7 +22,8 @@ from ..widgets.review_tell_them import FollowThroughList, LoopItem
 from .app_access import CaseloadScreen
 
 FOLLOW_THROUGH_BINDINGS = [
-    Binding("k", "close_loop", "Told?",
+    # o as in supervision, where it records how last time's advice went: the same question from the other side.
+    Binding("o", "close_loop", "Outcome", show=False,
             tooltip="Told them? Tried the advice? Say what became of the highlighted one, and how it went"),
 ]
 

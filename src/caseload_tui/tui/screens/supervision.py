@@ -31,7 +31,6 @@ from ..widgets.case_chooser import CaseChooser, CaseGroup, case_prompt
 from ..widgets.case_material import material_content, window_line
 from ..widgets.footer import WrappingFooter
 from ..widgets.record_ids import stored_id
-from .help import HelpScreen
 from .stale_handling import stale_question
 from .supervision_meetings import MeetingActions
 
@@ -63,15 +62,16 @@ class SupervisionScreen(MeetingActions):
         Binding("space", "toggle_case", "Choose", key_display="␣",
                 tooltip="Choose the highlighted case for supervision, or leave it out"),
         Binding("w", "write_question", "Question", tooltip="Write the question to bring about the highlighted case"),
+        # o as in the day's-end review, where it says what became of the advice: the same question.
         Binding("o", "outcome", "Outcome", tooltip="Record whether last time's advice was tried and how it went"),
-        Binding("s", "since", "Since", tooltip="Cover the time since another date"),
         Binding("x", "export", "Export", tooltip="Export the supervision brief (Markdown) to a file"),
         Binding("m", "record_meeting", "Meeting", tooltip="Record the supervision once held: date, notes, advice"),
-        Binding("p", "app.toggle_privacy", "Privacy", tooltip="Privacy mode: show clients only by their codes"),
-        Binding("ctrl+l", "app.blank", "Blank", tooltip="Blank the screen at once"),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("h", "since", "Since", show=False, tooltip="How far back: cover the time since another date"),
         Binding("escape", "back", "Back", tooltip="Back to the dashboard"),
     ]
+    HELP_TITLE = "Preparing for supervision"
+    HELP_INTRO = SUPERVISION_INTRO
+    HELP_EXTRA_KEYS = [("↑ ↓", "Choose a case in the list"), ("tab", "Move between the list and the material")]
 
     def __init__(self, since: date | None = None, draft: Draft | None = None) -> None:
         """`draft`: text a form here held when caseload was stopped, to reopen that form with."""
@@ -348,14 +348,6 @@ class SupervisionScreen(MeetingActions):
 
     def action_back(self) -> None:
         self.dismiss()  # the dashboard, told by its callback, reads the caseload again
-
-    def action_help(self) -> None:
-        keys = [(b.key_display or b.key.split(",")[0], b.tooltip or b.description)
-                for b in self.BINDINGS if isinstance(b, Binding) and b.description and b.action != "help"]
-        keys += [("↑ ↓", "Choose a case in the list"), ("tab", "Move between the list and the material")]
-        self.app.push_screen(HelpScreen(keys, title="Preparing for supervision", intro=SUPERVISION_INTRO,
-                                        sections=[]))
-
 
 
 # Draft kinds reopened here (written by `_ask`): kind -> (the reopening method, needs its case in the list).

@@ -32,8 +32,21 @@ class CaseHeader(Static):
     CaseHeader { height: 10; padding: 0 1; }
     """
 
+    _lines: list[Content] = []
+
     def _show(self, lines: list[Content]) -> None:
+        """All these lines are what the header says (its content); drawn, they wrap at word boundaries and
+        what does not fit its rows ends with "…", never cut silently (render)."""
+        self._lines = lines
         self.update(Content("\n").join(lines), layout=False)
+
+    def render(self) -> Content:
+        width = self.content_region.width or max(20, self.size.width - 2)
+        rows = self.content_region.height or 10
+        return Content("\n").join(render.fit_lines(self._lines, width, rows))
+
+    def on_resize(self) -> None:
+        self.refresh()  # wrapped and cut again for the new size
 
     def show_client(self, record: ClientRecord, placement: Placement, summary: AttendanceSummary,
                     now: datetime, misses: Sequence[Appointment] = (), concerns: Sequence[Thought | Question] = (),

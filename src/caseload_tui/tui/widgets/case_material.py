@@ -102,5 +102,5 @@ def window_line(window: sv.Window, chosen: int, written: int) -> Content:
         ("Supervision  ", "bold"),
         window.describe(),
         (f"  {numbered(chosen, 'case')} chosen, {written} with a question.", "$foreground-muted"),
-        ("  s: another start date", "$foreground-muted"),
+        ("  h: another start date", "$foreground-muted"),
     )

@@ -22,6 +22,8 @@ from .caseload_jump import TypeToJump
 
 PRACTICE_ID = "practice"
 NAME_WIDTH = 14
+ROOM_FOR_NAMES = 44  # the widest the list grows so that a long name shows its first words (narrow screens)
+CHROME = 5  # the list's border, padding and its scrollbar's gutter
 
 
 def stored_id(client: Client) -> int:
@@ -69,7 +71,7 @@ class Case:
         return cls(practice=kind == "practice")
 
 
-ROW_EXTRAS = 23  # everything on a row but the name: strip, last seen, counts, flag
+ROW_EXTRAS = 24  # everything on a row but the name: strip, a gap, last seen ("today" fills it), counts, flag
 
 
 def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int = NAME_WIDTH) -> Content:
@@ -84,6 +86,7 @@ def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int 
         render.client_name(record.client, name_width),
         " ",
         render.strip(strip, in_my_break),
+        " ",
         (last, "$foreground-muted"),
         " ",
         (questions.ljust(3), "$text-accent"),
@@ -213,6 +216,10 @@ class CaseloadList(TypeToJump):
     def show(self, grouped: dict[Group, list[tuple[ClientRecord, Placement]]], now: datetime,
              thresholds, practice_thoughts: int) -> None:
         """Rebuild the rows, keeping the highlighted row (by identity) and the scroll position."""
+        longest = max((render.client_name(r.client).cell_length for members in grouped.values() for r, _ in members),
+                      default=0)
+        # Where the screen's width would cut names, the list grows (up to a point) to show the longest whole.
+        self.styles.min_width = min(ROOM_FOR_NAMES, longest + ROW_EXTRAS + 1 + CHROME)
         width = self.name_width
         self._shown = (width, grouped, now, thresholds, practice_thoughts)
         keep = self.highlighted_option.id if self.highlighted_option else None

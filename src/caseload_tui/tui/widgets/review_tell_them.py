@@ -63,7 +63,7 @@ class FollowThroughList(OptionList):
         self.display = bool(self._items)
         wanted = keep if keep in self._open else (self._open[0] if self._open else next(iter(self._items), None))
         self.highlighted = self.get_option_index(wanted) if wanted is not None else None
-        self.border_subtitle = f"{len(self._open)} to settle: k or enter" if self._open else "all settled"
+        self.border_subtitle = f"{len(self._open)} to settle: o or enter" if self._open else "all settled"
 
     def _add(self, options: list[Option | None], item: LoopItem, prompt: Content, still_open: bool) -> None:
         option_id = f"loop:{item.what}:{item.id}"
