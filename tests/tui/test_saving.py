@@ -51,7 +51,7 @@ async def write_a_thought(pilot, text: str) -> FormScreen:
     return pilot.app.screen
 
 
-async def until(pilot, condition, tries: int = 100) -> None:
+async def until(pilot, condition, tries: int = 300) -> None:
     """Wait (for the next background try) until the condition holds; not a timed assertion."""
     for _ in range(tries):
         if condition():
@@ -173,9 +173,9 @@ async def test_a_caseload_file_gone_while_open_is_said_and_no_save_is_claimed(tm
         happen(path, elsewhere)
         await until(pilot, lambda: isinstance(app.screen, FileGoneNotice))  # said unasked, on the app's timer
         assert words in shown(app.screen.query_one("Static"))
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "understood")
         await pilot.press("enter")  # "I understand"
-        await pilot.pause()
-        assert app.screen is form
+        await until(pilot, lambda: app.screen is form)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form and form.query_one("#body").text == "written after the file went"

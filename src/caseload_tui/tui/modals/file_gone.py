@@ -16,10 +16,10 @@ from textual.widgets import Button, Static
 from .. import render
 from .blank_key import BLANK_KEY
 
-WHAT_TO_DO = ("Nothing more can be saved to it, and no draft either (drafts are kept inside the caseload "
-              "file). Text in an open form stays in it while caseload is open: if you moved the file, move it "
-              "back and save again. Otherwise copy what you wrote somewhere safe (select it, ctrl+c), quit, "
-              "put the caseload back (the latest backup: `caseload restore`), and start caseload again.")
+WHAT_TO_DO = ("No draft can be kept either (drafts live inside the caseload file). Text in an open form "
+              "stays in it while caseload is open: if you moved the file, move it back and save again. "
+              "Otherwise copy what you wrote somewhere safe (select it, ctrl+c), quit, put the caseload back "
+              "(the latest backup: `caseload restore`), and start caseload again.")
 
 
 class FileGoneNotice(ModalScreen[None]):
@@ -27,6 +27,7 @@ class FileGoneNotice(ModalScreen[None]):
     FileGoneNotice { align: center middle; }
     FileGoneNotice > Vertical { width: 72; max-width: 100%; height: auto; border: thick $error;
                                 background: $surface; padding: 1 2; }
+    FileGoneNotice #what-to-do { padding-top: 1; }
     FileGoneNotice #buttons { height: auto; align: right middle; padding-top: 1; }
     """
     BINDINGS = [Binding("escape", "dismiss", "Close"), BLANK_KEY]
@@ -38,7 +39,7 @@ class FileGoneNotice(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(render.label(self._problem, "bold"))
-            yield Static(render.label(WHAT_TO_DO))
+            yield Static(render.label(WHAT_TO_DO), id="what-to-do")
             with Horizontal(id="buttons"):
                 yield Button(render.label("I understand"), id="understood", variant="error")
 
