@@ -52,7 +52,7 @@ def theme_words(app: App[Any], name: str) -> str:
     """'ansi-dark: your terminal's own colours, dark': a theme's name and what it looks like."""
     theme = app.available_themes.get(name)
     brightness = "dark" if theme is None or theme.dark else "light"
-    return f"{name}: {THEME_WORDS.get(name, f'{brightness} colours')}"
+    return f"{name}: {THEME_WORDS.get(name) or 'colours, ' + brightness}"
 
 
 def _text(binding: Binding) -> str:
