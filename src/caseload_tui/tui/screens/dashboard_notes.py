@@ -77,30 +77,24 @@ class NoteActions(DashboardBase):
         return self._read(self.store.thought, self.query_one(ThoughtsPane).current_id)
 
     def action_toggle_lingering(self) -> None:
-        thought = self._current_thought()
-        if thought is None:
-            return
-        thought.lingering = not thought.lingering
-        try:
-            self.store.update_thought(thought)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Still with you." if thought.lingering else "Let go.", markup=False)
-        self._after_change(thought.client_id, "thoughts")
+        self._toggle_thought("lingering", on="Still with you.", off="Let go.")
 
     def toggle_thought_flag(self) -> None:
+        self._toggle_thought("bring_to_supervision", on=BRING_WORDS.flagged, off=BRING_WORDS.unflagged)
+
+    def _toggle_thought(self, field: str, *, on: str, off: str) -> None:
+        """Turn one yes-or-no of the highlighted thought over, saved at once, and say which way it went."""
         thought = self._current_thought()
         if thought is None:
             return
-        thought.bring_to_supervision = not thought.bring_to_supervision
+        now_on = not getattr(thought, field)
+        setattr(thought, field, now_on)
         try:
             self.store.update_thought(thought)
         except StoreError as problem:
             self._fail(problem)
             return
-        self.app.notify(BRING_WORDS.flagged if thought.bring_to_supervision else BRING_WORDS.unflagged,
-                        markup=False)
+        self.app.notify(on if now_on else off, markup=False)
         self._after_change(thought.client_id, "thoughts")
 
     def _edit_thought(self, thought: Thought) -> None:
