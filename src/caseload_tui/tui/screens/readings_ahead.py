@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal, Protocol
+from typing import Literal, Protocol, cast
 
 from textual import events, work
 
@@ -90,21 +90,18 @@ class ReadingsAhead:
 
     def mind(self, screen: CaseloadScreen, weeks: int) -> MindReading:
         """The reading for the Mind and room screen: kept if still true, else read now (and kept)."""
-        key = self.key(screen, weeks)
-        ready = self.ready("mind", key)
-        if isinstance(ready, MindReading):
-            return ready
-        reading = read_mind_and_room(screen.store, screen.now, weeks)
-        self.keep("mind", key, reading)
-        return reading
+        return cast(MindReading, self._reading("mind", screen, weeks))
 
     def patterns(self, screen: CaseloadScreen, weeks: int) -> Patterns:
+        return cast(Patterns, self._reading("patterns", screen, weeks))
+
+    def _reading(self, kind: Kind, screen: CaseloadScreen, weeks: int) -> MindReading | Patterns:
         key = self.key(screen, weeks)
-        ready = self.ready("patterns", key)
-        if isinstance(ready, Patterns):
+        ready = self.ready(kind, key)
+        if ready is not None:
             return ready
-        reading = read_own_patterns(screen.store, screen.now, weeks)
-        self.keep("patterns", key, reading)
+        reading = READERS[kind][1](screen.store, screen.now, weeks)
+        self.keep(kind, key, reading)
         return reading
 
 
