@@ -98,3 +98,28 @@ def test_quitting_before_the_check_ends_leaves_the_file_as_it_was(tmp_path, dama
     store = Store.open(damaged, check_in_background=True)
     store.close()  # the check stopped wherever it was; nothing was written
     assert sha(damaged) == before
+
+
+def test_another_process_closing_its_connection_leaves_this_windows_wal_in_place(tmp_path):
+    """The open with the check in the background must keep this process's locks on the file: once
+    another process's connection closes, a thought saved here is still what a new reader finds."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "caseload.db"
+    made = Store.open(db, create=True)
+    client = made.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
+    made.close()
+    store = Store.open(db, check_in_background=True)
+    try:
+        other = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+                 "c.execute('BEGIN IMMEDIATE'); c.execute('COMMIT'); c.close()")
+        subprocess.run([sys.executable, "-c", other, str(db)], check=True, timeout=30)
+        assert (tmp_path / "caseload.db-shm").exists()  # not taken for the last connection's to delete
+        store.add_thought(m.Thought(client_id=client.id, body="still here", written_at=datetime(2026, 12, 1, 18)))
+        seen = subprocess.run([sys.executable, "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1])"
+                               ".execute('SELECT body FROM thoughts').fetchall())", str(db)],
+                              capture_output=True, text=True, check=True, timeout=30).stdout
+        assert "still here" in seen
+    finally:
+        store.close()

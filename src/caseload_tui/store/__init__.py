@@ -30,7 +30,7 @@ from .day_start import DayStartMixin
 from .drafts import DraftsMixin
 from .errors import Busy, Conflict, FileGone, Invalid, NoDatabase, NotACaseload, NotFound, StoreError
 from .file_identity import FileIdentity
-from .integrity import check_pages, damaged_message, exposure, is_caseload, unreadable_message
+from .integrity import check_pages, cut_short, damaged_message, exposure, is_caseload, unreadable_message
 from .migration_steps import applied_names, pending_names
 from .migrations import MIGRATION_SET, migrations
 from .mind import MindMixin
@@ -95,6 +95,8 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             encrypted = check_file(path, passphrase)
         existed = path.exists()
         warning = exposure(path) if existed else None
+        # Read before connecting (see check_small_tables): only the background check's open asks it.
+        was_cut_short = existed and check_in_background and not encrypted and cut_short(path)
         try:
             conn = connect(path, passphrase if encrypted else None)
         except sqlite3.Error as exc:
@@ -104,7 +106,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             if existed:
                 _refuse_foreign(conn, path)
                 if check_in_background and not encrypted and _current(conn):
-                    check_small_tables(conn, path)
+                    check_small_tables(conn, path, was_cut_short)
                     check = PagesCheck(path, _day_backup(path, daily_backup_dir, today, keep_backups))
                 else:
                     check_pages(conn, path)

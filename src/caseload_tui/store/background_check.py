@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import NotACaseload, StoreError
-from .integrity import cut_short, damaged_message, unreadable_message
+from .integrity import damaged_message, unreadable_message
 
 # Checked at open: the tables with a row per client or fewer. The ones with a row per session or
 # per note (appointments, thoughts, questions, news, their search indexes, their versions) are what
@@ -33,12 +33,15 @@ READER_CACHE_KIB = 256
 Backup = Callable[[sqlite3.Connection], "str | None"]  # makes the day's backup; a warning if it could not
 
 
-def check_small_tables(conn: sqlite3.Connection, path: Path) -> None:
+def check_small_tables(conn: sqlite3.Connection, path: Path, was_cut_short: bool) -> None:
     """Refuse, before anything is written, a file cut short or whose small tables are damaged.
 
-    Each is checked with its indexes (`PRAGMA quick_check(TABLE)`).
+    Each is checked with its indexes (`PRAGMA quick_check(TABLE)`). Whether the file was cut short
+    is read by the caller before the connection opens: reading the file through a second descriptor
+    and closing it would drop this process's POSIX locks on it, so another process closing its own
+    connection would take itself for the last and delete the -wal and -shm still in use here.
     """
-    if cut_short(path):
+    if was_cut_short:
         raise NotACaseload(damaged_message(path))
     try:
         present = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
