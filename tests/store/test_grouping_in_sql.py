@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from caseload_tui import model as m
+from caseload_tui.caseload_groups import CaseloadGroups
 from caseload_tui.config import Thresholds
 from caseload_tui.demo import load_demo
 from caseload_tui.rules import place
@@ -36,13 +37,13 @@ def reference(store: Store, now: datetime, thresholds: Thresholds) -> dict[m.Gro
 
 def as_the_dashboard_groups(store: Store, now: datetime,
                             thresholds: Thresholds) -> dict[m.Group, list[tuple[int, m.Placement]]]:
-    """The groups as the dashboard reads them, each client's placement made as when their row is drawn."""
-    grouped: dict[m.Group, list[tuple[int, m.Placement]]] = {g: [] for g in m.Group}
-    for record in store.records(now):
-        assert record.client.id is not None
-        placement = place(store.record(record.client.id, now), now, thresholds)
-        grouped[placement.group].append((record.client.id, placement))
-    return grouped
+    """The groups as the dashboard reads them (counted in SQL), each client's placement made as when their
+    row is shown: the reason from the record read with its neighbours'. The last client first, so the pages
+    read begin in the middle of the list as well as at its start."""
+    groups = CaseloadGroups(store, now, thresholds)
+    for client_id in reversed(list(groups)):
+        groups.placement(client_id)
+    return {group: [(i, groups.placements[i]) for i in members] for group, members in groups.members.items()}
 
 
 def check_the_same(store: Store, now: datetime, thresholds: Thresholds) -> Counter[str]:
