@@ -39,6 +39,7 @@ class CaseloadGroups:
         self._records: dict[int, ClientRecord] = {}
         self._placements: dict[int, Placement] = {}
         self._clients: dict[int, Client] | None = None
+        self._longest: tuple[int, int] | None = None
         self.records: Mapping[int, ClientRecord] = _Lazy(self, self.record)
         self.placements: Mapping[int, Placement] = _Lazy(self, self.placement)
 
@@ -91,20 +92,30 @@ class CaseloadGroups:
             self._clients = {c.id or 0: c for c in self.store.clients()}
         return [self._clients[i] for i in self._order if i in self._clients]
 
-    def client(self, client_id: int) -> Client:
-        return self.record(client_id).client
+    def clients_of(self, client_ids: list[int]) -> dict[int, Client]:
+        """These clients by id (a group's, whose notes its view shows with their names)."""
+        self.clients()
+        assert self._clients is not None
+        return {i: self._clients[i] for i in client_ids if i in self._clients}
 
-    def update(self, record: ClientRecord) -> bool:
+    def longest(self, by_code: bool) -> int:
+        """The length of the longest name (or code), for the list's width: read in SQL, not from every client."""
+        if self._longest is None:
+            self._longest = self.store.longest_names()
+        return self._longest[1 if by_code else 0]
+
+    def update(self, record: ClientRecord, now: datetime) -> bool:
         """A client read again (after a save) or added; True if the list must be made again: they moved to
         another group, or were added or renamed (their place in the order changed)."""
         client_id = record.client.id
         assert client_id is not None
-        placement = rules.place(record, self.now, self.thresholds)
+        placement = rules.place(record, now, self.thresholds)
         before = self._group.get(client_id)
         known = self._records.get(client_id)
         self._records[client_id], self._placements[client_id] = record, placement
         if self._clients is not None:
             self._clients[client_id] = record.client
+        self._longest = None
         renamed = known is not None and known.client.name != record.client.name
         if before is placement.group and not renamed:
             return False

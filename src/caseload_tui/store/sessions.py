@@ -95,7 +95,8 @@ def _records_args(now: datetime) -> dict[str, object]:
 
 
 def _tallies_args(now: datetime, thresholds: Thresholds) -> dict[str, object]:
-    return {"now": rows.iso_moment(now), "window_start": rows.iso_moment(now - timedelta(weeks=thresholds.window_weeks)),
+    return {"now": rows.iso_moment(now),
+            "window_start": rows.iso_moment(now - timedelta(weeks=thresholds.window_weeks)),
             "quiet_start": rows.iso_moment(now - timedelta(days=thresholds.quiet_days)),
             **_CAME_VALUES, **_MISSED_VALUES, **_COUNTED_VALUES}
 

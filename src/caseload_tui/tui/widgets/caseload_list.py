@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model import Client, ClientRecord, Group, Placement
+from ...model import Client, ClientRecord, Group
 from ...rules import recent_strip, since_short
 from .. import render
 from .caseload_jump import TypeToJump
@@ -74,7 +74,7 @@ class Case:
 ROW_EXTRAS = 24  # everything on a row but the name: strip, a gap, last seen ("today" fills it), counts, flag
 
 
-def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int = NAME_WIDTH) -> Content:
+def client_row(record: ClientRecord, now: datetime, name_width: int = NAME_WIDTH) -> Content:
     """Name, the last eight sessions, last seen, open questions, lingering thoughts, flag."""
     strip, in_my_break = recent_strip(record, now)  # not summarise: a row shows no next session
     last = since_short(record.last_attended, now).rjust(5)
@@ -100,22 +100,36 @@ def group_row(group: Group, count: int) -> Content:
 
 
 class _LazyRow(Option):
-    """A client's row, made when it is first drawn or read: at 10,000 clients most never are."""
+    """A client's row, made when it is first drawn or read: at 10,000 clients most never are. Until then it
+    holds only the client's id; their record is read when the row is made (with its neighbours')."""
 
-    def __init__(self, make: Callable[[ClientRecord], Content], record: ClientRecord, id: str) -> None:
-        super().__init__("", id=id)
-        self._make: Callable[[ClientRecord], Content] | None = make  # shared by the rows shown together
-        self._record: ClientRecord | None = record
+    def __init__(self, make: Callable[[int], Content], client_id_: int) -> None:
+        super().__init__("", id=client_id(client_id_))
+        self._make: Callable[[int], Content] | None = make  # shared by the rows shown together
+        self._client_id = client_id_
 
     @property
     def prompt(self) -> Content:
-        if self._make is not None and self._record is not None:
-            self._prompt, self._make, self._record = self._make(self._record), None, None
+        if self._make is not None:
+            self._prompt, self._make = self._make(self._client_id), None
         return cast(Content, self._prompt)  # rows are always made as Content
 
     def _set_prompt(self, prompt) -> None:
-        self._make = self._record = None
+        self._make = None
         super()._set_prompt(prompt)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the list shows: each group's clients by id in order, how to read a client's record when their row
+    is drawn, every client (for type to jump, read when first asked), the longest name's length, `now`."""
+
+    members: Mapping[Group, Sequence[int]]
+    record: Callable[[int], ClientRecord]
+    clients: Callable[[], Iterable[Client]]
+    longest: int
+    now: datetime
+    practice_thoughts: int
 
 
 class _RowLines(Sequence):
@@ -192,7 +206,7 @@ class CaseloadList(TypeToJump):
     CaseloadList { width: 44; height: 1fr; scrollbar-gutter: stable; }
     """
 
-    _shown: tuple | None = None
+    _shown: tuple[int, Shown] | None = None
 
     # Moving the highlight repaints the two rows it left and reached (a row is a line), not the list.
     highlighted: reactive[int | None] = reactive(None, repaint=False)
@@ -211,26 +225,24 @@ class CaseloadList(TypeToJump):
 
     def on_resize(self) -> None:
         if self._shown is not None and self._shown[0] != self.name_width:
-            self.show(*self._shown[1:])
+            self.show(self._shown[1])
 
-    def show(self, grouped: dict[Group, list[tuple[ClientRecord, Placement]]], now: datetime,
-             thresholds, practice_thoughts: int) -> None:
-        """Rebuild the rows, keeping the highlighted row (by identity) and the scroll position."""
-        longest = max((render.client_name(r.client).cell_length for members in grouped.values() for r, _ in members),
-                      default=0)
+    def show(self, shown: Shown) -> None:
+        """Rebuild the rows, keeping the highlighted row (by identity) and the scroll position. A client's row
+        is made (and their record read) only when it is drawn."""
         # Where the screen's width would cut names, the list grows (up to a point) to show the longest whole.
-        self.styles.min_width = min(ROOM_FOR_NAMES, longest + ROW_EXTRAS + 1 + CHROME)
+        self.styles.min_width = min(ROOM_FOR_NAMES, shown.longest + ROW_EXTRAS + 1 + CHROME)
         width = self.name_width
-        self._shown = (width, grouped, now, thresholds, practice_thoughts)
+        self._shown = (width, shown)
         keep = self.highlighted_option.id if self.highlighted_option else None
         scroll = self.scroll_y
-        make = partial(client_row, now=now, thresholds=thresholds, name_width=width)
+        make = partial(self._make_row, shown.record, shown.now, width)
         options: list[Option] = []
-        for group, members in grouped.items():
+        for group, members in shown.members.items():
             options.append(Option(group_row(group, len(members)), id=group_id(group)))
-            options.extend(_LazyRow(make, record, client_id(stored_id(record.client))) for record, _ in members)
+            options.extend(_LazyRow(make, member) for member in members)
         practice = render.join(("My practice ", "bold $primary"),
-                               (f"({practice_thoughts})" if practice_thoughts else "", "$foreground-muted"))
+                               (f"({shown.practice_thoughts})" if shown.practice_thoughts else "", "$foreground-muted"))
         options.append(Option(practice, id=PRACTICE_ID))
         with self.prevent(OptionList.OptionHighlighted), self._quietly():
             self.set_options(options)
@@ -238,11 +250,15 @@ class CaseloadList(TypeToJump):
                 self.select_id(keep)
             self.scroll_to(y=scroll, animate=False, immediate=True)
 
-    def update_row(self, record: ClientRecord, now: datetime, thresholds) -> None:
-        """Redraw one client's row in place; every other row stays as it is."""
+    @staticmethod
+    def _make_row(record: Callable[[int], ClientRecord], now: datetime, width: int, client_id_: int) -> Content:
+        return client_row(record(client_id_), now, name_width=width)
+
+    def update_row(self, record: ClientRecord, now: datetime) -> None:
+        """Redraw one client's row in place (after a save changed it); every other row stays as it is."""
         row_id = client_id(stored_id(record.client))
         option = self.get_option(row_id)
-        option._set_prompt(client_row(record, now, thresholds, self.name_width))
+        option._set_prompt(client_row(record, now, self.name_width))
         for drawn in [key for key in self._option_render_cache.keys() if key[0] is option]:  # noqa: SIM118 - not a dict
             self._option_render_cache.discard(drawn)  # that row's drawing; the others' are kept
         self.refresh_line(self.get_option_index(row_id))
@@ -302,9 +318,8 @@ class CaseloadList(TypeToJump):
 
     def jump_clients(self) -> Iterator[tuple[str, Client]]:
         """(option id, client) of every client row in the list's order, for `j` (caseload_jump.py)."""
-        for members in (self._shown[1].values() if self._shown else ()):
-            for record, _ in members:
-                yield client_id(stored_id(record.client)), record.client
+        for client in (self._shown[1].clients() if self._shown else ()):
+            yield client_id(stored_id(client)), client
 
     @property
     def case(self) -> Case:
