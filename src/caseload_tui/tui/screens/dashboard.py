@@ -180,6 +180,8 @@ class DashboardScreen(DraftReopening):
             else:
                 caseload.select_practice()
         self.show_selection()
+        if first_time and self.app.day_start is not None:
+            self.app.day_start(groups.now, groups.groups())  # kept as the day's start, if it is the day's first
         if first_time:
             # What is read at start lives as long as the app: keep the collector from re-walking it.
             gc.freeze()
