@@ -30,7 +30,7 @@ class CaseloadGroups:
         self.members: dict[Group, list[int]] = {g: [] for g in Group}
         self._group: dict[int, Group] = {}
         for client_id, tally in store.tallies(now, thresholds):
-            group = rules.group_of(tally, thresholds)[0]
+            group = rules.group_of(tally, thresholds)
             self.members[group].append(client_id)
             self._group[client_id] = group
         self._order: list[int] = []

@@ -158,7 +158,7 @@ def keep_day_start(store: Store, now: datetime, thresholds: Thresholds = Thresho
     if store.kept_day_start(now.date()):
         return False
     if groups is None:
-        groups = {client_id: rules.group_of(tally, thresholds)[0]
+        groups = {client_id: rules.group_of(tally, thresholds)
                   for client_id, tally in store.tallies(now, thresholds)}
     return store.keep_groups_at_day_start(now.date(), groups)
 

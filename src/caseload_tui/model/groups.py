@@ -80,10 +80,10 @@ class Placement:
 @dataclass(frozen=True, slots=True)
 class AttendanceTally:
     """What the grouping rules count of an active client's recent sessions (the ones the store reads, newest
-    first): enough to say their group without the sessions themselves. The store counts it in SQL for
+    first) that say something about them (not mine to cancel, not moved, not in my break): enough to say
+    their group without the sessions themselves. The store counts it in SQL for
     everyone at once; the rules count it from the sessions when they place one client with a reason."""
 
-    counted: int  # sessions that say something about the client (not mine to cancel, not moved, not in my break)
     missed_in_a_row: int  # the newest counted sessions, all missed
     in_window: int  # counted in the last `window_weeks`
     missed_in_window: int

@@ -61,7 +61,7 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
             text += f"; {numbered(moved, 'session')} moved to another time, not counted"
         return Placement(Group.ABSENTEES, _sentence(text))
 
-    if tally.counted < thresholds.new_sessions:
+    if len(counted) < thresholds.new_sessions:
         since = client.started_on.strftime("%-d %b %Y")
         done = sum(1 for s in counted if s.status in CAME)
         so_far = "no sessions yet" if done == 0 else f"{_sessions(done)} so far"
@@ -87,7 +87,7 @@ def tally_counted(counted_newest_first: Sequence[Session], now: datetime, thresh
     in_window = [s for s in counted_newest_first if s.starts_at > window_start]
     lately = [s for s in counted_newest_first if s.starts_at > quiet_start]
     return AttendanceTally(
-        counted=len(counted_newest_first), missed_in_a_row=_missed_streak(counted_newest_first),
+        missed_in_a_row=_missed_streak(counted_newest_first),
         in_window=len(in_window), missed_in_window=sum(1 for s in in_window if s.status in MISSED),
         missed_lately=sum(1 for s in lately if s.status in MISSED),
         came_lately=sum(1 for s in lately if s.status in CAME))
@@ -102,14 +102,12 @@ def absent_by(tally: AttendanceTally, thresholds: Thresholds) -> tuple[bool, boo
     return by_streak, by_share, quiet
 
 
-def group_of(tally: AttendanceTally | None, thresholds: Thresholds = Thresholds()) -> tuple[Group, bool]:
-    """The group of a client from their tally (None: the work has ended), and whether a regular is new:
-    what `place` decides, without the reason (made when the client is shown)."""
+def group_of(tally: AttendanceTally | None, thresholds: Thresholds = Thresholds()) -> Group:
+    """The group of a client from their tally (None: the work has ended): what `place` decides, without the
+    reason (made when the client is shown)."""
     if tally is None:
-        return Group.GRADUATES, False
-    if any(absent_by(tally, thresholds)):
-        return Group.ABSENTEES, False
-    return Group.REGULARS, tally.counted < thresholds.new_sessions
+        return Group.GRADUATES
+    return Group.ABSENTEES if any(absent_by(tally, thresholds)) else Group.REGULARS
 
 
 def _graduate_reason(client: Client) -> str:

@@ -32,7 +32,8 @@ _RECENT_SQL = f"(SELECT group_concat(starts_at || '|' || status, ';') FROM ({_RE
 # What the grouping rules count of those sessions (rules.tally_counted), counted here for every active client
 # at once. Counted sessions are those not mine to cancel, not moved, not in my break. The misses in a row are
 # the counted sessions newer (in the order above) than the newest counted one they came to, `stop`, found
-# by the index on client and time. (Times are stored to the minute, so the text "time|status" sorts as they do.)
+# by the index on client and time. Only the sessions since the earliest of the windows and that one are
+# read: they are the newest of the recent ones, so the same LIMIT keeps the same of them.
 _IN_MY_BREAK = "EXISTS (SELECT 1 FROM breaks b WHERE substr(starts_at, 1, 10) BETWEEN b.starts_on AND b.ends_on)"
 _TALLIES_SQL = f"""
 WITH stops AS MATERIALIZED (
@@ -45,11 +46,15 @@ actives AS MATERIALIZED (
                            AND a.status IN ({_CAME})) AS stop_status
   FROM stops c)
 SELECT c.id, (
-  SELECT count(*) || ',' || total(starts_at > c.stop_at OR (starts_at = c.stop_at AND status > c.stop_status))
-         || ',' || total(starts_at > :window_start) || ',' || total(missed AND starts_at > :window_start)
-         || ',' || total(missed AND starts_at > :quiet_start) || ',' || total(NOT missed AND starts_at > :quiet_start)
-  FROM (SELECT starts_at, status, status IN ({_MISSED}) AS missed FROM ({_RECENT_ROWS})
-        WHERE status IN ({_COUNTED}) {{and_not_in_my_break}}))
+  SELECT total(newer) || ',' || total(in_window) || ',' || total(missed AND in_window)
+         || ',' || total(missed AND lately) || ',' || total(NOT missed AND lately)
+  FROM (SELECT starts_at > c.stop_at OR (starts_at = c.stop_at AND status > c.stop_status) AS newer,
+               starts_at > :window_start AS in_window, starts_at > :quiet_start AS lately,
+               status IN ({_MISSED}) AS missed, status, starts_at
+        FROM appointments a
+        WHERE a.client_id = c.id AND a.starts_at <= :now AND a.starts_at >= min(:window_start, :quiet_start, c.stop_at)
+        ORDER BY a.starts_at DESC, a.status DESC LIMIT {RECENT_SESSIONS})
+  WHERE status IN ({_COUNTED}) {{and_not_in_my_break}})
 FROM actives c"""
 # Every client in the list's order, and whether their work has ended.
 _ORDER_SQL = "SELECT c.id, c.ended_on IS NULL FROM clients c {where} ORDER BY c.name COLLATE NOCASE, c.id"
