@@ -17,7 +17,7 @@ from typing import TypeVar
 from . import rules
 from .config import Thresholds
 from .model import Client, ClientRecord, Group, Placement
-from .store import Store
+from .store import NotFound, Store
 
 PAGE = 64  # records read at once: a screenful of rows and more, in one query
 
@@ -67,15 +67,22 @@ class CaseloadGroups:
         return self._order[0] if self._order else None
 
     def record(self, client_id: int) -> ClientRecord:
-        """A client's record, read with the neighbours of their row (the rows drawn beside it)."""
-        found = self._records.get(client_id)
+        """A client's record, read with the neighbours of their row (the rows drawn beside it). NotFound if
+        they have gone since the groups were read (another window deleted them: the dashboard reads again)."""
+        found = self.record_if_there(client_id)
         if found is None:
+            raise NotFound("That client is no longer in the caseload.")
+        return found
+
+    def record_if_there(self, client_id: int) -> ClientRecord | None:
+        found = self._records.get(client_id)
+        if found is None and client_id in self._position:
             at = self._position[client_id]
             start = max(0, at - PAGE // 4)
             page = [i for i in self._order[start:start + PAGE] if i not in self._records]
             for record in self.store.records_of(page, self.now):
                 self._records[record.client.id or 0] = record
-            found = self._records[client_id]
+            found = self._records.get(client_id)
         return found
 
     def placement(self, client_id: int) -> Placement:

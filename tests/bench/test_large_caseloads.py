@@ -157,7 +157,8 @@ async def test_a_long_caseload_list_makes_only_the_rows_it_draws_and_reads_only_
     groups = CaseloadGroups(store, DEMO_DAY_END, Settings().thresholds)
     caseload = CaseloadList()
     async with ListHost(caseload).run_test(size=(80, 30)) as pilot:
-        caseload.show(Shown(groups.members, groups.record, groups.clients, groups.longest(False), DEMO_DAY_END, 2))
+        caseload.show(Shown(groups.members, groups.record_if_there, groups.clients, groups.longest(False),
+                            DEMO_DAY_END, 2))
         caseload.focus()
         await pilot.pause()
         assert caseload.option_count == 600 + 4

@@ -18,7 +18,7 @@ from caseload_tui.caseload_groups import CaseloadGroups
 from caseload_tui.config import Thresholds
 from caseload_tui.demo import load_demo
 from caseload_tui.rules import place
-from caseload_tui.store import Store
+from caseload_tui.store import NotFound, Store
 
 from caseload_shapes import ANCHOR, make_shape
 
@@ -92,3 +92,14 @@ def test_the_shapes_reach_every_kind_of_placement():
     kinds = {"regulars", "absentees", "graduates", "new", "pattern from_start", "pattern change", "pattern gap",
              "reads 'Missed'", "reads 'Has'", "reads 'Came'", "reads 'Started'", "reads 'No'", "reads 'Work'"}
     assert kinds <= {kind for kind, count in seen.items() if count}, sorted(seen.items())
+
+
+def test_a_client_deleted_since_the_groups_were_read_is_said_to_be_gone_not_a_crash():
+    shape = make_shape(3, clients=8)
+    groups = CaseloadGroups(shape.store, ANCHOR, shape.thresholds)
+    gone, kept = list(groups)[:2]
+    shape.store.delete_client(gone)  # as another window would
+    assert groups.record_if_there(gone) is None
+    with pytest.raises(NotFound):
+        groups.placement(gone)
+    assert groups.record(kept).client.id == kept

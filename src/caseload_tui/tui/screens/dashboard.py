@@ -197,7 +197,7 @@ class DashboardScreen(DraftReopening):
             return
         if practice is None:
             practice = self.store.practice_thought_count()
-        self.query_one(CaseloadList).show(Shown(groups.members, groups.record, groups.clients,
+        self.query_one(CaseloadList).show(Shown(groups.members, groups.record_if_there, groups.clients,
                                                 groups.longest(render.privacy().on), groups.now, practice))
 
     def regroup(self) -> None:

@@ -125,7 +125,7 @@ class Shown:
     is drawn, every client (for type to jump, read when first asked), the longest name's length, `now`."""
 
     members: Mapping[Group, Sequence[int]]
-    record: Callable[[int], ClientRecord]
+    record: Callable[[int], ClientRecord | None]  # None: gone since (deleted in another window)
     clients: Callable[[], Iterable[Client]]
     longest: int
     now: datetime
@@ -251,8 +251,11 @@ class CaseloadList(TypeToJump):
             self.scroll_to(y=scroll, animate=False, immediate=True)
 
     @staticmethod
-    def _make_row(record: Callable[[int], ClientRecord], now: datetime, width: int, client_id_: int) -> Content:
-        return client_row(record(client_id_), now, name_width=width)
+    def _make_row(record: Callable[[int], ClientRecord | None], now: datetime, width: int, client_id_: int) -> Content:
+        found = record(client_id_)
+        if found is None:  # the list is made again when the dashboard next reads the caseload (within 2 s)
+            return render.label("…", "$foreground-muted")
+        return client_row(found, now, name_width=width)
 
     def update_row(self, record: ClientRecord, now: datetime) -> None:
         """Redraw one client's row in place (after a save changed it); every other row stays as it is."""
