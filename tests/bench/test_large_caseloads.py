@@ -162,6 +162,7 @@ async def test_a_long_caseload_list_makes_only_the_rows_it_draws_and_reads_only_
         caseload.focus()
         await pilot.pause()
         assert caseload.option_count == 600 + 4
+        assert len(caseload.options._made) < 60  # the rows' options themselves: those drawn, not 600
         made = [o for o in caseload.options if getattr(o, "_make", "made") is None]
         assert 0 < len(made) < 60
         assert 0 < len(read) <= PAGE  # the records of the rows drawn (and a few beyond), not 600

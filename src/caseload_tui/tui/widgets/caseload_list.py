@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import cast
 
 from textual.content import Content
 from textual.geometry import Size
@@ -19,8 +18,8 @@ from ...model import Client, ClientRecord, Group
 from ...rules import recent_strip, since_short
 from .. import render
 from .caseload_jump import TypeToJump
+from .caseload_rows import PRACTICE_ID, RowIds, RowIndexes, RowLineCache, Rows, client_option_id
 
-PRACTICE_ID = "practice"
 NAME_WIDTH = 14
 ROOM_FOR_NAMES = 44  # the widest the list grows so that a long name shows its first words (narrow screens)
 CHROME = 5  # the list's border, padding and its scrollbar's gutter
@@ -38,7 +37,7 @@ def group_id(group: Group) -> str:
 
 
 def client_id(client_id: int) -> str:
-    return f"client:{client_id}"
+    return client_option_id(client_id)
 
 
 def parse_id(option_id: str | None) -> tuple[str, str | int | None]:
@@ -99,26 +98,6 @@ def group_row(group: Group, count: int) -> Content:
     return render.join((f"{group.heading} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$foreground-muted"))
 
 
-class _LazyRow(Option):
-    """A client's row, made when it is first drawn or read: at 10,000 clients most never are. Until then it
-    holds only the client's id; their record is read when the row is made (with its neighbours')."""
-
-    def __init__(self, make: Callable[[int], Content], client_id_: int) -> None:
-        super().__init__("", id=client_id(client_id_))
-        self._make: Callable[[int], Content] | None = make  # shared by the rows shown together
-        self._client_id = client_id_
-
-    @property
-    def prompt(self) -> Content:
-        if self._make is not None:
-            self._prompt, self._make = self._make(self._client_id), None
-        return cast(Content, self._prompt)  # rows are always made as Content
-
-    def _set_prompt(self, prompt) -> None:
-        self._make = None
-        super()._set_prompt(prompt)
-
-
 @dataclass(frozen=True)
 class Shown:
     """What the list shows: each group's clients by id in order, how to read a client's record when their row
@@ -130,61 +109,6 @@ class Shown:
     longest: int
     now: datetime
     practice_thoughts: int
-
-
-class _RowLines(Sequence):
-    """An OptionList's lines when every option is one line: line i is (option i, its line 0)."""
-
-    def __init__(self, options: list[Option]) -> None:
-        self._options = options
-
-    def __len__(self) -> int:
-        return len(self._options)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [(i, 0) for i in range(len(self._options))[index]]
-        if index < 0:
-            index += len(self._options)
-        if not 0 <= index < len(self._options):
-            raise IndexError(index)
-        return (index, 0)
-
-    def clear(self) -> None:
-        """Nothing is stored."""
-
-
-class _RowMap(Mapping):
-    """Option index to its first line (the same number), or to its height (1)."""
-
-    def __init__(self, options: list[Option], height: bool) -> None:
-        self._options, self._height = options, height
-
-    def __getitem__(self, index: int) -> int:
-        if not 0 <= index < len(self._options):
-            raise KeyError(index)
-        return 1 if self._height else index
-
-    def __len__(self) -> int:
-        return len(self._options)
-
-    def __iter__(self):
-        return iter(range(len(self._options)))
-
-    def clear(self) -> None:
-        """Nothing is stored."""
-
-
-class _RowLineCache:
-    """OptionList's line cache (lines, heights, index_to_line), computed from the rows, never stored."""
-
-    def __init__(self, options: list[Option]) -> None:
-        self.lines = _RowLines(options)
-        self.heights = _RowMap(options, height=True)
-        self.index_to_line = _RowMap(options, height=False)
-
-    def clear(self) -> None:
-        """Nothing is stored."""
 
 
 class CaseloadList(TypeToJump):
@@ -215,7 +139,7 @@ class CaseloadList(TypeToJump):
         super().__init__(*args, **kwargs)
         self._on_case = on_case
         self._quiet = 0  # > 0 while the program moves the highlight itself
-        self._line_cache = _RowLineCache(self._options)  # type: ignore[assignment]  # same face, nothing stored
+        self._line_cache = RowLineCache(self._options)  # type: ignore[assignment]  # same face, nothing stored
 
     @property
     def name_width(self) -> int:
@@ -237,18 +161,29 @@ class CaseloadList(TypeToJump):
         keep = self.highlighted_option.id if self.highlighted_option else None
         scroll = self.scroll_y
         make = partial(self._make_row, shown.record, shown.now, width)
-        options: list[Option] = []
-        for group, members in shown.members.items():
-            options.append(Option(group_row(group, len(members)), id=group_id(group)))
-            options.extend(_LazyRow(make, member) for member in members)
         practice = render.join(("My practice ", "bold $primary"),
                                (f"({shown.practice_thoughts})" if shown.practice_thoughts else "", "$foreground-muted"))
-        options.append(Option(practice, id=PRACTICE_ID))
+        titles = [Option(group_row(group, len(members)), id=group_id(group))
+                  for group, members in shown.members.items()]
+        rows = Rows(titles, list(shown.members.values()), make, Option(practice, id=PRACTICE_ID))
         with self.prevent(OptionList.OptionHighlighted), self._quietly():
-            self.set_options(options)
+            self._set_rows(rows)
             if keep is not None:
                 self.select_id(keep)
             self.scroll_to(y=scroll, animate=False, immediate=True)
+
+    def _set_rows(self, rows: Rows) -> None:
+        """What OptionList.set_options does, with options made only when drawn or read (caseload_rows.py)."""
+        self._options = rows  # type: ignore[assignment]  # a list's face
+        self._line_cache = RowLineCache(rows)  # type: ignore[assignment]
+        self._id_to_option = RowIds(rows)  # type: ignore[assignment]
+        self._option_to_index = RowIndexes(rows)  # type: ignore[assignment]
+        self._option_render_cache.clear()
+        self.highlighted = None
+        self.scroll_y = 0
+        if self.is_mounted:
+            self.refresh()
+            self._update_lines()
 
     @staticmethod
     def _make_row(record: Callable[[int], ClientRecord | None], now: datetime, width: int, client_id_: int) -> Content:
