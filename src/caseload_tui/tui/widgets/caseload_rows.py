@@ -61,13 +61,16 @@ class Rows(Sequence[Option]):
     def __len__(self) -> int:
         return self._length
 
-    def __getitem__(self, index):  # type: ignore[override]  # int or slice, as a list's
+    def __getitem__(self, index):  # int or slice, as a list's
         if isinstance(index, slice):
-            return [self[i] for i in range(self._length)[index]]
+            return [self._row(i) for i in range(self._length)[index]]
         if index < 0:
             index += self._length
         if not 0 <= index < self._length:
             raise IndexError(index)
+        return self._row(index)
+
+    def _row(self, index: int) -> Option:
         if index == self._length - 1:
             return self._practice
         group = bisect_right(self._starts, index) - 1
@@ -81,7 +84,7 @@ class Rows(Sequence[Option]):
         return row
 
     def __iter__(self) -> Iterator[Option]:
-        return (self[i] for i in range(self._length))
+        return (self._row(i) for i in range(self._length))
 
     def clear(self) -> None:
         self._titles, self._members, self._starts, self._length, self._made = [], [], [], 0, {}
@@ -106,7 +109,7 @@ class Rows(Sequence[Option]):
                 self._where = {client: start + 1 + n for start, group in zip(self._starts, self._members, strict=True)
                                for n, client in enumerate(group)}
             if (index := self._where.get(int(number))) is not None:
-                return self[index]
+                return self._row(index)
         raise KeyError(option_id)
 
 
