@@ -150,13 +150,16 @@ def keep_day_start(store: Store, clock: Clock) -> None:
     """Before the first change of the day (the dashboard opening, an import), keep where every client
     stands, so the day's end says who moved today (day_review.moves). A dry run or a command that only
     reads never calls this: they leave the file as it was."""
+    now = clock()
+    if store.kept_day_start(now.date()):
+        return  # kept already today (one row read): neither the settings nor the day's rules are needed
     from ..day_review import keep_day_start as keep
 
     try:
         thresholds = config.load_settings().thresholds
     except config.ConfigError:
         return  # the settings' problem is said by whatever needs them; the day's end then judges at midnight
-    keep(store, clock(), thresholds)
+    keep(store, now, thresholds)
 
 
 @contextlib.contextmanager
