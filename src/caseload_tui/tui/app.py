@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import gc
 import os
 import signal
 import threading
@@ -72,6 +73,10 @@ class CaseloadApp(AppBase):
             dashboard.action_supervision()
         elif self._start is StartMode.GRADUATE and self._start_client is not None:
             dashboard.start_graduation(self._start_client)
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: garbage collection on again (cli/opening.open_dashboard)."""
+        gc.enable()
 
     def _theme_changed(self, theme: Theme) -> None:
         if self._remember_theme is None and self.demo:  # said, not silently dropped (README, "Using it")
