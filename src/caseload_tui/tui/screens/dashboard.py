@@ -11,7 +11,6 @@ dashboard_drafts (reopening a draft through them).
 from __future__ import annotations
 
 import gc
-from collections.abc import Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header
 
 from ...caseload_groups import CaseloadGroups
-from ...model import CAME, Client, ClientRecord, Group, Placement
+from ...model import CAME, ClientRecord, Group
 from ...rules import coming_up, summarise
 from ...store import StoreError
 from .. import render
@@ -106,7 +105,6 @@ class DashboardScreen(DraftReopening):
 
     def __init__(self) -> None:
         super().__init__()
-        self.caseload: CaseloadGroups | None = None
         self.loaded = False
         self._data_version: int | None = None
 
@@ -147,19 +145,6 @@ class DashboardScreen(DraftReopening):
             return
         self.query_one(CaseHeader).show_message("Reading your caseload…", "")
         self.load_caseload()
-
-    @property
-    def records(self) -> Mapping[int, ClientRecord]:
-        """Every client's record by id, each read when first looked up (with the rows beside theirs)."""
-        return self.caseload.records if self.caseload is not None else {}
-
-    @property
-    def placements(self) -> Mapping[int, Placement]:
-        """Every client's group and reason by id, each made when first looked up."""
-        return self.caseload.placements if self.caseload is not None else {}
-
-    def known_clients(self) -> list[Client]:
-        return self.caseload.clients() if self.caseload is not None else []
 
     def _read_caseload(self) -> tuple[CaseloadGroups, int, int]:
         """Everything the dashboard shows first: the groups, the practice's thoughts, the file's version."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual.content import Content
 
+from ...caseload_groups import CaseloadGroups
 from ...drafts import Draft, DraftKind
 from ...model import Client, ClientRecord, Placement
 from ...store import Conflict, StoreError
@@ -30,6 +31,7 @@ Pane = Literal["thoughts", "questions"]  # the one pane a change of notes redraw
 class DashboardBase(CaseloadScreen):
     """The dashboard's state and the redraws every action ends with."""
 
+    caseload: CaseloadGroups | None = None  # who is in which group, as last read (dashboard.py reads it)
     loaded: bool
     _restoring: Draft | None = None  # a draft whose form is being reopened
 
@@ -37,15 +39,17 @@ class DashboardBase(CaseloadScreen):
 
     @property
     def records(self) -> Mapping[int, ClientRecord]:
-        raise NotImplementedError
+        """Every client's record by id, each read when first looked up (with the rows beside theirs)."""
+        return self.caseload.records if self.caseload is not None else {}
 
     @property
     def placements(self) -> Mapping[int, Placement]:
-        raise NotImplementedError
+        """Every client's group and reason by id, each made when first looked up."""
+        return self.caseload.placements if self.caseload is not None else {}
 
     def known_clients(self) -> list[Client]:
         """Every client in the caseload (the codes taken, the names known), read when first asked for."""
-        raise NotImplementedError
+        return self.caseload.clients() if self.caseload is not None else []
 
     def show_selection(self, only: Pane | None = None) -> None:
         raise NotImplementedError
