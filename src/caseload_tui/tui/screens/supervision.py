@@ -228,6 +228,16 @@ class SupervisionScreen(MeetingActions):
         reopen, needs_case = REOPEN.get(draft.kind, (None, False))
         if reopen is not None and (client_id in self.clients or not needs_case):
             reopen(self)
+        else:
+            self.call_later(self.hand_back_draft)
+
+    def hand_back_draft(self) -> bool:
+        """A draft being reopened whose form cannot open goes back to the dashboard, which keeps its
+        text as a thought (dashboard_drafts.keep_as_thought); True if there was one."""
+        draft, self._restoring = self._restoring, None
+        if draft is not None:
+            self.dismiss(draft)
+        return draft is not None
 
     # ------------------------------------------------------------ choosing and the plan
 

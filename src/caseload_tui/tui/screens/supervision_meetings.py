@@ -46,6 +46,9 @@ class MeetingActions(CaseloadScreen):
     def _highlighted_case(self, what: str) -> int | None:
         raise NotImplementedError
 
+    def hand_back_draft(self) -> bool:
+        raise NotImplementedError
+
     async def _ask(self, form, kind: str | None = None, save=None, **context):
         raise NotImplementedError
 
@@ -133,7 +136,8 @@ class MeetingActions(CaseloadScreen):
             return
         follow = self.case.advice if self.case is not None and self.case.client.id == client_id else None
         if follow is None:
-            self.app.notify("No advice from an earlier supervision is recorded for this case.", markup=False)
+            if not self.hand_back_draft():
+                self.app.notify("No advice from an earlier supervision is recorded for this case.", markup=False)
             return
 
         def save(outcome: str) -> None:
