@@ -70,12 +70,14 @@ class DraftReopening(NoteActions, ClientActions, MomentActions, WatchActions):
 
         self._restoring = None  # the supervision screen reopens it; what it cannot reopen comes back here
 
-        def back(result: object = None) -> None:
-            self.back_from_moment()
-            if isinstance(result, Draft):
-                self.keep_as_thought(result, "The advice this draft was written about is no longer recorded")
+        screen = SupervisionScreen(draft=draft)
 
-        self.app.push_screen(SupervisionScreen(draft=draft), back)
+        def back(_result: None = None) -> None:
+            self.back_from_moment()
+            if screen.handed_back is not None:
+                self.keep_as_thought(screen.handed_back, "What this draft was written about is no longer recorded")
+
+        self.app.push_screen(screen, back)
 
 
 # A draft's note may have been deleted (in another window) since: its text then reopens as a

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -268,8 +268,7 @@ class ReviewScreen(FollowThroughActions):
     def _about(self, session: ReviewSession) -> Content:
         return render.client_name(session.client, style="bold")
 
-    @work
-    async def action_attend(self, status_value: str) -> None:
+    def action_attend(self, status_value: str) -> None:
         session = self.session
         if session is None:
             return
@@ -281,22 +280,20 @@ class ReviewScreen(FollowThroughActions):
             recorded.append(record_outcome(self.store, stored_id(session.client.id), session.starts_at, status,
                                            moved_to, now=self.now, note=note).session)
 
+        def then(moved_to: datetime | None, _note: str) -> None:
+            session.status, session.booked = recorded[-1].status, True
+            moved = f"; booked for {render.moment(moved_to, today)}" if moved_to else ""
+            self.app.notify(f"Recorded: {status.label}{moved}.", markup=False)
+            if moved_to is not None:
+                self._take_in_new_sessions()
+            self._show_list()
+            self.show_current()
+            offer_reaction(self, session, status)
+
         try:
-            asked = await ask_what_else(self.app, self._about(session), session, status, today, record)
+            ask_what_else(self.app, self._about(session), session, status, today, record, then)
         except StoreError as problem:
             self._fail(problem)
-            return
-        if asked is None:
-            return
-        moved_to, _note = asked
-        session.status, session.booked = recorded[-1].status, True
-        moved = f"; booked for {render.moment(moved_to, today)}" if moved_to else ""
-        self.app.notify(f"Recorded: {status.label}{moved}.", markup=False)
-        if moved_to is not None:
-            self._take_in_new_sessions()
-        self._show_list()
-        self.show_current()
-        await offer_reaction(self, session, status)
 
     def _take_in_new_sessions(self) -> None:
         """A session moved to later today joins today's list; one moved to a past day, the never recorded."""

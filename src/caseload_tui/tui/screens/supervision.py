@@ -25,8 +25,9 @@ from ...model import Client, SupervisionItem
 from ...services import supervision as plans
 from ...store import StoreError
 from .. import render
+from ..modals.base import open_to_save
 from ..modals.confirm import Confirm
-from ..modals.supervision_forms import BringInput, BringQuestionForm, SinceForm
+from ..modals.supervision_forms import BringInput, BringQuestionForm, SinceForm, SinceInput
 from ..widgets.case_chooser import CaseChooser, CaseGroup, case_prompt
 from ..widgets.case_material import material_content, window_line
 from ..widgets.footer import WrappingFooter
@@ -79,6 +80,7 @@ class SupervisionScreen(MeetingActions):
         self.since = since
         self._draft = draft
         self._restoring: Draft | None = None
+        self.handed_back: Draft | None = None  # a draft whose form could not open here (hand_back_draft)
         self.window: sv.Window | None = None
         self.candidates: list[sv.Candidate] = []
         self.others: list[Client] = []
@@ -206,17 +208,16 @@ class SupervisionScreen(MeetingActions):
 
     # ------------------------------------------------------------ forms and drafts
 
-    async def _ask(self, form, kind: str | None = None, save=None, **context):
-        """Open a form and wait until `save` (if given) has stored its result; with a kind, its text is
-        kept as a draft if caseload is stopped."""
-        form.saver = save
+    def _open(self, form, then: Callable, kind: str | None = None, save=None, **context) -> None:
+        """Open a form at once, in the key's own tick, so the keys typed with it land in it (modals/base.py
+        open_to_save); it closes only once `save` (if given) has stored its result, then `then(result)`.
+        With a kind, its text is kept as a draft if caseload is stopped."""
         if kind is not None:
-            form.draft_kind, form.draft_context = kind, context
             pending = self._restoring
             if pending is not None and pending.kind.value == kind:
                 form.prefill = dict(pending.values)
                 self._restoring = None
-        return await self.app.push_screen_wait(form)
+        open_to_save(self.app, form, kind, save, then, **context)
 
     def _restore(self, draft: Draft) -> None:
         """Reopen the form that was open when caseload was stopped, with what was written in it."""
@@ -236,7 +237,8 @@ class SupervisionScreen(MeetingActions):
         text as a thought (dashboard_drafts.keep_as_thought); True if there was one."""
         draft, self._restoring = self._restoring, None
         if draft is not None:
-            self.dismiss(draft)
+            self.handed_back = draft
+            self.dismiss()
         return draft is not None
 
     # ------------------------------------------------------------ choosing and the plan
@@ -310,8 +312,7 @@ class SupervisionScreen(MeetingActions):
                 self.app.notify("Chosen for supervision. Press w to write the question to bring.", markup=False)
         self.reload()
 
-    @work
-    async def action_write_question(self) -> None:
+    def action_write_question(self) -> None:
         client_id = self._highlighted_case("write the question to bring")
         if client_id is None:
             return
@@ -336,25 +337,25 @@ class SupervisionScreen(MeetingActions):
                 raise
             wrote.append(True)
 
+        def saved(result: BringInput) -> None:
+            if not wrote:
+                return
+            self.app.notify("Question saved for supervision." if result.question.strip() else "Question cleared.",
+                            markup=False)
+            self.reload()
+
         form = BringQuestionForm(self._who(client_id), self.questions.get(client_id, ""), item=before)
         form.stale = stale_question(self.store, client_id, render.join(("The question to bring about ", "bold"),
                                                                        self._who(client_id)),
                                     lambda: self.now, lambda: wrote.append(True), self.reload)
-        result = await self._ask(form, "supervision_question", save, client_id=client_id)
-        if result is None or not wrote:
-            return
-        self.app.notify("Question saved for supervision." if result.question.strip() else "Question cleared.",
-                        markup=False)
-        self.reload()
+        self._open(form, saved, "supervision_question", save, client_id=client_id)
 
-    @work
-    async def action_since(self) -> None:
-        today = self.now.date()
-        result = await self._ask(SinceForm(today, self.since))
-        if result is None:
-            return
-        self.since = result.since
-        self.reload()
+    def action_since(self) -> None:
+        def chosen(result: SinceInput) -> None:
+            self.since = result.since
+            self.reload()
+
+        self._open(SinceForm(self.now.date(), self.since), chosen)
 
     def action_back(self) -> None:
         self.dismiss()  # the dashboard, told by its callback, reads the caseload again

@@ -18,7 +18,7 @@ from ...services import supervision as plans
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.supervision_forms import ExportForm, MeetingForm, MeetingInput, OutcomeForm
+from ..modals.supervision_forms import ExportForm, ExportInput, MeetingForm, MeetingInput, OutcomeForm
 from ..widgets.record_ids import stored_id
 from .app_access import CaseloadScreen
 
@@ -49,7 +49,7 @@ class MeetingActions(CaseloadScreen):
     def hand_back_draft(self) -> bool:
         raise NotImplementedError
 
-    async def _ask(self, form, kind: str | None = None, save=None, **context):
+    def _open(self, form, then, kind: str | None = None, save=None, **context) -> None:
         raise NotImplementedError
 
     # ------------------------------------------------------------ the brief
@@ -59,15 +59,16 @@ class MeetingActions(CaseloadScreen):
         home = Path.home()
         return (home if home.is_dir() else Path.cwd()) / name
 
-    @work
-    async def action_export(self) -> None:
+    def action_export(self) -> None:
         chosen = self.chosen_in_order()
         if not chosen:
             self.app.notify("Choose at least one case first (space on a case).", markup=False)
             return
-        result = await self._ask(ExportForm(self.default_brief_path()))
-        if result is None:
-            return
+        self._open(ExportForm(self.default_brief_path()), lambda result: self._export(chosen, result))
+
+    @work
+    async def _export(self, chosen: list[int], result: ExportInput) -> None:
+        """After the form: replace a file only when asked, the patterns only when agreed, then the leak check."""
         if result.path.exists():
             sure = await self.app.push_screen_wait(Confirm(render.join(
                 ("Replace the file that is already there?\n\n", "bold"), render.user_text(str(result.path))),
@@ -108,8 +109,7 @@ class MeetingActions(CaseloadScreen):
 
     # ------------------------------------------------------------ after the meeting
 
-    @work
-    async def action_record_meeting(self) -> None:
+    def action_record_meeting(self) -> None:
         chosen = self.chosen_in_order()
         cases = [(cid, self._who(cid), self.questions.get(cid, "")) for cid in chosen]
         last = sv.last_held(self.store.meetings())
@@ -121,16 +121,15 @@ class MeetingActions(CaseloadScreen):
                                  read=self.plan_version,
                                  log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
 
-        result = await self._ask(MeetingForm(self.now.date(), cases, last=last), "supervision_meeting", save)
-        if result is None:
-            return
-        self.since = None
-        self.app.notify(f"Supervision of {sv.short_day(result.held_on, self.now.date())} recorded. "
-                        "Its advice will show here next time, to follow through.", markup=False, timeout=8)
-        self.reload()
+        def recorded(result: MeetingInput) -> None:
+            self.since = None
+            self.app.notify(f"Supervision of {sv.short_day(result.held_on, self.now.date())} recorded. "
+                            "Its advice will show here next time, to follow through.", markup=False, timeout=8)
+            self.reload()
 
-    @work
-    async def action_outcome(self) -> None:
+        self._open(MeetingForm(self.now.date(), cases, last=last), recorded, "supervision_meeting", save)
+
+    def action_outcome(self) -> None:
         client_id = self._highlighted_case("record how the advice went")
         if client_id is None:
             return
@@ -144,14 +143,13 @@ class MeetingActions(CaseloadScreen):
             if outcome != follow.item.outcome:
                 self.store.set_item_outcome(stored_id(follow.item.id), outcome)
 
-        outcome = await self._ask(
-            OutcomeForm(self._who(client_id), follow.item, sv.short_day(follow.held_on, self.now.date())),
-            "supervision_outcome", save, client_id=client_id, item_id=follow.item.id)
-        if outcome is None or outcome == follow.item.outcome:
-            return
-        self.app.notify("Saved how the advice went.", markup=False)
-        self.reload()
+        def saved(outcome: str) -> None:
+            if outcome != follow.item.outcome:
+                self.app.notify("Saved how the advice went.", markup=False)
+                self.reload()
 
+        self._open(OutcomeForm(self._who(client_id), follow.item, sv.short_day(follow.held_on, self.now.date())),
+                   saved, "supervision_outcome", save, client_id=client_id, item_id=follow.item.id)
 
 
 def leak_list(leaks: list[Leak]) -> Content:
