@@ -3,6 +3,7 @@ check), the meeting recorded for the log, and last time's advice followed throug
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,9 @@ class MeetingActions(CaseloadScreen):
     case: sv.CaseMaterial | None
 
     def chosen_in_order(self) -> list[int]:
+        raise NotImplementedError
+
+    def _plan_items(self) -> list[SupervisionItem]:
         raise NotImplementedError
 
     def reload(self) -> None:
@@ -115,8 +119,8 @@ class MeetingActions(CaseloadScreen):
         last = sv.last_held(self.store.meetings())
 
         def save(result: MeetingInput) -> None:
-            items = [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""),
-                                     advice=result.advice.get(cid, "")) for cid in chosen]
+            # Each case as planned (its question, what I tried, what happens between us, what I need), with its advice.
+            items = [replace(item, advice=result.advice.get(item.client_id, "")) for item in self._plan_items()]
             plans.record_meeting(self.store, result.held_on, result.notes, items, unflag=result.unflag,
                                  read=self.plan_version,
                                  log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
