@@ -28,6 +28,7 @@ from ...store import Conflict, StoreError
 from .. import render
 from ..modals.base import open_to_save
 from ..modals.forms import AnswerForm, Closing, QuestionForm, ThoughtForm, ThoughtInput
+from ..patient_write import write_patiently
 from ..widgets.attendance_keys import ATTENDANCE_KEYS, attendance_legend
 from ..widgets.day_summary import DaySummaryView, summary_parts
 from ..widgets.footer import WrappingFooter
@@ -290,10 +291,8 @@ class ReviewScreen(FollowThroughActions):
             self.show_current()
             offer_reaction(self, session, status)
 
-        try:
-            ask_what_else(self.app, self._about(session), session, status, today, record, then)
-        except StoreError as problem:
-            self._fail(problem)
+        if not ask_what_else(self.app, self._about(session), session, status, today, record, then):
+            write_patiently(self, lambda: record(None, ""), lambda _none: then(None, ""), self._fail)
 
     def _take_in_new_sessions(self) -> None:
         """A session moved to later today joins today's list; one moved to a past day, the never recorded."""

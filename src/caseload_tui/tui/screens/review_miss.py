@@ -30,11 +30,11 @@ from ..modals.moved import MovedForm
 
 def ask_what_else(app: App[Any], about: Content, session: ReviewSession, status: Status, today: date,
                   record: Callable[[datetime | None, str], object],
-                  then: Callable[[datetime | None, str], None]) -> None:
-    """Ask what more the status needs and record it with `record(moved_to, note)`, then `then(moved_to, note)`
-    (the new time if moved, how a miss came). A form asking it opens at once, in the key's own tick, so the
-    keys typed with that key land in it, and closes only once `record` has stored it (its text kept on a
-    failure); left, nothing is recorded. Without a form, `record` may raise StoreError."""
+                  then: Callable[[datetime | None, str], None]) -> bool:
+    """Ask what more the status needs in a form, which records it with `record(moved_to, note)` and then
+    calls `then(moved_to, note)` (the new time if moved, how a miss came). The form opens at once, in the
+    key's own tick, so the keys typed with that key land in it, and closes only once `record` has stored
+    it (its text kept on a failure); left, nothing is recorded. False if the status asks nothing more."""
     if status is Status.RESCHEDULED:
         open_to_save(app, MovedForm(about, session.starts_at, today), None, lambda moved_to: record(moved_to, ""),
                      lambda moved_to: then(moved_to, ""))
@@ -42,8 +42,8 @@ def ask_what_else(app: App[Any], about: Content, session: ReviewSession, status:
         open_to_save(app, MissNoteForm(about, session.starts_at, status, today), None,
                      lambda how: record(None, how), lambda how: then(None, how))
     else:
-        record(None, "")
-        then(None, "")
+        return False
+    return True
 
 
 class Reviewing(Protocol):

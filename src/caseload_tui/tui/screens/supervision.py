@@ -28,6 +28,7 @@ from .. import render
 from ..modals.base import open_to_save
 from ..modals.confirm import Confirm
 from ..modals.supervision_forms import BringInput, BringQuestionForm, SinceForm, SinceInput
+from ..patient_write import write_patiently
 from ..widgets.case_chooser import CaseChooser, CaseGroup, case_prompt
 from ..widgets.case_material import material_content, window_line
 from ..widgets.footer import WrappingFooter
@@ -256,15 +257,6 @@ class SupervisionScreen(MeetingActions):
                                 need=kept[cid].need if cid in kept else None)
                 for cid in self.chosen_in_order()]
 
-    def _save_plan(self) -> bool:
-        """Keep the chosen cases and their questions as the planned meeting (made the first time)."""
-        try:
-            plans.save_plan(self.store, self._plan_items(), self.now.date(), read=self.plan_version)
-        except StoreError as problem:
-            self._fail(problem)
-            return False
-        return True
-
     def _who(self, client_id: int, style: str = "bold") -> Content:
         client = self.clients.get(client_id)
         return render.client_name(client, style=style) if client else render.label("this client", style)
@@ -298,19 +290,27 @@ class SupervisionScreen(MeetingActions):
             self.chosen.discard(client_id)
             self.questions.pop(client_id, None)
             self.structure.pop(client_id, None)
-            try:
-                unflagged = plans.leave_out_case(self.store, client_id, self._plan_items(), self.now.date(),
-                                                 read=self.plan_version)
-            except StoreError as problem:
-                self._fail(problem)
-                return
-            self.app.notify("Left out of this supervision" + (", and no longer flagged." if unflagged else "."),
-                            markup=False)
+            items, read = self._plan_items(), self.plan_version
+
+            def left_out(unflagged: bool) -> None:
+                self.app.notify("Left out of this supervision" + (", and no longer flagged." if unflagged else "."),
+                                markup=False)
+                self.reload()
+
+            if not write_patiently(self, lambda: plans.leave_out_case(self.store, client_id, items, self.now.date(),
+                                                                      read=read), left_out, self._fail):
+                self.reload()  # another change still waits: shown as stored
         else:
             self.chosen.add(client_id)
-            if self._save_plan():
+            items, read = self._plan_items(), self.plan_version
+
+            def chosen(_plan: object) -> None:
                 self.app.notify("Chosen for supervision. Press w to write the question to bring.", markup=False)
-        self.reload()
+                self.reload()
+
+            if not write_patiently(self, lambda: plans.save_plan(self.store, items, self.now.date(), read=read),
+                                   chosen, self._fail):
+                self.reload()
 
     def action_write_question(self) -> None:
         client_id = self._highlighted_case("write the question to bring")
