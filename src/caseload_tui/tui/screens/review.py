@@ -39,10 +39,10 @@ from ..widgets.review_walk import WalkList
 from .help import HelpSection
 from .review_follow_through import FOLLOW_THROUGH_BINDINGS, FollowThroughActions
 from .review_miss import ask_what_else, offer_reaction
+from .review_question_keys import EXPLAINING_BINDINGS, QUESTION_ACTIONS, question_key_refusal
 
 _RECORD = Binding.Group("Attendance")
 _SESSION_ACTIONS = {"attend", "answer", "carry", "thought", "question", "next"}
-_QUESTION_ACTIONS = {"answer", "carry"}
 
 REVIEW_INTRO = (
     "Day's end goes through today's sessions one client at a time, then any session from the last "
@@ -77,6 +77,7 @@ class ReviewScreen(FollowThroughActions):
         Binding("k", "carry", "Keep open", tooltip="Keep the highlighted question open: carry it to next time"),
         Binding("t", "thought", "Thought", tooltip="Write what stays with you"),
         Binding("f", "question", "Question", tooltip="Add a question for next time"),
+        *EXPLAINING_BINDINGS,
         # Before the lists' own (unused) sideways scrolling, so that the footer offers them too.
         Binding("left", "previous", "Previous", key_display="←", priority=True,
                 tooltip="Go back to the session before"),
@@ -224,11 +225,20 @@ class ReviewScreen(FollowThroughActions):
             if action == "previous":
                 return bool(self.walk)
             return True
-        if action in _QUESTION_ACTIONS:
-            return None if self.query_one(ReviewNotes).current_question is None else True
+        if action in QUESTION_ACTIONS:
+            return self.why_not(action) is None  # left out of the footer; pressed, it says why
         if action == "previous":
             return None if self.index == 0 else True
         return True
+
+    def why_not(self, action: str) -> str | None:
+        """Why answering (r) or keeping open (k) does not apply now, or None if it does."""
+        notes = self.query_one(ReviewNotes)
+        return question_key_refusal(action, self.session is not None, notes.has_questions, notes.current_question)
+
+    def action_explain(self, action: str) -> None:
+        if (reason := self.why_not(action)) is not None:
+            self.app.notify(reason, markup=False)
 
     @on(OptionList.OptionHighlighted, "#notes")
     def _question_highlighted(self) -> None:
