@@ -139,8 +139,11 @@ class Unlocking:
     def _ask() -> str:
         import click  # the plain start does without it until a passphrase is asked for
 
+        from .asking import questions_stopped_by_signals
+
         try:
-            passphrase: str = click.prompt("Passphrase for this caseload", hide_input=True, err=True)
+            with questions_stopped_by_signals():  # the plain start is not run through SafeGroup
+                passphrase: str = click.prompt("Passphrase for this caseload", hide_input=True, err=True)
         except click.Abort:
             raise Refusal("No passphrase was given, so the caseload was not opened. Nothing was changed.") from None
         return passphrase
