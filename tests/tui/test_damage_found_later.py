@@ -27,15 +27,15 @@ async def test_damage_found_after_the_start_is_told_and_a_write_is_refused(tmp_p
         async with app.run_test(size=(120, 36)) as pilot:
             await loaded(pilot)
             for _ in range(300):  # told at the latest at the dashboard's next look (every 2 s)
-                if any(damaged_message(bad) == str(n.message) for n in app._notifications):
+                if any(damaged_message(bad, cut=False) == str(n.message) for n in app._notifications):
                     break
                 await pilot.pause(0.02)
-            assert [n.severity for n in app._notifications if str(n.message) == damaged_message(bad)] == ["error"]
+            assert [n.severity for n in app._notifications if str(n.message) == damaged_message(bad, cut=False)] == ["error"]
             app.clear_notifications()
             await pilot.press("b")  # flag the selected client for supervision: a write
             await pilot.pause()
             said = [str(n.message) for n in app._notifications]
-            assert damaged_message(bad) in said, said
+            assert damaged_message(bad, cut=False) in said, said
             assert not any("Flagged for supervision" in s for s in said)
     finally:
         store.close()
