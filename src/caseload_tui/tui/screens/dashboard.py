@@ -340,7 +340,7 @@ class DashboardScreen(DraftReopening):
         """Why a key does not apply to what is selected or focused now, or None if it does."""
         focused = self.focused
         if action == "answer" and not isinstance(focused, QuestionsPane):
-            return "To answer a question, highlight it under Follow-up questions first (tab moves there), then r."
+            return "To answer a question, highlight it under Questions first (tab moves there), then r."
         if action == "toggle_lingering" and not isinstance(focused, ThoughtsPane):
             return "To let a thought go, highlight it under Lingering thoughts first (tab moves there), then g."
         if action == "delete" and not isinstance(focused, (ThoughtsPane, QuestionsPane)):
