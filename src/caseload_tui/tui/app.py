@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import gc
 import os
 import signal
 import threading
@@ -16,7 +17,7 @@ from textual.app import App
 from textual.theme import Theme
 
 from ..config import Settings
-from .app_base import FILE_CHECK_SECONDS, AppBase, forms_among
+from .app_base import FILE_CHECK_SECONDS, AppBase, DayStartHandOff, forms_among
 from .commands import ScreenKeys
 from .screens.dashboard import DashboardScreen
 
@@ -53,20 +54,29 @@ class CaseloadApp(AppBase):
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
+    def get_default_screen(self) -> DashboardScreen:
+        """The dashboard is the first screen (not pushed over Textual's blank one): its first frame is
+        then made once, after the app has started, not once thrown away while it starts and again."""
+        return DashboardScreen()
+
     def on_mount(self) -> None:
         self._last_active = self.clock()
         if self.settings.lock_after_minutes:
             self.set_interval(10, self._lock_when_idle)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(FILE_CHECK_SECONDS, self.check_caseload_file)
-        dashboard = DashboardScreen()
-        self.push_screen(dashboard)
+        dashboard = self.screen_stack[0]
+        assert isinstance(dashboard, DashboardScreen)
         if self._start is StartMode.REVIEW:
             dashboard.action_review()
         elif self._start is StartMode.SUPERVISION:
             dashboard.action_supervision()
         elif self._start is StartMode.GRADUATE and self._start_client is not None:
             dashboard.start_graduation(self._start_client)
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: garbage collection on again (cli/opening.open_dashboard)."""
+        gc.enable()
 
     def _theme_changed(self, theme: Theme) -> None:
         if self._remember_theme is None and self.demo:  # said, not silently dropped (README, "Using it")
@@ -125,7 +135,8 @@ def stopped_from_outside(app: CaseloadApp) -> Iterator[None]:
 
 
 def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, redact: bool = False,
-            demo: bool = False, start: StartMode | str | None = None, start_client: int | None = None) -> int:
+            demo: bool = False, start: StartMode | str | None = None, start_client: int | None = None,
+            day_start: DayStartHandOff | None = None) -> int:
     from ..config import save_theme
     from ..drafts import DraftNotKept, Drafts
 
@@ -137,6 +148,7 @@ def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, red
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
                       remember_theme=None if demo else save_theme, start=start, start_client=start_client,
                       drafts=drafts)
+    app.day_start = day_start
     from .paste_parser import install
 
     install()  # a bracketed paste is taken whole, ESC and all

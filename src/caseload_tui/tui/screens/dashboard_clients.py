@@ -13,11 +13,11 @@ from ...services import clients, endings, sessions
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
+from ..patient_write import write_patiently
 from ..widgets.arc_pane import ArcPane
 from ..widgets.caseload_list import stored_id
 from ..widgets.notes_panes import ThoughtsPane
 from .dashboard_base import DashboardBase
-from .stale_handling import stale_client, stale_ending, stale_reflection
 
 if TYPE_CHECKING:
     from ..modals.forms import AttendanceInput, ClientInput
@@ -62,7 +62,7 @@ class ClientActions(DashboardBase):
     # ------------------------------------------------------------ clients
 
     def _code_check(self, own_id: int | None) -> Callable[[ClientInput], str | None]:
-        known = [r.client for r in self.records.values()]
+        known = self.known_clients()
         return lambda result: clients.code_problem(result.code, own_id, known)
 
     def action_new_client(self) -> None:
@@ -80,7 +80,7 @@ class ClientActions(DashboardBase):
             self.refresh_client(stored_id(added[-1]))
             self.select_client(stored_id(added[-1]))
 
-        form = ClientForm(self.now.date(), suggested_code=clients.next_code(r.client for r in self.records.values()),
+        form = ClientForm(self.now.date(), suggested_code=clients.next_code(self.known_clients()),
                           check=self._code_check(None))
         self._open(form, DraftKind.CLIENT, save, saved)
 
@@ -100,6 +100,8 @@ class ClientActions(DashboardBase):
                 self.refresh_client(stored_id(client))
 
         form = ClientForm(self.now.date(), client=client, check=self._code_check(stored_id(client)))
+        from .stale_handling import stale_client  # loaded with the first form, not at start
+
         form.stale = stale_client(self.store, client, render.join(("The details of ", "bold"),
                                                                   render.client_name(client, style="bold")),
                                   lambda: self.refresh_client(stored_id(client)), lambda: changed.append(True))
@@ -114,14 +116,13 @@ class ClientActions(DashboardBase):
             self._need_client("flag them for supervision")
             return
         flagged = not record.client.bring_to_supervision
-        try:
-            self.store.set_flag(stored_id(record.client), flagged)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Flagged for supervision." if flagged else "No longer flagged for supervision.",
-                        markup=False)
-        self.refresh_client(stored_id(record.client))
+
+        def done(_client: object) -> None:
+            self.app.notify("Flagged for supervision." if flagged else "No longer flagged for supervision.",
+                            markup=False)
+            self.refresh_client(stored_id(record.client))
+
+        write_patiently(self, lambda: self.store.set_flag(stored_id(record.client), flagged), done, self._fail)
 
     # ------------------------------------------------------------ endings
 
@@ -162,6 +163,8 @@ class ClientActions(DashboardBase):
         current = self.store.episodes(stored_id(client))[-1]
         form = EndingForm(render.client_name(client, style="bold"), self.now.date(), record.open_questions,
                           current.reflection)
+        from .stale_handling import stale_ending
+
         form.stale = stale_ending(self.store, client, render.join(("The ending with ", "bold"),
                                                                   render.client_name(client, style="bold")),
                                   self.now, lambda: self.refresh_client(stored_id(client)))
@@ -211,6 +214,8 @@ class ClientActions(DashboardBase):
                 self.show_selection()
 
         form = ReflectionForm(render.client_name(client, style="bold"), episode, self.now.date(), focus=part)
+        from .stale_handling import stale_reflection
+
         form.stale = stale_reflection(self.store, episode, render.join(("The ending with ", "bold"),
                                                                        render.client_name(client, style="bold")),
                                       self.show_selection)
