@@ -11,7 +11,7 @@ and a Footer) started the same way:
   start of each; see start_driver.py). That first start of the day also makes the day's
   backup of the file, and is shown apart;
 - peak memory: the child process's peak resident memory, VmHWM (median of the same runs);
-- grouping: store.records + rules.group_caseload (see interact.py);
+- grouping: the groups counted in SQL and the first screen's rows, as the dashboard reads them (see interact.py);
 - search: median and 95th percentile over 100 varied queries;
 - selection change: key press to the panes showing the new row, median and p95 of 200 moves,
   beside the floor (floor.py: the best Textual allows for the same change, in the same layout);
