@@ -210,6 +210,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             return pending_names(conn, migrations)
 
     def close(self) -> None:
+        self.close_search()
         if self._check is not None:
             self._check.stop(self._conn.close)
         else:

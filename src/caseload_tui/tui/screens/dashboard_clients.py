@@ -62,7 +62,7 @@ class ClientActions(DashboardBase):
     # ------------------------------------------------------------ clients
 
     def _code_check(self, own_id: int | None) -> Callable[[ClientInput], str | None]:
-        known = [r.client for r in self.records.values()]
+        known = self.known_clients()
         return lambda result: clients.code_problem(result.code, own_id, known)
 
     def action_new_client(self) -> None:
@@ -80,7 +80,7 @@ class ClientActions(DashboardBase):
             self.refresh_client(stored_id(added[-1]))
             self.select_client(stored_id(added[-1]))
 
-        form = ClientForm(self.now.date(), suggested_code=clients.next_code(r.client for r in self.records.values()),
+        form = ClientForm(self.now.date(), suggested_code=clients.next_code(self.known_clients()),
                           check=self._code_check(None))
         self._open(form, DraftKind.CLIENT, save, saved)
 
