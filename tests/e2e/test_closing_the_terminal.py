@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from terminals import Terminal, caseload_command, one_client_caseload
 
 from caseload_tui import model as m
-from caseload_tui.store import Store
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -43,30 +41,15 @@ def processes_holding(db: Path) -> list[int]:
 
 
 def test_after_the_terminal_is_closed_no_caseload_process_remains_20_starts_in_a_row(tmp_path):
-    db = tmp_path / "caseload.db"
-    store = Store.open(db, create=True)
-    store.add_client(m.Client(name="Ann Closing", code="A1", started_on=date(2026, 1, 5)))
-    store.close()
-    socket = str(tmp_path / "closing.sock")
-    caseload = str(Path(sys.executable).parent / "caseload")
-    env = {"CASELOAD_DATA_DIR": str(tmp_path / "data"), "CASELOAD_CONFIG": str(tmp_path / "config.toml"),
-           "TERM": "xterm-256color"}
-
-    def tmux(*args: str) -> str:
-        return subprocess.run(["tmux", "-S", socket, *args], capture_output=True, text=True, timeout=30).stdout
-
+    db, env = one_client_caseload(tmp_path, m.Client(name="Ann Closing", code="A1", started_on=date(2026, 1, 5)))
     left_running = []
-    try:
-        for start in range(STARTS):
-            name = f"closing-{start}"
-            tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36",
-                 *(f"-e{key}={value}" for key, value in env.items()), caseload, "--db", str(db))
-            deadline = time.monotonic() + 20
-            while "Ann Closing" not in (screen := tmux("capture-pane", "-p", "-t", name)):
-                assert time.monotonic() < deadline, f"start {start} never drew:\n{screen}"
-                time.sleep(0.05)
-            assert processes_holding(db), "the caseload process was not found while it ran"
-            tmux("kill-session", "-t", name)  # the terminal closes: its processes are sent SIGHUP
+    for start in range(STARTS):
+        terminal = Terminal(tmp_path, 120, 36)
+        try:
+            terminal.start_bare([caseload_command(), "--db", str(db)], env)
+            terminal.wait_for("Ann Closing")
+            assert processes_holding(db), f"start {start}: the caseload process was not found while it ran"
+            terminal.tmux("kill-session", "-t", terminal.name)  # the terminal closes: its processes are sent SIGHUP
             closed = time.monotonic()
             while processes_holding(db) and time.monotonic() - closed < GONE_WITHIN:
                 time.sleep(0.05)
@@ -74,6 +57,6 @@ def test_after_the_terminal_is_closed_no_caseload_process_remains_20_starts_in_a
                 left_running.append(start)
                 for pid in remaining:
                     os.kill(pid, 9)
-    finally:
-        tmux("kill-server")
+        finally:
+            terminal.close()
     assert left_running == [], f"still running {GONE_WITHIN} s after their terminal closed: starts {left_running}"

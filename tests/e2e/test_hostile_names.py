@@ -7,54 +7,25 @@ would see it); everything it wrote is read back and searched for ESC, BEL and C1
 from __future__ import annotations
 
 import os
-import pty
-import select
-import subprocess
-import sys
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from terminals import CASELOAD, full_env, on_a_pty, read_to_the_end
 
 from caseload_tui import model as m
 from caseload_tui.store import Store
 
-CASELOAD = str(Path(sys.executable).parent / "caseload")
 # A folder name that would set the title, write the clipboard, clear the screen and ask the terminal to answer.
 HOSTILE = "x\x1b]0;TITLE\x07-\x1b]52;c;SElERU1F\x07-\x1b[2J-\x9b6n-\x1bc"
 
 
 def on_a_terminal(args: list[str], env: dict[str, str], stdin_text: str = "") -> str:
     """Run `caseload ARGS` with a pty as its terminal; everything it wrote, decoded."""
-    master, slave = pty.openpty()
-    process = subprocess.Popen([CASELOAD, *args], stdin=slave, stdout=slave, stderr=slave, env=env,
-                               close_fds=True)
-    os.close(slave)
+    process, master = on_a_pty([CASELOAD, *args], env, session=False)
     if stdin_text:
         os.write(master, stdin_text.encode())
-    out = b""
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.1)
-        if ready:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the program has closed its side
-                break
-            if not chunk:
-                break
-            out += chunk
-        elif process.poll() is not None:
-            break
-    try:
-        process.wait(timeout=10)
-    finally:
-        if process.poll() is None:  # never leave a caseload process behind, even when the test fails
-            process.kill()
-            process.wait()
-        os.close(master)
-    return out.decode("utf-8", errors="replace")
+    return read_to_the_end(process, master).decode("utf-8", errors="replace")
 
 
 def obeyable(text: str) -> list[str]:
@@ -70,10 +41,7 @@ def hostile(tmp_path):
     store.add_client(m.Client(name="Ann \x1b]0;NAME\x07", code="A\x1bc1", started_on=date(2026, 1, 5),
                               schedule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0"))
     store.close()
-    env = {**os.environ, "TERM": "xterm-256color", "CASELOAD_DATA_DIR": str(folder / "data"),
-           "CASELOAD_CONFIG": str(folder / "config.toml")}
-    env.pop("CASELOAD_DB", None)
-    return folder, env
+    return folder, full_env(folder)
 
 
 def commands(folder: Path) -> list[list[str]]:

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import os
-import pty
-import select
-import subprocess
-import sys
-import time
 from datetime import date, datetime
-from pathlib import Path
+
+from terminals import CASELOAD, full_env, on_a_pty, read_until
 
 from caseload_tui import model as m
 from caseload_tui.store import Store
@@ -28,22 +24,6 @@ MARKERS = [b"\x1b]52;c;SElERU1F", b"\x1b]0;TITLE-HIJACK", b"\x1b]8;;https://evil
            b"\x1bP+q544e", "\x9b6n".encode()]
 
 
-def _read_for(fd: int, seconds: float) -> bytes:
-    out = b""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
-    return out
-
-
 def test_hostile_text_never_reaches_the_terminal(tmp_path):
     db = tmp_path / "caseload.db"
     store = Store.open(db, create=True)
@@ -53,29 +33,23 @@ def test_hostile_text_never_reaches_the_terminal(tmp_path):
         store.add_thought(m.Thought(body=text, written_at=datetime(2026, 11, 20, 18), client_id=client.id))
         store.add_question(m.Question(body=text, asked_at=datetime(2026, 11, 20, 18), client_id=client.id))
     store.close()
-    master, slave = pty.openpty()
+    process, master = on_a_pty([CASELOAD, "--db", str(db)], full_env(tmp_path, COLUMNS="120", LINES="36"))
     os.set_blocking(master, False)
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36",
-           "CASELOAD_DATA_DIR": str(tmp_path / "data"), "CASELOAD_CONFIG": str(tmp_path / "config.toml")}
-    script = Path(sys.executable).parent / "caseload"
-    process = subprocess.Popen([str(script), "--db", str(db)], stdin=slave, stdout=slave, stderr=slave,
-                               env=env, start_new_session=True)
-    os.close(slave)
     try:
-        output = _read_for(master, 4)
+        output = read_until(master, None, 4)
         # Walk the list so every client's header and panes are drawn, then open search and an edit form.
         for key in [b"\x1b[B"] * (len(HOSTILE) + 1) + [b"\t", b"e"]:
             os.write(master, key)
-            output += _read_for(master, 0.4)
+            output += read_until(master, None, 0.4)
         os.write(master, b"\x1b")
-        output += _read_for(master, 0.4)
+        output += read_until(master, None, 0.4)
         for key in [b"/", b"x"]:
             os.write(master, key)
-            output += _read_for(master, 0.6)
+            output += read_until(master, None, 0.6)
         os.write(master, b"\x1b")
-        output += _read_for(master, 0.4)
+        output += read_until(master, None, 0.4)
         os.write(master, b"q")
-        output += _read_for(master, 2)
+        output += read_until(master, None, 2)
         assert process.wait(timeout=10) == 0
     finally:
         if process.poll() is None:

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from test_tmux import Terminal, _caseload_command, _one_client_caseload
+from terminals import Terminal, one_client_caseload
 
 from caseload_tui import model as m
 from caseload_tui.store import Store
@@ -53,14 +53,12 @@ def _stored(db: Path) -> Store:
 
 
 def test_a_thought_saved_while_another_process_holds_the_lock_for_8_seconds(tmp_path):
-    db, env = _one_client_caseload(tmp_path, MELANIE)
+    db, env = one_client_caseload(tmp_path, MELANIE)
     terminal = Terminal(tmp_path, 80, 24)
     holder = None
     try:
-        terminal.start(f"{_caseload_command()} --db {db}", env)
-        terminal.wait_for("Nothing written yet")
-        terminal.keys("t")
-        terminal.wait_for("What stays with you")
+        terminal.start_caseload(db, env, showing="Nothing written yet")
+        terminal.open_thought_form()
         terminal.keys("-l", "the long silence before she spoke")
         terminal.choose_first_kind()
         holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), str(HOLD_SECONDS)],
@@ -99,20 +97,16 @@ TYPED = "quietly ask about the breaks: did the dates matter, and her brother? go
 
 
 def test_keys_typed_with_f_land_in_the_question_form_under_cpu_load(tmp_path):
-    db, env = _one_client_caseload(tmp_path, MELANIE)
+    db, env = one_client_caseload(tmp_path, MELANIE)
     terminal = Terminal(tmp_path, 120, 36)
     burners: list[subprocess.Popen] = []
     try:
-        terminal.start(f"{_caseload_command()} --db {db}", env)
-        terminal.wait_for("Nothing written yet")
+        terminal.start_caseload(db, env, showing="Nothing written yet")
         burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(os.cpu_count() or 2)]
         time.sleep(0.5)
         terminal.keys("-l", "f" + TYPED)  # one write: the question's words 0 ms after the f
         terminal.wait_for("go gently", timeout=30)
-        terminal.keys("C-s")
-        terminal.wait_for("Question saved", timeout=30)
-        terminal.keys("q")
-        terminal.wait_for("EXITED 0", timeout=30)
+        terminal.save_and_quit(saved="Question saved", timeout=30)
     finally:
         for burner in burners:
             burner.kill()
@@ -132,7 +126,7 @@ PASTES = {
 
 
 def _with_a_question(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    db, env = _one_client_caseload(tmp_path, MELANIE)
+    db, env = one_client_caseload(tmp_path, MELANIE)
     store = Store.open(db)
     store.add_question(m.Question(client_id=store.clients()[0].id, body="Did the move go well?",
                                   asked_at=datetime(2026, 11, 20, 9)))
@@ -161,24 +155,19 @@ def test_a_bracketed_paste_is_stored_once_byte_for_byte_in_each_kind_of_note_fie
     long_paste = tmp_path / "long.txt"
     terminal = Terminal(tmp_path, 120, 36)
     try:
-        terminal.start(f"{_caseload_command()} --db {db}", env)
-        terminal.wait_for("Melanie")
+        terminal.start_caseload(db, env, showing="Melanie")
         for key in keys:
             time.sleep(0.5)
             terminal.keys(key)
         terminal.wait_for(opened)
         for text in PASTES.values():
             long_paste.write_bytes(text.encode("utf-8"))
-            terminal.tmux("load-buffer", str(long_paste))
-            terminal.tmux("paste-buffer", "-p", "-t", terminal.name)
+            terminal.paste(long_paste)
             time.sleep(0.5)
         terminal.wait_for("yyyyyyyy")
         if field == "thought":
             terminal.choose_first_kind()  # the one thing a thought needs besides its words
-        terminal.keys("C-s")
-        terminal.wait_for(saved)
-        terminal.keys("C-q")
-        terminal.wait_for("EXITED 0")
+        terminal.save_and_quit(saved, quit_key="C-q")
     finally:
         terminal.close()
     store = _stored(db)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
+from terminals import Terminal, one_client_caseload
 
 from caseload_tui import model as m
 from caseload_tui.store import Store
@@ -20,84 +19,19 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
                                 reason="tmux is not installed: the end-to-end test needs it (.ci/run installs it)")
 
 
-def _caseload_command() -> str:
-    """The console script installed beside this Python."""
-    script = Path(sys.executable).parent / "caseload"
-    assert script.exists(), "install the project (pip install -e .) so `caseload` exists"
-    return str(script)
-
-
-class Terminal:
-    def __init__(self, tmp_path: Path, width: int, height: int):
-        self.name = f"caseload-e2e-{os.getpid()}-{time.monotonic_ns()}"
-        self.socket = str(tmp_path / f"tmux-{time.monotonic_ns()}.sock")
-        self.width, self.height = width, height
-
-    def tmux(self, *args: str) -> str:
-        done = subprocess.run(["tmux", "-S", self.socket, *args], capture_output=True, text=True, timeout=30)
-        return done.stdout
-
-    def start(self, command: str, env: dict[str, str]) -> None:
-        exports = " ".join(f"{k}={v}" for k, v in env.items())
-        self.tmux("new-session", "-d", "-s", self.name, "-x", str(self.width), "-y", str(self.height),
-                  f"env {exports} {command}; echo EXITED $?; sleep 30")
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", self.name)
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", self.name, *keys)
-
-    def wait_for(self, text: str, timeout: float = 20) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
-
-    def close(self) -> None:
-        self.tmux("kill-server")
-
-    def choose_first_kind(self) -> None:
-        """The thought form asks its kind (none is assumed): from the text, tab to the kinds, enter on the first."""
-        for key in ("Tab", "Enter"):
-            time.sleep(0.3)  # one at a time, as typed: each moves the focus before the next arrives
-            self.keys(key)
-        time.sleep(0.3)
-
-
-
-def _one_client_caseload(tmp_path: Path, client: m.Client) -> tuple[Path, dict[str, str]]:
-    """A caseload file holding one client, and the environment that keeps the run out of the user's folders."""
-    db = tmp_path / "caseload.db"
-    store = Store.open(db, create=True)
-    store.add_client(client)
-    store.close()
-    env = {"CASELOAD_DATA_DIR": str(tmp_path / "data"), "CASELOAD_CONFIG": str(tmp_path / "config.toml"),
-           "TERM": "xterm-256color"}
-    return db, env
-
-
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
 def test_add_a_thought_in_a_real_terminal(tmp_path, size):
     amaan = m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6),
                      schedule="FREQ=WEEKLY;BYDAY=MO;BYHOUR=17;BYMINUTE=0")
-    db, env = _one_client_caseload(tmp_path, amaan)
+    db, env = one_client_caseload(tmp_path, amaan)
     terminal = Terminal(tmp_path, *size)
     try:
-        terminal.start(f"{_caseload_command()} --db {db}", env)
-        terminal.wait_for("Amaan")
+        terminal.start_caseload(db, env, showing="Amaan")
         terminal.wait_for("Nothing written yet")
-        terminal.keys("t")
-        terminal.wait_for("What stays with you")
+        terminal.open_thought_form()
         terminal.keys("-l", "he wants my approval [b]as with his mother[/b]")
         terminal.choose_first_kind()
-        terminal.keys("C-s")
-        terminal.wait_for("he wants my approval [b]as")
-        terminal.keys("q")
-        terminal.wait_for("EXITED 0")
+        terminal.save_and_quit(saved="he wants my approval [b]as")
     finally:
         terminal.close()
     store = Store.open(db)
@@ -116,13 +50,11 @@ def _app_pid(terminal: Terminal) -> int:
 def test_text_in_a_form_survives_being_stopped(tmp_path, stop):
     import signal
 
-    db, env = _one_client_caseload(tmp_path, m.Client(name="Melanie", code="C-025", started_on=date(2026, 8, 3)))
+    db, env = one_client_caseload(tmp_path, m.Client(name="Melanie", code="C-025", started_on=date(2026, 8, 3)))
     terminal = Terminal(tmp_path, 100, 30)
     try:
-        terminal.start(f"{_caseload_command()} --db {db}", env)
-        terminal.wait_for("Melanie")
-        terminal.keys("t")
-        terminal.wait_for("What stays with you")
+        terminal.start_caseload(db, env, showing="Melanie")
+        terminal.open_thought_form()
         terminal.keys("-l", "resentment again, a cue to her ambivalence")
         time.sleep(0.3)
         os.kill(_app_pid(terminal), getattr(signal, f"SIG{stop}"))
@@ -136,14 +68,10 @@ def test_text_in_a_form_survives_being_stopped(tmp_path, stop):
         terminal.close()
     terminal = Terminal(tmp_path, 100, 30)
     try:
-        terminal.start(f"{_caseload_command()} --db {db}", env)
-        terminal.wait_for("resentment again, a cue to her ambivalence")
+        terminal.start_caseload(db, env, showing="resentment again, a cue to her ambivalence")
         terminal.wait_for("Restored", timeout=5)
         terminal.choose_first_kind()
-        terminal.keys("C-s")
-        terminal.wait_for("Thought saved")
-        terminal.keys("q")
-        terminal.wait_for("EXITED 0")
+        terminal.save_and_quit(saved="Thought saved")
     finally:
         terminal.close()
     store = Store.open(db)
@@ -154,26 +82,20 @@ def test_text_in_a_form_survives_being_stopped(tmp_path, stop):
 
 def test_a_bracketed_paste_is_stored_once_byte_for_byte(tmp_path):
     """tmux paste-buffer -p sends a real bracketed paste; each is stored once (it was stored twice)."""
-    db, env = _one_client_caseload(tmp_path, m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6)))
+    db, env = one_client_caseload(tmp_path, m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6)))
     long_paste = tmp_path / "long.txt"
     long_paste.write_text("x" * 4999 + "\n", encoding="utf-8")
     terminal = Terminal(tmp_path, 120, 36)
     try:
-        terminal.start(f"{_caseload_command()} --db {db}", env)
-        terminal.wait_for("Amaan")
-        terminal.keys("t")
-        terminal.wait_for("What stays with you")
+        terminal.start_caseload(db, env, showing="Amaan")
+        terminal.open_thought_form()
         terminal.tmux("set-buffer", "PASTEDONCE \t[b]x[/b] ")
         terminal.tmux("paste-buffer", "-p", "-t", terminal.name)
         terminal.wait_for("PASTEDONCE")
-        terminal.tmux("load-buffer", str(long_paste))
-        terminal.tmux("paste-buffer", "-p", "-t", terminal.name)
+        terminal.paste(long_paste)
         terminal.wait_for("xxxxxxxxxx")
         terminal.choose_first_kind()
-        terminal.keys("C-s")
-        terminal.wait_for("Thought saved")
-        terminal.keys("q")
-        terminal.wait_for("EXITED 0")
+        terminal.save_and_quit(saved="Thought saved")
     finally:
         terminal.close()
     store = Store.open(db)
@@ -185,13 +107,11 @@ def test_the_whole_loop_of_i_remembered(tmp_path):
     """Write a thought to tell them, see it on the day's card, mark it told in the review, see it in the thread."""
     every_day = m.Client(name="Amaan", code="C-001", started_on=date(2025, 1, 6),
                          schedule="FREQ=DAILY;BYHOUR=0;BYMINUTE=1")  # due today, whatever day the test runs
-    db, env = _one_client_caseload(tmp_path, every_day)
+    db, env = one_client_caseload(tmp_path, every_day)
     terminal = Terminal(tmp_path, 80, 24)
     try:
-        terminal.start(f"{_caseload_command()} --db {db}", env)
-        terminal.wait_for("Nothing written yet")
-        terminal.keys("t")
-        terminal.wait_for("What stays with you")
+        terminal.start_caseload(db, env, showing="Nothing written yet")
+        terminal.open_thought_form()
         terminal.keys("-l", "the drawings he made as a boy")
         terminal.choose_first_kind()
         for key in ("Tab", "Tab", "Space"):  # past "Still with me" to "Something to tell them I remembered"

@@ -20,6 +20,10 @@ NOT_AT_START = [
     "caseload_tui.tui.modals.search", "caseload_tui.tui.screens.help",
     "dateutil.parser",  # typed dates (rules/dates.py)
     "caseload_tui.interchange",
+    # what a save that met another window's change needs (screens/stale_handling.py), with the first form
+    "caseload_tui.tui.screens.stale_handling", "caseload_tui.tui.modals.stale_edit", "caseload_tui.supervision",
+    "caseload_tui.services.versions",
+    "caseload_tui.name_matching",  # privacy mode's matcher (tui/render.py), when privacy mode is first on
 ]
 
 # The real entry point on the file, the app run headless until the dashboard has read the caseload and

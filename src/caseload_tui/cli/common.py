@@ -20,6 +20,7 @@ import click
 from .. import config
 from ..private_files import write_private
 from ..safe_text import for_terminal, one_line
+from .asking import questions_stopped_by_signals
 from .context import CliContext, Clock
 from .opening import (
     PASSPHRASE_TRIES,
@@ -69,7 +70,8 @@ class SafeGroup(click.Group):
         if threading.current_thread() is threading.main_thread():  # a command stopped from outside tidies up
             before = {stop: signal.signal(stop, stopped) for stop in (signal.SIGTERM, signal.SIGHUP)}
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            with questions_stopped_by_signals():  # ctrl+c at a question ends the command however soon it comes
+                code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except (click.ClickException, Refusal) as exc:
             shown = io.StringIO()
             exc.show(file=shown)

@@ -139,8 +139,11 @@ class Unlocking:
     def _ask() -> str:
         import click  # the plain start does without it until a passphrase is asked for
 
+        from .asking import questions_stopped_by_signals
+
         try:
-            passphrase: str = click.prompt("Passphrase for this caseload", hide_input=True, err=True)
+            with questions_stopped_by_signals():  # the plain start is not run through SafeGroup
+                passphrase: str = click.prompt("Passphrase for this caseload", hide_input=True, err=True)
         except click.Abort:
             raise Refusal("No passphrase was given, so the caseload was not opened. Nothing was changed.") from None
         return passphrase
@@ -150,13 +153,16 @@ def keep_day_start(store: Store, clock: Clock) -> None:
     """Before the first change of the day (the dashboard opening, an import), keep where every client
     stands, so the day's end says who moved today (day_review.moves). A dry run or a command that only
     reads never calls this: they leave the file as it was."""
+    now = clock()
+    if store.kept_day_start(now.date()):
+        return  # kept already today (one row read): neither the settings nor the day's rules are needed
     from ..day_review import keep_day_start as keep
 
     try:
         thresholds = config.load_settings().thresholds
     except config.ConfigError:
         return  # the settings' problem is said by whatever needs them; the day's end then judges at midnight
-    keep(store, clock(), thresholds)
+    keep(store, now, thresholds)
 
 
 @contextlib.contextmanager
@@ -225,21 +231,28 @@ def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact
                    start: str | None = None, client_text: str | None = None) -> None:
     """Run the dashboard on the chosen caseload, at START (and the client named CLIENT_TEXT) if given."""
     refuse_demo_with_db(db_path, demo)
-    with plain_errors(context.clock):
-        settings = config.load_settings()
-        with open_store(context.clock, db_path, demo=demo, check_in_background=True) as store, \
-                _keeping_day_start(store, context.clock):
-            client_id = store.find_client(client_text).id if client_text is not None else None
-            import gc
+    import gc
 
-            from ..tui.app import run_app
+    # No garbage collection until the dashboard's first frame (the app turns it on again then, on_ready):
+    # what is made before it (the program's code, Textual's, the caseload read) lives on, and the collector
+    # walked it some 150 times before the first frame, a tenth of the start, to free next to nothing.
+    gc.disable()
+    try:
+        with plain_errors(context.clock):
+            settings = config.load_settings()
+            with open_store(context.clock, db_path, demo=demo, check_in_background=True) as store, \
+                    _keeping_day_start(store, context.clock):
+                client_id = store.find_client(client_text).id if client_text is not None else None
+                from ..tui.app import run_app
 
-            # Everything loaded so far (the program's code, Textual's) lives until the program
-            # ends: set aside, no garbage collection has to walk it again, which keeps the
-            # pauses while the dashboard paints short.
-            gc.freeze()
-            code = run_app(store, clock=context.clock, settings=settings, redact=redact, demo=demo,
-                           start=start, start_client=client_id)
+                # Everything loaded so far (the program's code, Textual's) lives until the program
+                # ends: set aside, no garbage collection has to walk it again, which keeps the
+                # pauses while the dashboard paints short.
+                gc.freeze()
+                code = run_app(store, clock=context.clock, settings=settings, redact=redact, demo=demo,
+                               start=start, start_client=client_id)
+    finally:
+        gc.enable()  # however it ended (a refused file, a crash)
     if code:
         raise SystemExit(code)  # a crash inside the dashboard exits non-zero
 

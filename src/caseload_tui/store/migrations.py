@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .. import model as m
 from .migration_steps import Steps
-from .rebuild import rebuild_table, search_index, with_check
+from .rebuild import rebuild_table, remake_search_index, search_index, with_check
 from .rows import HELD, MEETING_STATUSES
 from .sql import quoted_values
 
@@ -381,3 +381,11 @@ def m0111_groups_at_day_start(db: Database) -> None:
         "    reason TEXT NOT NULL DEFAULT ''\n"
         ")"
     )
+
+
+@migrations(name="0130_search_from_the_first_letter")
+def m0130_search_from_the_first_letter(db: Database) -> None:
+    """Every search index also indexes each word's first letter, as 0003 made them index its first two and
+    three: the first letter typed in the search box reads one list instead of gathering every word it begins."""
+    for table in ("thoughts", "questions", "encounters", "dates", "clients", "episodes", "supervision_items"):
+        remake_search_index(db, table, "1 2 3")

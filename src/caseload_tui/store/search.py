@@ -7,6 +7,7 @@ the advice and how it went) and dates that matter: each table with its own index
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
@@ -67,38 +68,48 @@ class SearchMixin(StoreBase):
         than SEARCH_RANKED records of one kind match (a common word, a short beginning, in
         a large caseload), the best of the newest SEARCH_RANKED are given: ranking every
         match would take longer than a keystroke.
+
+        Each kind's index gives the rank of its newest matches in one pass, reading only the index;
+        the text of a record (and its client's name) is read only for the `limit` hits returned.
         """
         if not query.strip():
             return []
         match = fts_query(self.db, query)
-        scored: list[tuple[float, m.SearchHit]] = []
-        with self._lock.reading():
-            for searched in _SEARCHED:
-                try:
-                    found = self._matches(searched, match, limit)
-                except sqlite3.OperationalError:
-                    return []
-                for row in found:
-                    scored.append((row["rank"], m.SearchHit(
-                        kind=searched.kind, id=row["id"], client_id=row["client_id"],
-                        client_name=row["name"] if row["name"] is not None else "My practice",
-                        when=date.fromisoformat(row["at"][:10]) if row["at"] else date.min, body=row["text"],
-                    )))
-        scored.sort(key=lambda pair: pair[0])
-        return [hit for _, hit in scored[:limit]]
+        with self._lock.reading() as conn:
+            try:
+                # Best first; on equal rank, in the order the kinds are listed, then the one saved first.
+                ranked = sorted((rank, kind, rowid) for kind, searched in enumerate(_SEARCHED)
+                                for rowid, rank in self._best(conn, searched.table, match, limit))[:limit]
+            except sqlite3.OperationalError:
+                return []
+            shown = {(kind, rowid): hit for kind, searched in enumerate(_SEARCHED)
+                     for rowid, hit in _hits(conn, searched, [rowid for _, of, rowid in ranked if of == kind])}
+        return [shown[kind, rowid] for _, kind, rowid in ranked]
 
-    def _matches(self, searched: _Searched, match: str, limit: int) -> list[sqlite3.Row]:
-        table = searched.table
-        # Records are numbered as they are written, so the newest matches have the highest rowids.
-        floor = self._conn.execute(
-            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :query "
-            f"ORDER BY rowid DESC LIMIT 1 OFFSET {self.SEARCH_RANKED - 1}", {"query": match},
-        ).fetchone()
-        return self._conn.execute(
-            f"SELECT t.id, {searched.client} AS client_id, {searched.when} AS at, {searched.text} AS text, "
-            f"f.rank AS rank, c.name AS name "
-            f"FROM {table}_fts f JOIN {table} t ON t.rowid = f.rowid "
-            f"LEFT JOIN clients c ON c.id = {searched.client} "
-            f"WHERE {table}_fts MATCH :query AND f.rowid >= :floor ORDER BY f.rank LIMIT {int(limit)}",
-            {"query": match, "floor": floor[0] if floor else 0},
-        ).fetchall()
+    def _best(self, conn: sqlite3.Connection, table: str, match: str, limit: int) -> list[sqlite3.Row]:
+        """The rowids and ranks of a kind's best `limit` among its newest SEARCH_RANKED matches.
+
+        One pass over the index, newest first (records are numbered as they are written), each match
+        ranked as it is read; SQLite keeps the best; nothing is read from the records themselves.
+        """
+        return conn.execute(
+            f"SELECT rowid, rank FROM (SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH :query "
+            f"ORDER BY rowid DESC LIMIT {int(self.SEARCH_RANKED)}) ORDER BY rank, rowid LIMIT {int(limit)}",
+            {"query": match}).fetchall()
+
+
+def _hits(conn: sqlite3.Connection, searched: _Searched, rowids: list[int]) -> list[tuple[int, m.SearchHit]]:
+    """The hits for these records of one kind, each with its rowid, as a result shows them."""
+    if not rowids:
+        return []
+    rows = conn.execute(
+        f"SELECT t.rowid AS rowid, t.id AS id, {searched.client} AS client_id, {searched.when} AS at, "
+        f"{searched.text} AS text, c.name AS name "
+        f"FROM json_each(:rowids) chosen JOIN {searched.table} t ON t.rowid = chosen.value "
+        f"LEFT JOIN clients c ON c.id = {searched.client}", {"rowids": json.dumps(rowids)},
+    ).fetchall()
+    return [(row["rowid"], m.SearchHit(
+        kind=searched.kind, id=row["id"], client_id=row["client_id"],
+        client_name=row["name"] if row["name"] is not None else "My practice",
+        when=date.fromisoformat(row["at"][:10]) if row["at"] else date.min, body=row["text"],
+    )) for row in rows]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import gc
 import os
 import signal
 import threading
@@ -53,20 +54,29 @@ class CaseloadApp(AppBase):
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
+    def get_default_screen(self) -> DashboardScreen:
+        """The dashboard is the first screen (not pushed over Textual's blank one): its first frame is
+        then made once, after the app has started, not once thrown away while it starts and again."""
+        return DashboardScreen()
+
     def on_mount(self) -> None:
         self._last_active = self.clock()
         if self.settings.lock_after_minutes:
             self.set_interval(10, self._lock_when_idle)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(FILE_CHECK_SECONDS, self.check_caseload_file)
-        dashboard = DashboardScreen()
-        self.push_screen(dashboard)
+        dashboard = self.screen_stack[0]
+        assert isinstance(dashboard, DashboardScreen)
         if self._start is StartMode.REVIEW:
             dashboard.action_review()
         elif self._start is StartMode.SUPERVISION:
             dashboard.action_supervision()
         elif self._start is StartMode.GRADUATE and self._start_client is not None:
             dashboard.start_graduation(self._start_client)
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: garbage collection on again (cli/opening.open_dashboard)."""
+        gc.enable()
 
     def _theme_changed(self, theme: Theme) -> None:
         if self._remember_theme is None and self.demo:  # said, not silently dropped (README, "Using it")

@@ -10,13 +10,16 @@ would parse; they ask this module instead.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from textual._context import active_app  # the running app (what textual.getters.app reads too)
 from textual.content import Content
 
 from ..model import BRING_WORDS, OUTCOMES, Client, Group, MarkedNote, Status, ThoughtKind
-from ..name_matching import NameMatcher
 from ..safe_text import for_editing, one_line, visible
+
+if TYPE_CHECKING:
+    from ..name_matching import NameMatcher  # privacy mode's; loaded when first on
 
 
 class Privacy:
@@ -28,7 +31,7 @@ class Privacy:
 
     def __init__(self) -> None:
         self.on = False
-        self._matcher: NameMatcher | None = NameMatcher(())
+        self._matcher: NameMatcher | None = None  # made (and name_matching loaded) when first needed
         self._clients: list[Client] = []
 
     def learn(self, clients: list[Client]) -> None:
@@ -40,6 +43,8 @@ class Privacy:
         if not self.on:
             return text
         if self._matcher is None:
+            from ..name_matching import NameMatcher
+
             self._matcher = NameMatcher.of(self._clients)
         return self._matcher.redact(text)
 

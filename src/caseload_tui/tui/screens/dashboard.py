@@ -14,7 +14,7 @@ import gc
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -38,6 +38,7 @@ GROUP_PANE_LIMIT = 300  # a group's view lists at most this many notes; the newe
 # Up to this many clients (a group practice's, M) the caseload is read before the first frame, which
 # is then the populated one; a larger one is read in a worker behind a "Reading your caseload…" frame.
 READ_BEFORE_FIRST_FRAME = 2_000
+BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # the screen's class at each width (HORIZONTAL_BREAKPOINTS)
 
 
 class DashboardScreen(DraftReopening):
@@ -58,7 +59,7 @@ class DashboardScreen(DraftReopening):
     DashboardScreen.-narrow CaseloadList { width: 36; }  /* wider for longer names: CaseloadList.show */
     DashboardScreen.-narrow CaseHeader { height: 8; }
     """
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
 
     # The footer shows the everyday keys (show=True) and, for a former client, News; every key is in help (?)
     # and the command palette. Privacy, blank, help and quit are every screen's (app_access.CaseloadScreen).
@@ -111,6 +112,10 @@ class DashboardScreen(DraftReopening):
     # ------------------------------------------------------------ layout and loading
 
     def compose(self) -> ComposeResult:
+        # The width's class before the first styling: set at the first resize, as Textual does, it would
+        # style every widget a second time before the first frame.
+        at = next(name for least, name in sorted(BREAKPOINTS, reverse=True) if self.app.size.width >= least)
+        self.update_classes({name: name == at for _, name in BREAKPOINTS}, update=False)
         yield Header(show_clock=False, icon="◆")
         with Horizontal():
             yield CaseloadList(id="caseload", on_case=self.show_selection)
@@ -120,6 +125,12 @@ class DashboardScreen(DraftReopening):
                 yield QuestionsPane(id="questions")
                 yield ArcPane(id="arc")
         yield WrappingFooter(compact=True)
+
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Before Textual's handler. The first (the app's start): all was styled as mounted, a moment ago."""
+        event.refresh_styles, self._resumed = self._resumed and event.refresh_styles, True
 
     def on_mount(self) -> None:
         self.follow_privacy_mode(self.redraw)

@@ -17,7 +17,6 @@ from ..widgets.arc_pane import ArcPane
 from ..widgets.caseload_list import stored_id
 from ..widgets.notes_panes import ThoughtsPane
 from .dashboard_base import DashboardBase
-from .stale_handling import stale_client, stale_ending, stale_reflection
 
 if TYPE_CHECKING:
     from ..modals.forms import AttendanceInput, ClientInput
@@ -100,6 +99,8 @@ class ClientActions(DashboardBase):
                 self.refresh_client(stored_id(client))
 
         form = ClientForm(self.now.date(), client=client, check=self._code_check(stored_id(client)))
+        from .stale_handling import stale_client  # loaded with the first form, not at start
+
         form.stale = stale_client(self.store, client, render.join(("The details of ", "bold"),
                                                                   render.client_name(client, style="bold")),
                                   lambda: self.refresh_client(stored_id(client)), lambda: changed.append(True))
@@ -162,6 +163,8 @@ class ClientActions(DashboardBase):
         current = self.store.episodes(stored_id(client))[-1]
         form = EndingForm(render.client_name(client, style="bold"), self.now.date(), record.open_questions,
                           current.reflection)
+        from .stale_handling import stale_ending
+
         form.stale = stale_ending(self.store, client, render.join(("The ending with ", "bold"),
                                                                   render.client_name(client, style="bold")),
                                   self.now, lambda: self.refresh_client(stored_id(client)))
@@ -211,6 +214,8 @@ class ClientActions(DashboardBase):
                 self.show_selection()
 
         form = ReflectionForm(render.client_name(client, style="bold"), episode, self.now.date(), focus=part)
+        from .stale_handling import stale_reflection
+
         form.stale = stale_reflection(self.store, episode, render.join(("The ending with ", "bold"),
                                                                        render.client_name(client, style="bold")),
                                       self.show_selection)

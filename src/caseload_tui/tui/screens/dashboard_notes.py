@@ -20,7 +20,6 @@ from .. import render
 from ..modals.confirm import Confirm
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
-from .stale_handling import edited_thought, stale_question_note, stale_thought
 
 if TYPE_CHECKING:
     from ..modals.forms import Closing, ThoughtInput  # the forms are loaded when the first one opens
@@ -99,6 +98,7 @@ class NoteActions(DashboardBase):
 
     def _edit_thought(self, thought: Thought) -> None:
         from ..modals.forms import ThoughtForm
+        from .stale_handling import edited_thought, stale_thought  # with the first form, not at start
 
         about = self._about_owner(thought.client_id)
 
@@ -174,6 +174,8 @@ class NoteActions(DashboardBase):
                 self._after_change(question.client_id, "questions")
 
         form = QuestionForm(self._about_label(about), question=question)
+        from .stale_handling import stale_question_note
+
         form.stale = stale_question_note(self.store, question, render.join(("This question about ", "bold"),
                                                                            self._about_label(about)),
                                          self.now, lambda: self._after_change(question.client_id))

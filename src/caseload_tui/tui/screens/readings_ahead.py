@@ -28,8 +28,6 @@ from ...model import mind as mind_words
 from ...model import patterns as pattern_words
 from ...model.mind import MindAndRoom, MindReading
 from ...model.patterns import OwnResponse, Patterns
-from ...rules.mind import read_mind
-from ...rules.patterns import read_patterns
 from ...store import StoreError
 from .app_access import CaseloadScreen
 
@@ -48,10 +46,14 @@ class Source(Protocol):
 
 
 def read_mind_and_room(source: Source, now: datetime, weeks: int) -> MindReading:
+    from ...rules.mind import read_mind  # the readings are made after the first frame: their rules too
+
     return read_mind(source.mind_and_room(now - timedelta(weeks=weeks), now), weeks)
 
 
 def read_own_patterns(source: Source, now: datetime, weeks: int) -> Patterns:
+    from ...rules.patterns import read_patterns
+
     return read_patterns(source.own_responses(now - timedelta(weeks=weeks), now), weeks)
 
 
