@@ -63,7 +63,8 @@ class SteadyList(OptionList):
         self._wrapped: LRUCache[tuple, list[Strip]] = LRUCache(WRAPPED_KEPT)
 
     def on_mount(self) -> None:
-        self.vertical_scrollbar.renderer = partial(_UnseenWhileAllFits, pane=self)  # type: ignore[assignment]
+        # one scrollbar of its own, as ScrollBar.renderer's docs show (it is declared a class variable)
+        self.vertical_scrollbar.renderer = partial(_UnseenWhileAllFits, pane=self)  # type: ignore[misc,assignment]
 
     def _scroll_update(self, virtual_size: Size) -> None:
         bar = self._vertical_scrollbar
