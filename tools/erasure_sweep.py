@@ -50,6 +50,8 @@ def main() -> None:
         if found:
             leaked[layout.kind] += 1
             print(f"LEAK {layout}: {found}", flush=True)
+        if n % 50 == 49:
+            print(f"... {n + 1} layouts, {sum(leaked.values())} leaked", flush=True)
     print(f"{sum(tried.values())} layouts, {len(set(sizes))} sizes ({min(sizes)}-{max(sizes)} notes), "
           f"{sum(leaked.values())} leaked; cpu {time.process_time() - started:.0f} s")
     for kind in KINDS:

@@ -7,8 +7,9 @@ flushes FTS5's new terms as a segment, so this varies the index's shape), then o
 record holding the removed words is edited or deleted, with or without another window reading.
 
 The words are looked for in every spelling the files might hold them in: as typed, lowercased and
-without diacritics (FTS5's unicode61 tokenizer folds both), and by their last letters alone (an
-FTS5 leaf stores each term after the letters it shares with the one before it).
+without diacritics (FTS5's unicode61 tokenizer folds both), by their last letters alone (an FTS5
+leaf stores each term after the letters it shares with the one before it) and by their first five
+(the keys of the index's pages are the shortest beginnings of terms).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ WHEN = datetime(2026, 11, 24, 19)
 FILLER = ("the weekly rhythm ordinary session she said mother father work sleep anger quiet late early "
           "holiday silence laughter tired hopeful stuck moving sister brother dream fear body hands").split()
 TAIL = 7  # letters at the end of a removed word that no prefix compression can split off
+HEAD = 5  # "xq" and three random letters: a removed word's beginning, as the index's page keys hold it
 KINDS = ("thought", "thought_edit", "question", "answer_edit", "news", "news_edit", "reflection_edit",
          "supervision", "supervision_edit", "date", "date_edit", "draft", "theme_edit", "client")
 
@@ -41,7 +43,8 @@ def folded(word: str) -> str:
 
 def spellings(word: str) -> set[bytes]:
     shapes = {word, word.lower(), folded(word), unicodedata.normalize("NFD", word)}
-    return {s.encode() for s in shapes} | {s[-TAIL:].encode() for s in shapes}
+    # %_idx keeps the first letters of the first term of each index leaf: the beginning alone too.
+    return {part.encode() for s in shapes for part in (s, s[-TAIL:], s[:HEAD])}
 
 
 def traces(path: Path, words: list[str]) -> dict[str, list[str]]:
@@ -90,13 +93,17 @@ def make(path: Path, layout: Layout) -> tuple[Store, list[int]]:
     store = Store.open(path, create=True)
     clients = [store.add_client(m.Client(name=f"Client {c}", code=f"C{c}", started_on=date(2025, 1, 1),
                                          themes=_text(rng)[:200])).id for c in range(rng.randint(1, 6))]
+    _write_more(store, rng, clients, layout.notes)
+    return store, clients
+
+
+def _write_more(store: Store, rng: random.Random, clients: list[int], notes: int) -> None:
     written = 0
-    while written < layout.notes:
+    while written < notes:
         with store._lock.writing():  # several notes a transaction, as an import or a busy evening
-            for _ in range(min(layout.notes - written, rng.choice((1, 1, 3, 10, 40)))):
+            for _ in range(min(notes - written, rng.choice((1, 1, 3, 10, 40)))):
                 _add_one(store, rng, rng.choice(clients), written)
                 written += 1
-    return store, clients
 
 
 def _add_one(store: Store, rng: random.Random, client_id: int, n: int) -> None:
@@ -130,6 +137,7 @@ def remove_words(store: Store, clients: list[int], layout: Layout) -> list[str]:
     client_id = rng.choice(clients)
     kept = " ".join(rng.choice(FILLER) for _ in range(rng.randint(1, 30)))
     remove = _write(store, layout.kind, client_id, _with(rng, words), kept)
+    _write_more(store, rng, clients, rng.choice((0, 5, 40)))  # later notes split and move its page's cells
     assert traces(store.path, words), "the words must be in the file before they are removed"
     if layout.reader:
         reader = sqlite3.connect(str(store.path), check_same_thread=False)
