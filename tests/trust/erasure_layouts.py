@@ -153,7 +153,7 @@ def remove_words(store: Store, clients: list[int], layout: Layout) -> list[str]:
     return words
 
 
-def _write(store: Store, kind: str, client_id: int, text: str, kept: str):  # noqa: C901 (one branch a kind)
+def _write(store: Store, kind: str, client_id: int, text: str, kept: str):  # one branch a kind of record
     """Write a record of `kind` holding `text`; the function that removes it (or edits `text` out)."""
     if kind.startswith("thought"):
         t = store.add_thought(m.Thought(body=text, written_at=WHEN, client_id=client_id))

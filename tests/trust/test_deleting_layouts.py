@@ -9,10 +9,9 @@ reading. tools/erasure_sweep.py runs hundreds of such layouts (see its header fo
 from __future__ import annotations
 
 import pytest
+from erasure_layouts import KINDS, WHEN, Layout, folded, leaks, make, secret_words
 
 from caseload_tui import model as m
-
-from erasure_layouts import KINDS, WHEN, Layout, folded, leaks, make, secret_words
 
 LAYOUTS = [Layout(seed=seed, notes=notes, kind=kind, reader=False)
            for kind in KINDS for seed, notes in ((1, 45), (2, 130))]
