@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 
 from .. import model as m
@@ -154,14 +155,17 @@ def _own_responses(conn: sqlite3.Connection, since: datetime, until: datetime) -
     breaks = cursor.execute("SELECT date(starts_on, '-7 days'), ends_on FROM breaks").fetchall()
     in_text, bodies = _feelings_in_text(cursor, [thought_id for thought_id, *_, feelings in found
                                                  if not feelings.strip()])
+    near_break: dict[str, bool] = {}  # by day: many responses share one
     responses = []
     for thought_id, written, client_id, whose, feelings in found:
         name, code, ended = clients.get(client_id, _NO_CLIENT)
         when = datetime.fromisoformat(written)
         day = written[:10]
+        if day not in near_break:
+            near_break[day] = any(first <= day <= last for first, last in breaks)
         responses.append(OwnResponse(
             thought_id=thought_id, written_at=when, body=bodies.get(thought_id, ""), client_id=client_id,
-            name=name, code=code, near_break=any(first <= day <= last for first, last in breaks),
+            name=name, code=code, near_break=near_break[day],
             near_ending=ended is not None and abs((ended - when.date()).days) <= 14,
             whose=_WHOSE[whose] if whose else None, feelings=feelings,
             in_text=tuple(in_text.get(thought_id, ()))))
@@ -180,7 +184,7 @@ _NO_CLIENT: tuple[str, str, date | None] = ("", "", None)  # about my practice (
 _WHOSE = {whose.value: whose for whose in m.Whose}
 
 
-def _feelings_in_text(conn: sqlite3.Cursor, ids: list[int]) -> tuple[dict[int, list[str]], dict[int, str]]:
+def _feelings_in_text(cursor: sqlite3.Cursor, ids: list[int]) -> tuple[dict[int, list[str]], dict[int, str]]:
     """Which listed feelings the search index finds in these thoughts' bodies, and the bodies holding two or more.
 
     One prefix search a feeling over the thoughts' id range (the index's own order), kept to these ids.
@@ -189,19 +193,17 @@ def _feelings_in_text(conn: sqlite3.Cursor, ids: list[int]) -> tuple[dict[int, l
         return {}, {}
     wanted, found = set(ids), dict[int, list[str]]()
     span = {"low": min(ids), "high": max(ids)}
-    for feeling, starts in FEELINGS.items():
-        match = "body : (" + " OR ".join(f'"{start}"*' for start in starts) + ")"
-        for (thought_id,) in conn.execute("SELECT rowid FROM thoughts_fts WHERE thoughts_fts MATCH :match "
-                                          "AND rowid BETWEEN :low AND :high", {"match": match, **span}):
-            if thought_id in wanted:
-                found.setdefault(thought_id, []).append(feeling)
+    for feeling, match in _FEELING_SEARCHES.items():
+        hits = cursor.execute("SELECT rowid FROM thoughts_fts WHERE thoughts_fts MATCH :match "
+                              "AND rowid BETWEEN :low AND :high", {"match": match, **span}).fetchall()
+        for thought_id in wanted.intersection(chain.from_iterable(hits)):
+            found.setdefault(thought_id, []).append(feeling)
     several = [thought_id for thought_id, feelings in found.items() if len(feelings) > 1]
-    bodies: dict[int, str] = {}
-    for start in range(0, len(several), _IDS_A_QUERY):  # bound as parameters, a few hundred at a time
-        chunk = several[start:start + _IDS_A_QUERY]
-        bodies.update(conn.execute(f"SELECT id, body FROM thoughts WHERE id IN ({', '.join('?' * len(chunk))})",
-                                   chunk).fetchall())
+    bodies = dict(cursor.execute("SELECT id, body FROM thoughts WHERE id IN (SELECT value FROM json_each(?))",
+                                 (json.dumps(several),)).fetchall())
     return found, bodies
 
 
-_IDS_A_QUERY = 500  # well under any SQLite build's limit on bound parameters
+# Each listed feeling's search: a word of a body beginning with one of its beginnings.
+_FEELING_SEARCHES = {feeling: "body : (" + " OR ".join(f'"{start}"*' for start in starts) + ")"
+                     for feeling, starts in FEELINGS.items()}
