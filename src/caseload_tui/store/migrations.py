@@ -395,13 +395,3 @@ def m0131_search_indexes_as_made_by_0003(db: Database) -> None:
     file (tests/trust/test_deleting.py): where it ran, each index is made again as 0003 made them."""
     for table in ("thoughts", "questions", "encounters", "dates", "clients", "episodes", "supervision_items"):
         remake_search_index(db, table, "2 3")
-
-
-@migrations(name="0160_own_responses_covering_index")
-def m0160_own_responses_covering_index(db: Database) -> None:
-    """Patterns in me reads whose feeling each own response was and its feeling words, both stored after the
-    body: over 0100's index on kind and time alone, every row of the year was fetched, its long body
-    stepped over to reach them. This index holds every column the reading needs, so no row is fetched.
-    It begins as 0100's did, so it replaces it."""
-    db.execute("DROP INDEX IF EXISTS thoughts_by_kind_time")
-    db.execute("CREATE INDEX thoughts_by_kind_time_feelings ON thoughts(kind, written_at, client_id, whose, feelings)")
