@@ -7,7 +7,7 @@ things would each ask for a layout of the screen, and are kept from it:
   (nothing else on the screen moves when a list's content grows, so the layout would change nothing);
 - the scrollbar: one that came and went would ask, so it is always there (`overflow-y: scroll`),
   drawn in the background's colour while everything fits (by its renderer: a class set and unset
-  would restyle the pane on many moves), and not painted again while it fits before and after.
+  would restyle the pane on many moves), and painted again only when its thumb changes.
 
 OptionList (Textual's line API: a ScrollView drawing each line in `render_line`) wraps every
 option twice, once to measure its height and once to draw it, and forgets the drawing on every
@@ -67,14 +67,20 @@ class SteadyList(OptionList):
         self.vertical_scrollbar.renderer = partial(_UnseenWhileAllFits, pane=self)  # type: ignore[misc,assignment]
 
     def _scroll_update(self, virtual_size: Size) -> None:
+        """The scrollbar's figures for a new virtual size, repainting it only if one changed (Widget's
+        repaints it on every show) and, while it is unseen before and after, not at all."""
         bar = self._vertical_scrollbar
-        if bar is not None and self.scroll_y == 0:
-            window = self.container_size.height - self.scrollbar_size_horizontal
-            if bar.window_virtual_size <= bar.window_size == window and virtual_size.height <= window:
-                # unseen before and after: its figures kept right without painting it again
-                bar.set_reactive(ScrollBar.window_virtual_size, virtual_size.height)
-                return
-        super()._scroll_update(virtual_size)
+        if bar is None or not self.show_vertical_scrollbar or self.show_horizontal_scrollbar:
+            super()._scroll_update(virtual_size)  # the first time (it is made), or a layout of its own
+            return
+        window = self.container_size.height
+        if virtual_size.height <= window and bar.window_virtual_size <= bar.window_size:
+            bar.set_reactive(ScrollBar.window_virtual_size, virtual_size.height)
+            bar.set_reactive(ScrollBar.window_size, window)
+        else:  # ScrollBar's figures are reactives: a changed one repaints it
+            bar.window_virtual_size = virtual_size.height
+            bar.window_size = window
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     # ------------------------------------------------------------ each option wrapped once
 
