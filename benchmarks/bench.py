@@ -11,7 +11,7 @@ and a Footer) started the same way:
   start of each; see start_driver.py). That first start of the day also makes the day's
   backup of the file, and is shown apart;
 - peak memory: the child process's peak resident memory, VmHWM (median of the same runs);
-- grouping: store.records + rules.group_caseload (see interact.py);
+- grouping: the groups counted in SQL and the first screen's rows, as the dashboard reads them (see interact.py);
 - search: median and 95th percentile over 100 varied queries;
 - selection change: key press to the panes showing the new row, median and p95 of 200 moves,
   beside the floor (floor.py: the best Textual allows for the same change, in the same layout);
@@ -30,26 +30,22 @@ writes the same as JSON with --json: `python benchmarks/bench.py` makes the READ
 from __future__ import annotations
 
 import argparse
-import fcntl
 import json
 import os
 import platform
-import pty
 import shutil
 import sqlite3
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
-import threading
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from on_a_pty import start_on_a_pty  # noqa: E402
 from peers import measure_peers, peers_table  # noqa: E402
 from report import table, verdicts  # noqa: E402
 
@@ -80,26 +76,9 @@ def run_in_pty(args: list[str], env: dict, timeout: float = 120.0) -> tuple[floa
 
     Returns (perf_counter just before the start, exit status, peak RSS in KiB, output).
     """
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
     output = bytearray()
-
-    def drain() -> None:  # a terminal that is never read would block the app
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            output.extend(chunk)
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-    began = time.perf_counter()
-    child = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-                             close_fds=True)
-    os.close(slave)
+    started = start_on_a_pty(args, env, COLUMNS, ROWS, output.extend)
+    child = started.child
     deadline = time.monotonic() + timeout
     while True:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -111,9 +90,8 @@ def run_in_pty(args: list[str], env: dict, timeout: float = 120.0) -> tuple[floa
             break
         time.sleep(0.002)
     child.returncode = os.waitstatus_to_exitcode(status)
-    reader.join(timeout=2)
-    os.close(master)
-    return began, child.returncode, usage.ru_maxrss, bytes(output)
+    started.close()
+    return started.began, child.returncode, usage.ru_maxrss, bytes(output)
 
 
 def start_once(which: str, db: Path | None, scratch: Path) -> dict:

@@ -6,8 +6,9 @@
 Run by bench.py in a fresh process per size (so one size's caches and memory never
 help or hurt another's). FILE is changed (thoughts are saved into it): give a copy.
 
-- grouping: `store.records(now)` then `rules.group_caseload(...)`, as the dashboard and
-  `caseload groups` read the caseload; the median of several runs, each part also timed.
+- grouping: as the dashboard groups the caseload: `CaseloadGroups` (every client's group counted in
+  SQL, `store.tallies`), then the first screen's rows (a page of records) and the first client's
+  placement; the median of several runs, each part also timed.
 - search: `store.search(query, limit=100)`, as the search screen calls it, once per query.
 - selection change: in the real app (headless, driven by Textual's Pilot at 120x36), from
   just before the "down" key is sent to the end of the first frame written that paints the
@@ -49,21 +50,25 @@ from generate import ANCHOR, queries
 
 
 def measure_grouping(store, thresholds, repeats: int) -> dict:
-    from caseload_tui.rules import group_caseload
+    """As the dashboard groups the caseload: every client's group counted in SQL (CaseloadGroups), then
+    what its first screen draws: the first page of records (the rows) and the first client's placement."""
+    from caseload_tui.caseload_groups import CaseloadGroups
 
-    totals, reads, groupings = [], [], []
+    totals, groupings, rows = [], [], []
     for _ in range(repeats):
         began = time.perf_counter()
-        records = store.records(ANCHOR)
-        read = time.perf_counter()
-        grouped = group_caseload(records, ANCHOR, thresholds)
+        groups = CaseloadGroups(store, ANCHOR, thresholds)
+        grouped = time.perf_counter()
+        first = groups.first()
+        if first is not None:
+            groups.placement(first)  # reads the first page of records with it
         done = time.perf_counter()
         totals.append(done - began)
-        reads.append(read - began)
-        groupings.append(done - read)
-    return {"median_ms": statistics.median(totals) * 1e3, "read_ms": statistics.median(reads) * 1e3,
-            "group_ms": statistics.median(groupings) * 1e3, "n": repeats,
-            "groups": {group.value: len(members) for group, members in grouped.items()}}
+        groupings.append(grouped - began)
+        rows.append(done - grouped)
+    return {"median_ms": statistics.median(totals) * 1e3, "group_ms": statistics.median(groupings) * 1e3,
+            "rows_ms": statistics.median(rows) * 1e3, "n": repeats,
+            "groups": {group.value: len(members) for group, members in groups.members.items()}}
 
 
 def measure_search(store, seed: int, n: int) -> dict:

@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from on_a_pty import start_on_a_pty
+
 ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-B]|[=>78MDEHc])")
 LOG_LINE = "caseload benchmark peer log line zqxj"
 
@@ -46,38 +48,20 @@ PEERS = (Peer("toolong", "tl", LOG_LINE), Peer("dooit", "dooit", "Welcome to Doo
 
 def time_to_text(args: list[str], env: dict, marker: str, columns: int, rows: int, timeout: float = 60.0) -> float:
     """Seconds from starting `args` in a pseudo-terminal until `marker` has been written to it."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     seen = threading.Event()
     shown_at: list[float] = []
     wanted = marker.encode()
+    text = bytearray()
 
-    def read() -> None:
-        text = b""
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            if not seen.is_set():
-                text += ESCAPES.sub(b"", chunk)
-                if wanted in text:
-                    shown_at.append(time.perf_counter())
-                    seen.set()
+    def read(chunk: bytes) -> None:
+        if not seen.is_set():
+            text.extend(ESCAPES.sub(b"", chunk))
+            if wanted in text:
+                shown_at.append(time.perf_counter())
+                seen.set()
 
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    began = time.perf_counter()
-    child = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-                             close_fds=True)
-    os.close(slave)
+    started = start_on_a_pty(args, env, columns, rows, read)
+    child = started.child
     try:
         if not seen.wait(timeout):
             raise RuntimeError(f"{args[0]} never showed {marker!r}")
@@ -89,9 +73,8 @@ def time_to_text(args: list[str], env: dict, marker: str, columns: int, rows: in
                 break
             except (ProcessLookupError, subprocess.TimeoutExpired):
                 continue
-        reader.join(timeout=2)
-        os.close(master)
-    return shown_at[0] - began
+        started.close()
+    return shown_at[0] - started.began
 
 
 def version_of(command: str, package: str) -> str:

@@ -8,14 +8,14 @@ sessions this module lists and shows the summary it builds.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from . import rules
 from .config import Thresholds
-from .model import CAME, Client, Placement, Question, Status, Thought
+from .model import CAME, Client, Group, Placement, Question, Status, Thought
 
 if TYPE_CHECKING:
     from .store import Store
@@ -148,12 +148,19 @@ def placements(store: Store, now: datetime, thresholds: Thresholds = Thresholds(
     return {r.client.id: rules.place(r, now, thresholds) for r in store.records(now) if r.client.id is not None}
 
 
-def keep_day_start(store: Store, now: datetime, thresholds: Thresholds = Thresholds()) -> bool:
+def keep_day_start(store: Store, now: datetime, thresholds: Thresholds = Thresholds(),
+                   groups: Mapping[int, Group] | None = None) -> bool:
     """On the day's first opening of the caseload, keep every client's group as the day begins
-    (what `moves` compares with); later the same day, nothing. True if they were kept now."""
+    (what `moves` compares with); later the same day, nothing. True if they were kept now.
+
+    `groups`: every client's group as the dashboard read them at `now` (CaseloadGroups.groups), so they
+    are not counted twice; else they are counted here, as the dashboard counts them (Store.tallies)."""
     if store.kept_day_start(now.date()):
         return False
-    return store.keep_groups_at_day_start(now.date(), placements(store, now, thresholds))
+    if groups is None:
+        groups = {client_id: rules.group_of(tally, thresholds)
+                  for client_id, tally in store.tallies(now, thresholds)}
+    return store.keep_groups_at_day_start(now.date(), groups)
 
 
 def moves(store: Store, now: datetime, thresholds: Thresholds = Thresholds(),

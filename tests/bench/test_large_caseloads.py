@@ -14,11 +14,12 @@ from sqlite_utils import Database
 from textual.app import App, ComposeResult
 
 from caseload_tui import model as m
+from caseload_tui.caseload_groups import PAGE, CaseloadGroups
 from caseload_tui.config import Settings
 from caseload_tui.rules import group_caseload
 from caseload_tui.store import Store
 from caseload_tui.store.migrations import migrations
-from caseload_tui.tui.widgets.caseload_list import CaseloadList, client_id
+from caseload_tui.tui.widgets.caseload_list import CaseloadList, Shown, client_id
 from caseload_tui.tui.widgets.notes_panes import NOTES_AT_ONCE, ThoughtsPane
 
 from clock import DEMO_DAY_END
@@ -147,34 +148,41 @@ class ListHost(App[None]):
         yield self.widget
 
 
-async def test_a_long_caseload_list_makes_only_the_rows_it_draws():
+async def test_a_long_caseload_list_makes_only_the_rows_it_draws_and_reads_only_their_records():
     store = Store.memory()
     fill(store, 600, sessions=3)
-    records = store.records(DEMO_DAY_END)
-    grouped = group_caseload(records, DEMO_DAY_END, Settings().thresholds)
+    read: list[int] = []
+    records_of = store.records_of
+    store.records_of = lambda ids, now: read.extend(ids) or records_of(ids, now)  # type: ignore[method-assign]
+    groups = CaseloadGroups(store, DEMO_DAY_END, Settings().thresholds)
     caseload = CaseloadList()
     async with ListHost(caseload).run_test(size=(80, 30)) as pilot:
-        caseload.show(grouped, DEMO_DAY_END, Settings().thresholds, practice_thoughts=2)
+        caseload.show(Shown(groups.members, groups.record_if_there, groups.clients, groups.longest(False),
+                            DEMO_DAY_END, 2))
         caseload.focus()
         await pilot.pause()
         assert caseload.option_count == 600 + 4
+        assert len(caseload.options._made) < 60  # the rows' options themselves: those drawn, not 600
         made = [o for o in caseload.options if getattr(o, "_make", "made") is None]
         assert 0 < len(made) < 60
+        assert 0 < len(read) <= PAGE  # the records of the rows drawn (and a few beyond), not 600
         assert caseload.virtual_size.height == 604
         await pilot.press("end")
         await pilot.pause()
         assert caseload.current == ("practice", None)
+        assert len(read) <= 2 * PAGE  # the rows at the end, read when scrolled to
         await pilot.press("up", "pageup")
         await pilot.pause()
         kind, chosen = caseload.current
         assert kind == "client" and caseload.highlighted < 600
         # Every row reads as the whole list would: made when asked for.
-        last = grouped[m.Group.GRADUATES][-1][0]
+        last = [r for r in store.records(DEMO_DAY_END) if r.client.ended_on is not None][-1]
+        assert groups.members[m.Group.GRADUATES][-1] == last.client.id
         assert last.client.name in caseload.get_option(client_id(last.client.id)).prompt.plain
         # One row redrawn in place, the others left as they were.
         flagged = store.set_flag(last.client.id, True)
         record = store.record(flagged.id, DEMO_DAY_END)
-        caseload.update_row(record, DEMO_DAY_END, Settings().thresholds)
+        caseload.update_row(record, DEMO_DAY_END)
         assert "⚑" in caseload.get_option(client_id(last.client.id)).prompt.plain
         assert caseload.select_id(client_id(last.client.id))
         await pilot.pause()

@@ -57,6 +57,40 @@ def test_a_missing_caseload_is_refused_plainly(tmp_path, capsys):
     assert not missing.exists()
 
 
+def test_the_day_s_start_keeps_the_groups_the_dashboard_read_without_placing_anyone_again(tmp_path, capsys,
+                                                                                         monkeypatch):
+    """The dashboard hands over the groups it read (here: as the real one would, once it has read them);
+    they are what is kept, and the caseload is not grouped a second time for it."""
+    db = tmp_path / "caseload.db"
+    store = Store.open(db, create=True)
+    ann = store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
+    bo = store.add_client(m.Client(name="Bo", code="B1", started_on=date(2025, 1, 5), ended_on=date(2026, 3, 1)))
+    store.close()
+    grouped: list[object] = []
+    tallies = Store.tallies
+    monkeypatch.setattr(Store, "tallies", lambda self, *args, **kwargs: grouped.append(args) or tallies(
+        self, *args, **kwargs))
+
+    def dashboard(store, **kwargs):
+        from caseload_tui.caseload_groups import CaseloadGroups
+
+        read = CaseloadGroups(store, kwargs["clock"](), kwargs["settings"].thresholds)
+        kwargs["day_start"](read.now, read.groups())
+        return 0
+
+    monkeypatch.setattr("caseload_tui.tui.app.run_app", dashboard)
+    assert run(["--db", str(db)], capsys)[0] == 0
+    assert len(grouped) == 1  # by the dashboard only
+    store = Store.open(db)
+    try:
+        kept = store.groups_at_day_start(WEDNESDAY_EVENING.date())
+        assert kept is not None
+        assert {client_id: p.group for client_id, p in kept.items()} == {ann.id: m.Group.REGULARS,
+                                                                         bo.id: m.Group.GRADUATES}
+    finally:
+        store.close()
+
+
 def test_the_plain_start_keeps_where_everyone_stands_as_the_day_begins(tmp_path, capsys, monkeypatch):
     db = tmp_path / "caseload.db"
     store = Store.open(db, create=True)

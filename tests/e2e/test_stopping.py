@@ -15,11 +15,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from terminals import CASELOAD, ended_within, full_env, on_a_pty, read_until
+from terminals import CASELOAD, ended_within, full_env, on_a_pty, one_client_caseload, read_until
 
 from caseload_tui import model as m
 from caseload_tui.drafts import Drafts
 from caseload_tui.store import Store
+
+ANN = m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5))
 
 
 def _started_on_a_pty(tmp_path: Path, argv: list[str]) -> tuple[subprocess.Popen[bytes], int, dict[str, Path]]:
@@ -67,10 +69,7 @@ def test_the_demo_leaves_nothing_behind_when_stopped(tmp_path, stop):
 
 
 def test_closing_the_terminal_keeps_the_draft_and_writes_no_crash_report(tmp_path):
-    db = tmp_path / "caseload.db"
-    store = Store.open(db, create=True)
-    store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
-    store.close()
+    db, _ = one_client_caseload(tmp_path, ANN)
     process, master, folders = started(tmp_path, "--db", str(db))
     os.write(master, b"t")
     time.sleep(1.0)  # the thought form opens
@@ -93,7 +92,7 @@ def test_an_encrypted_caseloads_draft_survives_the_terminal_closing_and_is_locke
 
     db, passphrase, typed = tmp_path / "caseload.db", "Kestrel-orchard 4417", b"quillwort in the margin"
     store = Store.open(db, create=True, passphrase=passphrase)
-    store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
+    store.add_client(ANN)
     store.close()
     process, master, folders = started(tmp_path, "--db", str(db), passphrase=passphrase)
     os.write(master, b"t")
@@ -143,10 +142,7 @@ def test_a_busy_app_still_ends_at_once_on_sigterm(tmp_path):
 
 def test_ctrl_c_at_a_question_stops_plainly_without_a_crash_report(tmp_path):
     """ctrl+c at the import's "Which calendar is this?" ends the command: no crash, nothing imported."""
-    db = tmp_path / "caseload.db"
-    store = Store.open(db, create=True)
-    store.add_client(m.Client(name="Ann", code="A1", started_on=date(2026, 1, 5)))
-    store.close()
+    db, _ = one_client_caseload(tmp_path, ANN)
     calendar = tmp_path / "work.ics"
     calendar.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nX-WR-CALNAME:Work\r\n"
                         "BEGIN:VEVENT\r\nUID:ann-1\r\nDTSTART:20261130T100000Z\r\nDTEND:20261130T105000Z\r\n"

@@ -63,9 +63,9 @@ def test_a_file_damaged_in_the_middle_refuses_every_write_with_the_check_in_the_
         for what, write in the_writes(store).items():
             with pytest.raises(NotACaseload) as refused:
                 write()
-            assert str(refused.value) == damaged_message(damaged), what
-        assert store.damage == damaged_message(damaged)
-        assert store.check_news() == [damaged_message(damaged)]  # to tell the clinician, once
+            assert str(refused.value) == damaged_message(damaged, cut=False), what
+        assert store.damage == damaged_message(damaged, cut=False)
+        assert store.check_news() == [damaged_message(damaged, cut=False)]  # to tell the clinician, once
         assert store.check_news() == []
     finally:
         store.close()

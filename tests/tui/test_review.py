@@ -381,3 +381,22 @@ async def test_help_lists_the_reviews_keys(demo_store):
         assert "What happened: did not come" in text and "Keep the highlighted question open" in text
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_answer_and_keep_open_with_no_question_highlighted_say_why(demo_store):
+    for question in demo_store.questions():
+        demo_store.delete_question(question.id)
+    app = make_app(demo_store, start="review")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.session is not None and screen.query_one(ReviewNotes).current_question is None
+        await pilot.pause()
+        footer = {key.key: key for key in screen.query_one(WrappingFooter).query("FooterKey")}
+        assert "r" not in footer and "k" not in footer  # left out, as on the dashboard, not dimmed
+        await pilot.press("r", "k")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any("No question to answer for this session" in s and "f" in s for s in said), said
+        assert any("No question to keep open for this session" in s for s in said), said
+        assert isinstance(app.screen, ReviewScreen)  # no form opened

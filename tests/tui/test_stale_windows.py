@@ -21,7 +21,7 @@ from caseload_tui.tui.modals.endings import EndingForm
 from caseload_tui.tui.modals.stale_edit import StaleEdit
 from caseload_tui.tui.modals.supervision_forms import BringQuestionForm
 from caseload_tui.tui.screens.supervision import CaseChooser, SupervisionScreen
-from caseload_tui.tui.widgets.notes_panes import ThoughtsPane
+from caseload_tui.tui.widgets.notes_panes import QuestionsPane, ThoughtsPane
 
 from clock import DEMO_DAY_END
 from pilot_helpers import NOW, choose, client_named, go_to, loaded, make_app, settle, shown, type_text
@@ -51,30 +51,47 @@ async def press_button(pilot, view: StaleEdit, button: str) -> None:
     await pilot.pause()
 
 
+async def editing(pilot, client: m.Client, pane: type[ThoughtsPane | QuestionsPane]) -> int:
+    """On the client, the pane's highlighted note opened for editing; its id."""
+    await loaded(pilot)
+    await go_to(pilot, f"client:{client.id}")
+    pilot.app.screen.query_one(pane).focus()
+    await pilot.pause()
+    note_id: int = pilot.app.screen.query_one(pane).current_id
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(pilot.app.screen, FormScreen), "the note's form")
+    return note_id
+
+
+async def saved_into_both_versions(pilot, what: str = "both versions shown") -> StaleEdit:
+    """ctrl+s on a form the other window has made stale: both versions are shown."""
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: isinstance(pilot.app.screen, StaleEdit), what)
+    return pilot.app.screen
+
+
+async def closed_and_read_again(pilot, what: str = "saved") -> None:
+    """The view and the form gone; the dashboard reads the client again before the app closes."""
+    await until(pilot, lambda: not isinstance(pilot.app.screen, (StaleEdit, FormScreen)), what)
+    await settle(pilot, "load")
+
+
 async def test_a_stale_thought_edit_shows_both_and_mine_can_be_a_new_note(tmp_path):
     mine, other = two_windows(tmp_path)
     amaan = client_named(mine, "Amaan")
     app = make_app(mine)
     async with app.run_test(size=(120, 36)) as pilot:
-        await loaded(pilot)
-        await go_to(pilot, f"client:{amaan.id}")
-        await pilot.press("tab")
-        thought = mine.thought(app.screen.query_one(ThoughtsPane).current_id)
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the thought form")
+        thought = mine.thought(await editing(pilot, amaan, ThoughtsPane))
         body = app.screen.query_one("#body")
         body.move_cursor(body.document.end)
         await type_text(pilot, " and mine")
         other.update_thought(replace(other.thought(thought.id), body="their edit, in the other window"))
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
-        view = app.screen
+        view = await saved_into_both_versions(pilot)
         assert "their edit, in the other window" in column(view, "theirs")
         assert thought.body + " and mine" in column(view, "mine")
         assert mine.thought(thought.id).body == "their edit, in the other window"  # refused: nothing written
         await pilot.press("enter")  # the focus starts on Save mine as a new note
-        await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "saved")
-        await settle(pilot, "load")  # the dashboard reads the client again before the app closes
+        await closed_and_read_again(pilot)
     bodies = [t.body for t in other.thoughts([amaan.id], limit=1000)]
     assert "their edit, in the other window" in bodies and thought.body + " and mine" in bodies
 
@@ -84,19 +101,12 @@ async def test_a_stale_thought_edit_kept_mine_goes_over_theirs_knowingly(tmp_pat
     amaan = client_named(mine, "Amaan")
     app = make_app(mine)
     async with app.run_test(size=(120, 36)) as pilot:
-        await loaded(pilot)
-        await go_to(pilot, f"client:{amaan.id}")
-        await pilot.press("tab")
-        thought = mine.thought(app.screen.query_one(ThoughtsPane).current_id)
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the thought form")
+        thought = mine.thought(await editing(pilot, amaan, ThoughtsPane))
         await type_text(pilot, "mine: ")
         other.update_thought(replace(other.thought(thought.id), body="theirs"))
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
+        await saved_into_both_versions(pilot)
         await press_button(pilot, app.screen, "keep_mine")
-        await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "saved")
-        await settle(pilot, "load")  # the dashboard reads the client again before the app closes
+        await closed_and_read_again(pilot)
     assert other.thought(thought.id).body == "mine: " + thought.body
 
 
@@ -116,9 +126,7 @@ async def test_a_stale_graduation_shows_both_and_keeps_my_text_until_i_choose(tm
         endings.end_work(other, noor.id, date(2026, 11, 25), m.EndedBy.CLIENT, m.EndingHow.NO_LAST_SESSION,
                          m.Reflection(helped="their reflection"), close_questions=False, now=NOW,
                          version=other.client(noor.id).version)
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
-        view = app.screen
+        view = await saved_into_both_versions(pilot)
         assert "their reflection" in column(view, "theirs") and "25 Nov 2026" in column(view, "theirs")
         assert "my reflection" in column(view, "mine")
         assert [b.id for b in view.query(Button)] == ["keep_mine", "keep_theirs", "back"]
@@ -127,11 +135,9 @@ async def test_a_stale_graduation_shows_both_and_keeps_my_text_until_i_choose(tm
         await pilot.press("escape")  # back to my form: my text still there, nothing written
         await until(pilot, lambda: isinstance(app.screen, EndingForm), "back in the form")
         assert app.screen.query_one("#helped").text == "my reflection"
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown again")
+        await saved_into_both_versions(pilot, "both versions shown again")
         await press_button(pilot, app.screen, "keep_mine")
-        await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "saved")
-        await settle(pilot, "load")  # the dashboard reads the client again before the app closes
+        await closed_and_read_again(pilot)
     [episode] = [e for e in other.episodes(noor.id) if e.ended]  # one ending: mine, over theirs, knowingly
     assert (episode.reflection.helped, episode.ended_by, episode.how, episode.ended_on) == (
         "my reflection", list(m.EndedBy)[0], list(m.EndingHow)[0], NOW.date())
@@ -155,8 +161,7 @@ async def test_a_stale_supervision_question_shows_both_and_keeps_every_case(tmp_
         plan = sv.current_plan(other.meetings())
         items = [*(plan.items if plan else []), m.SupervisionItem(client_id=joel.id, question="why so quiet?")]
         plans.save_plan(other, items, NOW.date(), read=plan.version if plan else None)
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
+        await saved_into_both_versions(pilot)
         assert "what is my part in her cancelling" in column(app.screen, "mine")
         await press_button(pilot, app.screen, "keep_mine")
         await until(pilot, lambda: isinstance(app.screen, SupervisionScreen), "saved")
@@ -167,27 +172,17 @@ async def test_a_stale_supervision_question_shows_both_and_keeps_every_case(tmp_
 
 
 async def test_a_stale_question_edit_can_be_kept_as_a_new_question(tmp_path):
-    from caseload_tui.tui.widgets.notes_panes import QuestionsPane
-
     mine, other = two_windows(tmp_path)
     melanie = client_named(mine, "Melanie")
     app = make_app(mine)
     async with app.run_test(size=(120, 36)) as pilot:
-        await loaded(pilot)
-        await go_to(pilot, f"client:{melanie.id}")
-        app.screen.query_one(QuestionsPane).focus()
-        await pilot.pause()
-        question = mine.question(app.screen.query_one(QuestionsPane).current_id)
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the question form")
+        question = mine.question(await editing(pilot, melanie, QuestionsPane))
         await type_text(pilot, "mine: ")
         other.update_question(replace(other.question(question.id), body="their wording"))
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
+        await saved_into_both_versions(pilot)
         assert "their wording" in column(app.screen, "theirs")
         await press_button(pilot, app.screen, "save_as_new")
-        await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "saved")
-        await settle(pilot, "load")  # the dashboard reads the client again before the app closes
+        await closed_and_read_again(pilot)
     bodies = [q.body for q in other.questions([melanie.id], limit=1000)]
     assert "their wording" in bodies and "mine: " + question.body in bodies
 
@@ -203,12 +198,10 @@ async def test_a_stale_client_edit_let_go_keeps_theirs_and_says_so(tmp_path):
         await until(pilot, lambda: isinstance(app.screen, FormScreen) and app.screen.query("#themes"), "the form")
         app.screen.query_one("#themes").value = "my themes"
         other.update_client(replace(other.client(noor.id), themes="their themes"))
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
+        await saved_into_both_versions(pilot)
         assert "their themes" in column(app.screen, "theirs") and "my themes" in column(app.screen, "mine")
         await press_button(pilot, app.screen, "keep_theirs")
-        await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "closed")
-        await settle(pilot, "load")
+        await closed_and_read_again(pilot, "closed")
         assert any(m.StaleChoice.KEEP_THEIRS.words.after in str(n.message) for n in app._notifications)
     assert other.client(noor.id).themes == "their themes"
 
@@ -218,20 +211,12 @@ async def test_a_thought_deleted_in_the_other_window_while_edited_can_be_saved_a
     amaan = client_named(mine, "Amaan")
     app = make_app(mine)
     async with app.run_test(size=(120, 36)) as pilot:
-        await loaded(pilot)
-        await go_to(pilot, f"client:{amaan.id}")
-        await pilot.press("tab")
-        thought = mine.thought(app.screen.query_one(ThoughtsPane).current_id)
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, FormScreen), "the thought form")
+        thought = mine.thought(await editing(pilot, amaan, ThoughtsPane))
         await type_text(pilot, "still mine: ")
         other.delete_thought(thought.id)
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: isinstance(app.screen, StaleEdit), "both versions shown")
-        view = app.screen
+        view = await saved_into_both_versions(pilot)
         assert m.GONE_THEIRS in column(view, "theirs")
         assert [b.id for b in view.query(Button)] == ["keep_theirs", "save_as_new", "back"]
         await pilot.press("enter")  # Save mine as a new note
-        await until(pilot, lambda: not isinstance(app.screen, (StaleEdit, FormScreen)), "saved")
-        await settle(pilot, "load")
+        await closed_and_read_again(pilot)
     assert "still mine: " + thought.body in [t.body for t in other.thoughts([amaan.id], limit=1000)]

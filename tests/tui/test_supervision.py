@@ -267,7 +267,7 @@ async def test_meeting_notes_come_back_as_a_draft_if_caseload_is_stopped(demo_st
     async with app.run_test(size=(160, 48)) as pilot:
         await open_supervision(pilot)
         await pilot.press("m")
-        # The form opens in a worker: type once it is there (keys typed sooner are issue 11's).
+        # Typed once it is there (keys typed with the m land in it too: test_keys_into_forms.py).
         await until(pilot, lambda: isinstance(app.screen, MeetingForm)
                     and app.focused is app.screen.query_one("#notes"), "the meeting form open")
         await type_text(pilot, "half written notes")
@@ -341,3 +341,23 @@ async def test_what_is_still_with_me_from_before_shows_beside_the_case(demo_stor
         assert "Tidying the living room this morning it came to me" in before.split("Follow-up questions", 1)[0]
         await highlight(pilot, screen, joel.id)
         assert "reaction  ⇢ to supervision\nWhen he described shouting at the baby" in material(screen)
+
+
+async def test_recording_the_meeting_keeps_what_i_tried_what_happens_between_us_and_what_i_need(demo_store):
+    from caseload_tui.model import SupervisionItem
+    from caseload_tui.services import supervision as plans
+
+    joel = client_named(demo_store, "Joel")
+    plans.save_plan(demo_store, [SupervisionItem(client_id=joel.id, question="when to say more?",
+                                                 tried="named the shame first", between_us="I go quiet too",
+                                                 need=Need.DECIDE)], TODAY, read=None)
+    app = make_app(demo_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_supervision(pilot)
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, MeetingForm), "the meeting form")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: sv.current_plan(demo_store.meetings()) is None, "recorded")
+    [item] = [i for i in sv.last_held(demo_store.meetings()).items if i.client_id == joel.id]
+    assert (item.question, item.tried, item.between_us, item.need) == (
+        "when to say more?", "named the shame first", "I go quiet too", Need.DECIDE)

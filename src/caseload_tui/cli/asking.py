@@ -38,11 +38,12 @@ def _terminal_fd() -> int | None:
 def _read_line(fd: int) -> str:
     """One line typed at the terminal, without its end; EOFError on ctrl+d before any of it."""
     wake_read, wake_write = os.pipe()
-    os.set_blocking(wake_read, False)
-    os.set_blocking(wake_write, False)
-    before = signal.set_wakeup_fd(wake_write, warn_on_full_buffer=False)
-    typed = b""
+    before, typed = -1, b""  # no other wake-up pipe is set while a command asks (asyncio runs only in the screen)
     try:
+        os.set_blocking(wake_read, False)
+        os.set_blocking(wake_write, False)
+        # A signal that came before this is handled as it returns, inside the try, so the pipe is always unset.
+        before = signal.set_wakeup_fd(wake_write, warn_on_full_buffer=False)
         while not typed.endswith(b"\n"):
             ready, _, _ = select.select([fd, wake_read], [], [])
             if wake_read in ready:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -24,6 +26,7 @@ from ..safe_text import for_terminal
 from .context import CliContext, Clock
 
 if TYPE_CHECKING:
+    from ..model import Group
     from ..store import Store
 
 T = TypeVar("T")
@@ -165,24 +168,45 @@ def keep_day_start(store: Store, clock: Clock) -> None:
     keep(store, now, thresholds)
 
 
-@contextlib.contextmanager
-def _keeping_day_start(store: Store, clock: Clock) -> Iterator[None]:
-    """keep_day_start beside the dashboard's start, in a thread: on the day's first start it places every
-    client (at 10,000, a visible part of a second) and writes, which waits for the file's check; neither
-    holds the first screen. It reads as the dashboard opens, before any change of the clinician's can be
-    written (every write waits for the same check), so what it keeps is where everyone stood."""
-    from ..store import StoreError
+class DayStartKeeper:
+    """keep_day_start beside the dashboard's start, in a thread, from the dashboard's own grouping.
 
-    def keep() -> None:
+    On the day's first start the dashboard hands over every client's group as it read them (`offer`, once,
+    as it shows them), so nobody is placed twice; the write waits for the file's check, and neither holds
+    the first screen. What it keeps was read as the dashboard opened, before any change of the
+    clinician's could be written (every write waits for the same check). If the dashboard ends before it
+    has read the caseload, the groups are counted here as it ends."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store, self._clock = store, clock
+        self._handed: queue.SimpleQueue[tuple[datetime, dict[int, Group]] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._keep, name="caseload-day-start", daemon=True)
+
+    def offer(self, now: datetime, groups: dict[int, Group]) -> None:
+        """Every client's group at `now`, as the dashboard read them."""
+        self._handed.put((now, groups))
+
+    def _keep(self) -> None:
+        from ..day_review import keep_day_start as keep
+        from ..store import StoreError
+
         with contextlib.suppress(StoreError):  # a damaged file: the check tells the clinician, not this
-            keep_day_start(store, clock)
+            if self._store.kept_day_start(self._clock().date()):
+                return  # not the day's first start: nothing to wait for
+            handed = self._handed.get()
+            if handed is None:
+                keep_day_start(self._store, self._clock)
+            else:
+                keep(self._store, handed[0], groups=handed[1])
 
-    keeping = threading.Thread(target=keep, name="caseload-day-start", daemon=True)
-    keeping.start()
-    try:
-        yield
-    finally:
-        keeping.join()  # before the store closes
+    @contextlib.contextmanager
+    def running(self) -> Iterator[DayStartKeeper]:
+        self._thread.start()
+        try:
+            yield self
+        finally:
+            self._handed.put(None)  # the dashboard has ended: if it handed nothing, count them now
+            self._thread.join()  # before the store closes
 
 
 @contextlib.contextmanager
@@ -241,7 +265,7 @@ def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact
         with plain_errors(context.clock):
             settings = config.load_settings()
             with open_store(context.clock, db_path, demo=demo, check_in_background=True) as store, \
-                    _keeping_day_start(store, context.clock):
+                    DayStartKeeper(store, context.clock).running() as day_start:
                 client_id = store.find_client(client_text).id if client_text is not None else None
                 from ..tui.app import run_app
 
@@ -250,7 +274,7 @@ def open_dashboard(context: CliContext, db_path: Path | None, demo: bool, redact
                 # pauses while the dashboard paints short.
                 gc.freeze()
                 code = run_app(store, clock=context.clock, settings=settings, redact=redact, demo=demo,
-                               start=start, start_client=client_id)
+                               start=start, start_client=client_id, day_start=day_start.offer)
     finally:
         gc.enable()  # however it ended (a refused file, a crash)
     if code:

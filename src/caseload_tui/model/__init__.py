@@ -49,7 +49,16 @@ from .follow_through import (
     Telling,
     TellOutcome,
 )
-from .groups import GROUP_WORDS, NEW_LABEL, PATTERN_LABELS, AbsencePattern, Group, GroupWords, Placement
+from .groups import (
+    GROUP_WORDS,
+    NEW_LABEL,
+    PATTERN_LABELS,
+    AbsencePattern,
+    AttendanceTally,
+    Group,
+    GroupWords,
+    Placement,
+)
 from .notes import (
     KIND_WORDS,
     QUESTION_LABELS,
@@ -135,6 +144,7 @@ __all__ = [
     "AdviceOutcome",
     "Appointment",
     "AttendanceSummary",
+    "AttendanceTally",
     "Break",
     "CaseloadData",
     "Client",

@@ -75,3 +75,17 @@ class Placement:
     def label(self) -> str:
         """Before the reason: "Regular", "New", "Absentee", "Graduate"."""
         return NEW_LABEL if self.new else self.group.one
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceTally:
+    """What the grouping rules count of an active client's recent sessions (the ones the store reads, newest
+    first) that say something about them (not mine to cancel, not moved, not in my break): enough to say
+    their group without the sessions themselves. The store counts it in SQL for
+    everyone at once; the rules count it from the sessions when they place one client with a reason."""
+
+    missed_in_a_row: int  # the newest counted sessions, all missed
+    in_window: int  # counted in the last `window_weeks`
+    missed_in_window: int
+    missed_lately: int  # missed in the last `quiet_days`
+    came_lately: int  # came in the last `quiet_days`

@@ -17,7 +17,7 @@ Every name is importable from here as well (`from caseload_tui.rules import plac
 from .attendance import STRIP_LENGTH, next_expected, recent_strip, summarise
 from .coming_up import coming_up, in_days, next_falls
 from .dates import DateError, parse_day, parse_moment
-from .grouping import ago, days_ago, group_caseload, place, since_short
+from .grouping import ago, days_ago, group_caseload, group_of, place, since_short, tally_counted
 from .schedules import (
     DAY_CODES,
     ORDINALS,
@@ -42,6 +42,7 @@ __all__ = [
     "describe_schedule",
     "expected_sessions",
     "group_caseload",
+    "group_of",
     "in_days",
     "next_expected",
     "next_falls",
@@ -53,4 +54,5 @@ __all__ = [
     "shift_schedule_days",
     "since_short",
     "summarise",
+    "tally_counted",
 ]

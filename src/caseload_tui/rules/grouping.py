@@ -6,10 +6,23 @@ handed `now`; nothing here reads the clock, the disk or the database.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from ..config import Thresholds
-from ..model import CAME, MISSED, AbsencePattern, Client, ClientRecord, Group, Placement, Session, Status, numbered
+from ..model import (
+    CAME,
+    MISSED,
+    AbsencePattern,
+    AttendanceTally,
+    Client,
+    ClientRecord,
+    Group,
+    Placement,
+    Session,
+    Status,
+    numbered,
+)
 from .absences import counts, read_absences, read_gap
 
 
@@ -20,20 +33,13 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
         return Placement(Group.GRADUATES, _graduate_reason(client))
     past = [s for s in record.recent if s.starts_at <= now]
     counted = [s for s in past if counts(s, record.breaks)]
-    streak = _missed_streak(counted)
     window_start = now - timedelta(weeks=thresholds.window_weeks)
     in_window = [s for s in counted if s.starts_at > window_start]
-    missed = sum(1 for s in in_window if s.status in MISSED)
     quiet_start = now - timedelta(days=thresholds.quiet_days)
     recent_counted = [s for s in counted if s.starts_at > quiet_start]
-    quiet = (sum(1 for s in recent_counted if s.status in MISSED) >= max(1, thresholds.quiet_min_missed)
-             and not any(s.status in CAME for s in recent_counted))
-
-    by_streak = streak >= thresholds.missed_in_a_row
-    by_share = (
-        len(in_window) >= thresholds.min_scheduled_in_window
-        and missed / len(in_window) >= thresholds.missed_share - 1e-9
-    )
+    tally = tally_counted(counted, now, thresholds)
+    streak, missed = tally.missed_in_a_row, tally.missed_in_window
+    by_streak, by_share, quiet = absent_by(tally, thresholds)
     if by_streak or by_share or quiet:
         read = read_absences(record, counted, now, thresholds)
         if read is not None:
@@ -73,12 +79,43 @@ def place(record: ClientRecord, now: datetime, thresholds: Thresholds = Threshol
     return Placement(Group.REGULARS, _sentence(text))
 
 
+def tally_counted(counted_newest_first: Sequence[Session], now: datetime, thresholds: Thresholds) -> AttendanceTally:
+    """What the rules count of a client's counted sessions (newest first); the store counts the same in SQL
+    (SessionsMixin.tallies), and tests/store/test_grouping_in_sql.py holds the two to the same groups."""
+    window_start = now - timedelta(weeks=thresholds.window_weeks)
+    quiet_start = now - timedelta(days=thresholds.quiet_days)
+    in_window = [s for s in counted_newest_first if s.starts_at > window_start]
+    lately = [s for s in counted_newest_first if s.starts_at > quiet_start]
+    return AttendanceTally(
+        missed_in_a_row=_missed_streak(counted_newest_first),
+        in_window=len(in_window), missed_in_window=sum(1 for s in in_window if s.status in MISSED),
+        missed_lately=sum(1 for s in lately if s.status in MISSED),
+        came_lately=sum(1 for s in lately if s.status in CAME))
+
+
+def absent_by(tally: AttendanceTally, thresholds: Thresholds) -> tuple[bool, bool, bool]:
+    """Which of the absentee rules hold: (missed in a row, a share missed in the window, quiet lately)."""
+    by_streak = tally.missed_in_a_row >= thresholds.missed_in_a_row
+    by_share = (tally.in_window >= thresholds.min_scheduled_in_window
+                and tally.missed_in_window / tally.in_window >= thresholds.missed_share - 1e-9)
+    quiet = tally.missed_lately >= max(1, thresholds.quiet_min_missed) and not tally.came_lately
+    return by_streak, by_share, quiet
+
+
+def group_of(tally: AttendanceTally | None, thresholds: Thresholds = Thresholds()) -> Group:
+    """The group of a client from their tally (None: the work has ended): what `place` decides, without the
+    reason (made when the client is shown)."""
+    if tally is None:
+        return Group.GRADUATES
+    return Group.ABSENTEES if any(absent_by(tally, thresholds)) else Group.REGULARS
+
+
 def _graduate_reason(client: Client) -> str:
     when = client.ended_on.strftime("%-d %b %Y") if client.ended_on else "?"
     return f"Work ended on {when}."  # who ended it and how: its episode, in the arc
 
 
-def _missed_streak(counted_newest_first: list[Session]) -> int:
+def _missed_streak(counted_newest_first: Sequence[Session]) -> int:
     streak = 0
     for session in counted_newest_first:
         if session.status not in MISSED:

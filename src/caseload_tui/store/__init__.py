@@ -95,21 +95,22 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             encrypted = check_file(path, passphrase)
         existed = path.exists()
         warning = exposure(path) if existed else None
-        # Read before connecting (see check_small_tables): only the background check's open asks it.
-        was_cut_short = existed and check_in_background and not encrypted and cut_short(path)
+        # Read before connecting, for the damage message: read beside an open connection, it would drop
+        # this process's locks on the file (integrity.cut_short).
+        was_cut_short = existed and not encrypted and cut_short(path)
         try:
             conn = connect(path, passphrase if encrypted else None)
         except sqlite3.Error as exc:
-            raise _named(describe_db_error(exc), path, existed) from None
+            raise _named(describe_db_error(exc), path, existed, was_cut_short) from None
         check: PagesCheck | None = None
         try:
             if existed:
-                _refuse_foreign(conn, path)
+                _refuse_foreign(conn, path, was_cut_short)
                 if check_in_background and not encrypted and _current(conn):
                     check_small_tables(conn, path, was_cut_short)
                     check = PagesCheck(path, _day_backup(path, daily_backup_dir, today, keep_backups))
                 else:
-                    check_pages(conn, path)
+                    check_pages(conn, path, was_cut_short)
             configure(conn, memory=False)
             store = cls(conn, path)
             store.encrypted = encrypted
@@ -126,7 +127,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
                 store._lock.gate = check.wait_until_healthy
         except sqlite3.DatabaseError as exc:
             _close(conn, check)
-            raise _named(describe_db_error(exc), path, existed) from None
+            raise _named(describe_db_error(exc), path, existed, was_cut_short) from None
         except BaseException:
             _close(conn, check)
             if not existed:  # a new file that never became a caseload is not left behind
@@ -135,7 +136,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             raise
         make_private(path)
         if encrypted and not existed and passphrase is not None:  # its salt is written now: the check beside it
-            key_check.remember(path, passphrase)
+            key_check.remember(path, passphrase, key_check.connection_salt(conn))
         return store
 
     @classmethod
@@ -209,6 +210,7 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
             return pending_names(conn, migrations)
 
     def close(self) -> None:
+        self.close_search()
         if self._check is not None:
             self._check.stop(self._conn.close)
         else:
@@ -248,10 +250,10 @@ class Store(ClientsMixin, SessionsMixin, NotesMixin, SafetyMixin, DatesMixin, Su
         return version
 
 
-def _named(problem: StoreError, path: Path, existed: bool) -> StoreError:
+def _named(problem: StoreError, path: Path, existed: bool, cut: bool) -> StoreError:
     """A damaged file is named in the message, whichever step of opening found the damage."""
     if isinstance(problem, NotACaseload) and existed:
-        return NotACaseload(damaged_message(path))
+        return NotACaseload(damaged_message(path, cut))
     return problem
 
 
@@ -274,11 +276,11 @@ def _close(conn: sqlite3.Connection, check: PagesCheck | None) -> None:
         conn.close()
 
 
-def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+def _refuse_foreign(conn: sqlite3.Connection, path: Path, cut: bool) -> None:
     """Read-only: the file must be empty of tables or hold our migration record."""
     try:
         ours = is_caseload(conn, or_empty=True)
     except sqlite3.DatabaseError as exc:
-        raise NotACaseload(unreadable_message(path, exc)) from None
+        raise NotACaseload(unreadable_message(path, exc, cut)) from None
     if not ours:
         raise NotACaseload(f"{path} is a database, but not a caseload. Nothing was changed.")

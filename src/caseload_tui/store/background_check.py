@@ -42,14 +42,14 @@ def check_small_tables(conn: sqlite3.Connection, path: Path, was_cut_short: bool
     connection would take itself for the last and delete the -wal and -shm still in use here.
     """
     if was_cut_short:
-        raise NotACaseload(damaged_message(path))
+        raise NotACaseload(damaged_message(path, cut=True))
     try:
         present = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for table in (t for t in SMALL if t in present):
             if conn.execute(f'PRAGMA quick_check("{table}")').fetchall() != [("ok",)]:
-                raise NotACaseload(damaged_message(path))
+                raise NotACaseload(damaged_message(path, cut=False))
     except sqlite3.DatabaseError as exc:
-        raise NotACaseload(unreadable_message(path, exc)) from None
+        raise NotACaseload(unreadable_message(path, exc, cut=False)) from None
 
 
 def in_wal_mode(conn: sqlite3.Connection) -> bool:
@@ -86,11 +86,13 @@ class PagesCheck:
                     raise sqlite3.OperationalError("stopped before it began")
                 found = self._reader.execute("PRAGMA quick_check(1)").fetchall()
                 self._passed = found == [("ok",)]
+                # Not cut short (check_small_tables refused that at open), and never read here: the
+                # store's connection is open, and reading the file beside it would drop its locks.
                 if not self._passed:
-                    self.damage = damaged_message(self.path)
+                    self.damage = damaged_message(self.path, cut=False)
             except sqlite3.DatabaseError as exc:
                 if not self._stopping:  # (stopped by close(): not damage, and not passed either)
-                    self.damage = unreadable_message(self.path, exc)  # a check not made is no pass
+                    self.damage = unreadable_message(self.path, exc, cut=False)  # a check not made is no pass
             if self.damage is not None:
                 self._news.append(self.damage)
         finally:

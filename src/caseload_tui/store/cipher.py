@@ -89,7 +89,8 @@ def open_keyed(path: Path, passphrase: str | None, timeout: float = 5.0, shared:
     api = dbapi()
     if api is None or passphrase is None:
         refuse(path)
-    known = key_check.verdict(path, passphrase)
+    salt = key_check.file_salt(path)  # before connecting (key_check.file_salt)
+    known = key_check.verdict(path, passphrase, salt)
     if known is False:  # refused before the file is opened: not one byte of it, its -wal or -shm changes
         raise WrongPassphrase(WRONG)
     old_umask = os.umask(0o077)  # WAL and SHM files are created by SQLite itself
@@ -117,7 +118,7 @@ def open_keyed(path: Path, passphrase: str | None, timeout: float = 5.0, shared:
         raw.close()
         raise
     if known is None:
-        key_check.remember(path, passphrase)
+        key_check.remember(path, passphrase, salt)
     return cast(sqlite3.Connection, CipherConnection(raw, api))
 
 

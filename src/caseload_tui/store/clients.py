@@ -46,6 +46,12 @@ class ClientsMixin(StoreBase):
             raise NotFound(f"More than one client matches that; use their code ({names}).")
         raise NotFound("No client with that name or code is in the caseload.")
 
+    def longest_names(self) -> tuple[int, int]:
+        """The most characters in a client's name, and in a code (how wide the caseload list grows)."""
+        with self._lock.reading() as conn:
+            name, code = conn.execute("SELECT max(length(name)), max(length(code)) FROM clients").fetchone()
+        return name or 0, code or 0
+
     def client_count(self) -> int:
         with self._lock.reading() as conn:
             count: int = conn.execute("SELECT count(*) FROM clients").fetchone()[0]

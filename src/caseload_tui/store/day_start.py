@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from .. import model as m
@@ -24,16 +25,17 @@ class DayStartMixin(StoreBase):
             return conn.execute("SELECT 1 FROM groups_at_day_start WHERE day = ? LIMIT 1",
                                 [day.isoformat()]).fetchone() is not None
 
-    def keep_groups_at_day_start(self, day: date, placements: dict[int, m.Placement]) -> bool:
-        """Keep these as the day's start, unless some were kept for `day` already; True if kept now.
+    def keep_groups_at_day_start(self, day: date, groups: Mapping[int, m.Group]) -> bool:
+        """Keep these groups as the day's start, unless some were kept for `day` already; True if kept now.
 
-        The earlier day's are replaced: only the latest day is kept.
+        The earlier day's are replaced: only the latest day is kept. Only the group is kept (the day's end
+        compares groups); the reason is made when a client is shown, and its column is left empty.
         """
         with self._lock.writing() as conn:
             if conn.execute("SELECT 1 FROM groups_at_day_start WHERE day = ? LIMIT 1", [day.isoformat()]).fetchone():
                 return False
             conn.execute("DELETE FROM groups_at_day_start")
             conn.executemany(
-                "INSERT INTO groups_at_day_start (client_id, day, grp, reason) VALUES (?, ?, ?, ?)",
-                [(client_id, day.isoformat(), p.group.value, p.reason) for client_id, p in placements.items()])
-        return bool(placements)
+                "INSERT INTO groups_at_day_start (client_id, day, grp) VALUES (?, ?, ?)",
+                [(client_id, day.isoformat(), group.value) for client_id, group in groups.items()])
+        return bool(groups)

@@ -62,19 +62,21 @@ def exposure(path: Path, fixing: bool = True) -> str | None:
             "makes it private to you.")
 
 
-def check_pages(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse a file whose pages are damaged, before anything is written to it (PRAGMA quick_check)."""
+def check_pages(conn: sqlite3.Connection, path: Path, cut: bool) -> None:
+    """Refuse a file whose pages are damaged, before anything is written to it (PRAGMA quick_check).
+
+    cut: whether the file was cut short, read before the connection opened (cut_short)."""
     try:
         rows = conn.execute("PRAGMA quick_check(1)").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise NotACaseload(unreadable_message(path, exc)) from None
+        raise NotACaseload(unreadable_message(path, exc, cut)) from None
     if rows != [("ok",)]:
-        raise NotACaseload(damaged_message(path))
+        raise NotACaseload(damaged_message(path, cut))
 
 
-def unreadable_message(path: Path, exc: sqlite3.Error) -> str:
+def unreadable_message(path: Path, exc: sqlite3.Error, cut: bool) -> str:
     """Why a file could not be read: its folder cannot be written (SQLite keeps its -wal and -shm
-    there, even to read), or the file is damaged."""
+    there, even to read), or the file is damaged (cut: cut short, as cut_short read it before connecting)."""
     folder = Path(path).parent
     text = str(exc).lower()
     if ("unable to open" in text or "readonly" in text) and not os.access(folder, os.W_OK):
@@ -82,17 +84,22 @@ def unreadable_message(path: Path, exc: sqlite3.Error) -> str:
                 f"({Path(path).name}-wal, -shm) beside the caseload, even to read it. The caseload itself "
                 "is not damaged; nothing was changed. Move it to a folder you can write to, or `caseload "
                 "check` it where it is.")
-    return damaged_message(path)
+    return damaged_message(path, cut)
 
 
-def damaged_message(path: Path) -> str:
-    what = "is cut short (part of the file is missing)" if cut_short(path) else "is damaged (some of it cannot be read)"
+def damaged_message(path: Path, cut: bool) -> str:
+    """The damage, told. cut (cut_short's answer) is read by the caller before connecting, never here:
+    this is said while connections to the file are open."""
+    what = "is cut short (part of the file is missing)" if cut else "is damaged (some of it cannot be read)"
     return (f"{path} {what}. Nothing was changed. `caseload check` says more; "
             "`caseload restore` can put a backup back.")
 
 
 def cut_short(path: Path) -> bool:
-    """True when the file is shorter than its own header says it is."""
+    """True when the file is shorter than its own header says it is.
+
+    Read it only while this process has no connection to the file open: closing this second descriptor
+    would drop every POSIX lock the process holds on the file (docs/ARCHITECTURE.md, "The store")."""
     try:
         with open(path, "rb") as handle:
             header = handle.read(100)
@@ -130,8 +137,8 @@ def unlock(path: Path, passphrase: str | None = None, damaged_ok: bool = False) 
         try:
             cipher.open_keyed(Path(path), passphrase).close()
         except sqlite3.DatabaseError:
-            if not damaged_ok:
-                raise NotACaseload(damaged_message(Path(path))) from None
+            if not damaged_ok:  # (an encrypted file's header is encrypted too: it cannot say it is cut short)
+                raise NotACaseload(damaged_message(Path(path), cut=False)) from None
     return encrypted
 
 
@@ -185,18 +192,19 @@ def inspect(path: Path, thorough: bool = True, passphrase: str | None = None) ->
     """
     path = Path(path)
     encrypted = check_file(path, passphrase)
+    cut = not encrypted and cut_short(path)  # before connecting: see cut_short
     health = Health(path, encrypted=encrypted)
     try:
         conn = cipher.open_keyed(path, passphrase) if encrypted else open_plain(path)
     except sqlite3.DatabaseError as exc:
-        health.problems.append(unreadable_message(path, exc))  # the key opened it, but the page it read is damaged
+        health.problems.append(unreadable_message(path, exc, cut))  # the key opened it, but the page it read is damaged
         return health
     try:
         try:
             if not is_caseload(conn):
                 raise NotACaseload(f"{path} is not a caseload file. Nothing was changed.")
         except sqlite3.DatabaseError as exc:
-            health.problems.append(unreadable_message(path, exc))
+            health.problems.append(unreadable_message(path, exc, cut))
             return health
         try:
             found = conn.execute("PRAGMA integrity_check(100)" if thorough else "PRAGMA quick_check(1)").fetchall()
@@ -204,7 +212,7 @@ def inspect(path: Path, thorough: bool = True, passphrase: str | None = None) ->
             found = [("unreadable",)]
         if found != [("ok",)]:
             health.problems.append(
-                damaged_message(path) if len(found) == 1 else
+                damaged_message(path, cut) if len(found) == 1 else
                 f"{path} is damaged: {numbered(len(found), 'problem')} were found in how it is stored. "
                 "Nothing was changed. `caseload restore` can put a backup back."
             )

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import hmac
 import json
+import sqlite3
 from pathlib import Path
 
 from ..private_files import write_private
@@ -28,7 +29,9 @@ def check_path(path: Path) -> Path:
     return Path(str(path) + SUFFIX)
 
 
-def _salt(path: Path) -> bytes | None:
+def file_salt(path: Path) -> bytes | None:
+    """The salt, read from the file: only before a connection to it opens, since closing this second
+    descriptor beside an open connection would drop the process's POSIX locks on the file."""
     try:
         with open(path, "rb") as handle:
             salt = handle.read(SALT_BYTES)
@@ -37,13 +40,20 @@ def _salt(path: Path) -> bytes | None:
     return salt if len(salt) == SALT_BYTES else None
 
 
+def connection_salt(conn: sqlite3.Connection) -> bytes | None:
+    """An open encrypted caseload's salt, asked of SQLCipher through its connection (PRAGMA cipher_salt)."""
+    try:
+        return bytes.fromhex(conn.execute("PRAGMA cipher_salt").fetchone()[0])
+    except (sqlite3.Error, TypeError, ValueError):
+        return None
+
+
 def _value(passphrase: str, salt: bytes) -> str:
     return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt + b"caseload-keycheck", ROUNDS, 32).hex()
 
 
-def verdict(path: Path, passphrase: str) -> bool | None:
-    """True: the passphrase is the caseload's; False: it is not; None: no usable check to tell."""
-    salt = _salt(path)
+def verdict(path: Path, passphrase: str, salt: bytes | None) -> bool | None:
+    """True: the passphrase is the caseload's (whose salt is SALT); False: it is not; None: no usable check."""
     try:
         kept = json.loads(check_path(path).read_text(encoding="ascii"))
         kept_salt, kept_value = bytes.fromhex(kept["salt"]), str(kept["check"])
@@ -54,9 +64,9 @@ def verdict(path: Path, passphrase: str) -> bool | None:
     return hmac.compare_digest(kept_value, _value(passphrase, salt))
 
 
-def remember(path: Path, passphrase: str) -> None:
-    """Write the check for a passphrase that has just opened the caseload (quietly not, if it cannot)."""
-    salt = _salt(path)
+def remember(path: Path, passphrase: str, salt: bytes | None) -> None:
+    """Write the check for a passphrase that has just opened the caseload whose salt is SALT (quietly not,
+    if it cannot). The salt is given, read before connecting or through the connection, never the file now."""
     if salt is None:
         return
     with contextlib.suppress(OSError):

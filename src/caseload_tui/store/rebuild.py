@@ -100,20 +100,19 @@ def _referring(conn: sqlite3.Connection, table: str) -> list[str]:
         fk[2] == table for fk in conn.execute(f'PRAGMA foreign_key_list("{name}")'))]
 
 
-def search_index(db: Database, table: str, columns: list[str], prefix: str = "2 3") -> None:
+def search_index(db: Database, table: str, columns: list[str]) -> None:
     """(Re)make a table's full-text index over `columns`, with its triggers, from the rows it has.
 
     For a migration (0031, 0033, 0110). As migration 0003 made them (prefixes of two and three
     letters); the triggers are the ones sqlite-utils makes, by the same names, so a table rebuilt
-    later keeps them. `prefix`: the word beginnings indexed; since 0130 every index also has each
-    word's first letter, so a migration after it passes "1 2 3".
+    later keeps them.
     """
     quoted = ", ".join(f'"{c}"' for c in columns)
     new = ", ".join(f'new."{c}"' for c in columns)
     old = ", ".join(f'old."{c}"' for c in columns)
     for suffix in ("ai", "ad", "au"):
         db.execute(f'DROP TRIGGER IF EXISTS "{table}_{suffix}"')
-    _index_anew(db, table, quoted, prefix)
+    _index_anew(db, table, quoted, "2 3")
     insert = f'INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new});'
     delete = f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES(\'delete\', old.rowid, {old});'
     db.execute(f'CREATE TRIGGER "{table}_ai" AFTER INSERT ON "{table}" BEGIN\n  {insert}\nEND')
@@ -122,13 +121,15 @@ def search_index(db: Database, table: str, columns: list[str], prefix: str = "2 
 
 
 def remake_search_index(db: Database, table: str, prefix: str) -> None:
-    """Make a table's full-text index again over the same columns, indexing the word beginnings that
-    `prefix` lists (FTS5's prefix option, e.g. '1 2 3'), from the rows it has. For a migration (0130).
+    """Unless it has them already, make a table's full-text index again over the same columns, indexing the
+    word beginnings that `prefix` lists (FTS5's prefix option: '2 3'), from the rows it has. For 0131.
 
     Its triggers refer to it by name and carry on as they were; the rows are not touched.
     """
-    columns = [row[1] for row in db.execute(f'PRAGMA table_info("{table}_fts")').fetchall()]
-    _index_anew(db, table, ", ".join(f'"{c}"' for c in columns), prefix)
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [f"{table}_fts"]).fetchone()
+    if f"prefix='{prefix}'" not in sql:
+        columns = [row[1] for row in db.execute(f'PRAGMA table_info("{table}_fts")').fetchall()]
+        _index_anew(db, table, ", ".join(f'"{c}"' for c in columns), prefix)
 
 
 def _index_anew(db: Database, table: str, quoted_columns: str, prefix: str) -> None:

@@ -3,17 +3,24 @@
 A client's name and themes, thoughts, questions and their answers, news of graduates, the
 reflection on an ending, supervision cases (question, what I tried, what happens between us,
 the advice and how it went) and dates that matter: each table with its own index.
+
+A caseload in a file is searched in two halves at once: the thoughts (about half the work) on the
+store's connection, everything else in a second thread on a read-only connection of its own, kept
+open with the store; SQLite works without Python's lock, so a search takes about as long as the
+longer half. A caseload in memory or encrypted (its key is kept nowhere) is searched in one.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import model as m
 from .base import StoreBase
+from .errors import StoreError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -58,8 +65,13 @@ def fts_query(db: Database, query: str) -> str:
     return quoted + "*" if quoted and not query[-1:].isspace() else quoted
 
 
+_MINE = frozenset({"thoughts"})  # searched on the store's own connection; the rest beside them
+
+
 class SearchMixin(StoreBase):
     SEARCH_RANKED = 2_000  # matches ranked per kind of record: the newest ones
+    encrypted: bool  # (set by Store's constructor)
+    _search_aside: sqlite3.Connection | None = None  # the second half's connection, once opened
 
     def search(self, query: str, limit: int = 50) -> list[m.SearchHit]:
         """Full-text search over everything written (see the module), best first.
@@ -76,26 +88,75 @@ class SearchMixin(StoreBase):
             return []
         match = fts_query(self.db, query)
         with self._lock.reading() as conn:
-            try:
-                # Best first; on equal rank, in the order the kinds are listed, then the one saved first.
-                ranked = sorted((rank, kind, rowid) for kind, searched in enumerate(_SEARCHED)
-                                for rowid, rank in self._best(conn, searched.table, match, limit))[:limit]
-            except sqlite3.OperationalError:
-                return []
+            aside = self._aside()
+            beside = _Half(aside, [k for k, s in enumerate(_SEARCHED) if s.table not in _MINE], match, limit,
+                           self.SEARCH_RANKED) if aside is not None else None
+            mine = _Half(conn, [k for k, s in enumerate(_SEARCHED) if beside is None or s.table in _MINE], match,
+                         limit, self.SEARCH_RANKED)
+            thread = threading.Thread(target=beside.run, name="search beside", daemon=True) if beside else None
+            if thread is not None:
+                thread.start()
+            mine.run()
+            if thread is not None:
+                thread.join()
+            halves = [mine, *([beside] if beside is not None else [])]
+            for half in halves:
+                if isinstance(half.failed, sqlite3.OperationalError):  # a query FTS5 cannot read: nothing found
+                    return []
+                if half.failed is not None:
+                    raise half.failed
+            # Best first; on equal rank, in the order the kinds are listed, then the one saved first.
+            ranked = sorted(found for half in halves for found in half.found)[:limit]
             shown = {(kind, rowid): hit for kind, searched in enumerate(_SEARCHED)
                      for rowid, hit in _hits(conn, searched, [rowid for _, of, rowid in ranked if of == kind])}
-        return [shown[kind, rowid] for _, kind, rowid in ranked]
+        return [shown[kind, rowid] for _, kind, rowid in ranked if (kind, rowid) in shown]  # (deleted meanwhile)
 
-    def _best(self, conn: sqlite3.Connection, table: str, match: str, limit: int) -> list[sqlite3.Row]:
-        """The rowids and ranks of a kind's best `limit` among its newest SEARCH_RANKED matches.
+    def _aside(self) -> sqlite3.Connection | None:
+        """The read-only connection the second half is searched on (None: search in one)."""
+        if self._search_aside is None and self.path is not None and not self.encrypted:
+            try:
+                aside = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=5,
+                                        check_same_thread=False)
+            except sqlite3.Error:
+                return None
+            if self._lock.guard is not None:
+                try:
+                    self._lock.guard()  # the path still leads to the file this store opened
+                except StoreError:
+                    aside.close()
+                    return None
+            self._search_aside = aside
+        return self._search_aside
 
-        One pass over the index, newest first (records are numbered as they are written), each match
-        ranked as it is read; SQLite keeps the best; nothing is read from the records themselves.
-        """
-        return conn.execute(
-            f"SELECT rowid, rank FROM (SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH :query "
-            f"ORDER BY rowid DESC LIMIT {int(self.SEARCH_RANKED)}) ORDER BY rank, rowid LIMIT {int(limit)}",
-            {"query": match}).fetchall()
+    def close_search(self) -> None:
+        """Close the second half's connection (Store.close)."""
+        if self._search_aside is not None:
+            self._search_aside.close()
+            self._search_aside = None
+
+
+class _Half:
+    """Some kinds searched on one connection: each kind's best `limit` among its newest `ranked` matches.
+
+    One pass over each index, newest first (records are numbered as they are written), each match
+    ranked as it is read; SQLite keeps the best; nothing is read from the records themselves.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, kinds: list[int], match: str, limit: int, ranked: int) -> None:
+        self._conn, self._kinds, self._match, self._limit, self._ranked = conn, kinds, match, limit, ranked
+        self.found: list[tuple[float, int, int]] = []  # (rank, kind, rowid)
+        self.failed: sqlite3.Error | None = None
+
+    def run(self) -> None:
+        try:
+            for kind in self._kinds:
+                table = _SEARCHED[kind].table
+                self.found += [(rank, kind, rowid) for rowid, rank in self._conn.execute(
+                    f"SELECT rowid, rank FROM (SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH :query "
+                    f"ORDER BY rowid DESC LIMIT {int(self._ranked)}) ORDER BY rank, rowid LIMIT {int(self._limit)}",
+                    {"query": self._match})]
+        except sqlite3.Error as error:
+            self.failed = error
 
 
 def _hits(conn: sqlite3.Connection, searched: _Searched, rowids: list[int]) -> list[tuple[int, m.SearchHit]]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import overload
 
 from .. import model as m
+from ..config import Thresholds
 from . import rows
 from .base import StoreBase
 from .errors import NotFound
@@ -17,11 +19,45 @@ from .sql import bound, insert, inserted_id, require
 RECENT_SESSIONS = 24  # enough to cover an 8-week window at three sessions a week
 
 _CAME, _CAME_VALUES = bound("came", m.CAME)
+_MISSED, _MISSED_VALUES = bound("missed", m.MISSED)
+_COUNTED, _COUNTED_VALUES = bound("counted", m.COUNTED)
 
-_RECENT_SQL = f"""(SELECT group_concat(starts_at || '|' || status, ';') FROM
-     (SELECT starts_at, status FROM appointments a
+# A client's recent past sessions, newest first (two at the same minute in the index's order, so the
+# rules and the tallies below read them alike).
+_RECENT_ROWS = f"""SELECT starts_at, status FROM appointments a
       WHERE a.client_id = c.id AND a.starts_at <= :now
-      ORDER BY a.starts_at DESC LIMIT {RECENT_SESSIONS}))"""
+      ORDER BY a.starts_at DESC, a.status DESC LIMIT {RECENT_SESSIONS}"""
+_RECENT_SQL = f"(SELECT group_concat(starts_at || '|' || status, ';') FROM ({_RECENT_ROWS}))"
+
+# What the grouping rules count of those sessions (rules.tally_counted), counted here for every active client
+# at once. Counted sessions are those not mine to cancel, not moved, not in my break. The misses in a row are
+# the counted sessions newer (in the order above) than the newest counted one they came to, `stop`, found
+# by the index on client and time. Only the sessions since the earliest of the windows and that one are
+# read: they are the newest of the recent ones, so the same LIMIT keeps the same of them.
+_IN_MY_BREAK = "EXISTS (SELECT 1 FROM breaks b WHERE substr(starts_at, 1, 10) BETWEEN b.starts_on AND b.ends_on)"
+_TALLIES_SQL = f"""
+WITH stops AS MATERIALIZED (
+  SELECT c.id, coalesce((SELECT starts_at FROM appointments a
+                WHERE a.client_id = c.id AND a.starts_at <= :now AND a.status IN ({_CAME}) {{and_not_in_my_break}}
+                ORDER BY a.starts_at DESC LIMIT 1), '') AS stop_at
+  FROM clients c WHERE c.ended_on IS NULL {{and_}}),
+actives AS MATERIALIZED (
+  SELECT c.id, c.stop_at, (SELECT max(status) FROM appointments a WHERE a.client_id = c.id AND a.starts_at = c.stop_at
+                           AND a.status IN ({_CAME})) AS stop_status
+  FROM stops c)
+SELECT c.id, (
+  SELECT total(newer) || ',' || total(in_window) || ',' || total(missed AND in_window)
+         || ',' || total(missed AND lately) || ',' || total(NOT missed AND lately)
+  FROM (SELECT starts_at > c.stop_at OR (starts_at = c.stop_at AND status > c.stop_status) AS newer,
+               starts_at > :window_start AS in_window, starts_at > :quiet_start AS lately,
+               status IN ({_MISSED}) AS missed, status, starts_at
+        FROM appointments a
+        WHERE a.client_id = c.id AND a.starts_at <= :now AND a.starts_at >= min(:window_start, :quiet_start, c.stop_at)
+        ORDER BY a.starts_at DESC, a.status DESC LIMIT {RECENT_SESSIONS})
+  WHERE status IN ({_COUNTED}) {{and_not_in_my_break}})
+FROM actives c"""
+# Every client in the list's order, and whether their work has ended.
+_ORDER_SQL = "SELECT c.id, c.ended_on IS NULL FROM clients c {where} ORDER BY c.name COLLATE NOCASE, c.id"
 
 # What lies ahead is read once for everyone, as aggregates over the few sessions after `now`
 # (by the index on time), rather than looked up client by client.
@@ -48,6 +84,10 @@ FROM clients c LEFT JOIN by_client f ON f.client_id = c.id
 # most graduates' rows are never drawn): RecentSessions reads them when first used.
 _RECORDS_SQL = (f"{_AHEAD_SQL.format(and_='')} SELECT c.*, "
                 f"CASE WHEN c.ended_on IS NULL THEN {_RECENT_SQL} END AS recent, {_GROUPING_INPUTS_SQL}")
+_AMONG = "IN (SELECT value FROM json_each(:ids))"  # the clients asked for, as a JSON list of ids
+_RECORDS_OF_SQL = (f"{_AHEAD_SQL.format(and_='AND client_id ' + _AMONG)} SELECT c.*, "
+                   f"CASE WHEN c.ended_on IS NULL THEN {_RECENT_SQL} END AS recent, {_GROUPING_INPUTS_SQL} "
+                   f"WHERE c.id {_AMONG}")
 _RECORD_SQL = (f"{_AHEAD_SQL.format(and_='AND client_id = :id')} SELECT c.*, {_RECENT_SQL} AS recent, "
                f"{_GROUPING_INPUTS_SQL} WHERE c.id = :id")
 
@@ -57,6 +97,17 @@ _STATUSES = {status.value: status for status in m.Status}
 def _records_args(now: datetime) -> dict[str, object]:
     return {"now": rows.iso_moment(now), "scheduled": m.Status.SCHEDULED.value,
             "open": m.QuestionStatus.OPEN.value, **_CAME_VALUES}
+
+
+def _tallies_args(now: datetime, thresholds: Thresholds) -> dict[str, object]:
+    return {"now": rows.iso_moment(now),
+            "window_start": rows.iso_moment(now - timedelta(weeks=thresholds.window_weeks)),
+            "quiet_start": rows.iso_moment(now - timedelta(days=thresholds.quiet_days)),
+            **_CAME_VALUES, **_MISSED_VALUES, **_COUNTED_VALUES}
+
+
+def _tally(text: str) -> m.AttendanceTally:
+    return m.AttendanceTally(*(int(float(n)) for n in text.split(",")))  # total() is a float
 
 
 def parse_sessions(text: str | None) -> list[m.Session]:
@@ -144,6 +195,15 @@ class SessionsMixin(StoreBase):
 
         Each client's recent sessions are parsed when first used (see RecentSessions).
         """
+        return self._records(_RECORDS_SQL, _records_args(now), now)
+
+    def records_of(self, client_ids: Sequence[int], now: datetime) -> list[m.ClientRecord]:
+        """These clients' records (as `records` reads them), in the list's order: the rows the list draws."""
+        if not client_ids:
+            return []
+        return self._records(_RECORDS_OF_SQL, {**_records_args(now), "ids": json.dumps(list(client_ids))}, now)
+
+    def _records(self, sql: str, args: dict[str, object], now: datetime) -> list[m.ClientRecord]:
         breaks = tuple(self.breaks())
         later = partial(self._recent_text, now=now)
         with self._lock.reading() as conn:
@@ -151,8 +211,30 @@ class SessionsMixin(StoreBase):
             # rows from being held at once beside the records made from them.
             return [_record(row, RecentSessions(row["recent"]) if row["ended_on"] is None else
                             RecentSessions(None, later, row["id"]), breaks)
-                    for row in conn.execute(_RECORDS_SQL + " ORDER BY c.name COLLATE NOCASE, c.id",
-                                            _records_args(now))]
+                    for row in conn.execute(sql + " ORDER BY c.name COLLATE NOCASE, c.id", args)]
+
+    def tallies(self, now: datetime, thresholds: Thresholds,
+                client_ids: Sequence[int] | None = None) -> list[tuple[int, m.AttendanceTally | None]]:
+        """Every client's id (or those of `client_ids`) in the list's order (by name, then id), with what the
+        grouping rules count of their recent sessions (None: the work has ended): their group, through
+        rules.group_of, without reading the sessions themselves. One query; at 10,000 clients it reads the
+        recent sessions of the active ones only, by the index on client and time."""
+        args = _tallies_args(now, thresholds)
+        among = ""
+        if client_ids is not None:
+            among, args["ids"] = f"c.id {_AMONG}", json.dumps(list(client_ids))
+        with self._lock.reading() as conn:
+            breaks = conn.execute("SELECT 1 FROM breaks LIMIT 1").fetchone() is not None  # most caseloads: none
+            sql = _TALLIES_SQL.format(and_=f"AND {among}" if among else "",
+                                      and_not_in_my_break=f"AND NOT {_IN_MY_BREAK}" if breaks else "")
+            counted = dict(conn.execute(sql, args).fetchall())
+            order = conn.execute(_ORDER_SQL.format(where=f"WHERE {among}" if among else ""), args).fetchall()
+        return [(client_id, _tally(counted[client_id]) if active else None) for client_id, active in order]
+
+    def client_order(self) -> list[int]:
+        """Every client's id in the list's order: by name (as SQLite's NOCASE folds it), then id."""
+        with self._lock.reading() as conn:
+            return [row[0] for row in conn.execute(_ORDER_SQL.format(where=""))]
 
     def _recent_text(self, client_id: int, *, now: datetime) -> str | None:
         """One client's recent sessions as the records query's text."""

@@ -17,7 +17,7 @@ from textual.app import App
 from textual.theme import Theme
 
 from ..config import Settings
-from .app_base import FILE_CHECK_SECONDS, AppBase, forms_among
+from .app_base import FILE_CHECK_SECONDS, AppBase, DayStartHandOff, forms_among
 from .commands import ScreenKeys
 from .screens.dashboard import DashboardScreen
 
@@ -135,7 +135,8 @@ def stopped_from_outside(app: CaseloadApp) -> Iterator[None]:
 
 
 def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, redact: bool = False,
-            demo: bool = False, start: StartMode | str | None = None, start_client: int | None = None) -> int:
+            demo: bool = False, start: StartMode | str | None = None, start_client: int | None = None,
+            day_start: DayStartHandOff | None = None) -> int:
     from ..config import save_theme
     from ..drafts import DraftNotKept, Drafts
 
@@ -147,6 +148,7 @@ def run_app(store: Store, clock: Callable[[], datetime], settings: Settings, red
     app = CaseloadApp(store, clock, settings, redact=redact, demo=demo,
                       remember_theme=None if demo else save_theme, start=start, start_client=start_client,
                       drafts=drafts)
+    app.day_start = day_start
     from .paste_parser import install
 
     install()  # a bracketed paste is taken whole, ESC and all

@@ -31,8 +31,12 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from ..drafts import Draft, Drafts
+    from ..model import Group
     from ..store import Store
     from .modals.base import FormScreen
+
+# What the dashboard hands the day's start: when it read the caseload, and every client's group by id.
+DayStartHandOff = Callable[[datetime, dict[int, "Group"]], None]
 
 
 def forms_among(screens: Iterable[Screen[Any]]) -> list[FormScreen[Any]]:
@@ -56,6 +60,9 @@ class AppBase(App[None]):
     # Privacy mode: every client shown only by their code, everywhere, even inside notes.
     # Screens watch it (self.watch(self.app, "privacy_mode", ...)) to draw themselves again.
     privacy_mode: reactive[bool] = reactive(False, init=False)
+    # Who keeps the day's start (cli/opening.DayStartKeeper): the dashboard hands it every client's group as
+    # it first reads them, so the day's first start places nobody twice. None: nobody (tests, the demo's copy).
+    day_start: DayStartHandOff | None = None
 
     def __init__(self, store: Store, clock: Callable[[], datetime], settings: Settings | None = None,
                  redact: bool = False, demo: bool = False, drafts: Drafts | None = None) -> None:

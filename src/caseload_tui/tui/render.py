@@ -9,6 +9,7 @@ would parse; they ask this module instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -32,12 +33,12 @@ class Privacy:
     def __init__(self) -> None:
         self.on = False
         self._matcher: NameMatcher | None = None  # made (and name_matching loaded) when first needed
-        self._clients: list[Client] = []
+        self._clients: list[Client] | Callable[[], list[Client]] = []
 
-    def learn(self, clients: list[Client]) -> None:
-        """The names to find; made ready when privacy mode first needs them (at 10,000 clients that
-        takes a visible part of the start, which privacy mode off does not need)."""
-        self._clients, self._matcher = list(clients), None
+    def learn(self, clients: list[Client] | Callable[[], list[Client]]) -> None:
+        """The names to find, or how to read them; made ready when privacy mode first needs them (at 10,000
+        clients reading and matching them takes a visible part of the start, which privacy mode off does not need)."""
+        self._clients, self._matcher = clients if callable(clients) else list(clients), None
 
     def apply(self, text: str) -> str:
         if not self.on:
@@ -45,7 +46,7 @@ class Privacy:
         if self._matcher is None:
             from ..name_matching import NameMatcher
 
-            self._matcher = NameMatcher.of(self._clients)
+            self._matcher = NameMatcher.of(self._clients() if callable(self._clients) else self._clients)
         return self._matcher.redact(text)
 
 

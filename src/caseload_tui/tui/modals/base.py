@@ -222,7 +222,7 @@ class FormScreen(SaveRunner[T], Generic[T]):
             self.action_cancel()
 
 
-def open_to_save(app: App[Any], form: FormScreen[T], kind: str | None, save: Callable[[T], object],
+def open_to_save(app: App[Any], form: FormScreen[T], kind: str | None, save: Callable[[T], object] | None,
                  then: Callable[[T], None], **context: object) -> None:
     """Open a form at once (keys typed next go to it) that closes only once `save` has stored its result;
     `then` says so and redraws. `kind` names it for its draft (None: it keeps none)."""

@@ -11,7 +11,7 @@ dashboard_drafts (reopening a draft through them).
 from __future__ import annotations
 
 import gc
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -20,12 +20,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header
 
-from ...model import CAME, ClientRecord, Group, Placement
-from ...rules import coming_up, place, summarise
+from ...caseload_groups import CaseloadGroups
+from ...model import CAME, ClientRecord, Group
+from ...rules import coming_up, summarise
 from ...store import StoreError
+from .. import render
 from ..widgets.arc_pane import ArcPane
 from ..widgets.case_header import CaseHeader
-from ..widgets.caseload_list import CaseloadList, stored_id
+from ..widgets.caseload_list import CaseloadList, Shown
 from ..widgets.footer import WrappingFooter
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import Pane
@@ -103,9 +105,6 @@ class DashboardScreen(DraftReopening):
 
     def __init__(self) -> None:
         super().__init__()
-        self.records: dict[int, ClientRecord] = {}
-        self.placements: dict[int, Placement] = {}
-        self.grouped: dict[Group, list[tuple[ClientRecord, Placement]]] = {g: [] for g in Group}
         self.loaded = False
         self._data_version: int | None = None
 
@@ -147,10 +146,10 @@ class DashboardScreen(DraftReopening):
         self.query_one(CaseHeader).show_message("Reading your caseload…", "")
         self.load_caseload()
 
-    def _read_caseload(self) -> tuple[list[ClientRecord], int, datetime, int]:
-        """Everything the dashboard shows first: the records, the practice's thoughts, when, the file's version."""
-        now = self.now
-        return self.store.records(now), self.store.practice_thought_count(), now, self.store.data_version()
+    def _read_caseload(self) -> tuple[CaseloadGroups, int, int]:
+        """Everything the dashboard shows first: the groups, the practice's thoughts, the file's version."""
+        return (CaseloadGroups(self.store, self.now, self.app.settings.thresholds), self.store.practice_thought_count(),
+                self.store.data_version())
 
     @work(thread=True, exclusive=True, group="load")
     def load_caseload(self) -> None:
@@ -162,23 +161,23 @@ class DashboardScreen(DraftReopening):
             return
         self.app.call_from_thread(self._populate, *read)
 
-    def _populate(self, records: list[ClientRecord], practice: int, now: datetime, version: int) -> None:
-        thresholds = self.app.settings.thresholds
-        self.records = {stored_id(r.client): r for r in records}
-        self.placements = {stored_id(r.client): place(r, now, thresholds) for r in records}
-        self._regroup(now, practice)
+    def _populate(self, groups: CaseloadGroups, practice: int, version: int) -> None:
+        self.caseload = groups
+        self._regroup(practice)
         self._data_version = version
         first_time = not self.loaded
         self.loaded = True
-        self.app.privacy.learn([r.client for r in records])
+        self.app.privacy.learn(groups.clients)  # read when privacy mode is first turned on
         caseload = self.query_one(CaseloadList)
         if first_time:
-            first = next((r for g in self.grouped.values() for r, _ in g), None)
+            first = groups.first()
             if first is not None:
-                caseload.select_client(stored_id(first.client))
+                caseload.select_client(first)
             else:
                 caseload.select_practice()
         self.show_selection()
+        if first_time and self.app.day_start is not None:
+            self.app.day_start(groups.now, groups.groups())  # kept as the day's start, if it is the day's first
         if first_time:
             # What is read at start lives as long as the app: keep the collector from re-walking it.
             gc.freeze()
@@ -188,23 +187,22 @@ class DashboardScreen(DraftReopening):
         if first_time and (draft := self.app.take_draft()):
             self.restore_draft(draft)
 
-    def _regroup(self, now: datetime, practice: int | None = None) -> None:
-        ordered = sorted(self.records.values(), key=lambda r: (r.client.name.lower(), stored_id(r.client)))
-        self.grouped = {g: [] for g in Group}
-        for record in ordered:
-            placement = self.placements[stored_id(record.client)]
-            self.grouped[placement.group].append((record, placement))
+    def _regroup(self, practice: int | None = None) -> None:
+        groups = self.caseload
+        if groups is None:
+            return
         if practice is None:
             practice = self.store.practice_thought_count()
-        self.query_one(CaseloadList).show(self.grouped, now, self.app.settings.thresholds, practice)
+        self.query_one(CaseloadList).show(Shown(groups.members, groups.record_if_there, groups.clients,
+                                                groups.longest(render.privacy().on), groups.now, practice))
 
     def regroup(self) -> None:
-        self._regroup(self.now)
+        self._regroup()
 
     def redraw(self) -> None:
         """Render everything again from what is already read (after privacy mode changes)."""
         if self.loaded:
-            self._regroup(self.now)
+            self._regroup()
             self.show_selection()
 
     def reload(self) -> None:
@@ -261,12 +259,11 @@ class DashboardScreen(DraftReopening):
                                                  self.store.questions([value], open_only=True), today)
                 elif questions is not None:
                     questions.show(self.store.questions([value]), today)
-            elif (group := case.group) is not None:
-                members = self.grouped[group]
-                ids = [stored_id(r.client) for r, _ in members]
-                clients = {stored_id(r.client): r.client for r, _ in members}
+            elif (group := case.group) is not None and self.caseload is not None:
+                ids = self.caseload.members[group]
+                clients = self.caseload.clients_of(ids)
                 if header is not None:
-                    header.show_group(group, len(members))
+                    header.show_group(group, len(ids))
                 if thoughts is not None:
                     thoughts.show(self.store.thoughts(ids, lingering_only=True, limit=GROUP_PANE_LIMIT), today,
                                   clients, empty="Nothing still lingering about this group.")
@@ -310,19 +307,18 @@ class DashboardScreen(DraftReopening):
         except StoreError as problem:
             self.app.notify(str(problem), severity="error", markup=False)
             return
-        before = self.placements.get(client_id_)
-        old = self.records.get(client_id_)
-        placement = place(record, now, self.app.settings.thresholds)
-        self.records[client_id_] = record
-        self.placements[client_id_] = placement
-        renamed = old is None or (old.client.name, old.client.code) != (record.client.name, record.client.code)
-        moved = before is None or before.group is not placement.group
+        groups = self.caseload
+        if groups is None:
+            return
+        known = groups.records[client_id_] if client_id_ in groups else None
+        renamed = known is None or (known.client.name, known.client.code) != (record.client.name, record.client.code)
+        moved = groups.update(record, now)
         if moved or renamed:
-            self._regroup(now)
+            self._regroup()
         else:
-            self.query_one(CaseloadList).update_row(record, now, self.app.settings.thresholds)
+            self.query_one(CaseloadList).update_row(record, now)
         if renamed:
-            self.app.privacy.learn([r.client for r in self.records.values()])
+            self.app.privacy.learn(groups.clients)
         self._data_version = self.store.data_version()
         self.show_selection(None if moved or renamed else only)
 
@@ -344,7 +340,7 @@ class DashboardScreen(DraftReopening):
         """Why a key does not apply to what is selected or focused now, or None if it does."""
         focused = self.focused
         if action == "answer" and not isinstance(focused, QuestionsPane):
-            return "To answer a question, highlight it under Follow-up questions first (tab moves there), then r."
+            return "To answer a question, highlight it under Questions first (tab moves there), then r."
         if action == "toggle_lingering" and not isinstance(focused, ThoughtsPane):
             return "To let a thought go, highlight it under Lingering thoughts first (tab moves there), then g."
         if action == "delete" and not isinstance(focused, (ThoughtsPane, QuestionsPane)):

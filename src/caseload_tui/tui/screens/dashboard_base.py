@@ -6,13 +6,14 @@ the redraws are the screen's own and only declared here; the helpers are used by
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual.content import Content
 
+from ...caseload_groups import CaseloadGroups
 from ...drafts import Draft, DraftKind
-from ...model import Client, ClientRecord, Group, Placement
+from ...model import Client, ClientRecord, Placement
 from ...store import Conflict, StoreError
 from .. import render
 from ..widgets.caseload_list import CaseloadList
@@ -30,13 +31,25 @@ Pane = Literal["thoughts", "questions"]  # the one pane a change of notes redraw
 class DashboardBase(CaseloadScreen):
     """The dashboard's state and the redraws every action ends with."""
 
-    records: dict[int, ClientRecord]
-    placements: dict[int, Placement]
-    grouped: dict[Group, list[tuple[ClientRecord, Placement]]]
+    caseload: CaseloadGroups | None = None  # who is in which group, as last read (dashboard.py reads it)
     loaded: bool
     _restoring: Draft | None = None  # a draft whose form is being reopened
 
     # ------------------------------------------------------------ the screen's own (dashboard.py)
+
+    @property
+    def records(self) -> Mapping[int, ClientRecord]:
+        """Every client's record by id, each read when first looked up (with the rows beside theirs)."""
+        return self.caseload.records if self.caseload is not None else {}
+
+    @property
+    def placements(self) -> Mapping[int, Placement]:
+        """Every client's group and reason by id, each made when first looked up."""
+        return self.caseload.placements if self.caseload is not None else {}
+
+    def known_clients(self) -> list[Client]:
+        """Every client in the caseload (the codes taken, the names known), read when first asked for."""
+        return self.caseload.clients() if self.caseload is not None else []
 
     def show_selection(self, only: Pane | None = None) -> None:
         raise NotImplementedError
@@ -91,7 +104,7 @@ class DashboardBase(CaseloadScreen):
 
     def _about_owner(self, client_id: int | None) -> About:
         """Who an existing note is about."""
-        return self.records[client_id].client if client_id in self.records else "practice"
+        return self.records[client_id].client if client_id is not None and client_id in self.records else "practice"
 
     def _need_client(self, what: str) -> bool:
         self.app.notify(f"Choose a client on the left first, then {what}.", markup=False)

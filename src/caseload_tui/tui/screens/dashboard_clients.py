@@ -13,6 +13,7 @@ from ...services import clients, endings, sessions
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
+from ..patient_write import write_patiently
 from ..widgets.arc_pane import ArcPane
 from ..widgets.caseload_list import stored_id
 from ..widgets.notes_panes import ThoughtsPane
@@ -61,7 +62,7 @@ class ClientActions(DashboardBase):
     # ------------------------------------------------------------ clients
 
     def _code_check(self, own_id: int | None) -> Callable[[ClientInput], str | None]:
-        known = [r.client for r in self.records.values()]
+        known = self.known_clients()
         return lambda result: clients.code_problem(result.code, own_id, known)
 
     def action_new_client(self) -> None:
@@ -79,7 +80,7 @@ class ClientActions(DashboardBase):
             self.refresh_client(stored_id(added[-1]))
             self.select_client(stored_id(added[-1]))
 
-        form = ClientForm(self.now.date(), suggested_code=clients.next_code(r.client for r in self.records.values()),
+        form = ClientForm(self.now.date(), suggested_code=clients.next_code(self.known_clients()),
                           check=self._code_check(None))
         self._open(form, DraftKind.CLIENT, save, saved)
 
@@ -115,14 +116,13 @@ class ClientActions(DashboardBase):
             self._need_client("flag them for supervision")
             return
         flagged = not record.client.bring_to_supervision
-        try:
-            self.store.set_flag(stored_id(record.client), flagged)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify("Flagged for supervision." if flagged else "No longer flagged for supervision.",
-                        markup=False)
-        self.refresh_client(stored_id(record.client))
+
+        def done(_client: object) -> None:
+            self.app.notify("Flagged for supervision." if flagged else "No longer flagged for supervision.",
+                            markup=False)
+            self.refresh_client(stored_id(record.client))
+
+        write_patiently(self, lambda: self.store.set_flag(stored_id(record.client), flagged), done, self._fail)
 
     # ------------------------------------------------------------ endings
 

@@ -18,6 +18,7 @@ from ...services.notes import ask_question, write_thought
 from ...store import DeletedNote, StoreError
 from .. import render
 from ..modals.confirm import Confirm
+from ..patient_write import write_patiently
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
 
@@ -88,13 +89,12 @@ class NoteActions(DashboardBase):
             return
         now_on = not getattr(thought, field)
         setattr(thought, field, now_on)
-        try:
-            self.store.update_thought(thought)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self.app.notify(on if now_on else off, markup=False)
-        self._after_change(thought.client_id, "thoughts")
+
+        def done(_saved: object) -> None:
+            self.app.notify(on if now_on else off, markup=False)
+            self._after_change(thought.client_id, "thoughts")
+
+        write_patiently(self, lambda: self.store.update_thought(thought), done, self._fail)
 
     def _edit_thought(self, thought: Thought) -> None:
         from ..modals.forms import ThoughtForm
@@ -247,16 +247,15 @@ class NoteActions(DashboardBase):
             self.app.notify(f"Nothing to undo: a delete can be undone for {UNDO_SECONDS} seconds.", markup=False)
             return
         deleted, what = self._undoable
-        try:
-            self.store.undo_delete(deleted)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        if self._undo_timer is not None:
-            self._undo_timer.stop()
-        self._forget_undo()
-        self.app.notify(f"The {what} is back, as it was.", markup=False)
-        self._after_change(deleted.client_id)
+
+        def done(_back: object) -> None:
+            if self._undo_timer is not None:
+                self._undo_timer.stop()
+            self._forget_undo()
+            self.app.notify(f"The {what} is back, as it was.", markup=False)
+            self._after_change(deleted.client_id)
+
+        write_patiently(self, lambda: self.store.undo_delete(deleted), done, self._fail)
 
     async def _offer_delete_everywhere(self, item: Thought | Question, what: str) -> None:
         """A deleted note stays in the backups made while it existed (README): offer to take it out of them."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,6 +28,7 @@ from ...store import Conflict, StoreError
 from .. import render
 from ..modals.base import open_to_save
 from ..modals.forms import AnswerForm, Closing, QuestionForm, ThoughtForm, ThoughtInput
+from ..patient_write import write_patiently
 from ..widgets.attendance_keys import ATTENDANCE_KEYS, attendance_legend
 from ..widgets.day_summary import DaySummaryView, summary_parts
 from ..widgets.footer import WrappingFooter
@@ -38,10 +39,10 @@ from ..widgets.review_walk import WalkList
 from .help import HelpSection
 from .review_follow_through import FOLLOW_THROUGH_BINDINGS, FollowThroughActions
 from .review_miss import ask_what_else, offer_reaction
+from .review_question_keys import EXPLAINING_BINDINGS, QUESTION_ACTIONS, question_key_refusal
 
 _RECORD = Binding.Group("Attendance")
 _SESSION_ACTIONS = {"attend", "answer", "carry", "thought", "question", "next"}
-_QUESTION_ACTIONS = {"answer", "carry"}
 
 REVIEW_INTRO = (
     "Day's end goes through today's sessions one client at a time, then any session from the last "
@@ -76,6 +77,7 @@ class ReviewScreen(FollowThroughActions):
         Binding("k", "carry", "Keep open", tooltip="Keep the highlighted question open: carry it to next time"),
         Binding("t", "thought", "Thought", tooltip="Write what stays with you"),
         Binding("f", "question", "Question", tooltip="Add a question for next time"),
+        *EXPLAINING_BINDINGS,
         # Before the lists' own (unused) sideways scrolling, so that the footer offers them too.
         Binding("left", "previous", "Previous", key_display="←", priority=True,
                 tooltip="Go back to the session before"),
@@ -223,11 +225,20 @@ class ReviewScreen(FollowThroughActions):
             if action == "previous":
                 return bool(self.walk)
             return True
-        if action in _QUESTION_ACTIONS:
-            return None if self.query_one(ReviewNotes).current_question is None else True
+        if action in QUESTION_ACTIONS:
+            return self.why_not(action) is None  # left out of the footer; pressed, it says why
         if action == "previous":
             return None if self.index == 0 else True
         return True
+
+    def why_not(self, action: str) -> str | None:
+        """Why answering (r) or keeping open (k) does not apply now, or None if it does."""
+        notes = self.query_one(ReviewNotes)
+        return question_key_refusal(action, self.session is not None, notes.has_questions, notes.current_question)
+
+    def action_explain(self, action: str) -> None:
+        if (reason := self.why_not(action)) is not None:
+            self.app.notify(reason, markup=False)
 
     @on(OptionList.OptionHighlighted, "#notes")
     def _question_highlighted(self) -> None:
@@ -268,8 +279,7 @@ class ReviewScreen(FollowThroughActions):
     def _about(self, session: ReviewSession) -> Content:
         return render.client_name(session.client, style="bold")
 
-    @work
-    async def action_attend(self, status_value: str) -> None:
+    def action_attend(self, status_value: str) -> None:
         session = self.session
         if session is None:
             return
@@ -281,22 +291,18 @@ class ReviewScreen(FollowThroughActions):
             recorded.append(record_outcome(self.store, stored_id(session.client.id), session.starts_at, status,
                                            moved_to, now=self.now, note=note).session)
 
-        try:
-            asked = await ask_what_else(self.app, self._about(session), session, status, today, record)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        if asked is None:
-            return
-        moved_to, _note = asked
-        session.status, session.booked = recorded[-1].status, True
-        moved = f"; booked for {render.moment(moved_to, today)}" if moved_to else ""
-        self.app.notify(f"Recorded: {status.label}{moved}.", markup=False)
-        if moved_to is not None:
-            self._take_in_new_sessions()
-        self._show_list()
-        self.show_current()
-        await offer_reaction(self, session, status)
+        def then(moved_to: datetime | None, _note: str) -> None:
+            session.status, session.booked = recorded[-1].status, True
+            moved = f"; booked for {render.moment(moved_to, today)}" if moved_to else ""
+            self.app.notify(f"Recorded: {status.label}{moved}.", markup=False)
+            if moved_to is not None:
+                self._take_in_new_sessions()
+            self._show_list()
+            self.show_current()
+            offer_reaction(self, session, status)
+
+        if not ask_what_else(self.app, self._about(session), session, status, today, record, then):
+            write_patiently(self, lambda: record(None, ""), lambda _none: then(None, ""), self._fail)
 
     def _take_in_new_sessions(self) -> None:
         """A session moved to later today joins today's list; one moved to a past day, the never recorded."""

@@ -8,7 +8,7 @@ calls `show_follow_through` when it shows a session. Each choice saves at once (
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.binding import Binding
 
 from ... import model as m
@@ -17,7 +17,8 @@ from ...services.follow_through import close_advice, close_telling
 from ...store import StoreError
 from ...supervision import last_advice
 from .. import render
-from ..modals.close_loop import CloseLoopForm
+from ..modals.base import open_to_save
+from ..modals.close_loop import CloseLoopForm, LoopClosing
 from ..widgets.review_tell_them import FollowThroughList, LoopItem
 from .app_access import CaseloadScreen
 
@@ -73,8 +74,9 @@ class FollowThroughActions(CaseloadScreen):
     def _chosen(self, event: FollowThroughList.ItemChosen) -> None:
         self._close(event.item)
 
-    @work
-    async def _close(self, item: LoopItem) -> None:
+    def _close(self, item: LoopItem) -> None:
+        """Ask what became of it, in a form opened at once (keys typed with `o` land in it) that closes
+        only once the choice is saved."""
         client = self._loop_client
         if client is None:
             return
@@ -82,28 +84,29 @@ class FollowThroughActions(CaseloadScreen):
         try:
             if item.what == "thought":
                 thought = self.store.thought(item.id)
-                told = await self.app.push_screen_wait(CloseLoopForm(
-                    "Did you tell them?", about, render.note_text(thought, style="italic", multiline=True),
-                    m.TellOutcome, m.HOW_TAKEN_LABEL, thought.telling.how_taken if thought.telling else ""))
-                if told is None:
-                    return
-                close_telling(self.store, thought, told.choice, how_taken=told.how, now=self.now)
-                said = told.choice.words.past
-            else:
-                follow = last_advice(self.store.meetings(), client.id or 0)
-                if follow is None or follow.item.id != item.id:
-                    return
-                tried = await self.app.push_screen_wait(CloseLoopForm(
-                    "Did you try the advice?", about, render.user_text(follow.item.advice, "italic", multiline=True),
-                    m.AdviceOutcome, m.HOW_IT_WENT_LABEL, follow.item.outcome))
-                if tried is None:
-                    return
-                close_advice(self.store, follow.item, tried.choice, how_it_went=tried.how)
-                said = tried.choice.words.past
+                shown = render.note_text(thought, style="italic", multiline=True)
+                taken = thought.telling.how_taken if thought.telling else ""
+                form = CloseLoopForm("Did you tell them?", about, shown, m.TellOutcome, m.HOW_TAKEN_LABEL, taken)
+                open_to_save(self.app, form, None,
+                             lambda told: close_telling(self.store, thought, told.choice, how_taken=told.how,
+                                                        now=self.now),
+                             self._loop_closed)
+                return
+            follow = last_advice(self.store.meetings(), client.id or 0)
         except StoreError as problem:
             self.app.notify(str(problem), title="Not saved", severity="error", markup=False, timeout=8)
             return
-        self.app.notify(f"Saved: {said}.", markup=False)
+        if follow is None or follow.item.id != item.id:
+            return
+        said = render.user_text(follow.item.advice, "italic", multiline=True)
+        advice = CloseLoopForm("Did you try the advice?", about, said, m.AdviceOutcome, m.HOW_IT_WENT_LABEL,
+                               follow.item.outcome)
+        open_to_save(self.app, advice, None,
+                     lambda tried: close_advice(self.store, follow.item, tried.choice, how_it_went=tried.how),
+                     self._loop_closed)
+
+    def _loop_closed(self, closing: LoopClosing) -> None:
+        self.app.notify(f"Saved: {closing.choice.words.past}.", markup=False)
         self.refresh_follow_through()
 
     def refresh_follow_through(self) -> None:

@@ -28,24 +28,22 @@ from ..modals.miss import MissNoteForm, ReactionPrompt
 from ..modals.moved import MovedForm
 
 
-async def ask_what_else(app: App[Any], about: Content, session: ReviewSession, status: Status, today: date,
-                        record: Callable[[datetime | None, str], object]) -> tuple[datetime | None, str] | None:
-    """Ask what more the status needs and record it with `record(moved_to, note)`: a form asking it closes
-    only once that is stored (its text kept on a failure). Returns (the new time if moved, how a miss
-    came); None when the clinician left the form: nothing is recorded. Without a form, `record` may
-    raise StoreError."""
+def ask_what_else(app: App[Any], about: Content, session: ReviewSession, status: Status, today: date,
+                  record: Callable[[datetime | None, str], object],
+                  then: Callable[[datetime | None, str], None]) -> bool:
+    """Ask what more the status needs in a form, which records it with `record(moved_to, note)` and then
+    calls `then(moved_to, note)` (the new time if moved, how a miss came). The form opens at once, in the
+    key's own tick, so the keys typed with that key land in it, and closes only once `record` has stored
+    it (its text kept on a failure); left, nothing is recorded. False if the status asks nothing more."""
     if status is Status.RESCHEDULED:
-        moved = MovedForm(about, session.starts_at, today)
-        moved.saver = lambda moved_to: record(moved_to, "")
-        moved_to = await app.push_screen_wait(moved)
-        return None if moved_to is None else (moved_to, "")
-    if status in MISSED:
-        missed = MissNoteForm(about, session.starts_at, status, today)
-        missed.saver = lambda how: record(None, how)
-        note = await app.push_screen_wait(missed)
-        return None if note is None else (None, note)
-    record(None, "")
-    return None, ""
+        open_to_save(app, MovedForm(about, session.starts_at, today), None, lambda moved_to: record(moved_to, ""),
+                     lambda moved_to: then(moved_to, ""))
+    elif status in MISSED:
+        open_to_save(app, MissNoteForm(about, session.starts_at, status, today), None,
+                     lambda how: record(None, how), lambda how: then(None, how))
+    else:
+        return False
+    return True
 
 
 class Reviewing(Protocol):
@@ -63,10 +61,14 @@ class Reviewing(Protocol):
     def _show_session(self) -> None: ...
 
 
-async def offer_reaction(screen: Reviewing, session: ReviewSession, status: Status) -> None:
+def offer_reaction(screen: Reviewing, session: ReviewSession, status: Status) -> None:
     """After a miss: ask what it stirred; "write it" opens a reaction thought about that client."""
-    if status not in MISSED or not await screen.app.push_screen_wait(ReactionPrompt(screen._about(session))):
-        return
+    if status in MISSED:
+        screen.app.push_screen(ReactionPrompt(screen._about(session)),
+                               lambda write: _write_reaction(screen, session) if write else None)
+
+
+def _write_reaction(screen: Reviewing, session: ReviewSession) -> None:
     form = ThoughtForm(screen._about(session), kind=ThoughtKind.REACTION)
 
     def save(result: ThoughtInput) -> None:

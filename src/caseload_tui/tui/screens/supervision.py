@@ -25,8 +25,10 @@ from ...model import Client, SupervisionItem
 from ...services import supervision as plans
 from ...store import StoreError
 from .. import render
+from ..modals.base import open_to_save
 from ..modals.confirm import Confirm
-from ..modals.supervision_forms import BringInput, BringQuestionForm, SinceForm
+from ..modals.supervision_forms import BringInput, BringQuestionForm, SinceForm, SinceInput
+from ..patient_write import write_patiently
 from ..widgets.case_chooser import CaseChooser, CaseGroup, case_prompt
 from ..widgets.case_material import material_content, window_line
 from ..widgets.footer import WrappingFooter
@@ -79,6 +81,7 @@ class SupervisionScreen(MeetingActions):
         self.since = since
         self._draft = draft
         self._restoring: Draft | None = None
+        self.handed_back: Draft | None = None  # a draft whose form could not open here (hand_back_draft)
         self.window: sv.Window | None = None
         self.candidates: list[sv.Candidate] = []
         self.others: list[Client] = []
@@ -206,17 +209,16 @@ class SupervisionScreen(MeetingActions):
 
     # ------------------------------------------------------------ forms and drafts
 
-    async def _ask(self, form, kind: str | None = None, save=None, **context):
-        """Open a form and wait until `save` (if given) has stored its result; with a kind, its text is
-        kept as a draft if caseload is stopped."""
-        form.saver = save
+    def _open(self, form, then: Callable, kind: str | None = None, save=None, **context) -> None:
+        """Open a form at once, in the key's own tick, so the keys typed with it land in it (modals/base.py
+        open_to_save); it closes only once `save` (if given) has stored its result, then `then(result)`.
+        With a kind, its text is kept as a draft if caseload is stopped."""
         if kind is not None:
-            form.draft_kind, form.draft_context = kind, context
             pending = self._restoring
             if pending is not None and pending.kind.value == kind:
                 form.prefill = dict(pending.values)
                 self._restoring = None
-        return await self.app.push_screen_wait(form)
+        open_to_save(self.app, form, kind, save, then, **context)
 
     def _restore(self, draft: Draft) -> None:
         """Reopen the form that was open when caseload was stopped, with what was written in it."""
@@ -228,6 +230,17 @@ class SupervisionScreen(MeetingActions):
         reopen, needs_case = REOPEN.get(draft.kind, (None, False))
         if reopen is not None and (client_id in self.clients or not needs_case):
             reopen(self)
+        else:
+            self.call_later(self.hand_back_draft)
+
+    def hand_back_draft(self) -> bool:
+        """A draft being reopened whose form cannot open goes back to the dashboard, which keeps its
+        text as a thought (dashboard_drafts.keep_as_thought); True if there was one."""
+        draft, self._restoring = self._restoring, None
+        if draft is not None:
+            self.handed_back = draft
+            self.dismiss()
+        return draft is not None
 
     # ------------------------------------------------------------ choosing and the plan
 
@@ -243,15 +256,6 @@ class SupervisionScreen(MeetingActions):
                                 between_us=kept[cid].between_us if cid in kept else "",
                                 need=kept[cid].need if cid in kept else None)
                 for cid in self.chosen_in_order()]
-
-    def _save_plan(self) -> bool:
-        """Keep the chosen cases and their questions as the planned meeting (made the first time)."""
-        try:
-            plans.save_plan(self.store, self._plan_items(), self.now.date(), read=self.plan_version)
-        except StoreError as problem:
-            self._fail(problem)
-            return False
-        return True
 
     def _who(self, client_id: int, style: str = "bold") -> Content:
         client = self.clients.get(client_id)
@@ -286,22 +290,29 @@ class SupervisionScreen(MeetingActions):
             self.chosen.discard(client_id)
             self.questions.pop(client_id, None)
             self.structure.pop(client_id, None)
-            try:
-                unflagged = plans.leave_out_case(self.store, client_id, self._plan_items(), self.now.date(),
-                                                 read=self.plan_version)
-            except StoreError as problem:
-                self._fail(problem)
-                return
-            self.app.notify("Left out of this supervision" + (", and no longer flagged." if unflagged else "."),
-                            markup=False)
+            items, read = self._plan_items(), self.plan_version
+
+            def left_out(unflagged: bool) -> None:
+                self.app.notify("Left out of this supervision" + (", and no longer flagged." if unflagged else "."),
+                                markup=False)
+                self.reload()
+
+            if not write_patiently(self, lambda: plans.leave_out_case(self.store, client_id, items, self.now.date(),
+                                                                      read=read), left_out, self._fail):
+                self.reload()  # another change still waits: shown as stored
         else:
             self.chosen.add(client_id)
-            if self._save_plan():
-                self.app.notify("Chosen for supervision. Press w to write the question to bring.", markup=False)
-        self.reload()
+            items, read = self._plan_items(), self.plan_version
 
-    @work
-    async def action_write_question(self) -> None:
+            def chosen(_plan: object) -> None:
+                self.app.notify("Chosen for supervision. Press w to write the question to bring.", markup=False)
+                self.reload()
+
+            if not write_patiently(self, lambda: plans.save_plan(self.store, items, self.now.date(), read=read),
+                                   chosen, self._fail):
+                self.reload()
+
+    def action_write_question(self) -> None:
         client_id = self._highlighted_case("write the question to bring")
         if client_id is None:
             return
@@ -326,25 +337,25 @@ class SupervisionScreen(MeetingActions):
                 raise
             wrote.append(True)
 
+        def saved(result: BringInput) -> None:
+            if not wrote:
+                return
+            self.app.notify("Question saved for supervision." if result.question.strip() else "Question cleared.",
+                            markup=False)
+            self.reload()
+
         form = BringQuestionForm(self._who(client_id), self.questions.get(client_id, ""), item=before)
         form.stale = stale_question(self.store, client_id, render.join(("The question to bring about ", "bold"),
                                                                        self._who(client_id)),
                                     lambda: self.now, lambda: wrote.append(True), self.reload)
-        result = await self._ask(form, "supervision_question", save, client_id=client_id)
-        if result is None or not wrote:
-            return
-        self.app.notify("Question saved for supervision." if result.question.strip() else "Question cleared.",
-                        markup=False)
-        self.reload()
+        self._open(form, saved, "supervision_question", save, client_id=client_id)
 
-    @work
-    async def action_since(self) -> None:
-        today = self.now.date()
-        result = await self._ask(SinceForm(today, self.since))
-        if result is None:
-            return
-        self.since = result.since
-        self.reload()
+    def action_since(self) -> None:
+        def chosen(result: SinceInput) -> None:
+            self.since = result.since
+            self.reload()
+
+        self._open(SinceForm(self.now.date(), self.since), chosen)
 
     def action_back(self) -> None:
         self.dismiss()  # the dashboard, told by its callback, reads the caseload again

@@ -3,6 +3,7 @@ check), the meeting recorded for the log, and last time's advice followed throug
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ...services import supervision as plans
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
-from ..modals.supervision_forms import ExportForm, MeetingForm, MeetingInput, OutcomeForm
+from ..modals.supervision_forms import ExportForm, ExportInput, MeetingForm, MeetingInput, OutcomeForm
 from ..widgets.record_ids import stored_id
 from .app_access import CaseloadScreen
 
@@ -34,6 +35,9 @@ class MeetingActions(CaseloadScreen):
     def chosen_in_order(self) -> list[int]:
         raise NotImplementedError
 
+    def _plan_items(self) -> list[SupervisionItem]:
+        raise NotImplementedError
+
     def reload(self) -> None:
         raise NotImplementedError
 
@@ -46,7 +50,10 @@ class MeetingActions(CaseloadScreen):
     def _highlighted_case(self, what: str) -> int | None:
         raise NotImplementedError
 
-    async def _ask(self, form, kind: str | None = None, save=None, **context):
+    def hand_back_draft(self) -> bool:
+        raise NotImplementedError
+
+    def _open(self, form, then, kind: str | None = None, save=None, **context) -> None:
         raise NotImplementedError
 
     # ------------------------------------------------------------ the brief
@@ -56,15 +63,16 @@ class MeetingActions(CaseloadScreen):
         home = Path.home()
         return (home if home.is_dir() else Path.cwd()) / name
 
-    @work
-    async def action_export(self) -> None:
+    def action_export(self) -> None:
         chosen = self.chosen_in_order()
         if not chosen:
             self.app.notify("Choose at least one case first (space on a case).", markup=False)
             return
-        result = await self._ask(ExportForm(self.default_brief_path()))
-        if result is None:
-            return
+        self._open(ExportForm(self.default_brief_path()), lambda result: self._export(chosen, result))
+
+    @work
+    async def _export(self, chosen: list[int], result: ExportInput) -> None:
+        """After the form: replace a file only when asked, the patterns only when agreed, then the leak check."""
         if result.path.exists():
             sure = await self.app.push_screen_wait(Confirm(render.join(
                 ("Replace the file that is already there?\n\n", "bold"), render.user_text(str(result.path))),
@@ -105,49 +113,47 @@ class MeetingActions(CaseloadScreen):
 
     # ------------------------------------------------------------ after the meeting
 
-    @work
-    async def action_record_meeting(self) -> None:
+    def action_record_meeting(self) -> None:
         chosen = self.chosen_in_order()
         cases = [(cid, self._who(cid), self.questions.get(cid, "")) for cid in chosen]
         last = sv.last_held(self.store.meetings())
 
         def save(result: MeetingInput) -> None:
-            items = [SupervisionItem(client_id=cid, question=self.questions.get(cid, ""),
-                                     advice=result.advice.get(cid, "")) for cid in chosen]
+            # Each case as planned (its question, what I tried, what happens between us, what I need), with its advice.
+            items = [replace(item, advice=result.advice.get(item.client_id, "")) for item in self._plan_items()]
             plans.record_meeting(self.store, result.held_on, result.notes, items, unflag=result.unflag,
                                  read=self.plan_version,
                                  log=plans.MeetingLog(result.supervisor, result.minutes, result.setting))
 
-        result = await self._ask(MeetingForm(self.now.date(), cases, last=last), "supervision_meeting", save)
-        if result is None:
-            return
-        self.since = None
-        self.app.notify(f"Supervision of {sv.short_day(result.held_on, self.now.date())} recorded. "
-                        "Its advice will show here next time, to follow through.", markup=False, timeout=8)
-        self.reload()
+        def recorded(result: MeetingInput) -> None:
+            self.since = None
+            self.app.notify(f"Supervision of {sv.short_day(result.held_on, self.now.date())} recorded. "
+                            "Its advice will show here next time, to follow through.", markup=False, timeout=8)
+            self.reload()
 
-    @work
-    async def action_outcome(self) -> None:
+        self._open(MeetingForm(self.now.date(), cases, last=last), recorded, "supervision_meeting", save)
+
+    def action_outcome(self) -> None:
         client_id = self._highlighted_case("record how the advice went")
         if client_id is None:
             return
         follow = self.case.advice if self.case is not None and self.case.client.id == client_id else None
         if follow is None:
-            self.app.notify("No advice from an earlier supervision is recorded for this case.", markup=False)
+            if not self.hand_back_draft():
+                self.app.notify("No advice from an earlier supervision is recorded for this case.", markup=False)
             return
 
         def save(outcome: str) -> None:
             if outcome != follow.item.outcome:
                 self.store.set_item_outcome(stored_id(follow.item.id), outcome)
 
-        outcome = await self._ask(
-            OutcomeForm(self._who(client_id), follow.item, sv.short_day(follow.held_on, self.now.date())),
-            "supervision_outcome", save, client_id=client_id, item_id=follow.item.id)
-        if outcome is None or outcome == follow.item.outcome:
-            return
-        self.app.notify("Saved how the advice went.", markup=False)
-        self.reload()
+        def saved(outcome: str) -> None:
+            if outcome != follow.item.outcome:
+                self.app.notify("Saved how the advice went.", markup=False)
+                self.reload()
 
+        self._open(OutcomeForm(self._who(client_id), follow.item, sv.short_day(follow.held_on, self.now.date())),
+                   saved, "supervision_outcome", save, client_id=client_id, item_id=follow.item.id)
 
 
 def leak_list(leaks: list[Leak]) -> Content:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import cast
 
 from textual.content import Content
 from textual.geometry import Size
@@ -15,12 +14,12 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model import Client, ClientRecord, Group, Placement
+from ...model import Client, ClientRecord, Group
 from ...rules import recent_strip, since_short
 from .. import render
 from .caseload_jump import TypeToJump
+from .caseload_rows import PRACTICE_ID, RowIds, RowIndexes, RowLineCache, Rows, client_option_id
 
-PRACTICE_ID = "practice"
 NAME_WIDTH = 14
 ROOM_FOR_NAMES = 44  # the widest the list grows so that a long name shows its first words (narrow screens)
 CHROME = 5  # the list's border, padding and its scrollbar's gutter
@@ -38,7 +37,7 @@ def group_id(group: Group) -> str:
 
 
 def client_id(client_id: int) -> str:
-    return f"client:{client_id}"
+    return client_option_id(client_id)
 
 
 def parse_id(option_id: str | None) -> tuple[str, str | int | None]:
@@ -74,7 +73,7 @@ class Case:
 ROW_EXTRAS = 24  # everything on a row but the name: strip, a gap, last seen ("today" fills it), counts, flag
 
 
-def client_row(record: ClientRecord, now: datetime, thresholds, name_width: int = NAME_WIDTH) -> Content:
+def client_row(record: ClientRecord, now: datetime, name_width: int = NAME_WIDTH) -> Content:
     """Name, the last eight sessions, last seen, open questions, lingering thoughts, flag."""
     strip, in_my_break = recent_strip(record, now)  # not summarise: a row shows no next session
     last = since_short(record.last_attended, now).rjust(5)
@@ -99,78 +98,17 @@ def group_row(group: Group, count: int) -> Content:
     return render.join((f"{group.heading} ", f"bold {render.GROUP_STYLES[group]}"), (f"({count})", "$foreground-muted"))
 
 
-class _LazyRow(Option):
-    """A client's row, made when it is first drawn or read: at 10,000 clients most never are."""
+@dataclass(frozen=True)
+class Shown:
+    """What the list shows: each group's clients by id in order, how to read a client's record when their row
+    is drawn, every client (for type to jump, read when first asked), the longest name's length, `now`."""
 
-    def __init__(self, make: Callable[[ClientRecord], Content], record: ClientRecord, id: str) -> None:
-        super().__init__("", id=id)
-        self._make: Callable[[ClientRecord], Content] | None = make  # shared by the rows shown together
-        self._record: ClientRecord | None = record
-
-    @property
-    def prompt(self) -> Content:
-        if self._make is not None and self._record is not None:
-            self._prompt, self._make, self._record = self._make(self._record), None, None
-        return cast(Content, self._prompt)  # rows are always made as Content
-
-    def _set_prompt(self, prompt) -> None:
-        self._make = self._record = None
-        super()._set_prompt(prompt)
-
-
-class _RowLines(Sequence):
-    """An OptionList's lines when every option is one line: line i is (option i, its line 0)."""
-
-    def __init__(self, options: list[Option]) -> None:
-        self._options = options
-
-    def __len__(self) -> int:
-        return len(self._options)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [(i, 0) for i in range(len(self._options))[index]]
-        if index < 0:
-            index += len(self._options)
-        if not 0 <= index < len(self._options):
-            raise IndexError(index)
-        return (index, 0)
-
-    def clear(self) -> None:
-        """Nothing is stored."""
-
-
-class _RowMap(Mapping):
-    """Option index to its first line (the same number), or to its height (1)."""
-
-    def __init__(self, options: list[Option], height: bool) -> None:
-        self._options, self._height = options, height
-
-    def __getitem__(self, index: int) -> int:
-        if not 0 <= index < len(self._options):
-            raise KeyError(index)
-        return 1 if self._height else index
-
-    def __len__(self) -> int:
-        return len(self._options)
-
-    def __iter__(self):
-        return iter(range(len(self._options)))
-
-    def clear(self) -> None:
-        """Nothing is stored."""
-
-
-class _RowLineCache:
-    """OptionList's line cache (lines, heights, index_to_line), computed from the rows, never stored."""
-
-    def __init__(self, options: list[Option]) -> None:
-        self.lines = _RowLines(options)
-        self.heights = _RowMap(options, height=True)
-        self.index_to_line = _RowMap(options, height=False)
-
-    def clear(self) -> None:
-        """Nothing is stored."""
+    members: Mapping[Group, Sequence[int]]
+    record: Callable[[int], ClientRecord | None]  # None: gone since (deleted in another window)
+    clients: Callable[[], Iterable[Client]]
+    longest: int
+    now: datetime
+    practice_thoughts: int
 
 
 class CaseloadList(TypeToJump):
@@ -192,7 +130,7 @@ class CaseloadList(TypeToJump):
     CaseloadList { width: 44; height: 1fr; scrollbar-gutter: stable; }
     """
 
-    _shown: tuple | None = None
+    _shown: tuple[int, Shown] | None = None
 
     # Moving the highlight repaints the two rows it left and reached (a row is a line), not the list.
     highlighted: reactive[int | None] = reactive(None, repaint=False)
@@ -201,7 +139,7 @@ class CaseloadList(TypeToJump):
         super().__init__(*args, **kwargs)
         self._on_case = on_case
         self._quiet = 0  # > 0 while the program moves the highlight itself
-        self._line_cache = _RowLineCache(self._options)  # type: ignore[assignment]  # same face, nothing stored
+        self._line_cache = RowLineCache(self._options)  # type: ignore[assignment]  # same face, nothing stored
 
     @property
     def name_width(self) -> int:
@@ -211,38 +149,54 @@ class CaseloadList(TypeToJump):
 
     def on_resize(self) -> None:
         if self._shown is not None and self._shown[0] != self.name_width:
-            self.show(*self._shown[1:])
+            self.show(self._shown[1])
 
-    def show(self, grouped: dict[Group, list[tuple[ClientRecord, Placement]]], now: datetime,
-             thresholds, practice_thoughts: int) -> None:
-        """Rebuild the rows, keeping the highlighted row (by identity) and the scroll position."""
-        longest = max((render.client_name(r.client).cell_length for members in grouped.values() for r, _ in members),
-                      default=0)
+    def show(self, shown: Shown) -> None:
+        """Rebuild the rows, keeping the highlighted row (by identity) and the scroll position. A client's row
+        is made (and their record read) only when it is drawn."""
         # Where the screen's width would cut names, the list grows (up to a point) to show the longest whole.
-        self.styles.min_width = min(ROOM_FOR_NAMES, longest + ROW_EXTRAS + 1 + CHROME)
+        self.styles.min_width = min(ROOM_FOR_NAMES, shown.longest + ROW_EXTRAS + 1 + CHROME)
         width = self.name_width
-        self._shown = (width, grouped, now, thresholds, practice_thoughts)
+        self._shown = (width, shown)
         keep = self.highlighted_option.id if self.highlighted_option else None
         scroll = self.scroll_y
-        make = partial(client_row, now=now, thresholds=thresholds, name_width=width)
-        options: list[Option] = []
-        for group, members in grouped.items():
-            options.append(Option(group_row(group, len(members)), id=group_id(group)))
-            options.extend(_LazyRow(make, record, client_id(stored_id(record.client))) for record, _ in members)
+        make = partial(self._make_row, shown.record, shown.now, width)
         practice = render.join(("My practice ", "bold $primary"),
-                               (f"({practice_thoughts})" if practice_thoughts else "", "$foreground-muted"))
-        options.append(Option(practice, id=PRACTICE_ID))
+                               (f"({shown.practice_thoughts})" if shown.practice_thoughts else "", "$foreground-muted"))
+        titles = [Option(group_row(group, len(members)), id=group_id(group))
+                  for group, members in shown.members.items()]
+        rows = Rows(titles, list(shown.members.values()), make, Option(practice, id=PRACTICE_ID))
         with self.prevent(OptionList.OptionHighlighted), self._quietly():
-            self.set_options(options)
+            self._set_rows(rows)
             if keep is not None:
                 self.select_id(keep)
             self.scroll_to(y=scroll, animate=False, immediate=True)
 
-    def update_row(self, record: ClientRecord, now: datetime, thresholds) -> None:
-        """Redraw one client's row in place; every other row stays as it is."""
+    def _set_rows(self, rows: Rows) -> None:
+        """What OptionList.set_options does, with options made only when drawn or read (caseload_rows.py)."""
+        self._options = rows  # type: ignore[assignment]  # a list's face
+        self._line_cache = RowLineCache(rows)  # type: ignore[assignment]
+        self._id_to_option = RowIds(rows)  # type: ignore[assignment]
+        self._option_to_index = RowIndexes(rows)  # type: ignore[assignment]
+        self._option_render_cache.clear()
+        self.highlighted = None
+        self.scroll_y = 0
+        if self.is_mounted:
+            self.refresh()
+            self._update_lines()
+
+    @staticmethod
+    def _make_row(record: Callable[[int], ClientRecord | None], now: datetime, width: int, client_id_: int) -> Content:
+        found = record(client_id_)
+        if found is None:  # the list is made again when the dashboard next reads the caseload (within 2 s)
+            return render.label("…", "$foreground-muted")
+        return client_row(found, now, name_width=width)
+
+    def update_row(self, record: ClientRecord, now: datetime) -> None:
+        """Redraw one client's row in place (after a save changed it); every other row stays as it is."""
         row_id = client_id(stored_id(record.client))
         option = self.get_option(row_id)
-        option._set_prompt(client_row(record, now, thresholds, self.name_width))
+        option._set_prompt(client_row(record, now, self.name_width))
         for drawn in [key for key in self._option_render_cache.keys() if key[0] is option]:  # noqa: SIM118 - not a dict
             self._option_render_cache.discard(drawn)  # that row's drawing; the others' are kept
         self.refresh_line(self.get_option_index(row_id))
@@ -302,9 +256,8 @@ class CaseloadList(TypeToJump):
 
     def jump_clients(self) -> Iterator[tuple[str, Client]]:
         """(option id, client) of every client row in the list's order, for `j` (caseload_jump.py)."""
-        for members in (self._shown[1].values() if self._shown else ()):
-            for record, _ in members:
-                yield client_id(stored_id(record.client)), record.client
+        for client in (self._shown[1].clients() if self._shown else ()):
+            yield client_id(stored_id(client)), client
 
     @property
     def case(self) -> Case:

@@ -220,9 +220,10 @@ def _whose(thought: Thought) -> list[Content | tuple[str, str]]:
 
 
 class QuestionsPane(NotesPane):
-    """Open questions first; answered and dropped ones below them."""
+    """Open questions first; answered and dropped ones below them, each marked so."""
 
-    BORDER_TITLE = "Follow-up questions"
+    # As the review's pane (widgets/review_notes.py): not "Follow-up questions" over answered ones too.
+    BORDER_TITLE = "Questions"
 
     class QuestionChosen(Message):
         """Enter on a question: the screen opens it to answer (or drop)."""
@@ -236,7 +237,10 @@ class QuestionsPane(NotesPane):
         self.show_notes([(_question_option(question.id), partial(question_prompt, question, today, clients))
                          for question in questions], empty)
         still_open = sum(1 for q in questions if q.status is QuestionStatus.OPEN)
-        self.border_subtitle = f"{still_open} open" if questions else ""
+        settled = len(questions) - still_open
+        counts = ([f"{still_open} open"] if still_open or not settled else []) + (
+            [f"{settled} settled"] if settled else [])
+        self.border_subtitle = ", ".join(counts) if questions else ""
 
     def highlight_question(self, question_id: int) -> bool:
         return self.highlight_note(_question_option(question_id))

@@ -78,6 +78,10 @@ class ReviewNotes(NotesPane):
                 return
 
     @property
+    def has_questions(self) -> bool:
+        return bool(self._questions)
+
+    @property
     def current_question(self) -> int | None:
         """The id of the highlighted question, or None when a thought (or nothing) is highlighted."""
         option = self.highlighted_option

@@ -1,9 +1,10 @@
-"""Migration 0130: every search index also indexes each word's first letter (issue 19, search).
+"""Migration 0131: where 0130 (as first written, before any release) remade every search index with
+each word's first letter too, each is made again as 0003 made them (first two and three letters).
 
-On a caseload as the previous version left it (the demo caseload in it), the migration keeps every
-record's text byte for byte, leaves each index exactly matching its table, and every search finds
-what it found before: every first letter, every word's first two letters, whole words. New and
-deleted notes are kept current by the same triggers.
+On such a caseload (the demo caseload in it), the migration keeps every record's text byte for byte,
+leaves each index exactly matching its table, and every search finds what it found before: every first
+letter, every word's first two letters, whole words. New and deleted notes are kept current by the same
+triggers. A caseload 0130 never changed is left as it is.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from caseload_tui.demo import load_demo
 from caseload_tui.store import Store
 from caseload_tui.store.connection import INDEXED
 from caseload_tui.store.migrations import migrations
+from caseload_tui.store.rebuild import remake_search_index
 
 from clock import DEMO_DAY_END
 
-MIGRATION = "0130_search_from_the_first_letter"
+MIGRATION = "0131_search_indexes_as_made_by_0003"
 ODD_TEXT = "Zoë’s café\u00a0— naïve 🙂, ÉCOLE\ttab"  # kept byte for byte, and found by its first letters
 
 
@@ -46,10 +48,12 @@ def _words(conn: sqlite3.Connection) -> list[str]:
 
 @pytest.fixture
 def before(tmp_path):
-    """A caseload as the version before 0130 left it, holding the demo caseload and some odd text."""
+    """A caseload as 0130 first written left it, holding the demo caseload and some odd text."""
     path = tmp_path / "before.db"
     conn = sqlite3.connect(path, check_same_thread=False)
     migrations.apply(Database(conn, execute_plugins=False), stop_before=MIGRATION)
+    for table in INDEXED:  # what 0130 did then
+        remake_search_index(Database(conn, execute_plugins=False), table, "1 2 3")
     old = Store(conn, path)  # not Store.open: that would bring it up to date
     old.import_data(load_demo(DEMO_DAY_END.date()))
     ann = old.add_client(m.Client(name="Zoë Adams", code="Z9", started_on=DEMO_DAY_END.date()))
@@ -61,7 +65,7 @@ def before(tmp_path):
     prefixes = {t: conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [f"{t}_fts"]).fetchone()[0]
                 for t in INDEXED}
     conn.close()
-    assert all("prefix='2 3'" in sql for sql in prefixes.values())  # the index as it was
+    assert all("prefix='1 2 3'" in sql for sql in prefixes.values())  # the index as 0130 made it
     return path, queries, found, rows
 
 
@@ -78,13 +82,13 @@ def test_every_record_is_kept_byte_for_byte_and_found_as_before(before):
         store.close()
 
 
-def test_every_index_matches_its_table_and_has_the_first_letters(before):
+def test_every_index_matches_its_table_and_is_as_0003_made_it(before):
     path, *_ = before
     store = Store.open(path)
     try:
         for table in INDEXED:
             sql = store._conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [f"{table}_fts"]).fetchone()[0]
-            assert "prefix='1 2 3'" in sql, table
+            assert "prefix='2 3'" in sql, table
             # FTS5's own check of an external-content index against the rows of its table (raises if not)
             store._conn.execute(f"INSERT INTO {table}_fts ({table}_fts, rank) VALUES ('integrity-check', 1)")
     finally:
@@ -104,3 +108,19 @@ def test_the_triggers_keep_the_remade_index_current(before):
         assert added.id not in [h.id for h in store.search("q") if h.kind is m.Found.THOUGHT]
     finally:
         store.close()
+
+
+def test_a_caseload_0130_never_changed_is_left_as_it_is(tmp_path):
+    path = tmp_path / "caseload.db"
+    conn = sqlite3.connect(path)
+    migrations.apply(Database(conn, execute_plugins=False), stop_before=MIGRATION)
+    pages = {t: conn.execute(f"SELECT rowid FROM {t}_fts_data ORDER BY rowid").fetchall() for t in INDEXED}
+    conn.execute("CREATE TABLE temp.untouched AS SELECT name, rootpage FROM sqlite_master WHERE name LIKE '%_fts%'")
+    roots = conn.execute("SELECT * FROM temp.untouched ORDER BY name").fetchall()
+    conn.close()
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT name, rootpage FROM sqlite_master WHERE name LIKE '%_fts%' ORDER BY name").fetchall() \
+        == roots  # not remade: the same tables in the same pages
+    assert {t: conn.execute(f"SELECT rowid FROM {t}_fts_data ORDER BY rowid").fetchall() for t in INDEXED} == pages
+    conn.close()
