@@ -11,8 +11,10 @@ list changes what the header and the panes show, the fastest way Textual offers:
   would arrive after a frame that paints the highlight alone);
 - the highlight repaints the two rows it left and reached, not the whole list;
 - the header has a fixed height and is updated with `update(layout=False)`;
-- the panes make only the notes that fill them, and their new virtual size and their
-  (always present) scrollbar ask for no layout: one frame, no layout, per move.
+- the panes make only the notes that fill them, each wrapped once (its lines give its height
+  and draw it), and their new virtual size and their (always present) scrollbar ask for no
+  layout: one frame, no layout, per move. The pane is the dashboard's own `SteadyList` (it
+  uses nothing but Textual), so the floor is the same pattern, not a copy that could drift.
 
 It is timed exactly as the dashboard is (frames.py): key press to the end of the first frame
 written that paints the header and both panes after the app showed the new row. The
@@ -46,10 +48,11 @@ def build_app(rows: int):
     from textual.binding import Binding
     from textual.containers import Horizontal, Vertical
     from textual.content import Content
-    from textual.geometry import Size
-    from textual.reactive import Reactive, reactive
+    from textual.reactive import reactive
     from textual.widgets import Footer, Header, OptionList, Static
     from textual.widgets.option_list import Option
+
+    from caseload_tui.tui.widgets.steady_list import SteadyList  # the pane pattern: Textual only, no store
 
     def row(i: int) -> Content:
         strip = STRIP[i % 3:] + STRIP[:i % 3]
@@ -70,16 +73,15 @@ def build_app(rows: int):
         return Content.assemble((f"Thu {j % 28 + 1} Nov", "$foreground-muted"), "  ", (heading, "$text-primary"), "  ",
                                 ("● still with me", "$text-warning"), "\n", text(i + j, 8 + (i * 3 + j * 5) % 40))
 
-    class Pane(OptionList):
-        DEFAULT_CSS = "Pane { overflow-y: scroll; }"
-        virtual_size = Reactive(Size(0, 0), layout=False)  # new notes: repainted, no layout
-
+    class Pane(SteadyList):  # new notes repainted with no layout, each wrapped once (its docstring says how)
         def show(self, i: int, heading: str) -> None:
-            filling = (self.scrollable_content_region.height or 20) // 3 + 2
+            height, lines = self.scrollable_content_region.height or 20, 0
             notes: list[Option | None] = []
-            for j in range(filling):
-                notes += [Option(note(i, j, heading)), None]
-            self.set_options(notes[:-1])
+            while lines <= height:  # the notes that fill the pane, as the dashboard's make them
+                option = Option(note(i, len(notes) // 2, heading))
+                lines += self.lines_of(option, divider=True)
+                notes += [option, None]
+            self.set_options(notes)
 
     class Rows(OptionList):
         highlighted: reactive[int | None] = reactive(None, repaint=False)

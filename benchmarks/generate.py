@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 ANCHOR = datetime(2026, 11, 26, 19, 30)  # "now" for every size: a Thursday evening, day's end
-GENERATOR_VERSION = 1  # bump when the data generated for a seed changes
+GENERATOR_VERSION = 2  # bump when the data generated for a seed changes (2: reactions name their feelings)
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,20 @@ KINDS = ("insight", "blind_spot", "curiosity", "holding", "reaction", "wondering
 ENDINGS = (("both", "goodbye"), ("me", "goodbye"), ("client", "unprepared"), ("client", "no_last_session"),
            ("circumstances", "no_last_session"))  # (who ended the work, how)
 DAYS = ("MO", "TU", "WE", "TH", "FR")
+# A reaction's feeling words as clinicians type them: the feeling, or a form of it ("relieved", "guilty").
+FEELING_WORDS = ("relief relieved guilt guilty resentment resentful irritated annoyed anger angry hurt sad "
+                 "afraid dread anxious worried ashamed shame tender protective pleased glad bored rushed "
+                 "rescue").split()
+WHOSE = ("mine", "mine", "theirs", "both", "not_sure", None)  # None: not said
+
+
+def _reaction(rng: random.Random) -> tuple[str | None, str]:
+    """Whose feeling a reaction is and its feeling words: most name one or two, some a sequence ("relieved,
+    then guilty"), a quarter none (so the feelings found in the text are measured too)."""
+    if rng.random() < 0.25:
+        return rng.choice(WHOSE), ""
+    named = rng.sample(FEELING_WORDS, rng.choice((1, 1, 2, 2, 3)))
+    return rng.choice(WHOSE), (", then " if len(named) > 1 and rng.random() < 0.4 else ", ").join(named)
 
 
 def _iso(moment: datetime) -> str:
@@ -222,11 +236,15 @@ def generate(path: Path, size: Size, seed: int, log=print) -> dict[str, int]:
         """Notes are written as time goes by, so their ids rise with their dates."""
         return sorted(notes, key=lambda note: note[2])
 
+    feeling = random.Random(f"{seed}:{size.name}:feelings")  # its own stream: the rest is as in version 1
+
     def thought_rows():
         for client_id, active, when in in_time_order(notes_for(size.thoughts, 0.03)):
             lingering = rng.random() < (0.35 if active else 0.08)
-            yield (client_id, _iso(when), words.body(), rng.choice(KINDS), int(lingering),
-                   int(rng.random() < 0.03))
+            kind = rng.choice(KINDS)
+            whose, feelings = _reaction(feeling) if kind == "reaction" else (None, "")
+            yield (client_id, _iso(when), words.body(), kind, int(lingering), int(rng.random() < 0.03), whose,
+                   feelings)
 
     def question_rows():
         for client_id, active, when in in_time_order(notes_for(size.questions, 0.0)):
@@ -264,8 +282,8 @@ def generate(path: Path, size: Size, seed: int, log=print) -> dict[str, int]:
             [(row[0], row[3], row[4], *row[8:]) for row in clients])
         conn.executemany("INSERT INTO appointments (client_id, starts_at, status, note) VALUES (?, ?, ?, ?)",
                          appointment_rows())
-        conn.executemany("INSERT INTO thoughts (client_id, written_at, body, kind, lingering, tell_client) "
-                         "VALUES (?, ?, ?, ?, ?, ?)", thought_rows())
+        conn.executemany("INSERT INTO thoughts (client_id, written_at, body, kind, lingering, tell_client, whose, "
+                         "feelings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", thought_rows())
         conn.executemany("INSERT INTO questions (client_id, asked_at, body, status, answer, closed_at) "
                          "VALUES (?, ?, ?, ?, ?, ?)", question_rows())
         conn.executemany("INSERT INTO encounters (client_id, happened_on, body) VALUES (?, ?, ?)",

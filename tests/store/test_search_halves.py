@@ -59,3 +59,16 @@ def test_a_file_put_in_its_place_is_never_searched(tmp_path):
         assert [(h.kind, h.body) for h in mine.search("harbour")] == [(m.Found.THOUGHT, "harbour walls")]
     finally:
         mine.close()
+
+
+def test_a_second_connection_that_fails_loses_no_hit(tmp_path):
+    store = Store.open(tmp_path / "caseload.db", create=True)
+    ann = add_client(store, name="Harbour Ann")
+    add_thought(store, ann, body="harbour walls")
+    try:
+        store.search("harbour")
+        store._search_aside.close()  # as if its file had gone from under it
+        assert {h.kind for h in store.search("harbour")} == {m.Found.CLIENT, m.Found.THOUGHT}
+        assert {h.kind for h in store.search("harbour")} == {m.Found.CLIENT, m.Found.THOUGHT}  # a new one made
+    finally:
+        store.close()

@@ -134,3 +134,19 @@ async def test_a_caseload_busy_too_long_says_the_key_was_not_saved(tmp_path, mon
             other.close()
         await pilot.press(key)  # pressed again once it is free: saved
         await until(pilot, lambda: _flagged(store))
+
+
+async def test_a_safety_concern_marked_on_a_busy_caseload_waits_and_is_stored(tmp_path):
+    path, store = one_client(tmp_path)
+    client = store.clients()[0]
+    store.add_thought(m.Thought(client_id=client.id, body="she said she had a plan", written_at=datetime(2026, 11, 25)))
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        app.screen.query_one(CaseloadList).select_client(client.id)
+        await pilot.pause()
+        await pilot.press("tab", "exclamation_mark")
+        await pilot.pause()
+        await pilot.press("1")  # risk to self
+        await _press_while_locked(pilot, path, "ctrl+s", lambda: bool(store.open_concerns([client.id])))
+        assert "Marked as a safety concern: risk to self." in notices(app)

@@ -18,7 +18,8 @@ async def test_p_groups_my_responses_by_feeling_and_privacy_hides_names(demo_sto
         screen = pilot.app.screen
         assert isinstance(screen, PatternsScreen)
         said = shown(screen.query_one("#summary", Static))
-        assert said.startswith("relief, then guilt, 3 times: my practice") and "Pauline" in said
+        # At 80 columns the line names only the latest place, so it stays one line; the list below has them all.
+        assert said.startswith("relief, then guilt, 3 times: 2 earlier, then Melanie (15 Oct 2026).\n")
         assert "in a note written without them, found in its text" in said  # how the feelings were found
         feelings = shown(screen.query_one("#feelings-text", Static))
         assert "relief (4) · mine 3, not sure 1\n" in feelings and "15 Oct 2026  Melanie · whose: not sure" in feelings
@@ -44,3 +45,24 @@ def test_a_long_feeling_lists_its_most_recent_and_says_how_many_earlier():
     assert "relief (15)\n  … 3 earlier (caseload patterns lists every one)\n" in text
     assert text.count("Client") == SHOWN_A_FEELING and "Client 14 · found in its text" in text
     assert "Client 2 " not in text
+
+
+async def test_the_summary_stays_one_line_naming_as_many_places_as_fit(demo_store):
+    from textual.content import Content
+
+    for width, places in ((80, "2 earlier, then Melanie (15 Oct 2026)."),
+                          (120, "1 earlier, then Pauline (8 Apr 2026); Melanie (15 Oct 2026)."),
+                          (160, "my practice, around my own break (24 Dec 2025); Pauline (8 Apr 2026); "
+                                "Melanie (15 Oct 2026).")):
+        async with make_app(demo_store, demo=True).run_test(size=(width, 30)) as pilot:
+            await loaded(pilot)
+            await pilot.press("P")
+            await pilot.pause()
+            summary = pilot.app.screen.query_one("#summary", Static)
+            line = shown(summary).split("\n")[0]
+            assert line == f"relief, then guilt, 3 times: {places}"
+            assert Content(line).cell_length <= summary.content_region.width  # drawn on one line
+            await pilot.resize_terminal(80, 30)  # narrowed: fewer places, still one line
+            await pilot.pause()
+            line = shown(summary).split("\n")[0]
+            assert line.endswith("Melanie (15 Oct 2026).") and Content(line).cell_length <= summary.content_region.width

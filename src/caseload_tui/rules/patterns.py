@@ -131,15 +131,15 @@ def full_day(when: datetime) -> str:
 
 
 def summary(patterns: Patterns, who: Callable[[OwnResponse], str], day: Callable[[datetime], str] = full_day,
-            feeling: Callable[[str], str] = str) -> str:
+            feeling: Callable[[str], str] = str, places: int = SUMMARY_PLACES) -> str:
     """One plain line to take to supervision: the sequence, or else the feeling, found most often.
 
-    It names where each came, up to SUMMARY_PLACES of them (the latest); more are counted, so the line
-    stays a line however large the caseload. `day` writes a date and `feeling` a feeling's words (the
-    brief gives its own: months, and words escaped as its notes are).
+    It names where each came, up to `places` of them (the latest); more are counted, so the line
+    stays a line however large the caseload (a narrow screen asks for fewer). `day` writes a date and
+    `feeling` a feeling's words (the brief gives its own: months, and words escaped as its notes are).
     """
     def told(responses: tuple[OwnResponse, ...]) -> str:
-        latest = responses[-SUMMARY_PLACES:]
+        latest = responses[-max(1, places):]
         earlier = f"{len(responses) - len(latest)} earlier, then " if len(responses) > len(latest) else ""
         return earlier + "; ".join(f"{where(r, who)} ({day(r.written_at)})" for r in latest)
 

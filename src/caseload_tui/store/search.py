@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -87,19 +88,25 @@ class SearchMixin(StoreBase):
         if not query.strip():
             return []
         match = fts_query(self.db, query)
+        everything = range(len(_SEARCHED))
         with self._lock.reading() as conn:
             aside = self._aside()
-            beside = _Half(aside, [k for k, s in enumerate(_SEARCHED) if s.table not in _MINE], match, limit,
-                           self.SEARCH_RANKED) if aside is not None else None
-            mine = _Half(conn, [k for k, s in enumerate(_SEARCHED) if beside is None or s.table in _MINE], match,
-                         limit, self.SEARCH_RANKED)
-            thread = threading.Thread(target=beside.run, name="search beside", daemon=True) if beside else None
-            if thread is not None:
-                thread.start()
-            mine.run()
-            if thread is not None:
-                thread.join()
-            halves = [mine, *([beside] if beside is not None else [])]
+            if aside is None:
+                halves = [_Half(conn, everything, match, limit, self.SEARCH_RANKED)]
+                halves[0].run()
+            else:
+                halves = [_Half(conn, [k for k in everything if _SEARCHED[k].table in _MINE], match, limit,
+                                self.SEARCH_RANKED),
+                          _Half(aside, [k for k in everything if _SEARCHED[k].table not in _MINE], match, limit,
+                                self.SEARCH_RANKED)]
+                beside = threading.Thread(target=halves[1].run, name="search beside", daemon=True)
+                beside.start()
+                halves[0].run()
+                beside.join()
+                if halves[1].failed is not None:  # the second connection let us down: its half on this one
+                    self.close_search()
+                    halves[1] = _Half(conn, halves[1].kinds, match, limit, self.SEARCH_RANKED)
+                    halves[1].run()
             for half in halves:
                 if isinstance(half.failed, sqlite3.OperationalError):  # a query FTS5 cannot read: nothing found
                     return []
@@ -142,14 +149,14 @@ class _Half:
     ranked as it is read; SQLite keeps the best; nothing is read from the records themselves.
     """
 
-    def __init__(self, conn: sqlite3.Connection, kinds: list[int], match: str, limit: int, ranked: int) -> None:
-        self._conn, self._kinds, self._match, self._limit, self._ranked = conn, kinds, match, limit, ranked
+    def __init__(self, conn: sqlite3.Connection, kinds: Sequence[int], match: str, limit: int, ranked: int) -> None:
+        self._conn, self.kinds, self._match, self._limit, self._ranked = conn, kinds, match, limit, ranked
         self.found: list[tuple[float, int, int]] = []  # (rank, kind, rowid)
         self.failed: sqlite3.Error | None = None
 
     def run(self) -> None:
         try:
-            for kind in self._kinds:
+            for kind in self.kinds:
                 table = _SEARCHED[kind].table
                 self.found += [(rank, kind, rowid) for rowid, rank in self._conn.execute(
                     f"SELECT rowid, rank FROM (SELECT rowid, rank FROM {table}_fts WHERE {table}_fts MATCH :query "

@@ -85,9 +85,9 @@ FROM clients c LEFT JOIN by_client f ON f.client_id = c.id
 _RECORDS_SQL = (f"{_AHEAD_SQL.format(and_='')} SELECT c.*, "
                 f"CASE WHEN c.ended_on IS NULL THEN {_RECENT_SQL} END AS recent, {_GROUPING_INPUTS_SQL}")
 _AMONG = "IN (SELECT value FROM json_each(:ids))"  # the clients asked for, as a JSON list of ids
-_RECORDS_OF_SQL = (f"{_AHEAD_SQL.format(and_='AND client_id ' + _AMONG)} SELECT c.*, "
-                   f"CASE WHEN c.ended_on IS NULL THEN {_RECENT_SQL} END AS recent, {_GROUPING_INPUTS_SQL} "
-                   f"WHERE c.id {_AMONG}")
+# A page of the list: every row drawn shows its strip, a graduate's too, so theirs are read with it.
+_RECORDS_OF_SQL = (f"{_AHEAD_SQL.format(and_='AND client_id ' + _AMONG)} SELECT c.*, {_RECENT_SQL} AS recent, "
+                   f"{_GROUPING_INPUTS_SQL} WHERE c.id {_AMONG}")
 _RECORD_SQL = (f"{_AHEAD_SQL.format(and_='AND client_id = :id')} SELECT c.*, {_RECENT_SQL} AS recent, "
                f"{_GROUPING_INPUTS_SQL} WHERE c.id = :id")
 
@@ -201,15 +201,17 @@ class SessionsMixin(StoreBase):
         """These clients' records (as `records` reads them), in the list's order: the rows the list draws."""
         if not client_ids:
             return []
-        return self._records(_RECORDS_OF_SQL, {**_records_args(now), "ids": json.dumps(list(client_ids))}, now)
+        return self._records(_RECORDS_OF_SQL, {**_records_args(now), "ids": json.dumps(list(client_ids))}, now,
+                             graduates_later=False)
 
-    def _records(self, sql: str, args: dict[str, object], now: datetime) -> list[m.ClientRecord]:
+    def _records(self, sql: str, args: dict[str, object], now: datetime,
+                 graduates_later: bool = True) -> list[m.ClientRecord]:
         breaks = tuple(self.breaks())
         later = partial(self._recent_text, now=now)
         with self._lock.reading() as conn:
             # Row by row rather than fetchall(): at 10,000 clients that keeps megabytes of
             # rows from being held at once beside the records made from them.
-            return [_record(row, RecentSessions(row["recent"]) if row["ended_on"] is None else
+            return [_record(row, RecentSessions(row["recent"]) if row["ended_on"] is None or not graduates_later else
                             RecentSessions(None, later, row["id"]), breaks)
                     for row in conn.execute(sql + " ORDER BY c.name COLLATE NOCASE, c.id", args)]
 

@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.document._document_navigator import DocumentNavigator
+from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Button, Input, Static, TextArea
 
 from ...model.counting import numbered
 from ...store import Conflict, NotFound
 from .. import render
+from ..pictured_lines import pictured_wrapping
 from .blank_key import BLANK_KEY
 from .save_runner import SaveRunner
 from .stale_edit import StaleHandling
@@ -33,6 +37,17 @@ class NoteArea(TextArea):
 
     def get_line(self, line_index: int) -> Text:
         return Text(render.field_line(self.document.get_line(line_index)), end="", no_wrap=True)
+
+    # Measured as drawn (tui/pictured_lines.py): the cursor, wraps and clicks fall on the pictures.
+    def _set_document(self, text: str, language: str | None) -> None:
+        super()._set_document(text, language)
+        self.wrapped_document = pictured_wrapping(self.document, self.indent_width)
+        self.navigator = DocumentNavigator(self.wrapped_document)
+        self._rewrap_and_refresh_virtual_size()
+
+    def get_column_width(self, row: int, column: int) -> int:
+        return super().get_column_width(row, column) if row >= self.document.line_count else cell_len(
+            expand_tabs_inline(render.field_line(self.document[row][:column]), self.indent_width))
 
     async def _on_paste(self, event: events.Paste) -> None:
         # Only the refusal is ours: Textual runs TextArea's own _on_paste after this one (it calls

@@ -12,6 +12,7 @@ from ...services.safety import mark_concern, resolve_concern
 from ...store import StoreError
 from .. import render
 from ..modals.confirm import Confirm
+from ..patient_write import write_patiently
 from ..widgets.notes_panes import QuestionsPane, ThoughtsPane
 from .dashboard_base import DashboardBase
 
@@ -42,25 +43,30 @@ class WatchActions(DashboardBase):
             self.app.notify("Highlight a thought or a question first (tab to its pane), then press !.", markup=False)
             return
         text = render.note_text(note, style="italic", multiline=True)
-        try:
-            if note.safety is not None and note.safety.open:
-                sure = await self.app.push_screen_wait(Confirm(render.join(
-                    ("Mark this safety concern as resolved?\n\n", "bold"), render.concern_marker(note), "\n", text),
-                    yes="Resolved", no="Keep it open"))
-                if not sure:
-                    return
-                resolve_concern(self.store, note, now=self.now)
-                self.app.notify("Marked resolved: it leaves the header and the card.", markup=False)
-            else:
-                concern = await self.app.push_screen_wait(ConcernForm(text))
-                if concern is None:
-                    return
-                mark_concern(self.store, note, concern, now=self.now)
-                self.app.notify(f"Marked as a safety concern: {concern.label}.", markup=False)
-        except StoreError as problem:
-            self._fail(problem)
-            return
-        self._after_change(note.client_id)
+        if note.safety is not None and note.safety.open:
+            sure = await self.app.push_screen_wait(Confirm(render.join(
+                ("Mark this safety concern as resolved?\n\n", "bold"), render.concern_marker(note), "\n", text),
+                yes="Resolved", no="Keep it open"))
+            if not sure:
+                return
+            said = "Marked resolved: it leaves the header and the card."
+
+            def write() -> object:
+                return resolve_concern(self.store, note, now=self.now)
+        else:
+            concern = await self.app.push_screen_wait(ConcernForm(text))
+            if concern is None:
+                return
+            said = f"Marked as a safety concern: {concern.label}."
+
+            def write() -> object:
+                return mark_concern(self.store, note, concern, now=self.now)
+
+        def done(_note: object) -> None:
+            self.app.notify(said, markup=False)
+            self._after_change(note.client_id)
+
+        write_patiently(self, write, done, self._fail)  # a busy caseload is waited for, not refused
 
     def action_new_date(self) -> None:
         from ..modals.watch_forms import DateForm  # loaded when first opened, not at start

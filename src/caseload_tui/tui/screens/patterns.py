@@ -15,7 +15,7 @@ from textual.widgets import Header, Static
 from ...model import patterns as words
 from ...model.counting import numbered
 from ...model.patterns import OwnResponse, Patterns
-from ...rules.patterns import listed, summary, whose_words
+from ...rules.patterns import SUMMARY_PLACES, listed, summary, whose_words
 from ...store import StoreError
 from .. import render
 from ..widgets.footer import WrappingFooter
@@ -68,8 +68,21 @@ class PatternsScreen(CaseloadScreen):
         if self.found is None:
             return
         self.query_one("#summary", Static).update(render.join(
-            render.user_text(summary(self.found, _who)), "\n", (words.HOW_FOUND, "$text-muted")))
+            render.user_text(self._summary_line()), "\n", (words.HOW_FOUND, "$text-muted")))
         self.query_one("#feelings-text", Static).update(feelings_content(self.found))
+
+    def _summary_line(self) -> str:
+        """The summary naming as many of its latest places as fit on one line (the list below has them all)."""
+        assert self.found is not None
+        room = self.size.width - 2  # the summary's padding
+        for places in range(SUMMARY_PLACES, 1, -1):
+            line = summary(self.found, _who, places=places)
+            if Content(line).cell_length <= room:
+                return line
+        return summary(self.found, _who, places=1)
+
+    def on_resize(self) -> None:
+        self.redraw()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -60,7 +60,7 @@ class NotesPane(SteadyList):
     def show_notes(self, notes: list[tuple[str, Callable[[], Content]]], empty: str) -> None:
         """Show notes (an id and how to make its row, for each), keeping the highlighted note.
 
-        Only the rows that fill the pane are made (and measured) now, the rest as the pane
+        Only the rows that fill the pane are made (and wrapped) now, the rest as the pane
         is scrolled or moved through, or a note among them is asked for by id: a client or
         a group with hundreds of notes shows as quickly as one with a handful.
         """
@@ -68,7 +68,7 @@ class NotesPane(SteadyList):
         with self.prevent(OptionList.OptionHighlighted):
             self._waiting = list(notes)
             if notes:
-                self.set_options(self._next_rows(self._filling()))
+                self.set_options(self._filling_rows())
             else:
                 self.set_options([Option(render.label(empty, "italic $foreground-muted"), id="empty", disabled=True)])
             if keep is not None:
@@ -77,10 +77,21 @@ class NotesPane(SteadyList):
                 except Exception:  # noqa: BLE001 - the kept option is gone
                     self.highlighted = 0 if self.option_count else None
 
-    def _filling(self) -> int:
-        """How many notes fill the pane: each takes at least a heading, a line and a separator."""
-        rows = self.scrollable_content_region.height or self.app.size.height
-        return rows // 3 + 2
+    def _filling_rows(self) -> list[Option | None]:
+        """Rows for the notes that fill the pane, each wrapped once as it is made (SteadyList): only what shows."""
+        height = self.scrollable_content_region.height
+        if not height:  # not laid out yet: as many as could fit, each a heading, a line and a separator at least
+            return self._next_rows(self.app.size.height // 3 + 1)
+        rows: list[Option | None] = []
+        made = lines = 0
+        while made < len(self._waiting) and lines <= height:
+            option_id, make = self._waiting[made]
+            made += 1
+            option = Option(make(), id=option_id)
+            lines += self.lines_of(option, divider=made < len(self._waiting))
+            rows += [option, None]
+        self._waiting = self._waiting[made:]
+        return rows if self._waiting else rows[:-1]
 
     def _next_rows(self, at_least: int = NOTES_AT_ONCE) -> list[Option | None]:
         """Rows for the next waiting notes, each followed by a separator unless it is the very last."""
