@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (a data file: the schema as released, SQL strings kept exactly as SQLite prints them)
-"""The schema as released (after migrations 0030, safety; 0040, my breaks; 0031-0033, closing the loop and dates; 0050-0052 supervision; 0060-0062 thought kinds, episodes, news; 0080 supervision versioned, 0081 drafts; 0110 search over everything written; 0100 mind and patterns' indexes); 0111 groups at the day's start, object by object as sqlite_master holds it.
+"""The schema as released (after migrations 0030, safety; 0040, my breaks; 0031-0033, closing the loop and dates; 0050-0052 supervision; 0060-0062 thought kinds, episodes, news; 0080 supervision versioned, 0081 drafts; 0110 search over everything written; 0100 mind and patterns' indexes); 0111 groups at the day's start; 0160 own responses' covering index, object by object as sqlite_master holds it.
 
 A new caseload must have exactly this; a migration that changes the schema changes this with it.
 (type, name, tbl_name, sql), sorted by type and name; the FTS5 shadow tables and the triggers
@@ -22,7 +22,7 @@ SCHEMA = [
     ('index', 'sqlite_autoindex_clients_1', 'clients', None),
     ('index', 'supervision_items_by_client', 'supervision_items', 'CREATE INDEX supervision_items_by_client ON supervision_items(client_id)'),
     ('index', 'thoughts_by_client', 'thoughts', 'CREATE INDEX thoughts_by_client ON thoughts(client_id, lingering, written_at)'),
-    ('index', 'thoughts_by_kind_time', 'thoughts', 'CREATE INDEX thoughts_by_kind_time ON thoughts(kind, written_at)'),
+    ('index', 'thoughts_by_kind_time_feelings', 'thoughts', 'CREATE INDEX thoughts_by_kind_time_feelings ON thoughts(kind, written_at, client_id, whose, feelings)'),
     ('index', 'thoughts_by_time', 'thoughts', 'CREATE INDEX thoughts_by_time ON thoughts(written_at)'),
     ('index', 'thoughts_with_open_concerns', 'thoughts', 'CREATE INDEX thoughts_with_open_concerns ON thoughts(client_id) WHERE safety IS NOT NULL AND safety_resolved_at IS NULL'),
     ('table', '_sqlite_migrations', '_sqlite_migrations', 'CREATE TABLE "_sqlite_migrations" (\n   "id" INTEGER PRIMARY KEY,\n   "migration_set" TEXT,\n   "name" TEXT,\n   "applied_at" TEXT\n)'),

@@ -63,10 +63,7 @@ def test_own_responses_carry_their_feeling_words_and_read_a_body_only_to_order_t
     assert (found[one.id].in_text, found[one.id].body, found[one.id].client_id) == (("fear",), "", None)
 
 
-def test_bodies_to_order_are_read_a_few_at_a_time(store, monkeypatch):
-    from caseload_tui.store import mind
-
-    monkeypatch.setattr(mind, "_IDS_A_QUERY", 2)
+def test_every_body_to_order_is_read(store):
     ann = add_client(store)
     notes = [add_thought(store, ann, f"Fear {n}, then relief.", datetime(2026, 11, 2 + n, 9, 0),
                          kind=m.ThoughtKind.BLIND_SPOT) for n in range(5)]

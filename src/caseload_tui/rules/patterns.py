@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 from itertools import combinations
+from operator import attrgetter
 
 from ..model.counting import numbered
 from ..model.notes import Whose
@@ -62,6 +64,11 @@ def named_feelings(words: str) -> list[str]:
     A part of one word that is a listed feeling's usual form takes that feeling's name; any other part
     ("the ache of endings", "not sad") is kept in the clinician's words, only its case and spaces evened.
     """
+    return list(_named_feelings(words))
+
+
+@lru_cache(maxsize=4096)  # the same feeling words come again and again ("relief, guilt"): each read once
+def _named_feelings(words: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for part in _BETWEEN_FEELINGS.split(words):
         said = " ".join(part.lower().split()).strip(" .!?…\"'()")
@@ -69,23 +76,23 @@ def named_feelings(words: str) -> list[str]:
             continue
         listed = feelings_in(said) if " " not in said else []
         found.setdefault(listed[0] if len(listed) == 1 and _WORD.fullmatch(said) else said)
-    return list(found)
+    return tuple(found)
 
 
-def feelings_of(response: OwnResponse) -> tuple[list[str], bool]:
+def feelings_of(response: OwnResponse) -> tuple[Sequence[str], bool]:
     """A response's feelings in order, and whether they were found in its text (it has no feeling words)."""
     if response.feelings.strip():
-        return named_feelings(response.feelings), False
+        return _named_feelings(response.feelings), False
     if response.body:
         return feelings_in(response.body), True
-    return list(response.in_text), True  # the store found at most one: nothing to order
+    return response.in_text, True  # the store found at most one: nothing to order
 
 
 def read_patterns(responses: Iterable[OwnResponse], weeks: int) -> Patterns:
     by_feeling: dict[str, list[OwnResponse]] = {}
     by_sequence: dict[tuple[str, str], list[OwnResponse]] = {}
     unnamed = from_text = named = 0
-    for response in sorted(responses, key=lambda r: (r.written_at, r.thought_id)):
+    for response in sorted(responses, key=attrgetter("written_at", "thought_id")):
         feelings, in_text = feelings_of(response)
         named += not in_text
         from_text += in_text and bool(feelings)

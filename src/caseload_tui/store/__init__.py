@@ -32,7 +32,7 @@ from .errors import Busy, Conflict, FileGone, Invalid, NoDatabase, NotACaseload,
 from .file_identity import FileIdentity
 from .integrity import check_pages, cut_short, damaged_message, exposure, is_caseload, unreadable_message
 from .migration_steps import applied_names, pending_names
-from .migrations import MIGRATION_SET, migrations
+from .migrations_later import MIGRATION_SET, migrations  # every migration: migrations.py's, then the later ones
 from .mind import MindMixin
 from .notes import NotesMixin
 from .safety import SafetyMixin

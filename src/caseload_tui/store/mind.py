@@ -9,8 +9,10 @@ spaces or line breaks parts two words). Sessions in one of my breaks say nothing
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 
 from .. import model as m
@@ -138,26 +140,51 @@ def _mind_and_room(conn: sqlite3.Connection, since: datetime, until: datetime) -
 
 
 def _own_responses(conn: sqlite3.Connection, since: datetime, until: datetime) -> list[OwnResponse]:
+    # Plain tuples of the columns needed, all held by thoughts_by_kind_time_feelings (no row fetched);
+    # who each was about and what it was near worked out here from a few small reads, cheaper than
+    # looking each response's client up in SQL.
     own, own_args = bound("own", [kind for kind, said in m.KIND_WORDS.items() if said.own_response])
-    found = conn.execute(
-        "SELECT t.id, t.written_at, t.client_id, t.whose, t.feelings, c.name, c.code, "
-        "EXISTS (SELECT 1 FROM breaks AS b WHERE substr(t.written_at, 1, 10) "
-        "  BETWEEN date(b.starts_on, '-7 days') AND b.ends_on) AS near_break, "
-        "(c.ended_on IS NOT NULL AND abs(julianday(c.ended_on) - julianday(substr(t.written_at, 1, 10))) <= 14)"
-        "  AS near_ending "
-        "FROM thoughts AS t LEFT JOIN clients AS c ON c.id = t.client_id "
-        f"WHERE t.kind IN ({own}) AND t.written_at BETWEEN :since AND :until ORDER BY t.written_at, t.id",
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    found = cursor.execute(
+        "SELECT id, written_at, client_id, whose, feelings FROM thoughts "
+        f"WHERE kind IN ({own}) AND written_at BETWEEN :since AND :until ORDER BY written_at, id",
         {"since": rows.iso_moment(since), "until": rows.iso_moment(until), **own_args}).fetchall()
-    in_text, bodies = _feelings_in_text(conn, [r["id"] for r in found if not r["feelings"].strip()])
-    return [OwnResponse(thought_id=r["id"], written_at=rows.given_moment(r["written_at"]),
-                        body=bodies.get(r["id"], ""), client_id=r["client_id"], name=r["name"] or "",
-                        code=r["code"] or "", near_break=bool(r["near_break"]),
-                        near_ending=bool(r["near_ending"]), whose=m.Whose(r["whose"]) if r["whose"] else None,
-                        feelings=r["feelings"], in_text=tuple(in_text.get(r["id"], ())))
-            for r in found]
+    clients = _clients_of(cursor, {client_id for _, _, client_id, _, _ in found if client_id is not None})
+    # A day is near a break from the week before it to its last day (dates compared as text, as SQL does).
+    breaks = cursor.execute("SELECT date(starts_on, '-7 days'), ends_on FROM breaks").fetchall()
+    in_text, bodies = _feelings_in_text(cursor, [thought_id for thought_id, *_, feelings in found
+                                                 if not feelings.strip()])
+    near_break: dict[str, bool] = {}  # by day: many responses share one
+    responses = []
+    for thought_id, written, client_id, whose, feelings in found:
+        name, code, ended = clients.get(client_id, _NO_CLIENT)
+        when = datetime.fromisoformat(written)
+        day = written[:10]
+        if day not in near_break:
+            near_break[day] = any(first <= day <= last for first, last in breaks)
+        responses.append(OwnResponse(
+            thought_id=thought_id, written_at=when, body=bodies.get(thought_id, ""), client_id=client_id,
+            name=name, code=code, near_break=near_break[day],
+            near_ending=ended is not None and abs((ended - when.date()).days) <= 14,
+            whose=_WHOSE[whose] if whose else None, feelings=feelings,
+            in_text=tuple(in_text.get(thought_id, ()))))
+    return responses
 
 
-def _feelings_in_text(conn: sqlite3.Connection, ids: list[int]) -> tuple[dict[int, list[str]], dict[int, str]]:
+def _clients_of(cursor: sqlite3.Cursor, ids: set[int]) -> dict[int | None, tuple[str, str, date | None]]:
+    """Each of these clients' name, code and the day their work ended (None while it goes on)."""
+    return {client_id: (name or "", code or "", date.fromisoformat(ended_on[:10]) if ended_on else None)
+            for client_id, name, code, ended_on in cursor.execute(
+                "SELECT id, name, code, ended_on FROM clients WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(ids)),))}
+
+
+_NO_CLIENT: tuple[str, str, date | None] = ("", "", None)  # about my practice (or a client since deleted)
+_WHOSE = {whose.value: whose for whose in m.Whose}
+
+
+def _feelings_in_text(cursor: sqlite3.Cursor, ids: list[int]) -> tuple[dict[int, list[str]], dict[int, str]]:
     """Which listed feelings the search index finds in these thoughts' bodies, and the bodies holding two or more.
 
     One prefix search a feeling over the thoughts' id range (the index's own order), kept to these ids.
@@ -166,19 +193,17 @@ def _feelings_in_text(conn: sqlite3.Connection, ids: list[int]) -> tuple[dict[in
         return {}, {}
     wanted, found = set(ids), dict[int, list[str]]()
     span = {"low": min(ids), "high": max(ids)}
-    for feeling, starts in FEELINGS.items():
-        match = "body : (" + " OR ".join(f'"{start}"*' for start in starts) + ")"
-        for (thought_id,) in conn.execute("SELECT rowid FROM thoughts_fts WHERE thoughts_fts MATCH :match "
-                                          "AND rowid BETWEEN :low AND :high", {"match": match, **span}):
-            if thought_id in wanted:
-                found.setdefault(thought_id, []).append(feeling)
+    for feeling, match in _FEELING_SEARCHES.items():
+        hits = cursor.execute("SELECT rowid FROM thoughts_fts WHERE thoughts_fts MATCH :match "
+                              "AND rowid BETWEEN :low AND :high", {"match": match, **span}).fetchall()
+        for thought_id in wanted.intersection(chain.from_iterable(hits)):
+            found.setdefault(thought_id, []).append(feeling)
     several = [thought_id for thought_id, feelings in found.items() if len(feelings) > 1]
-    bodies: dict[int, str] = {}
-    for start in range(0, len(several), _IDS_A_QUERY):  # bound as parameters, a few hundred at a time
-        chunk = several[start:start + _IDS_A_QUERY]
-        bodies.update(conn.execute(f"SELECT id, body FROM thoughts WHERE id IN ({', '.join('?' * len(chunk))})",
-                                   chunk).fetchall())
+    bodies = dict(cursor.execute("SELECT id, body FROM thoughts WHERE id IN (SELECT value FROM json_each(?))",
+                                 (json.dumps(several),)).fetchall())
     return found, bodies
 
 
-_IDS_A_QUERY = 500  # well under any SQLite build's limit on bound parameters
+# Each listed feeling's search: a word of a body beginning with one of its beginnings.
+_FEELING_SEARCHES = {feeling: "body : (" + " OR ".join(f'"{start}"*' for start in starts) + ")"
+                     for feeling, starts in FEELINGS.items()}
