@@ -68,11 +68,16 @@ class WrappingFooter(Footer):
         return tuple((binding.key, binding.description, enabled, tooltip)
                      for _node, binding, enabled, tooltip in self.screen.active_bindings.values() if binding.show)
 
+    _queued = False  # a recompose is asked for and not made yet: it will show the keys as they are then
+
     def bindings_changed(self, screen) -> None:
-        """Made again only when the keys it shows changed: a remount of every key is a layout and two
-        frames (a form closing, a focus moving within the screen, would otherwise each cost them)."""
-        if self._bindings_ready and self.is_attached and screen is self.screen and self._keys_now() == self._composed:
+        """Made again only when the keys it shows changed, and once however often they change before it is:
+        a remount of every key is a layout and two frames (a form closing, a focus moving within the screen,
+        the start's focus and first selection, would otherwise each cost them)."""
+        if self._bindings_ready and self.is_attached and screen is self.screen and (
+                self._queued or self._keys_now() == self._composed):
             return
+        self._queued = bool(self.app.app_focus and self.is_attached and screen is self.screen)  # as Footer does
         super().bindings_changed(screen)
 
     def shown_keys(self) -> list[Key]:
@@ -98,12 +103,12 @@ class WrappingFooter(Footer):
         return rows_of(everyday, max(1, width - pinned_width)), pinned
 
     def compose(self) -> ComposeResult:
+        width = self.size.width or self.app.size.width
+        self._shown_width, self._queued = width, False  # (a first resize to this width asks for nothing)
         if not self._bindings_ready:
             return
         self._composed = self._keys_now()
-        width = self.size.width or self.app.size.width
         rows, pinned = self.layout_keys(width)
-        self._shown_width = width
         self.rows = max(1, len(rows))
         with Vertical(classes="everyday"):
             for row in rows:
