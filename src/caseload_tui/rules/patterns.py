@@ -12,7 +12,7 @@ diagnoses: it only counts what the clinician wrote.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import lru_cache
@@ -89,18 +89,22 @@ def feelings_of(response: OwnResponse) -> tuple[Sequence[str], bool]:
 
 
 def read_patterns(responses: Iterable[OwnResponse], weeks: int) -> Patterns:
-    by_feeling: dict[str, list[OwnResponse]] = {}
-    by_sequence: dict[tuple[str, str], list[OwnResponse]] = {}
+    by_feeling: defaultdict[str, list[OwnResponse]] = defaultdict(list)
+    by_sequence: defaultdict[tuple[str, str], list[OwnResponse]] = defaultdict(list)
     unnamed = from_text = named = 0
     for response in sorted(responses, key=attrgetter("written_at", "thought_id")):
         feelings, in_text = feelings_of(response)
-        named += not in_text
-        from_text += in_text and bool(feelings)
-        unnamed += in_text and not feelings
+        if not in_text:
+            named += 1
+        elif feelings:
+            from_text += 1
+        else:
+            unnamed += 1
         for feeling in feelings:
-            by_feeling.setdefault(feeling, []).append(response)
-        for pair in combinations(feelings, 2):
-            by_sequence.setdefault(pair, []).append(response)
+            by_feeling[feeling].append(response)
+        if len(feelings) > 1:
+            for pair in combinations(feelings, 2):
+                by_sequence[pair].append(response)
     groups = tuple(FeelingGroup(f, tuple(rs), whose_tally(rs))
                    for f, rs in sorted(by_feeling.items(), key=lambda kv: -len(kv[1])))
     sequences = tuple(FeelingSequence(first, then, tuple(rs)) for (first, then), rs in

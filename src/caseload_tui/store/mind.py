@@ -163,12 +163,11 @@ def _own_responses(conn: sqlite3.Connection, since: datetime, until: datetime) -
         day = written[:10]
         if day not in near_break:
             near_break[day] = any(first <= day <= last for first, last in breaks)
+        # In the fields' order (given by keyword, making ten thousand takes twice as long).
         responses.append(OwnResponse(
-            thought_id=thought_id, written_at=when, body=bodies.get(thought_id, ""), client_id=client_id,
-            name=name, code=code, near_break=near_break[day],
-            near_ending=ended is not None and abs((ended - when.date()).days) <= 14,
-            whose=_WHOSE[whose] if whose else None, feelings=feelings,
-            in_text=tuple(in_text.get(thought_id, ()))))
+            thought_id, when, bodies.get(thought_id, ""), client_id, name, code, near_break[day],
+            ended is not None and abs((ended - when.date()).days) <= 14, _WHOSE[whose] if whose else None,
+            feelings, tuple(in_text.get(thought_id, ()))))
     return responses
 
 
