@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import model as m
 from . import rows
 from .backup import daily_prefix
+from .connection import purge_search_index
 
 ATTACHED = "old_backup"
 
@@ -84,7 +85,7 @@ def purge(conn: sqlite3.Connection, backups: list[Path], note: m.Thought | m.Que
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     conn.execute(f"DELETE FROM {ATTACHED}.{table} WHERE {where}", args)
-                    conn.execute(f"INSERT INTO {ATTACHED}.{table}_fts ({table}_fts) VALUES ('optimize')")
+                    purge_search_index(conn, (table,), ATTACHED)  # its index's pages' gaps too
                     conn.execute("COMMIT")
                 except BaseException:
                     conn.rollback()
