@@ -136,9 +136,21 @@ def purge_search_index(conn: sqlite3.Connection, tables: tuple[str, ...]) -> Non
     An external-content FTS5 index keeps a deleted note's words in its old
     segments until they are merged; 'optimize' merges them now (secure_delete
     then zeroes the freed pages). Call inside the deleting transaction.
+
+    secure_delete zeroes freed cells and pages, but not the unused gap of a page that
+    stays in use: when SQLite rebalances the index's pages it can leave there an old copy
+    of a cell it moved, and the merge then deletes only the moved copy (found by
+    tools/erasure_sweep.py on SQLite 3.40). So the index's two tables are emptied (every
+    page freed, so zeroed) and written again from their rows as they are.
     """
     for table in tables:
         conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('optimize')")
+        for shadow in (f"{table}_fts_data", f"{table}_fts_idx"):
+            rows = conn.execute(f'SELECT * FROM "{shadow}"').fetchall()
+            conn.execute(f'DELETE FROM "{shadow}"')
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                conn.executemany(f'INSERT INTO "{shadow}" VALUES ({marks})', rows)
 
 
 def empty_wal(conn: sqlite3.Connection, tries: int = WAL_TRIES) -> bool:
