@@ -66,3 +66,23 @@ async def test_the_summary_stays_one_line_naming_as_many_places_as_fit(demo_stor
             await pilot.pause()
             line = shown(summary).split("\n")[0]
             assert line.endswith("Melanie (15 Oct 2026).") and Content(line).cell_length <= summary.content_region.width
+
+
+async def test_the_list_is_built_once_on_opening_and_a_resize_redraws_only_the_summary(demo_store, monkeypatch):
+    from caseload_tui.tui.screens import patterns
+
+    built = []
+    monkeypatch.setattr(patterns, "feelings_content", lambda found, made=patterns.feelings_content: (
+        built.append(found), made(found))[1])
+    async with make_app(demo_store, demo=True).run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("P")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, PatternsScreen) and len(built) == 1
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        # The summary fits the narrower screen; the list (which wraps itself) was not built again.
+        assert shown(screen.query_one("#summary", Static)).startswith(
+            "relief, then guilt, 3 times: 2 earlier, then Melanie (15 Oct 2026).\n")
+        assert len(built) == 1

@@ -67,9 +67,15 @@ class PatternsScreen(CaseloadScreen):
     def redraw(self) -> None:
         if self.found is None:
             return
+        self.redraw_summary()
+        self.query_one("#feelings-text", Static).update(feelings_content(self.found))
+
+    def redraw_summary(self) -> None:
+        """Only the summary line depends on the width (the list wraps itself): a resize redraws it alone."""
+        if self.found is None:
+            return
         self.query_one("#summary", Static).update(render.join(
             render.user_text(self._summary_line()), "\n", (words.HOW_FOUND, "$text-muted")))
-        self.query_one("#feelings-text", Static).update(feelings_content(self.found))
 
     def _summary_line(self) -> str:
         """The summary naming as many of its latest places as fit on one line (the list below has them all)."""
@@ -82,7 +88,7 @@ class PatternsScreen(CaseloadScreen):
         return summary(self.found, _who, places=1)
 
     def on_resize(self) -> None:
-        self.redraw()
+        self.redraw_summary()
 
     def action_back(self) -> None:
         self.dismiss()
