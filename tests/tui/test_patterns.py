@@ -86,3 +86,15 @@ async def test_the_list_is_built_once_on_opening_and_a_resize_redraws_only_the_s
         assert shown(screen.query_one("#summary", Static)).startswith(
             "relief, then guilt, 3 times: 2 earlier, then Melanie (15 Oct 2026).\n")
         assert len(built) == 1
+
+
+async def test_a_list_longer_than_the_screen_is_drawn_whole_a_frame_after_the_lines_that_fill_it(demo_store):
+    async with make_app(demo_store, demo=True).run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("P")
+        await pilot.pause()
+        text = pilot.app.screen.query_one("#feelings-text", Static)  # the demo's list is 45 lines
+        await pilot.pause()
+        whole = shown(text)
+        assert "relief (4)" in whole and "resentment (1) · both 1" in whole  # the first feeling and the last
+        assert whole.count("\n") >= 40

@@ -68,7 +68,16 @@ class PatternsScreen(CaseloadScreen):
         if self.found is None:
             return
         self.redraw_summary()
-        self.query_one("#feelings-text", Static).update(feelings_content(self.found))
+        whole = feelings_content(self.found)
+        lines = whole.split("\n", allow_blank=True)
+        text = self.query_one("#feelings-text", Static)
+        # At L the list is some 240 lines, and drawing them all held the screen ~100 ms before anything
+        # showed: the first frame draws the lines that fill the screen, the whole list follows a frame later.
+        if len(lines) > self.app.size.height:
+            text.update(Content("\n").join(lines[:self.app.size.height]))
+            self.call_after_refresh(text.update, whole)
+        else:
+            text.update(whole)
 
     def redraw_summary(self) -> None:
         """Only the summary line depends on the width (the list wraps itself): a resize redraws it alone."""
